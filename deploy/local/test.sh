@@ -1,0 +1,134 @@
+#!/usr/bin/env bash
+# Runs the whole test suite against a local stack:
+#   1. private PostgreSQL + RabbitMQ (as up.sh), a Release build,
+#   2. the running stack from up.sh (unless DUBAN_TEST_NO_STACK=1) for end-to-end tests,
+#   3. dotnet test over Platform.sln (extra arguments go to dotnet test, e.g. --filter ...),
+# and prints "N passed, N failed[, N skipped]" as its very last line.
+# Whatever this script started is stopped at the end; what was running before stays running.
+#
+# Environment for the tests (fixtures use these when no Docker engine is available):
+#   DUBAN_TEST_POSTGRES       superuser ADO.NET connection string
+#   DUBAN_TEST_RABBITMQ       amqp://duban:duban@127.0.0.1:55672/
+#   DUBAN_TEST_GATEWAY        http://127.0.0.1:8080   (REST)
+#   DUBAN_TEST_GATEWAY_GRPC   http://127.0.0.1:8081   (gRPC)
+#   DUBAN_TEST_UNITS_HTTP     http://127.0.0.1:5101
+set -uo pipefail
+# shellcheck source=deploy/local/lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+results="$STATE/test-results"
+no_stack="${DUBAN_TEST_NO_STACK:-0}"
+failed_step=""
+pg_before=0
+rmq_before=0
+hosts_before=()
+cleanup_done=0
+
+# Stops what this script started (hosts, RabbitMQ, PostgreSQL), leaving the rest as it was.
+cleanup() {
+    [ "$cleanup_done" = 1 ] && return 0
+    cleanup_done=1
+    local h keep
+    for ((i = ${#HOSTS[@]} - 1; i >= 0; i--)); do
+        h="${HOSTS[i]}"
+        keep=0
+        for k in "${hosts_before[@]}"; do [ "$k" = "$h" ] && keep=1; done
+        [ "$keep" = 1 ] || stop_host "$h"
+    done
+    [ "$rmq_before" = 1 ] || rabbit_stop || true
+    [ "$pg_before" = 1 ] || pg_stop || true
+}
+
+summary_line() { # PASSED FAILED SKIPPED
+    local line="$1 passed, $2 failed"
+    [ "$3" -gt 0 ] && line+=", $3 skipped"
+    echo "$line"
+}
+
+# shellcheck disable=SC2317 # invoked by the trap
+on_signal() {
+    echo "interrupted" >&2
+    cleanup >&2
+    summary_line 0 0 0
+    exit 130
+}
+trap on_signal INT TERM
+
+ensure_state_dirs
+pg_running && pg_before=1
+rabbit_running && rmq_before=1
+for h in "${HOSTS[@]}"; do host_running "$h" && hosts_before+=("$h"); done
+
+# 1. Servers and build. A failing step is reported; the tests still run where they can.
+(ensure_packages) || failed_step="packages"
+if [ -z "$failed_step" ]; then
+    (pg_start && pg_provision) || failed_step="PostgreSQL"
+fi
+if [ -z "$failed_step" ]; then
+    (rabbit_start) || failed_step="RabbitMQ"
+fi
+build_ok=0
+if [ -z "$failed_step" ]; then
+    if (build); then build_ok=1; else failed_step="build"; fi
+fi
+if [ "${#hosts_before[@]}" -gt 0 ] && [ "$build_ok" = 1 ] && [ "${DUBAN_SKIP_BUILD:-0}" != 1 ]; then
+    warn "hosts already running (${hosts_before[*]}) were left as they were: they may not run this build"
+fi
+
+# 2. The stack, for the end-to-end tests.
+if [ -z "$failed_step" ] && [ "$no_stack" != 1 ]; then
+    if ! bash "$DUBAN_LIB_DIR/up.sh" --no-build; then
+        failed_step="stack start (up.sh)"
+        warn "the stack did not come up; running the tests anyway (end-to-end tests will fail)"
+    fi
+fi
+
+# 3. Tests.
+export DUBAN_TEST_POSTGRES=""
+[ -s "$PG_PASSWORD_FILE" ] && DUBAN_TEST_POSTGRES="$(pg_superuser_connection_string)"
+export DUBAN_TEST_RABBITMQ="$RABBITMQ_URL"
+export DUBAN_TEST_GATEWAY="$GATEWAY_URL"
+export DUBAN_TEST_GATEWAY_GRPC="$GATEWAY_GRPC_URL"
+export DUBAN_TEST_UNITS_HTTP="$UNITS_URL"
+
+rm -rf "$results"
+mkdir -p "$results"
+test_rc=1
+if [ "$build_ok" = 1 ]; then
+    say "dotnet test Platform.sln -c Release --no-build $*"
+    (cd "$REPO" && dotnet test Platform.sln -c Release --no-build --logger "trx" --results-directory "$results" "$@")
+    test_rc=$?
+    say "dotnet test exited with $test_rc"
+else
+    warn "tests not run: $failed_step failed"
+fi
+
+# Count outcomes in every .trx (VSTest's own summary is per project).
+passed=0
+failed=0
+skipped=0
+while read -r outcome; do
+    case "$outcome" in
+    Passed) passed=$((passed + 1)) ;;
+    NotExecuted | Inconclusive | Pending) skipped=$((skipped + 1)) ;;
+    "") ;;
+    *) failed=$((failed + 1)) ;; # Failed, Error, Timeout, Aborted, ...
+    esac
+done < <(find "$results" -name '*.trx' -type f -exec cat {} + 2>/dev/null | tr '\r\n' '  ' |
+    grep -o '<UnitTestResult [^>]*>' | sed -n 's/.* outcome="\([A-Za-z]*\)".*/\1/p')
+
+rc=0
+[ -n "$failed_step" ] && rc=1
+[ "$test_rc" != 0 ] && rc=1
+[ "$failed" -gt 0 ] && rc=1
+[ $((passed + failed)) -eq 0 ] && { warn "no test ran"; rc=1; }
+
+if [ "$rc" != 0 ]; then
+    [ -n "$failed_step" ] && echo "FAILED STEP: $failed_step" >&2
+    for h in "${HOSTS[@]}"; do host_log_tail "$h" 30; done
+    echo "test results: $results" >&2
+fi
+
+cleanup
+summary_line "$passed" "$failed" "$skipped"
+exit "$rc"

@@ -1,0 +1,30 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Platform.Messaging;
+
+public static class MessagingModelBuilderExtensions
+{
+    /// <summary>The outbox and inbox tables every service that publishes or consumes keeps in its own database.</summary>
+    public static ModelBuilder AddOutboxAndInbox(this ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<OutboxMessage>(b =>
+        {
+            b.ToTable("outbox_messages");
+            b.HasKey(m => m.Id);
+            b.Property(m => m.MessageType).HasMaxLength(512);
+            b.Property(m => m.Body).HasColumnType("jsonb");
+            b.Property(m => m.TenantId).HasMaxLength(16);
+            b.Property(m => m.LastError).HasMaxLength(2000);
+            b.HasIndex(m => new { m.SentAt, m.NextAttemptAt });
+        });
+        modelBuilder.Entity<InboxMessage>(b =>
+        {
+            b.ToTable("inbox_messages");
+            b.HasKey(m => new { m.MessageId, m.Consumer });
+            b.Property(m => m.Consumer).HasMaxLength(256);
+            b.Property(m => m.TenantId).HasMaxLength(16);
+            b.HasIndex(m => m.ProcessedAt);
+        });
+        return modelBuilder;
+    }
+}

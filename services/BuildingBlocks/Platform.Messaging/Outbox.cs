@@ -1,0 +1,53 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Platform.Contracts;
+
+namespace Platform.Messaging;
+
+/// <summary>Adds integration events to the current DbContext; they leave with its next SaveChanges or not at all.</summary>
+public interface IOutbox
+{
+    void Enqueue<TMessage>(TMessage message)
+        where TMessage : class;
+}
+
+public sealed class Outbox<TDbContext>(TDbContext db, TimeProvider clock, OutboxSignal signal) : IOutbox
+    where TDbContext : DbContext
+{
+    public void Enqueue<TMessage>(TMessage message)
+        where TMessage : class
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        string? tenantId = null;
+        if (message is ITenantScoped scoped)
+        {
+            if (string.IsNullOrWhiteSpace(scoped.TenantId))
+            {
+                throw new MissingTenantException(typeof(TMessage));
+            }
+
+            tenantId = scoped.TenantId;
+        }
+
+        var now = clock.GetUtcNow();
+        db.Set<OutboxMessage>().Add(new OutboxMessage
+        {
+            Id = NewId(),
+            MessageType = TypeName(typeof(TMessage)),
+            Body = JsonSerializer.Serialize(message, MessageJson.Options),
+            TenantId = tenantId,
+            CreatedAt = now,
+            NextAttemptAt = now,
+        });
+        signal.Notify();
+    }
+
+    internal static string TypeName(Type type) => $"{type.FullName}, {type.Assembly.GetName().Name}";
+
+    private static Guid NewId() => Guid.CreateVersion7();
+}
+
+internal static class MessageJson
+{
+    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
+}

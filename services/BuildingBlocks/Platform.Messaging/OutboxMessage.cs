@@ -1,0 +1,36 @@
+namespace Platform.Messaging;
+
+/// <summary>An integration event written in the same transaction as the change it announces.</summary>
+public sealed class OutboxMessage
+{
+    public Guid Id { get; init; }
+
+    /// <summary>"Namespace.Type, Assembly": MassTransit's contract is the full type name.</summary>
+    public required string MessageType { get; init; }
+
+    public required string Body { get; init; }
+
+    public string? TenantId { get; init; }
+
+    public DateTimeOffset CreatedAt { get; init; }
+
+    public DateTimeOffset? SentAt { get; set; }
+
+    public int Attempts { get; set; }
+
+    public DateTimeOffset NextAttemptAt { get; set; }
+
+    public string? LastError { get; set; }
+}
+
+/// <summary>A message a consumer has applied; a redelivery with the same id is skipped.</summary>
+public sealed class InboxMessage
+{
+    public Guid MessageId { get; init; }
+
+    public required string Consumer { get; init; }
+
+    public string? TenantId { get; init; }
+
+    public DateTimeOffset ProcessedAt { get; init; }
+}

@@ -1,0 +1,7 @@
+namespace Platform.MultiTenancy;
+
+/// <summary>An entity that belongs to one tenant: filtered by EF and by PostgreSQL row-level security.</summary>
+public interface ITenantEntity
+{
+    string TenantId { get; }
+}

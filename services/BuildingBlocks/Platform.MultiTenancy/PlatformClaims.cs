@@ -1,0 +1,105 @@
+namespace Platform.MultiTenancy;
+
+/// <summary>Claim types in the platform's access tokens.</summary>
+public static class PlatformClaims
+{
+    public const string Subject = "sub";
+    public const string Name = "name";
+    public const string Tenant = "tenant";
+    public const string Unit = "unit";
+    public const string Role = "role";
+    public const string Scope = "scope";
+    public const string ClientId = "client_id";
+}
+
+/// <summary>The people's roles of DESIGN §3.</summary>
+public static class PlatformRoles
+{
+    public const string PlatformAdmin = "platform-admin";
+    public const string MunicipalViewer = "municipal-viewer";
+    public const string DistrictAdmin = "district-admin";
+    public const string DistrictLeader = "district-leader";
+    public const string UnitReporter = "unit-reporter";
+    public const string UnitContributor = "unit-contributor";
+
+    public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal)
+    {
+        PlatformAdmin, MunicipalViewer, DistrictAdmin, DistrictLeader, UnitReporter, UnitContributor,
+    };
+
+    /// <summary>Roles that belong to a district tenant (everything but the platform's and the municipality's).</summary>
+    public static readonly IReadOnlySet<string> District = new HashSet<string>(StringComparer.Ordinal)
+    {
+        DistrictAdmin, DistrictLeader, UnitReporter, UnitContributor,
+    };
+}
+
+/// <summary>
+/// Scopes are the permissions every service checks. People get them from their roles (<see cref="RoleScopes"/>);
+/// integration clients are granted them directly.
+/// </summary>
+public static class PlatformScopes
+{
+    public const string UnitsRead = "units.read";
+    public const string UnitsWrite = "units.write";
+    public const string TenantsRead = "tenants.read";
+    public const string TenantsWrite = "tenants.write";
+    public const string AccountsRead = "accounts.read";
+    public const string AccountsWrite = "accounts.write";
+    public const string ClientsWrite = "clients.write";
+    public const string TasksRead = "tasks.read";
+    public const string TasksWrite = "tasks.write";
+    public const string ReportsRead = "reports.read";
+    public const string ReportsWrite = "reports.write";
+
+    public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal)
+    {
+        UnitsRead, UnitsWrite, TenantsRead, TenantsWrite, AccountsRead, AccountsWrite, ClientsWrite,
+        TasksRead, TasksWrite, ReportsRead, ReportsWrite,
+    };
+
+    /// <summary>What an integration client of a district may be granted: never tenant or client administration.</summary>
+    public static readonly IReadOnlySet<string> Grantable = new HashSet<string>(StringComparer.Ordinal)
+    {
+        UnitsRead, UnitsWrite, TenantsRead, TasksRead, TasksWrite, ReportsRead, ReportsWrite,
+    };
+}
+
+public static class RoleScopes
+{
+    private static readonly Dictionary<string, string[]> Map = new(StringComparer.Ordinal)
+    {
+        [PlatformRoles.PlatformAdmin] =
+        [
+            PlatformScopes.TenantsRead, PlatformScopes.TenantsWrite, PlatformScopes.AccountsRead,
+            PlatformScopes.AccountsWrite, PlatformScopes.ClientsWrite,
+        ],
+        [PlatformRoles.MunicipalViewer] =
+        [
+            PlatformScopes.TenantsRead, PlatformScopes.UnitsRead, PlatformScopes.TasksRead, PlatformScopes.ReportsRead,
+        ],
+        [PlatformRoles.DistrictAdmin] =
+        [
+            PlatformScopes.TenantsRead, PlatformScopes.UnitsRead, PlatformScopes.UnitsWrite, PlatformScopes.AccountsRead,
+            PlatformScopes.AccountsWrite, PlatformScopes.TasksRead, PlatformScopes.TasksWrite,
+            PlatformScopes.ReportsRead, PlatformScopes.ReportsWrite,
+        ],
+        [PlatformRoles.DistrictLeader] =
+        [
+            PlatformScopes.TenantsRead, PlatformScopes.UnitsRead, PlatformScopes.TasksRead, PlatformScopes.ReportsRead,
+        ],
+        [PlatformRoles.UnitReporter] =
+        [
+            PlatformScopes.TenantsRead, PlatformScopes.UnitsRead, PlatformScopes.TasksRead, PlatformScopes.ReportsRead,
+            PlatformScopes.ReportsWrite,
+        ],
+        [PlatformRoles.UnitContributor] =
+        [
+            PlatformScopes.TenantsRead, PlatformScopes.UnitsRead, PlatformScopes.TasksRead, PlatformScopes.ReportsRead,
+            PlatformScopes.ReportsWrite,
+        ],
+    };
+
+    public static IReadOnlyList<string> For(IEnumerable<string> roles) =>
+        roles.SelectMany(r => Map.TryGetValue(r, out var s) ? s : []).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+}

@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Platform.MultiTenancy;
+
+public static class TenantServiceCollectionExtensions
+{
+    public static IServiceCollection AddTenantContext(this IServiceCollection services)
+    {
+        services.AddScoped<TenantContext>();
+        services.AddScoped<ITenantContext>(sp => sp.GetRequiredService<TenantContext>());
+        services.AddScoped<TenantConnectionInterceptor>();
+        return services;
+    }
+
+    /// <summary>After authentication: the request's tenant comes from the token's claim, and only from there.</summary>
+    public static IApplicationBuilder UseTenantContext(this IApplicationBuilder app) =>
+        app.Use(async (HttpContext context, RequestDelegate next) =>
+        {
+            if (context.User.Identity?.IsAuthenticated == true)
+            {
+                context.RequestServices.GetRequiredService<TenantContext>().SetFromPrincipal(context.User);
+            }
+
+            await next(context);
+        });
+}

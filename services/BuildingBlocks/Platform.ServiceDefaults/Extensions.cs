@@ -1,0 +1,119 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using OpenTelemetry.Logs;
+using OpenTelemetry.Resources;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
+using Platform.MultiTenancy;
+using Platform.ServiceDefaults.Errors;
+using Platform.ServiceDefaults.Security;
+
+namespace Platform.ServiceDefaults;
+
+public static class Extensions
+{
+    public const string LiveTag = "live";
+
+    /// <summary>
+    /// What every host shares: two Kestrel ports (HTTP/1 for REST and health, HTTP/2-only for gRPC), OpenTelemetry,
+    /// health checks, JWT validation, the tenant context, gRPC with JSON transcoding and error mapping.
+    /// </summary>
+    public static WebApplicationBuilder AddServiceDefaults(this WebApplicationBuilder builder)
+    {
+        builder.ConfigurePorts();
+        builder.AddOpenTelemetry();
+        builder.Services.AddProblemDetails();
+        builder.Services.AddHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy(), [LiveTag]);
+        builder.Services.AddTenantContext();
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.AddPlatformAuthentication();
+        builder.Services.AddGrpc(o =>
+        {
+            o.Interceptors.Add<ErrorMappingInterceptor>();
+            o.EnableDetailedErrors = false;
+            o.MaxReceiveMessageSize = builder.Configuration.GetValue("Grpc:MaxReceiveMessageSize", 4 * 1024 * 1024);
+        }).AddJsonTranscoding();
+        builder.Services.AddGrpcReflection();
+        return builder;
+    }
+
+    /// <summary>/health (readiness: every check, database and broker included) and /alive (liveness).</summary>
+    public static WebApplication MapDefaultEndpoints(this WebApplication app)
+    {
+        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponseWriter.WriteAsync }).AllowAnonymous();
+        app.MapHealthChecks("/alive", new HealthCheckOptions { Predicate = r => r.Tags.Contains(LiveTag) }).AllowAnonymous();
+        app.MapGrpcReflectionService().AllowAnonymous();
+        return app;
+    }
+
+    /// <summary>The middleware order every host uses: errors, authentication, tenant, authorization.</summary>
+    public static WebApplication UsePlatformDefaults(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseTenantContext();
+        app.UseAuthorization();
+        return app;
+    }
+
+    private static void ConfigurePorts(this WebApplicationBuilder builder)
+    {
+        var http = builder.Configuration.GetValue<int?>("Ports:Http");
+        var grpc = builder.Configuration.GetValue<int?>("Ports:Grpc");
+        if (http is null && grpc is null)
+        {
+            return;
+        }
+
+        var address = System.Net.IPAddress.Parse(builder.Configuration["Ports:Address"] ?? "0.0.0.0");
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.Limits.MaxRequestBodySize = builder.Configuration.GetValue<long?>("Limits:MaxRequestBodyBytes") ?? 64 * 1024 * 1024;
+            if (http is { } h)
+            {
+                k.Listen(address, h, o => o.Protocols = HttpProtocols.Http1);
+            }
+
+            // Without TLS a port speaks HTTP/2 only if it speaks nothing else.
+            if (grpc is { } g)
+            {
+                k.Listen(address, g, o => o.Protocols = HttpProtocols.Http2);
+            }
+        });
+    }
+
+    private static void AddOpenTelemetry(this WebApplicationBuilder builder)
+    {
+        builder.Logging.AddOpenTelemetry(o =>
+        {
+            o.IncludeFormattedMessage = true;
+            o.IncludeScopes = true;
+        });
+        var otel = builder.Services.AddOpenTelemetry()
+            .ConfigureResource(r => r.AddService(builder.Environment.ApplicationName))
+            .WithMetrics(m => m
+                .AddAspNetCoreInstrumentation()
+                .AddHttpClientInstrumentation()
+                .AddMeter("MassTransit", "Npgsql", "Platform.*"))
+            .WithTracing(t => t
+                .AddSource(builder.Environment.ApplicationName, "MassTransit", "Platform.*")
+                .AddAspNetCoreInstrumentation(o => o.Filter = c => c.Request.Path != "/health" && c.Request.Path != "/alive")
+                .AddGrpcClientInstrumentation()
+                .AddHttpClientInstrumentation()
+                .AddNpgsql());
+        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        {
+            otel.UseOtlpExporter();
+        }
+    }
+}

@@ -1,0 +1,69 @@
+using Platform.MultiTenancy;
+using Platform.ServiceDefaults.Errors;
+
+namespace Platform.Units.Domain;
+
+public enum TenantLevel
+{
+    Province = 1,
+    Municipality = 2,
+    District = 3,
+}
+
+/// <summary>
+/// A division that uses the platform. The tenant directory is the platform's own (not any tenant's), so it has no
+/// row-level security; the gRPC service shows each caller only itself and the divisions it oversees.
+/// </summary>
+public sealed class TenantRecord
+{
+    public const int MaxNameLength = 50;
+
+    private TenantRecord()
+    {
+    }
+
+    public string Id { get; private set; } = null!;
+
+    public string Name { get; private set; } = null!;
+
+    public string? ParentId { get; private set; }
+
+    public TenantLevel Level { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public static TenantRecord Create(string id, string name, TenantRecord? parent, DateTimeOffset now)
+    {
+        if (!DivisionCode.IsValid(id))
+        {
+            throw new ValidationException("id", $"'{id}' is not a GB/T 2260 division code (six digits, e.g. 500103)");
+        }
+
+        if (string.IsNullOrWhiteSpace(name) || name.Trim().Length > MaxNameLength)
+        {
+            throw new ValidationException("name", $"must be 1 to {MaxNameLength} characters");
+        }
+
+        if (parent is not null && !DivisionCode.Oversees(parent.Id, id))
+        {
+            throw new ValidationException("parent_id", $"{parent.Id} ({parent.Name}) does not oversee {id}");
+        }
+
+        return new TenantRecord
+        {
+            Id = id,
+            Name = name.Trim(),
+            ParentId = parent?.Id,
+            Level = LevelOf(id),
+            CreatedAt = now,
+        };
+    }
+
+    public static TenantLevel LevelOf(string code) =>
+        code.EndsWith("0000", StringComparison.Ordinal) ? (IsMunicipality(code) ? TenantLevel.Municipality : TenantLevel.Province)
+        : code.EndsWith("00", StringComparison.Ordinal) ? TenantLevel.Municipality
+        : TenantLevel.District;
+
+    // 北京, 天津, 上海, 重庆: province-level municipalities whose districts sit directly beneath them.
+    private static bool IsMunicipality(string code) => code is "110000" or "120000" or "310000" or "500000";
+}

@@ -1,0 +1,170 @@
+using Platform.MultiTenancy;
+using Platform.ServiceDefaults.Errors;
+
+namespace Platform.Units.Domain;
+
+public enum UnitKind
+{
+    Unit = 1,
+    Group = 2,
+}
+
+/// <summary>A government body of a tenant (区市场监管局), or a group name used in documents (各街道办事处).</summary>
+public sealed class Unit : ITenantEntity
+{
+    public const int MaxAliases = 50;
+    public const int MaxMembers = 500;
+
+    private readonly List<UnitAlias> aliases = [];
+
+    private Unit()
+    {
+    }
+
+    public Guid Id { get; private set; }
+
+    public string TenantId { get; private set; } = null!;
+
+    public string Name { get; private set; } = null!;
+
+    public string NormalizedName { get; private set; } = null!;
+
+    public UnitKind Kind { get; private set; }
+
+    public List<Guid> MemberIds { get; private set; } = [];
+
+    public int Version { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    public IReadOnlyList<UnitAlias> Aliases => aliases;
+
+    public static Unit Create(string tenantId, string name, UnitKind kind, DateTimeOffset now)
+    {
+        ThrowIfInvalid("name", name);
+        var trimmed = name.Trim();
+        return new Unit
+        {
+            Id = Guid.CreateVersion7(),
+            TenantId = tenantId,
+            Name = trimmed,
+            NormalizedName = UnitNames.Normalize(trimmed),
+            Kind = kind,
+            Version = 1,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+    }
+
+    /// <summary>Renames; the old name stays an alias so documents that print it still resolve.</summary>
+    public string Rename(string name, bool keepOldNameAsAlias, DateTimeOffset now)
+    {
+        ThrowIfInvalid("name", name);
+        var trimmed = name.Trim();
+        var previous = Name;
+        if (UnitNames.Normalize(trimmed) == NormalizedName)
+        {
+            throw new ValidationException("name", $"is already the unit's name ('{previous}')");
+        }
+
+        if (keepOldNameAsAlias)
+        {
+            AddAliasCore(previous, now);
+        }
+
+        aliases.RemoveAll(a => a.NormalizedAlias == UnitNames.Normalize(trimmed));
+        Name = trimmed;
+        NormalizedName = UnitNames.Normalize(trimmed);
+        Touch(now);
+        return previous;
+    }
+
+    public void AddAlias(string alias, DateTimeOffset now)
+    {
+        ThrowIfInvalid("alias", alias);
+        var normalized = UnitNames.Normalize(alias);
+        if (normalized == NormalizedName || aliases.Any(a => a.NormalizedAlias == normalized))
+        {
+            throw new ConflictException($"'{alias.Trim()}' is already a name of unit '{Name}'.");
+        }
+
+        AddAliasCore(alias.Trim(), now);
+        Touch(now);
+    }
+
+    public void SetMembers(IReadOnlyCollection<Guid> memberIds, DateTimeOffset now)
+    {
+        if (Kind != UnitKind.Group)
+        {
+            throw new PreconditionException($"'{Name}' is a single unit, not a group; only groups have members.");
+        }
+
+        if (memberIds.Count > MaxMembers)
+        {
+            throw new ValidationException("member_ids", $"at most {MaxMembers} members");
+        }
+
+        if (memberIds.Contains(Id))
+        {
+            throw new ValidationException("member_ids", "a group cannot contain itself");
+        }
+
+        MemberIds = memberIds.Distinct().ToList();
+        Touch(now);
+    }
+
+    private void AddAliasCore(string alias, DateTimeOffset now)
+    {
+        if (aliases.Count >= MaxAliases)
+        {
+            throw new ValidationException("alias", $"a unit has at most {MaxAliases} aliases");
+        }
+
+        aliases.Add(new UnitAlias(TenantId, Id, alias, now));
+    }
+
+    private void Touch(DateTimeOffset now)
+    {
+        Version++;
+        UpdatedAt = now;
+    }
+
+    private static void ThrowIfInvalid(string field, string name)
+    {
+        if (UnitNames.Validate(name) is { } error)
+        {
+            throw new ValidationException(field, error);
+        }
+    }
+}
+
+/// <summary>Another name by which documents refer to a unit (区经信委 for 区经济信息委).</summary>
+public sealed class UnitAlias : ITenantEntity
+{
+    private UnitAlias()
+    {
+    }
+
+    public UnitAlias(string tenantId, Guid unitId, string alias, DateTimeOffset createdAt)
+    {
+        TenantId = tenantId;
+        UnitId = unitId;
+        Alias = alias;
+        NormalizedAlias = UnitNames.Normalize(alias);
+        CreatedAt = createdAt;
+    }
+
+    public long Id { get; private set; }
+
+    public string TenantId { get; private set; } = null!;
+
+    public Guid UnitId { get; private set; }
+
+    public string Alias { get; private set; } = null!;
+
+    public string NormalizedAlias { get; private set; } = null!;
+
+    public DateTimeOffset CreatedAt { get; private set; }
+}

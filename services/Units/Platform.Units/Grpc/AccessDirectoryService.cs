@@ -1,0 +1,227 @@
+using System.Text.RegularExpressions;
+using Grpc.Core;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Platform.MultiTenancy;
+using Platform.ServiceDefaults.Errors;
+using Platform.Units.Data;
+using Platform.Units.Domain;
+using Platform.Units.Identity;
+using V1 = Platform.Contracts.Units.V1;
+
+namespace Platform.Units.Grpc;
+
+/// <summary>
+/// Accounts and integration clients. A platform admin manages any tenant's; a district admin only its own district's
+/// people, with district roles. Another tenant's objects are reported as not found.
+/// </summary>
+public sealed partial class AccessDirectoryService(
+    UnitsDbContext db, TenantContext caller, IOptions<IdentityOptions> options, TimeProvider clock)
+    : V1.AccessDirectory.AccessDirectoryBase
+{
+    private const int MinClientSecretLength = 12;
+
+    public override async Task<V1.Account> CreateAccount(V1.CreateAccountRequest request, ServerCallContext context)
+    {
+        caller.Require(PlatformScopes.AccountsWrite);
+        var tenantId = string.IsNullOrEmpty(request.TenantId) ? caller.TenantId! : request.TenantId;
+        var admin = caller.IsPlatformAdmin();
+        if (!admin && (caller.IsReadOnly || tenantId != caller.TenantId))
+        {
+            throw new NotFoundException("tenant", tenantId);
+        }
+
+        var username = request.Username.Trim().ToLowerInvariant();
+        if (!UsernamePattern().IsMatch(username))
+        {
+            throw new ValidationException("username", "3 to 64 characters: lower-case letters, digits, '.', '_' or '-'");
+        }
+
+        if (string.IsNullOrWhiteSpace(request.DisplayName) || request.DisplayName.Trim().Length > 100)
+        {
+            throw new ValidationException("display_name", "must be 1 to 100 characters");
+        }
+
+        if (Secrets.ValidatePassword(request.Password, options.Value.MinPasswordLength) is { } passwordError)
+        {
+            throw new ValidationException("password", passwordError);
+        }
+
+        var roles = request.Roles.Distinct().ToList();
+        ValidateRoles(roles, tenantId, admin);
+
+        // Work on another tenant's rows happens as the platform, after the checks above.
+        if (admin)
+        {
+            caller.SetSystem();
+        }
+
+        if (tenantId != DivisionCode.Host && !await db.Tenants.AnyAsync(t => t.Id == tenantId, context.CancellationToken))
+        {
+            throw new ValidationException("tenant_id", $"tenant {tenantId} does not exist");
+        }
+
+        Guid? unitId = null;
+        if (!string.IsNullOrEmpty(request.UnitId))
+        {
+            var id = Caller.ParseId(request.UnitId, "unit_id", "unit");
+            unitId = await db.Units.AnyAsync(u => u.Id == id && u.TenantId == tenantId, context.CancellationToken)
+                ? id
+                : throw new ValidationException("unit_id", $"no unit {request.UnitId} in tenant {tenantId}");
+        }
+        else if (roles.Any(r => r is PlatformRoles.UnitReporter or PlatformRoles.UnitContributor))
+        {
+            throw new ValidationException("unit_id", "a unit reporter or contributor belongs to a unit");
+        }
+
+        if (await db.Accounts.AnyAsync(a => a.Username == username, context.CancellationToken))
+        {
+            throw new ConflictException($"The username '{username}' is taken.");
+        }
+
+        var account = new Account
+        {
+            Id = Guid.CreateVersion7(),
+            Username = username,
+            DisplayName = request.DisplayName.Trim(),
+            TenantId = tenantId,
+            UnitId = unitId,
+            Roles = roles,
+            PasswordHash = Secrets.Hash(request.Password),
+            CreatedAt = clock.GetUtcNow(),
+        };
+        db.Accounts.Add(account);
+        await SaveUniqueAsync($"The username '{username}' is taken.", context.CancellationToken);
+        return account.ToProto();
+    }
+
+    public override async Task<V1.ListAccountsResponse> ListAccounts(V1.ListAccountsRequest request, ServerCallContext context)
+    {
+        caller.Require(PlatformScopes.AccountsRead);
+        var tenantId = string.IsNullOrEmpty(request.TenantId) ? caller.TenantId! : request.TenantId;
+        if (caller.IsPlatformAdmin())
+        {
+            caller.SetSystem();
+        }
+        else if (tenantId != caller.TenantId)
+        {
+            throw new NotFoundException("tenant", tenantId);
+        }
+
+        var accounts = await db.Accounts.AsNoTracking().Where(a => a.TenantId == tenantId).OrderBy(a => a.Username).ToListAsync(context.CancellationToken);
+        var response = new V1.ListAccountsResponse();
+        response.Accounts.AddRange(accounts.Select(a => a.ToProto()));
+        return response;
+    }
+
+    public override async Task<V1.CreateClientResponse> CreateClient(V1.CreateClientRequest request, ServerCallContext context)
+    {
+        caller.Require(PlatformScopes.ClientsWrite);
+        var clientId = request.ClientId.Trim().ToLowerInvariant();
+        if (!UsernamePattern().IsMatch(clientId))
+        {
+            throw new ValidationException("client_id", "3 to 64 characters: lower-case letters, digits, '.', '_' or '-'");
+        }
+
+        if (options.Value.PublicClients.Contains(clientId))
+        {
+            throw new ConflictException($"'{clientId}' is reserved for the platform's own clients.");
+        }
+
+        if (!DivisionCode.IsValid(request.TenantId))
+        {
+            throw new ValidationException("tenant_id", "an integration client belongs to a division (e.g. 500103)");
+        }
+
+        if (request.Scopes.Count == 0 || request.Scopes.Any(s => !PlatformScopes.Grantable.Contains(s)))
+        {
+            throw new ValidationException("scopes", $"grant one or more of: {string.Join(", ", PlatformScopes.Grantable.Order())}");
+        }
+
+        var secret = string.IsNullOrEmpty(request.Secret) ? Secrets.NewOpaqueToken() : request.Secret;
+        if (secret.Length is < MinClientSecretLength or > 128)
+        {
+            throw new ValidationException("secret", $"must be {MinClientSecretLength} to 128 characters, or empty to generate one");
+        }
+
+        caller.SetSystem();
+        if (!await db.Tenants.AnyAsync(t => t.Id == request.TenantId, context.CancellationToken))
+        {
+            throw new ValidationException("tenant_id", $"tenant {request.TenantId} does not exist");
+        }
+
+        if (await db.Clients.AnyAsync(c => c.ClientId == clientId, context.CancellationToken))
+        {
+            throw new ConflictException($"The client '{clientId}' already exists.");
+        }
+
+        var client = new IntegrationClient
+        {
+            ClientId = clientId,
+            DisplayName = string.IsNullOrWhiteSpace(request.DisplayName) ? clientId : request.DisplayName.Trim(),
+            TenantId = request.TenantId,
+            Scopes = request.Scopes.Distinct().ToList(),
+            SecretHash = Secrets.Hash(secret),
+            CreatedAt = clock.GetUtcNow(),
+        };
+        db.Clients.Add(client);
+        await SaveUniqueAsync($"The client '{clientId}' already exists.", context.CancellationToken);
+        return new V1.CreateClientResponse { Client = client.ToProto(), Secret = secret };
+    }
+
+    public override async Task<V1.ListClientsResponse> ListClients(V1.ListClientsRequest request, ServerCallContext context)
+    {
+        caller.Require(PlatformScopes.ClientsWrite);
+        caller.SetSystem();
+        var query = db.Clients.AsNoTracking();
+        if (!string.IsNullOrEmpty(request.TenantId))
+        {
+            query = query.Where(c => c.TenantId == request.TenantId);
+        }
+
+        var response = new V1.ListClientsResponse();
+        response.Clients.AddRange((await query.OrderBy(c => c.ClientId).ToListAsync(context.CancellationToken)).Select(c => c.ToProto()));
+        return response;
+    }
+
+    private static void ValidateRoles(List<string> roles, string tenantId, bool byPlatformAdmin)
+    {
+        if (roles.Count == 0)
+        {
+            throw new ValidationException("roles", "give at least one role");
+        }
+
+        if (roles.FirstOrDefault(r => !PlatformRoles.All.Contains(r)) is { } unknown)
+        {
+            throw new ValidationException("roles", $"unknown role '{unknown}'; roles are {string.Join(", ", PlatformRoles.All.Order())}");
+        }
+
+        var allowed = tenantId == DivisionCode.Host ? new HashSet<string> { PlatformRoles.PlatformAdmin }
+            : DivisionCode.OverseenPrefix(tenantId) is not null ? new HashSet<string> { PlatformRoles.MunicipalViewer }
+            : new HashSet<string>(PlatformRoles.District);
+        if (!byPlatformAdmin)
+        {
+            allowed.IntersectWith(PlatformRoles.District);
+        }
+
+        if (roles.FirstOrDefault(r => !allowed.Contains(r)) is { } refused)
+        {
+            throw new ValidationException("roles", $"'{refused}' cannot be given in tenant {tenantId} by this caller");
+        }
+    }
+
+    private async Task SaveUniqueAsync(string conflictMessage, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException ex) when (ex.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation })
+        {
+            throw new ConflictException(conflictMessage);
+        }
+    }
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9._-]{2,63}$")]
+    private static partial Regex UsernamePattern();
+}

@@ -1,0 +1,232 @@
+using System.Net.Http.Headers;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Platform.MultiTenancy;
+using Platform.Units.Data;
+
+namespace Platform.Units.Identity;
+
+/// <summary>
+/// The OAuth2 token endpoint (RFC 6749): password grant for people through a public client, client credentials for
+/// integration clients, refresh tokens rotated on every use. Errors use the RFC's codes, never a 500.
+/// </summary>
+public static partial class TokenEndpoints
+{
+    private const int MaxFormBytes = 16 * 1024;
+
+    public static IEndpointRouteBuilder MapTokenEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/connect/token", IssueAsync).AllowAnonymous().DisableAntiforgery();
+        app.MapGet("/.well-known/jwks.json", (SigningKeyProvider keys) => Results.Json(new { keys = new[] { keys.PublicJwk() } }))
+            .AllowAnonymous();
+        app.MapGet("/.well-known/openid-configuration", (HttpRequest request, IOptions<IdentityOptions> options) =>
+        {
+            var origin = $"{request.Scheme}://{request.Host}";
+            return Results.Json(new Dictionary<string, object>
+            {
+                ["issuer"] = options.Value.Issuer,
+                ["jwks_uri"] = origin + "/.well-known/jwks.json",
+                ["token_endpoint"] = origin + "/connect/token",
+                ["grant_types_supported"] = new[] { "password", "client_credentials", "refresh_token" },
+                ["token_endpoint_auth_methods_supported"] = new[] { "client_secret_post", "client_secret_basic" },
+                ["id_token_signing_alg_values_supported"] = new[] { "RS256" },
+                ["scopes_supported"] = PlatformScopes.All.Order().ToArray(),
+            });
+        }).AllowAnonymous();
+        return app;
+    }
+
+    private static async Task<IResult> IssueAsync(
+        HttpContext http, UnitsDbContext db, TenantContext tenant, TokenIssuer issuer, IOptions<IdentityOptions> options,
+        TimeProvider clock, ILoggerFactory loggers, CancellationToken cancellationToken)
+    {
+        if (!http.Request.HasFormContentType)
+        {
+            return Error("invalid_request", "The token request must be application/x-www-form-urlencoded.");
+        }
+
+        if (http.Request.ContentLength is > MaxFormBytes)
+        {
+            return Error("invalid_request", $"The token request is larger than {MaxFormBytes} bytes.", StatusCodes.Status413PayloadTooLarge);
+        }
+
+        IFormCollection form;
+        try
+        {
+            form = await http.Request.ReadFormAsync(new Microsoft.AspNetCore.Http.Features.FormOptions { ValueLengthLimit = 4096, KeyLengthLimit = 64, ValueCountLimit = 20 }, cancellationToken);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or IOException or BadHttpRequestException)
+        {
+            return Error("invalid_request", "The token request body could not be read as a form: " + ex.Message);
+        }
+
+        // Sign-in looks accounts up before any tenant is known: the one place besides the relay that acts as the system.
+        tenant.SetSystem();
+        var logger = loggers.CreateLogger("Platform.Units.Identity");
+        var grant = form["grant_type"].ToString();
+        return grant switch
+        {
+            "password" => await PasswordAsync(form, db, issuer, options.Value, clock, logger, cancellationToken),
+            "client_credentials" => await ClientCredentialsAsync(http, form, db, issuer, logger, cancellationToken),
+            "refresh_token" => await RefreshAsync(form, db, issuer, options.Value, clock, logger, cancellationToken),
+            "" => Error("invalid_request", "grant_type is required."),
+            _ => Error("unsupported_grant_type", $"grant_type '{Truncate(grant)}' is not supported; use password, client_credentials or refresh_token."),
+        };
+    }
+
+    private static async Task<IResult> PasswordAsync(
+        IFormCollection form, UnitsDbContext db, TokenIssuer issuer, IdentityOptions options, TimeProvider clock, ILogger logger,
+        CancellationToken cancellationToken)
+    {
+        var clientId = form["client_id"].ToString();
+        if (!options.PublicClients.Contains(clientId))
+        {
+            return Error("invalid_client", "The password grant is only for the platform's own clients (client_id=platform-cli).", StatusCodes.Status401Unauthorized);
+        }
+
+        var username = form["username"].ToString().Trim().ToLowerInvariant();
+        var password = form["password"].ToString();
+        if (username.Length == 0 || password.Length == 0)
+        {
+            return Error("invalid_request", "username and password are required.");
+        }
+
+        var account = await db.Accounts.SingleOrDefaultAsync(a => a.Username == username, cancellationToken);
+        var valid = Secrets.Verify(account?.PasswordHash ?? Secrets.DummyHash, password);
+        if (account is null || !valid || account.IsDisabled)
+        {
+            LogSignInRefused(logger, Truncate(username));
+            return Error("invalid_grant", "The username or password is incorrect.");
+        }
+
+        return await IssueForAccountAsync(account, db, issuer, options, clock, cancellationToken);
+    }
+
+    private static async Task<IResult> ClientCredentialsAsync(
+        HttpContext http, IFormCollection form, UnitsDbContext db, TokenIssuer issuer, ILogger logger, CancellationToken cancellationToken)
+    {
+        var (clientId, secret) = ClientCredentials(http.Request, form);
+        if (string.IsNullOrEmpty(clientId) || string.IsNullOrEmpty(secret))
+        {
+            return Error("invalid_client", "client_id and client_secret are required (form fields or HTTP Basic).", StatusCodes.Status401Unauthorized);
+        }
+
+        var client = await db.Clients.SingleOrDefaultAsync(c => c.ClientId == clientId, cancellationToken);
+        var valid = Secrets.Verify(client?.SecretHash ?? Secrets.DummyHash, secret);
+        if (client is null || !valid || client.IsDisabled)
+        {
+            LogClientRefused(logger, Truncate(clientId));
+            return Error("invalid_client", "The client is unknown or its secret is wrong.", StatusCodes.Status401Unauthorized);
+        }
+
+        var requested = form["scope"].ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var notGranted = requested.Except(client.Scopes).ToList();
+        if (notGranted.Count > 0)
+        {
+            return Error("invalid_scope", $"The client is not granted: {Truncate(string.Join(' ', notGranted))}.");
+        }
+
+        var scopes = requested.Length > 0 ? requested.Distinct().ToList() : client.Scopes;
+        var token = issuer.ForClient(client, scopes);
+        return Results.Json(new TokenResponse(token.AccessToken, "Bearer", token.ExpiresIn, null, token.Scope));
+    }
+
+    private static async Task<IResult> RefreshAsync(
+        IFormCollection form, UnitsDbContext db, TokenIssuer issuer, IdentityOptions options, TimeProvider clock, ILogger logger,
+        CancellationToken cancellationToken)
+    {
+        var presented = form["refresh_token"].ToString();
+        if (presented.Length == 0)
+        {
+            return Error("invalid_request", "refresh_token is required.");
+        }
+
+        var now = clock.GetUtcNow();
+        var stored = await db.RefreshTokens.SingleOrDefaultAsync(t => t.TokenHash == Secrets.Digest(presented), cancellationToken);
+        if (stored is null || stored.ExpiresAt <= now)
+        {
+            return Error("invalid_grant", "The refresh token is unknown or expired; sign in again.");
+        }
+
+        if (stored.RevokedAt is not null)
+        {
+            // A rotated token presented again means it leaked: end every session of that account.
+            await db.RefreshTokens.Where(t => t.AccountId == stored.AccountId && t.RevokedAt == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokedAt, now), cancellationToken);
+            LogRefreshReuse(logger, stored.AccountId);
+            return Error("invalid_grant", "The refresh token was already used; every session of the account has been ended. Sign in again.");
+        }
+
+        var account = await db.Accounts.SingleOrDefaultAsync(a => a.Id == stored.AccountId, cancellationToken);
+        if (account is null || account.IsDisabled)
+        {
+            return Error("invalid_grant", "The account no longer exists or is disabled.");
+        }
+
+        stored.RevokedAt = now;
+        return await IssueForAccountAsync(account, db, issuer, options, clock, cancellationToken);
+    }
+
+    private static async Task<IResult> IssueForAccountAsync(
+        Domain.Account account, UnitsDbContext db, TokenIssuer issuer, IdentityOptions options, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var token = issuer.ForAccount(account);
+        var refresh = Secrets.NewOpaqueToken();
+        var now = clock.GetUtcNow();
+        db.RefreshTokens.Add(new Domain.RefreshToken
+        {
+            TokenHash = Secrets.Digest(refresh),
+            AccountId = account.Id,
+            TenantId = account.TenantId,
+            CreatedAt = now,
+            ExpiresAt = now + options.RefreshTokenLifetime,
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        return Results.Json(new TokenResponse(token.AccessToken, "Bearer", token.ExpiresIn, refresh, token.Scope));
+    }
+
+    private static (string? ClientId, string? Secret) ClientCredentials(HttpRequest request, IFormCollection form)
+    {
+        if (AuthenticationHeaderValue.TryParse(request.Headers.Authorization, out var header) &&
+            header.Scheme.Equals("Basic", StringComparison.OrdinalIgnoreCase) && header.Parameter is { } parameter)
+        {
+            try
+            {
+                var decoded = Encoding.UTF8.GetString(Convert.FromBase64String(parameter));
+                var colon = decoded.IndexOf(':');
+                if (colon > 0)
+                {
+                    return (Uri.UnescapeDataString(decoded[..colon]), Uri.UnescapeDataString(decoded[(colon + 1)..]));
+                }
+            }
+            catch (FormatException)
+            {
+                return (null, null);
+            }
+        }
+
+        return (form["client_id"].ToString(), form["client_secret"].ToString());
+    }
+
+    private static IResult Error(string error, string description, int status = StatusCodes.Status400BadRequest) =>
+        Results.Json(new { error, error_description = description }, statusCode: status);
+
+    private static string Truncate(string value) => value.Length > 64 ? value[..64] + "…" : value;
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Sign-in refused for '{Username}'")]
+    private static partial void LogSignInRefused(ILogger logger, string username);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Client credentials refused for '{ClientId}'")]
+    private static partial void LogClientRefused(ILogger logger, string clientId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A revoked refresh token of account {AccountId} was presented again; all its sessions were ended")]
+    private static partial void LogRefreshReuse(ILogger logger, Guid accountId);
+
+    private sealed record TokenResponse(
+        [property: System.Text.Json.Serialization.JsonPropertyName("access_token")] string AccessToken,
+        [property: System.Text.Json.Serialization.JsonPropertyName("token_type")] string TokenType,
+        [property: System.Text.Json.Serialization.JsonPropertyName("expires_in")] int ExpiresIn,
+        [property: System.Text.Json.Serialization.JsonPropertyName("refresh_token"), System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? RefreshToken,
+        [property: System.Text.Json.Serialization.JsonPropertyName("scope")] string Scope);
+}

@@ -1,0 +1,66 @@
+using System.Security.Claims;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+using Platform.MultiTenancy;
+using Platform.Units.Domain;
+
+namespace Platform.Units.Identity;
+
+public sealed record IssuedToken(string AccessToken, int ExpiresIn, string Scope);
+
+/// <summary>Signs access tokens: who, which tenant, which unit, which roles and scopes.</summary>
+public sealed class TokenIssuer(SigningKeyProvider keys, IOptions<IdentityOptions> options, TimeProvider clock)
+{
+    private readonly JsonWebTokenHandler handler = new() { SetDefaultTimesOnTokenCreation = false };
+
+    public IssuedToken ForAccount(Account account)
+    {
+        var scopes = RoleScopes.For(account.Roles);
+        var claims = new List<Claim>
+        {
+            new(PlatformClaims.Subject, account.Id.ToString()),
+            new(PlatformClaims.Name, account.Username),
+            new(PlatformClaims.Tenant, account.TenantId),
+        };
+        if (account.UnitId is { } unit)
+        {
+            claims.Add(new Claim(PlatformClaims.Unit, unit.ToString()));
+        }
+
+        claims.AddRange(account.Roles.Select(r => new Claim(PlatformClaims.Role, r)));
+        return Issue(claims, scopes);
+    }
+
+    public IssuedToken ForClient(IntegrationClient client, IReadOnlyList<string> scopes)
+    {
+        var claims = new List<Claim>
+        {
+            new(PlatformClaims.Subject, "client:" + client.ClientId),
+            new(PlatformClaims.Name, client.ClientId),
+            new(PlatformClaims.ClientId, client.ClientId),
+            new(PlatformClaims.Tenant, client.TenantId),
+        };
+        return Issue(claims, scopes);
+    }
+
+    private IssuedToken Issue(List<Claim> claims, IReadOnlyList<string> scopes)
+    {
+        var scope = string.Join(' ', scopes);
+        claims.Add(new Claim(PlatformClaims.Scope, scope));
+        claims.Add(new Claim(JwtRegisteredClaimNames.Jti, Guid.NewGuid().ToString("N")));
+        var now = clock.GetUtcNow().UtcDateTime;
+        var lifetime = options.Value.AccessTokenLifetime;
+        var token = handler.CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = options.Value.Issuer,
+            Audience = options.Value.Audience,
+            Subject = new ClaimsIdentity(claims),
+            IssuedAt = now,
+            NotBefore = now,
+            Expires = now + lifetime,
+            SigningCredentials = keys.Credentials,
+        });
+        return new IssuedToken(token, (int)lifetime.TotalSeconds, scope);
+    }
+}

@@ -1,0 +1,24 @@
+using Platform.ServiceDefaults;
+using Platform.ServiceDefaults.Data;
+using Platform.Units.Data;
+using Platform.Units.Extensions;
+using Platform.Units.Grpc;
+using Platform.Units.Identity;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddApplicationServices();
+
+var app = builder.Build();
+app.UsePlatformDefaults();
+app.MapDefaultEndpoints();
+app.MapTokenEndpoints();
+app.MapGrpcService<UnitDirectoryService>();
+app.MapGrpcService<TenantDirectoryService>();
+app.MapGrpcService<AccessDirectoryService>();
+
+await app.MigrateDatabaseAsync<UnitsDbContext>();
+await app.EnsureBootstrapAdminAsync();
+app.Run();
+
+public partial class Program;
