@@ -303,6 +303,12 @@ synchronous_commit = off
 EOF
     if is_root; then chown postgres:postgres "$PGDATA_DIR/duban.conf"; fi
 
+    # A lock file left by a killed server whose pid now belongs to another process would
+    # make the postmaster refuse to start.
+    if [ -e "$PGDATA_DIR/postmaster.pid" ]; then
+        warn "removing stale $PGDATA_DIR/postmaster.pid"
+        rm -f "$PGDATA_DIR/postmaster.pid"
+    fi
     if port_in_use "$PG_PORT"; then
         die "port $PG_PORT is already in use by another process (another checkout's stack?); set DUBAN_PG_PORT"
     fi
@@ -656,9 +662,24 @@ stop_host() { # NAME
     rm -f "$STATE/pids/$name.pid"
 }
 
+# Stops every running host: SIGTERM to all at once, then waits (up to 10 s each, then SIGKILL).
 stop_hosts() {
-    local i
-    for ((i = ${#HOSTS[@]} - 1; i >= 0; i--)); do stop_host "${HOSTS[i]}"; done
+    local i name pid names=() pids=()
+    for ((i = ${#HOSTS[@]} - 1; i >= 0; i--)); do
+        name="${HOSTS[i]}"
+        if pid="$(host_pid "$name")"; then
+            say "stopping $name (pid $pid)"
+            kill -TERM "$pid" 2>/dev/null || true
+            names+=("$name")
+            pids+=("$pid")
+        else
+            rm -f "$STATE/pids/$name.pid"
+        fi
+    done
+    for i in "${!pids[@]}"; do
+        stop_pid "${pids[i]}" TERM 10 || warn "${names[i]} (pid ${pids[i]}) still alive"
+        rm -f "$STATE/pids/${names[i]}.pid"
+    done
 }
 
 host_log_tail() { # NAME [LINES]

@@ -28,13 +28,15 @@ cleanup_done=0
 cleanup() {
     [ "$cleanup_done" = 1 ] && return 0
     cleanup_done=1
-    local h keep
-    for ((i = ${#HOSTS[@]} - 1; i >= 0; i--)); do
-        h="${HOSTS[i]}"
-        keep=0
-        for k in "${hosts_before[@]}"; do [ "$k" = "$h" ] && keep=1; done
-        [ "$keep" = 1 ] || stop_host "$h"
+    local h k started=()
+    for h in "${HOSTS[@]}"; do
+        for k in "${hosts_before[@]}"; do [ "$k" = "$h" ] && continue 2; done
+        started+=("$h")
     done
+    if [ "${#started[@]}" -gt 0 ]; then
+        local HOSTS=("${started[@]}") # stop_hosts sees this (dynamic scope)
+        stop_hosts
+    fi
     [ "$rmq_before" = 1 ] || rabbit_stop || true
     [ "$pg_before" = 1 ] || pg_stop || true
 }

@@ -41,11 +41,11 @@ public sealed class Unit : ITenantEntity
 
     public IReadOnlyList<UnitAlias> Aliases => aliases;
 
-    public static Unit Create(string tenantId, string name, UnitKind kind, DateTimeOffset now)
+    public static Unit Create(string tenantId, string name, UnitKind kind, IEnumerable<string> aliases, DateTimeOffset now)
     {
         ThrowIfInvalid("name", name);
         var trimmed = name.Trim();
-        return new Unit
+        var unit = new Unit
         {
             Id = Guid.CreateVersion7(),
             TenantId = tenantId,
@@ -56,6 +56,13 @@ public sealed class Unit : ITenantEntity
             CreatedAt = now,
             UpdatedAt = now,
         };
+        foreach (var alias in aliases)
+        {
+            unit.AddAlias(alias, now);
+        }
+
+        unit.Version = 1;
+        return unit;
     }
 
     /// <summary>Renames; the old name stays an alias so documents that print it still resolve.</summary>

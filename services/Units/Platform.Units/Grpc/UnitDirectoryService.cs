@@ -79,11 +79,7 @@ public sealed class UnitDirectoryService(UnitsDbContext db, ITenantContext calle
         }
 
         var now = clock.GetUtcNow();
-        var unit = Unit.Create(tenant, request.Name, request.Kind.ToDomain(), now);
-        foreach (var alias in request.Aliases)
-        {
-            unit.AddAlias(alias, now);
-        }
+        var unit = Unit.Create(tenant, request.Name, request.Kind.ToDomain(), request.Aliases, now);
 
         if (request.MemberIds.Count > 0)
         {

@@ -1,0 +1,26 @@
+using Platform.Gateway.Routing;
+using Platform.Gateway.Security;
+using Platform.ServiceDefaults;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+
+var (routes, clusters) = ServiceRoutes.Build(builder.Configuration);
+builder.Services.AddReverseProxy()
+    .LoadFromMemory(routes, clusters)
+    .AddTransforms(ProblemDetailsTransform.Add);
+builder.Services.AddGatewayRateLimiting(builder.Configuration);
+builder.Services.AddAuthorizationBuilder().AddPolicy(ServiceRoutes.AuthenticatedPolicy, p => p.RequireAuthenticatedUser());
+builder.Services.AddHttpClient(nameof(IdentityAuthorityHealthCheck), c => c.Timeout = TimeSpan.FromSeconds(3));
+builder.Services.AddHealthChecks().AddCheck<IdentityAuthorityHealthCheck>("identity");
+
+var app = builder.Build();
+app.UseRequestId();
+app.UseApiBodyLimit(builder.Configuration.GetValue("Limits:MaxApiBodyBytes", 1024L * 1024));
+app.UsePlatformDefaults();
+app.UseRateLimiter();
+app.MapDefaultEndpoints();
+app.MapReverseProxy();
+app.Run();
+
+public partial class Program;

@@ -1,0 +1,69 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+using Platform.MultiTenancy;
+
+namespace Platform.Gateway.Routing;
+
+/// <summary>
+/// Per-tenant token buckets for authenticated calls (one busy district cannot starve the others) and per-address
+/// buckets for anonymous ones (the token endpoint). Rejections are 429 with Retry-After, or ResourceExhausted for gRPC.
+/// </summary>
+public static class RateLimiting
+{
+    public const string TenantPolicy = "per-tenant";
+    public const string AnonymousPolicy = "per-address";
+
+    public static IServiceCollection AddGatewayRateLimiting(this IServiceCollection services, IConfiguration configuration)
+    {
+        var tenant = configuration.GetSection("RateLimiting:Tenant").Get<BucketOptions>() ?? new BucketOptions(200, 100);
+        var anonymous = configuration.GetSection("RateLimiting:Anonymous").Get<BucketOptions>() ?? new BucketOptions(20, 10);
+        services.AddRateLimiter(o =>
+        {
+            o.AddPolicy(TenantPolicy, context =>
+            {
+                var key = context.User.FindFirst(PlatformClaims.Tenant)?.Value is { } t ? "tenant:" + t : "address:" + context.Connection.RemoteIpAddress;
+                return RateLimitPartition.GetTokenBucketLimiter(key, _ => tenant.ToLimiterOptions());
+            });
+            o.AddPolicy(AnonymousPolicy, context =>
+                RateLimitPartition.GetTokenBucketLimiter("address:" + context.Connection.RemoteIpAddress, _ => anonymous.ToLimiterOptions()));
+            o.OnRejected = RejectAsync;
+        });
+        return services;
+    }
+
+    private static async ValueTask RejectAsync(OnRejectedContext context, CancellationToken cancellationToken)
+    {
+        var response = context.HttpContext.Response;
+        var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)) : 1;
+        response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
+        if (context.HttpContext.Request.ContentType?.StartsWith("application/grpc", StringComparison.OrdinalIgnoreCase) == true)
+        {
+            // A trailers-only gRPC response: HTTP 200 with the status in the headers.
+            response.StatusCode = StatusCodes.Status200OK;
+            response.ContentType = "application/grpc";
+            response.Headers["grpc-status"] = "8";
+            response.Headers["grpc-message"] = Uri.EscapeDataString($"Rate limit exceeded for this tenant; retry after {retryAfter} s.");
+            return;
+        }
+
+        response.StatusCode = StatusCodes.Status429TooManyRequests;
+        await Results.Problem(
+                title: "Too many requests",
+                detail: $"The rate limit for this tenant was exceeded; retry after {retryAfter} s.",
+                statusCode: StatusCodes.Status429TooManyRequests)
+            .ExecuteAsync(context.HttpContext);
+    }
+
+    public sealed record BucketOptions(int TokenLimit, int TokensPerSecond)
+    {
+        public TokenBucketRateLimiterOptions ToLimiterOptions() => new()
+        {
+            TokenLimit = TokenLimit,
+            TokensPerPeriod = TokensPerSecond,
+            ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+            QueueLimit = 0,
+            AutoReplenishment = true,
+        };
+    }
+}

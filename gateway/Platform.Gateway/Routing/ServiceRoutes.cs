@@ -1,0 +1,81 @@
+using Yarp.ReverseProxy.Configuration;
+using Yarp.ReverseProxy.Forwarder;
+
+namespace Platform.Gateway.Routing;
+
+/// <summary>
+/// Builds YARP's routes and clusters from <c>Services:{Name}:Http</c> and <c>Services:{Name}:Grpc</c>: REST resources go
+/// to a service's HTTP/1 port (gRPC JSON transcoding), gRPC calls by package to its HTTP/2 port.
+/// </summary>
+public static class ServiceRoutes
+{
+    public const string AnonymousPolicy = "anonymous";
+    public const string AuthenticatedPolicy = "default";
+
+    /// <summary>Each service: the gRPC package it serves, its REST resources under /api/v1, and anonymous paths.</summary>
+    public static readonly IReadOnlyList<ServiceRouteSpec> Services =
+    [
+        new("Units", "platform.units.v1", ["units", "tenants", "accounts", "clients"], ["/connect/token", "/.well-known/{**rest}"]),
+        new("Tasks", "platform.tasks.v1", [], []),
+        new("Reporting", "platform.reporting.v1", [], []),
+        new("Notifications", "platform.notifications.v1", [], []),
+    ];
+
+    /// <summary>Headers a client must never be able to set: the tenant comes only from the token.</summary>
+    public static readonly IReadOnlyList<string> StrippedHeaders = ["X-Tenant-Id", "X-Tenant", "Tenant-Id"];
+
+    public static (IReadOnlyList<RouteConfig> Routes, IReadOnlyList<ClusterConfig> Clusters) Build(IConfiguration configuration)
+    {
+        var routes = new List<RouteConfig>();
+        var clusters = new List<ClusterConfig>();
+        foreach (var service in Services)
+        {
+            var section = configuration.GetSection($"Services:{service.Name}");
+            var key = service.Name.ToLowerInvariant();
+            if (section["Http"] is { Length: > 0 } http)
+            {
+                clusters.Add(Cluster($"{key}-http", http, grpc: false));
+                foreach (var resource in service.Resources)
+                {
+                    routes.Add(Route($"{key}-{resource}", $"{key}-http", $"/api/v1/{resource}/{{**rest}}", AuthenticatedPolicy));
+                    routes.Add(Route($"{key}-{resource}-custom", $"{key}-http", $"/api/v1/{resource}:{{verb}}", AuthenticatedPolicy));
+                }
+
+                for (var i = 0; i < service.AnonymousPaths.Count; i++)
+                {
+                    routes.Add(Route($"{key}-anonymous-{i}", $"{key}-http", service.AnonymousPaths[i], AnonymousPolicy));
+                }
+            }
+
+            if (section["Grpc"] is { Length: > 0 } grpc)
+            {
+                clusters.Add(Cluster($"{key}-grpc", grpc, grpc: true));
+                var package = service.GrpcPackage.Replace(".", "\\.", StringComparison.Ordinal);
+                routes.Add(Route($"{key}-grpc", $"{key}-grpc", $"/{{service:regex(^{package}\\.[A-Za-z]+$)}}/{{method}}", AuthenticatedPolicy));
+            }
+        }
+
+        return (routes, clusters);
+    }
+
+    private static RouteConfig Route(string id, string cluster, string path, string policy) => new()
+    {
+        RouteId = id,
+        ClusterId = cluster,
+        Match = new RouteMatch { Path = path },
+        AuthorizationPolicy = policy,
+        RateLimiterPolicy = policy == AnonymousPolicy ? RateLimiting.AnonymousPolicy : RateLimiting.TenantPolicy,
+        Transforms = StrippedHeaders.Select(h => (IReadOnlyDictionary<string, string>)new Dictionary<string, string> { ["RequestHeaderRemove"] = h }).ToList(),
+    };
+
+    private static ClusterConfig Cluster(string id, string address, bool grpc) => new()
+    {
+        ClusterId = id,
+        Destinations = new Dictionary<string, DestinationConfig> { ["primary"] = new() { Address = address } },
+        HttpRequest = grpc
+            ? new ForwarderRequestConfig { Version = new Version(2, 0), VersionPolicy = HttpVersionPolicy.RequestVersionExact }
+            : new ForwarderRequestConfig { Version = new Version(1, 1), VersionPolicy = HttpVersionPolicy.RequestVersionOrLower },
+    };
+}
+
+public sealed record ServiceRouteSpec(string Name, string GrpcPackage, IReadOnlyList<string> Resources, IReadOnlyList<string> AnonymousPaths);

@@ -1,0 +1,11 @@
+using Microsoft.EntityFrameworkCore;
+using Platform.Messaging;
+using Platform.MultiTenancy;
+
+namespace Platform.Notifications.Data;
+
+/// <summary>The notifications service's database. It holds only the outbox and inbox until the service gets its domain.</summary>
+public sealed class NotificationsDbContext(DbContextOptions<NotificationsDbContext> options, ITenantContext tenant) : TenantDbContext(options, tenant)
+{
+    protected override void ConfigureModel(ModelBuilder modelBuilder) => modelBuilder.AddOutboxAndInbox();
+}
