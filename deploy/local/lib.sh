@@ -85,26 +85,34 @@ port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 pid_matches() {
     local pid="$1" pattern="$2"
     [[ "$pid" =~ ^[0-9]+$ ]] || return 1
-    kill -0 "$pid" 2>/dev/null || return 1
+    pid_alive "$pid" || return 1
     [ -r "/proc/$pid/cmdline" ] || return 1
     tr '\0' ' ' <"/proc/$pid/cmdline" | grep -qF -- "$pattern"
 }
 
 read_pid() { [ -s "$1" ] && head -n1 "$1" | tr -cd '0-9'; }
 
+# True while PID exists and is not a zombie.
+pid_alive() {
+    kill -0 "$1" 2>/dev/null || return 1
+    local state
+    state="$(sed -n 's/^[0-9]* (.*) \([A-Za-z]\) .*/\1/p' "/proc/$1/stat" 2>/dev/null)" || return 0
+    [ "$state" != Z ]
+}
+
 # Sends SIG to PID, waits up to SECONDS for it to exit, then SIGKILLs it.
 stop_pid() {
     local pid="$1" sig="${2:-TERM}" seconds="${3:-10}" i
-    kill -0 "$pid" 2>/dev/null || return 0
+    pid_alive "$pid" || return 0
     kill "-$sig" "$pid" 2>/dev/null || true
     for ((i = 0; i < seconds * 10; i++)); do
-        kill -0 "$pid" 2>/dev/null || return 0
+        pid_alive "$pid" || return 0
         sleep 0.1
     done
     warn "pid $pid did not exit within ${seconds}s; sending SIGKILL"
     kill -KILL "$pid" 2>/dev/null || true
     for ((i = 0; i < 50; i++)); do
-        kill -0 "$pid" 2>/dev/null || return 0
+        pid_alive "$pid" || return 0
         sleep 0.1
     done
     return 1
@@ -490,7 +498,7 @@ rabbit_start() {
         local epmd
         epmd="$(_epmd_bin)"
         [ -n "$epmd" ] || die "epmd not found (is erlang installed?)"
-        ERL_EPMD_ADDRESS=127.0.0.1 spawn "$STATE/pids/epmd.pid" "$epmd" >>"$STATE/logs/epmd.log" 2>&1 ||
+        (ERL_EPMD_ADDRESS=127.0.0.1 spawn "$STATE/pids/epmd.pid" "$epmd") >>"$STATE/logs/epmd.log" 2>&1 ||
             die "could not start epmd"
         local i
         for ((i = 0; i < 50; i++)); do _epmd_up && break; sleep 0.1; done

@@ -19,8 +19,6 @@ public sealed partial class AccessDirectoryService(
     UnitsDbContext db, TenantContext caller, IOptions<IdentityOptions> options, TimeProvider clock)
     : V1.AccessDirectory.AccessDirectoryBase
 {
-    private const int MinClientSecretLength = 12;
-
     public override async Task<V1.Account> CreateAccount(V1.CreateAccountRequest request, ServerCallContext context)
     {
         caller.Require(PlatformScopes.AccountsWrite);
@@ -139,9 +137,9 @@ public sealed partial class AccessDirectoryService(
         }
 
         var secret = string.IsNullOrEmpty(request.Secret) ? Secrets.NewOpaqueToken() : request.Secret;
-        if (secret.Length is < MinClientSecretLength or > 128)
+        if (secret.Length < options.Value.MinClientSecretLength || secret.Length > 128)
         {
-            throw new ValidationException("secret", $"must be {MinClientSecretLength} to 128 characters, or empty to generate one");
+            throw new ValidationException("secret", $"must be {options.Value.MinClientSecretLength} to 128 characters, or empty to generate one");
         }
 
         caller.SetSystem();

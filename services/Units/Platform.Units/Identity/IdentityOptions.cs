@@ -15,6 +15,8 @@ public sealed class IdentityOptions
 
     public int MinPasswordLength { get; set; } = 8;
 
+    public int MinClientSecretLength { get; set; } = 16;
+
     /// <summary>When set, the account <c>platform.admin</c> is created with this password if it does not exist.</summary>
     public string? BootstrapAdminPassword { get; set; }
 }
