@@ -98,7 +98,7 @@ public sealed class UnitDirectoryService(UnitsDbContext db, ITenantContext calle
         caller.RequireDistrictWriter(PlatformScopes.UnitsWrite);
         var unit = await FindAsync(request.Id, context.CancellationToken);
         var now = clock.GetUtcNow();
-        var previous = unit.Rename(request.Name, request.KeepOldNameAsAlias != false, now);
+        var previous = unit.Rename(request.Name, !request.HasKeepOldNameAsAlias || request.KeepOldNameAsAlias, now);
         await EnsureNamesFreeAsync(unit, [unit.NormalizedName], context.CancellationToken);
         Publish(unit, UnitChangeKind.Renamed, previous, now);
         await SaveAsync(context.CancellationToken);

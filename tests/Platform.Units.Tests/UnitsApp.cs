@@ -1,0 +1,125 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Grpc.Core;
+using Grpc.Net.Client;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Platform.Contracts.Units.V1;
+using Platform.Testing;
+
+namespace Platform.Units.Tests;
+
+[CollectionDefinition(Name)]
+public sealed class UnitsCollection : ICollectionFixture<UnitsApp>
+{
+    public const string Name = "units";
+}
+
+/// <summary>
+/// The units host on a fresh database of the real PostgreSQL server and on the real broker, with 重庆市, 渝中区 and
+/// 江北区 provisioned through its own API and an account per role.
+/// </summary>
+public sealed class UnitsApp : IAsyncLifetime
+{
+    public const string AdminPassword = "bootstrap-pass";
+    public const string Password = "test-pass";
+
+    private readonly InfrastructureFixture infrastructure = new();
+    private WebApplicationFactory<Program> factory = null!;
+    private GrpcChannel channel = null!;
+
+    public TestDatabase Database { get; private set; } = null!;
+
+    /// <summary>The key the host signs with, so tests can mint tokens it accepts (expired ones included).</summary>
+    public TestTokens Tokens { get; } = new();
+
+    public HttpClient Http { get; private set; } = null!;
+
+    public string? ScjUnitId { get; private set; }
+
+    public async Task InitializeAsync()
+    {
+        await infrastructure.InitializeAsync();
+        Database = await infrastructure.Postgres.CreateDatabaseAsync("units_test");
+        factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        {
+            b.UseEnvironment("Development");
+            b.UseSetting("ConnectionStrings:Database", Database.AppConnectionString);
+            b.UseSetting("ConnectionStrings:DatabaseOwner", Database.OwnerConnectionString);
+            b.UseSetting("ConnectionStrings:RabbitMq", infrastructure.RabbitMq.ConnectionString);
+            b.UseSetting("Identity:BootstrapAdminPassword", AdminPassword);
+            b.UseSetting("Identity:SigningKeyFile", Tokens.KeyFile);
+            b.UseSetting("Outbox:PollInterval", "00:00:00.200");
+        });
+        Http = factory.CreateClient();
+        channel = GrpcChannel.ForAddress(factory.Server.BaseAddress, new GrpcChannelOptions { HttpHandler = factory.Server.CreateHandler() });
+
+        var admin = await TokenAsync("platform.admin", AdminPassword);
+        var tenants = Tenants(admin);
+        await tenants.CreateTenantAsync(new CreateTenantRequest { Id = "500000", Name = "重庆市" }, Bearer(admin));
+        await tenants.CreateTenantAsync(new CreateTenantRequest { Id = "500103", Name = "渝中区", ParentId = "500000" }, Bearer(admin));
+        await tenants.CreateTenantAsync(new CreateTenantRequest { Id = "500105", Name = "江北区", ParentId = "500000" }, Bearer(admin));
+
+        var access = new AccessDirectory.AccessDirectoryClient(channel);
+        await CreateAccountAsync(access, admin, "yz.admin", "500103", "district-admin");
+        await CreateAccountAsync(access, admin, "jb.admin", "500105", "district-admin");
+        await CreateAccountAsync(access, admin, "cq.viewer", "500000", "municipal-viewer");
+
+        var yz = await TokenAsync("yz.admin");
+        var units = Units();
+        var scj = await units.CreateUnitAsync(new CreateUnitRequest { Name = "区市场监管局" }, Bearer(yz));
+        await units.CreateUnitAsync(new CreateUnitRequest { Name = "区经济信息委", Aliases = { "区经信委" } }, Bearer(yz));
+        await units.CreateUnitAsync(new CreateUnitRequest { Name = "各街道办事处", Kind = UnitKind.Group }, Bearer(yz));
+        ScjUnitId = scj.Id;
+        await CreateAccountAsync(access, admin, "yz.scj", "500103", "unit-reporter", scj.Id);
+        await access.CreateClientAsync(
+            new CreateClientRequest { ClientId = "yz.integration", TenantId = "500103", Scopes = { "units.read" }, Secret = "integration-secret" },
+            Bearer(admin));
+    }
+
+    public UnitDirectory.UnitDirectoryClient Units() => new(channel);
+
+    public TenantDirectory.TenantDirectoryClient Tenants(string token) => new(channel);
+
+    public AccessDirectory.AccessDirectoryClient Access() => new(channel);
+
+    public static Metadata Bearer(string token) => new() { { "Authorization", "Bearer " + token } };
+
+    public async Task<string> TokenAsync(string username, string password = Password) =>
+        (await TokenResponseAsync(new() { ["grant_type"] = "password", ["username"] = username, ["password"] = password, ["client_id"] = "platform-cli" }))
+        .GetProperty("access_token").GetString()!;
+
+    public async Task<JsonElement> TokenResponseAsync(Dictionary<string, string> form)
+    {
+        using var response = await Http.PostAsync("/connect/token", new FormUrlEncodedContent(form));
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(response.IsSuccessStatusCode, $"token request failed: {(int)response.StatusCode} {body}");
+        return body;
+    }
+
+    public HttpRequestMessage Request(HttpMethod method, string path, string token, object? body = null)
+    {
+        var request = new HttpRequestMessage(method, path);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        if (body is not null)
+        {
+            request.Content = JsonContent.Create(body);
+        }
+
+        return request;
+    }
+
+    public async Task DisposeAsync()
+    {
+        channel.Dispose();
+        await factory.DisposeAsync();
+        await infrastructure.DisposeAsync();
+        Tokens.Dispose();
+    }
+
+    private static async Task CreateAccountAsync(AccessDirectory.AccessDirectoryClient access, string admin, string username, string tenant, string role, string? unit = null) =>
+        await access.CreateAccountAsync(
+            new CreateAccountRequest { Username = username, DisplayName = username, TenantId = tenant, Roles = { role }, Password = Password, UnitId = unit ?? string.Empty },
+            Bearer(admin));
+}
