@@ -649,7 +649,7 @@ start_host() {
     (
         cd "$(dirname "$dll")" &&
             spawn "$pidfile" env ASPNETCORE_ENVIRONMENT=Development \
-                "Ports__Http=$http" "Ports__Grpc=$grpc" "${envs[@]}" "$@" dotnet "$dll"
+                "Ports__Address=127.0.0.1" "Ports__Http=$http" "Ports__Grpc=$grpc" "${envs[@]}" "$@" dotnet "$dll"
     ) >>"$logfile" 2>&1 || die "could not start $name"
     say "started $name (pid $(read_pid "$pidfile"), http $http, grpc $grpc)"
 }

@@ -92,6 +92,7 @@ export DUBAN_TEST_RABBITMQ="$RABBITMQ_URL"
 export DUBAN_TEST_GATEWAY="$GATEWAY_URL"
 export DUBAN_TEST_GATEWAY_GRPC="$GATEWAY_GRPC_URL"
 export DUBAN_TEST_UNITS_HTTP="$UNITS_URL"
+export DUBAN_TEST_HOSTS="units=$UNITS_URL;tasks=http://127.0.0.1:$(host_port tasks http);reporting=http://127.0.0.1:$(host_port reporting http);notifications=http://127.0.0.1:$(host_port notifications http);gateway=$GATEWAY_URL"
 
 rm -rf "$results"
 mkdir -p "$results"

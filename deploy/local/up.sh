@@ -66,7 +66,6 @@ cat <<EOF
 
   REST             $GATEWAY_URL
   gRPC             $GATEWAY_GRPC_URL
-  API reference    $GATEWAY_URL/scalar
   logs             $STATE/logs/
   stop             deploy/local/down.sh   (--wipe drops all local data)
 

@@ -10,7 +10,6 @@ builder.Services.AddReverseProxy()
     .LoadFromMemory(routes, clusters)
     .AddTransforms(ProblemDetailsTransform.Add);
 builder.Services.AddGatewayRateLimiting(builder.Configuration);
-builder.Services.AddAuthorizationBuilder().AddPolicy(ServiceRoutes.AuthenticatedPolicy, p => p.RequireAuthenticatedUser());
 builder.Services.AddHttpClient(nameof(IdentityAuthorityHealthCheck), c => c.Timeout = TimeSpan.FromSeconds(3));
 builder.Services.AddHealthChecks().AddCheck<IdentityAuthorityHealthCheck>("identity");
 

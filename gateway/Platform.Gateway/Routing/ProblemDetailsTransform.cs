@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Yarp.ReverseProxy.Transforms;
 using Yarp.ReverseProxy.Transforms.Builder;
@@ -16,6 +17,9 @@ public static class ProblemDetailsTransform
         "PERMISSION_DENIED", "RESOURCE_EXHAUSTED", "FAILED_PRECONDITION", "ABORTED", "OUT_OF_RANGE", "UNIMPLEMENTED",
         "INTERNAL", "UNAVAILABLE", "DATA_LOSS", "UNAUTHENTICATED",
     ];
+
+    // Chinese messages stay readable in the body rather than \uXXXX escapes.
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static void Add(TransformBuilderContext context)
     {
@@ -55,7 +59,7 @@ public static class ProblemDetailsTransform
                 ["traceId"] = System.Diagnostics.Activity.Current?.TraceId.ToString() ?? http.TraceIdentifier,
             };
             http.Response.ContentType = "application/problem+json";
-            await http.Response.WriteAsync(JsonSerializer.Serialize(problem, JsonSerializerOptions.Web), http.RequestAborted);
+            await http.Response.WriteAsync(JsonSerializer.Serialize(problem, Json), http.RequestAborted);
         });
     }
 

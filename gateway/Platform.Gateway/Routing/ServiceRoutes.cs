@@ -9,6 +9,7 @@ namespace Platform.Gateway.Routing;
 /// </summary>
 public static class ServiceRoutes
 {
+    // YARP reserves these names: "anonymous" allows anyone, "default" is the default (authenticated) policy.
     public const string AnonymousPolicy = "anonymous";
     public const string AuthenticatedPolicy = "default";
 
