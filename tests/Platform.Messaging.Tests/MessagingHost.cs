@@ -1,0 +1,92 @@
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Platform.MultiTenancy;
+using Platform.Testing;
+
+namespace Platform.Messaging.Tests;
+
+/// <summary>A host with the shared messaging plumbing on a real database and broker, consuming <see cref="NoteAdded"/>.</summary>
+public sealed class MessagingHost : IAsyncLifetime
+{
+    private readonly InfrastructureFixture infrastructure = new();
+
+    public IHost Host { get; private set; } = null!;
+
+    public string ServiceName { get; } = "msgtest-" + Guid.NewGuid().ToString("N")[..8];
+
+    public string RabbitMq => infrastructure.RabbitMq.ConnectionString;
+
+    public async Task InitializeAsync()
+    {
+        await infrastructure.InitializeAsync();
+        var database = await infrastructure.Postgres.CreateDatabaseAsync("messaging_test");
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:RabbitMq"] = infrastructure.RabbitMq.ConnectionString,
+            ["Outbox:PollInterval"] = "00:00:00.200",
+        });
+        builder.Services.AddTenantContext();
+        builder.Services.AddDbContext<TestDbContext>((sp, o) => o
+            .UseNpgsql(database.OwnerConnectionString)
+            .AddInterceptors(sp.GetRequiredService<TenantConnectionInterceptor>()));
+        builder.AddPlatformMessaging<TestDbContext>(ServiceName, x => x.AddConsumer<NoteAddedConsumer>());
+        Host = builder.Build();
+
+        await using (var scope = Host.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<TestDbContext>().Database.EnsureCreatedAsync();
+        }
+
+        await Host.StartAsync();
+        await Host.Services.GetRequiredService<IBusControl>().WaitForHealthStatus(BusHealthStatus.Healthy, TimeSpan.FromSeconds(30));
+    }
+
+    /// <summary>A scope acting for one tenant, as a request or a consumed message would.</summary>
+    public AsyncServiceScope Scope(string? tenant)
+    {
+        var scope = Host.Services.CreateAsyncScope();
+        if (tenant is null)
+        {
+            scope.ServiceProvider.GetRequiredService<TenantContext>().SetSystem();
+        }
+        else
+        {
+            scope.ServiceProvider.GetRequiredService<TenantContext>().SetTenant(tenant);
+        }
+
+        return scope;
+    }
+
+    public async Task<int> AppliedCountAsync(Guid noteId)
+    {
+        await using var scope = Scope(null);
+        return await scope.ServiceProvider.GetRequiredService<TestDbContext>().Applied.CountAsync(a => a.NoteId == noteId);
+    }
+
+    public async Task<bool> WaitUntilAsync(Func<Task<bool>> condition, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
+        while (DateTime.UtcNow < deadline)
+        {
+            if (await condition())
+            {
+                return true;
+            }
+
+            await Task.Delay(100);
+        }
+
+        return await condition();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Host.StopAsync();
+        Host.Dispose();
+        await infrastructure.DisposeAsync();
+    }
+}
