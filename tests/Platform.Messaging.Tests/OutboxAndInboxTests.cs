@@ -101,8 +101,18 @@ public sealed class OutboxAndInboxTests(MessagingHost host) : IClassFixture<Mess
         var errorQueue = new KebabCaseEndpointNameFormatter(host.ServiceName, false).Consumer<NoteAddedConsumer>() + "_error";
         var factory = new ConnectionFactory { Uri = new Uri(host.RabbitMq) };
         await using var connection = await factory.CreateConnectionAsync();
-        await using var channel = await connection.CreateChannelAsync();
-        Assert.True(await host.WaitUntilAsync(async () => (await channel.QueueDeclarePassiveAsync(errorQueue)).MessageCount >= 1),
-            $"the rejected message did not reach {errorQueue}");
+        Assert.True(await host.WaitUntilAsync(async () =>
+        {
+            // The error queue appears with the first rejected message; asking for a missing queue closes the channel.
+            await using var channel = await connection.CreateChannelAsync();
+            try
+            {
+                return (await channel.QueueDeclarePassiveAsync(errorQueue)).MessageCount >= 1;
+            }
+            catch (RabbitMQ.Client.Exceptions.OperationInterruptedException)
+            {
+                return false;
+            }
+        }), $"the rejected message did not reach {errorQueue}");
     }
 }
