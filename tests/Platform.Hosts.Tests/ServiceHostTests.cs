@@ -62,8 +62,14 @@ public sealed class ServiceHostTests(InfrastructureFixture infrastructure) : ICl
         var (factory, http) = Start(host, database, "amqp://nobody:nothing@127.0.0.1:1/");
         await using var _ = factory;
         using var __ = http;
-        using var health = await http.GetAsync("/health");
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, health.StatusCode);
+        // Given time to connect, it still must not claim readiness.
+        for (var i = 0; i < 15; i++)
+        {
+            var (status, body) = await HealthAsync(http);
+            Assert.True(status == HttpStatusCode.ServiceUnavailable, body.ToString());
+            await Task.Delay(200);
+        }
+
         using var alive = await http.GetAsync("/alive");
         Assert.Equal(HttpStatusCode.OK, alive.StatusCode);
     }
