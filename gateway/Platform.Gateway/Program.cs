@@ -16,6 +16,16 @@ builder.Services.AddHealthChecks().AddCheck<IdentityAuthorityHealthCheck>("ident
 var app = builder.Build();
 app.UseRequestId();
 app.UseApiBodyLimit(builder.Configuration.GetValue("Limits:MaxApiBodyBytes", 1024L * 1024));
+app.UseSwaggerUI(o =>
+{
+    // The browsable API reference, served from the gateway's own assets: no script from the internet.
+    o.RoutePrefix = "api-docs";
+    o.DocumentTitle = "Duban API";
+    foreach (var document in ServiceRoutes.OpenApiDocuments(builder.Configuration))
+    {
+        o.SwaggerEndpoint($"/openapi/{document}.json", document);
+    }
+});
 app.UsePlatformDefaults();
 app.UseRateLimiter();
 app.MapDefaultEndpoints();

@@ -148,6 +148,17 @@ public sealed class StackTests(Stack stack) : IClassFixture<Stack>
         Assert.EndsWith("/connect/token", discovery.GetProperty("token_endpoint").GetString());
     }
 
+    [Fact]
+    public async Task TheOpenApiDocumentDescribesTheRestSurface()
+    {
+        var (status, document, _) = await stack.GetAsync("/openapi/units.json", null);
+        Assert.Equal(HttpStatusCode.OK, status);
+        var paths = document.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
+        Assert.Contains("/api/v1/units", paths);
+        Assert.Contains("/api/v1/units:resolve", paths);
+        Assert.Contains("/api/v1/tenants", paths);
+    }
+
     [Theory]
     [InlineData("{\"name\":", 400, "INVALID_ARGUMENT")]
     [InlineData("{\"name\":\"区新局\",\"kind\":\"UNIT_KIND_NOPE\"}", 400, "INVALID_ARGUMENT")]

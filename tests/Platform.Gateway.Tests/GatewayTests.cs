@@ -136,6 +136,15 @@ public sealed class GatewayTests(GatewayApp app) : IClassFixture<GatewayApp>
     }
 
     [Fact]
+    public async Task TheApiReferenceIsServedFromTheGatewayWithoutSignIn()
+    {
+        using var page = await app.Http.GetAsync("/api-docs/index.html");
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.DoesNotContain("https://", await page.Content.ReadAsStringAsync());
+        Assert.Contains("/openapi/units.json", await app.Http.GetStringAsync("/api-docs/index.js"));
+    }
+
+    [Fact]
     public async Task UnknownPathsAreNotProxied()
     {
         using var response = await app.Http.SendAsync(app.Get("/api/v1/secrets", app.Token("500114")));

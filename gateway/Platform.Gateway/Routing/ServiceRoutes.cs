@@ -16,7 +16,7 @@ public static class ServiceRoutes
     /// <summary>Each service: the gRPC package it serves, its REST resources under /api/v1, and anonymous paths.</summary>
     public static readonly IReadOnlyList<ServiceRouteSpec> Services =
     [
-        new("Units", "platform.units.v1", ["units", "tenants", "accounts", "clients"], ["/connect/token", "/.well-known/{**rest}"]),
+        new("Units", "platform.units.v1", ["units", "tenants", "accounts", "clients"], ["/connect/token", "/.well-known/{**rest}", "/openapi/units.json"]),
         new("Tasks", "platform.tasks.v1", [], []),
         new("Reporting", "platform.reporting.v1", [], []),
         new("Notifications", "platform.notifications.v1", [], []),
@@ -24,6 +24,12 @@ public static class ServiceRoutes
 
     /// <summary>Headers a client must never be able to set: the tenant comes only from the token.</summary>
     public static readonly IReadOnlyList<string> StrippedHeaders = ["X-Tenant-Id", "X-Tenant", "Tenant-Id"];
+
+    /// <summary>The OpenAPI documents the gateway's reference page lists: one per service that serves REST.</summary>
+    public static IEnumerable<string> OpenApiDocuments(IConfiguration configuration) =>
+        Services.Where(s => s.AnonymousPaths.Any(p => p.StartsWith("/openapi/", StringComparison.Ordinal)) &&
+                            !string.IsNullOrEmpty(configuration[$"Services:{s.Name}:Http"]))
+            .Select(s => s.Name.ToLowerInvariant());
 
     public static (IReadOnlyList<RouteConfig> Routes, IReadOnlyList<ClusterConfig> Clusters) Build(IConfiguration configuration)
     {

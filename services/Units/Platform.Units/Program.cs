@@ -8,8 +8,10 @@ using Platform.Units.Identity;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddApplicationServices();
+builder.AddPlatformOpenApi("units", "Duban units: tenants, unit directory, accounts");
 
 var app = builder.Build();
+app.MapPlatformOpenApi();
 app.UsePlatformDefaults();
 app.MapDefaultEndpoints();
 app.MapTokenEndpoints();
