@@ -9,7 +9,7 @@ using Platform.Testing;
 namespace Platform.Messaging.Tests;
 
 /// <summary>A host with the shared messaging plumbing on a real database and broker, consuming <see cref="NoteAdded"/>.</summary>
-public sealed class MessagingHost : IAsyncLifetime
+public class MessagingHost : IAsyncLifetime
 {
     private readonly InfrastructureFixture infrastructure = new();
 
@@ -28,7 +28,9 @@ public sealed class MessagingHost : IAsyncLifetime
         {
             ["ConnectionStrings:RabbitMq"] = infrastructure.RabbitMq.ConnectionString,
             ["Outbox:PollInterval"] = "00:00:00.200",
+            ["Outbox:RetryDelay"] = "00:00:30",
         });
+        builder.Configuration.AddInMemoryCollection(ExtraSettings);
         builder.Services.AddTenantContext();
         builder.Services.AddDbContext<TestDbContext>((sp, o) => o
             .UseNpgsql(database.OwnerConnectionString)
@@ -44,6 +46,9 @@ public sealed class MessagingHost : IAsyncLifetime
         await Host.StartAsync();
         await Host.Services.GetRequiredService<IBusControl>().WaitForHealthStatus(BusHealthStatus.Healthy, TimeSpan.FromSeconds(30));
     }
+
+    /// <summary>Settings a derived fixture changes, e.g. a short retention.</summary>
+    protected virtual IReadOnlyDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>();
 
     /// <summary>A scope acting for one tenant, as a request or a consumed message would.</summary>
     public AsyncServiceScope Scope(string? tenant)
@@ -89,4 +94,14 @@ public sealed class MessagingHost : IAsyncLifetime
         Host.Dispose();
         await infrastructure.DisposeAsync();
     }
+}
+
+/// <summary>The same host with sent rows kept for one second, so clean-up can be observed.</summary>
+public sealed class ShortRetentionMessagingHost : MessagingHost
+{
+    protected override IReadOnlyDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>
+    {
+        ["Outbox:Retention"] = "00:00:01",
+        ["Outbox:CleanupInterval"] = "00:00:00.500",
+    };
 }

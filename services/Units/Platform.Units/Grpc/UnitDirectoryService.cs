@@ -200,6 +200,7 @@ public sealed class UnitDirectoryService(UnitsDbContext db, ITenantContext calle
         var taken = await db.Units.Where(u => u.Id != unit.Id && u.TenantId == unit.TenantId && normalized.Contains(u.NormalizedName))
             .Select(u => u.Name)
             .Concat(db.UnitAliases.Where(a => a.UnitId != unit.Id && a.TenantId == unit.TenantId && normalized.Contains(a.NormalizedAlias)).Select(a => a.Alias))
+            .OrderBy(n => n)
             .FirstOrDefaultAsync(cancellationToken);
         if (taken is not null)
         {
