@@ -15,7 +15,9 @@ builder.Services.AddHealthChecks().AddCheck<IdentityAuthorityHealthCheck>("ident
 
 var app = builder.Build();
 app.UseRequestId();
-app.UseApiBodyLimit(builder.Configuration.GetValue("Limits:MaxApiBodyBytes", 1024L * 1024));
+app.UseApiBodyLimit(
+    builder.Configuration.GetValue("Limits:MaxApiBodyBytes", 1024L * 1024),
+    builder.Configuration.GetValue("Limits:MaxImportBodyBytes", 32L * 1024 * 1024));
 app.UseSwaggerUI(o =>
 {
     // The browsable API reference, served from the gateway's own assets: no script from the internet.

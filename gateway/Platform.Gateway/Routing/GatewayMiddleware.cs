@@ -22,12 +22,15 @@ public static class GatewayMiddleware
         });
 
     /// <summary>
-    /// Bodies of REST calls are limited (Limits:MaxApiBodyBytes, 1 MiB by default) and refused with 413 before they
+    /// Bodies of REST calls are limited (Limits:MaxApiBodyBytes, 1 MiB by default; Limits:MaxImportBodyBytes, 32 MiB, for
+    /// document imports) and refused with 413 before they
     /// reach a service; gRPC messages are limited by the services' own receive limits.
     /// </summary>
-    public static IApplicationBuilder UseApiBodyLimit(this IApplicationBuilder app, long maxBytes) =>
+    public static IApplicationBuilder UseApiBodyLimit(this IApplicationBuilder app, long defaultMaxBytes, long importMaxBytes) =>
         app.Use(async (context, next) =>
         {
+            // Document uploads (":import") carry the document itself; every other call is small.
+            var maxBytes = context.Request.Path.Value?.EndsWith(":import", StringComparison.Ordinal) == true ? importMaxBytes : defaultMaxBytes;
             var isGrpc = context.Request.ContentType?.StartsWith("application/grpc", StringComparison.OrdinalIgnoreCase) == true;
             if (!isGrpc && context.Request.Path.StartsWithSegments("/api"))
             {

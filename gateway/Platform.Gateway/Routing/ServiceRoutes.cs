@@ -17,7 +17,7 @@ public static class ServiceRoutes
     public static readonly IReadOnlyList<ServiceRouteSpec> Services =
     [
         new("Units", "platform.units.v1", ["units", "tenants", "accounts", "clients"], ["/connect/token", "/.well-known/{**rest}", "/openapi/units.json"]),
-        new("Tasks", "platform.tasks.v1", [], []),
+        new("Tasks", "platform.tasks.v1", ["task-lists", "tasks"], ["/openapi/tasks.json"]),
         new("Reporting", "platform.reporting.v1", [], []),
         new("Notifications", "platform.notifications.v1", [], []),
     ];

@@ -2,14 +2,18 @@ using Platform.ServiceDefaults;
 using Platform.ServiceDefaults.Data;
 using Platform.Tasks.Data;
 using Platform.Tasks.Extensions;
+using Platform.Tasks.Grpc;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddApplicationServices();
+builder.AddPlatformOpenApi("tasks", "Duban tasks: task lists, import, publication, sign-for");
 
 var app = builder.Build();
+app.MapPlatformOpenApi();
 app.UsePlatformDefaults();
 app.MapDefaultEndpoints();
+app.MapGrpcService<TaskListService>();
 
 await app.MigrateDatabaseAsync<TasksDbContext>();
 app.Run();

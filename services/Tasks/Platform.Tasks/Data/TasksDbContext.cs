@@ -1,11 +1,84 @@
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Platform.Messaging;
 using Platform.MultiTenancy;
+using Platform.Tasks.Domain;
 
 namespace Platform.Tasks.Data;
 
-/// <summary>The tasks service's database. It holds only the outbox and inbox until the service gets its domain.</summary>
 public sealed class TasksDbContext(DbContextOptions<TasksDbContext> options, ITenantContext tenant) : TenantDbContext(options, tenant)
 {
-    protected override void ConfigureModel(ModelBuilder modelBuilder) => modelBuilder.AddOutboxAndInbox();
+    public DbSet<TaskList> TaskLists => Set<TaskList>();
+
+    public DbSet<Category> Categories => Set<Category>();
+
+    public DbSet<TaskItem> Tasks => Set<TaskItem>();
+
+    public DbSet<TaskUnit> TaskUnits => Set<TaskUnit>();
+
+    public DbSet<TaskSignature> Signatures => Set<TaskSignature>();
+
+    protected override void ConfigureModel(ModelBuilder modelBuilder)
+    {
+        modelBuilder.AddOutboxAndInbox();
+
+        modelBuilder.Entity<TaskList>(b =>
+        {
+            b.ToTable("task_lists");
+            b.HasKey(l => l.Id);
+            b.Property(l => l.Status).HasConversion<string>().HasMaxLength(16);
+            b.Property(l => l.SourceFileName).HasMaxLength(260);
+            b.Property(l => l.SourceSha256).HasMaxLength(64);
+            Json(b.Property(l => l.Warnings));
+            b.HasMany(l => l.Categories).WithOne().HasForeignKey(c => c.TaskListId).OnDelete(DeleteBehavior.Cascade);
+            b.HasMany(l => l.Tasks).WithOne(t => t.TaskList).HasForeignKey(t => t.TaskListId).OnDelete(DeleteBehavior.Cascade);
+            b.HasIndex(l => new { l.TenantId, l.Year, l.Version }).IsUnique().HasFilter("\"Version\" > 0");
+        });
+
+        modelBuilder.Entity<Category>(b =>
+        {
+            b.ToTable("categories");
+            b.HasKey(c => c.Id);
+        });
+
+        modelBuilder.Entity<TaskItem>(b =>
+        {
+            b.ToTable("tasks");
+            b.HasKey(t => t.Id);
+            Json(b.Property(t => t.Targets));
+            b.HasMany(t => t.Units).WithOne().HasForeignKey(u => u.TaskItemId).OnDelete(DeleteBehavior.Cascade);
+            b.HasMany(t => t.Signatures).WithOne().HasForeignKey(s => s.TaskItemId).OnDelete(DeleteBehavior.Cascade);
+            b.HasIndex(t => new { t.TaskListId, t.Number }).IsUnique();
+        });
+
+        modelBuilder.Entity<TaskUnit>(b =>
+        {
+            b.ToTable("task_units");
+            b.HasKey(u => u.Id);
+            b.Property(u => u.Role).HasConversion<string>().HasMaxLength(16);
+            b.Property(u => u.PrintedName).HasMaxLength(200);
+            b.HasIndex(u => u.UnitId);
+        });
+
+        modelBuilder.Entity<TaskSignature>(b =>
+        {
+            b.ToTable("task_signatures");
+            b.HasKey(s => s.Id);
+            b.HasIndex(s => new { s.TaskItemId, s.UnitId }).IsUnique();
+        });
+    }
+
+    private static void Json<T>(PropertyBuilder<List<T>> property)
+    {
+        var options = JsonSerializerOptions.Web;
+        property.HasColumnType("jsonb").HasConversion(
+            v => JsonSerializer.Serialize(v, options),
+            v => JsonSerializer.Deserialize<List<T>>(v, options) ?? new List<T>(),
+            new ValueComparer<List<T>>(
+                (a, b) => JsonSerializer.Serialize(a, options) == JsonSerializer.Serialize(b, options),
+                v => JsonSerializer.Serialize(v, options).GetHashCode(),
+                v => JsonSerializer.Deserialize<List<T>>(JsonSerializer.Serialize(v, options), options)!));
+    }
 }

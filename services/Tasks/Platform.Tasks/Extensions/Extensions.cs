@@ -1,6 +1,9 @@
+using Microsoft.Net.Http.Headers;
 using Platform.Messaging;
 using Platform.ServiceDefaults.Data;
 using Platform.Tasks.Data;
+using Platform.Tasks.Importing;
+using UnitsV1 = Platform.Contracts.Units.V1;
 
 namespace Platform.Tasks.Extensions;
 
@@ -10,6 +13,29 @@ internal static class Extensions
     {
         builder.AddTenantDbContext<TasksDbContext>();
         builder.AddPlatformMessaging<TasksDbContext>("tasks");
+        builder.Services.AddHttpContextAccessor();
+
+        // The units service authorizes every call itself, so calls carry the caller's own token.
+        var unitsAddress = builder.Configuration["Services:Units:Grpc"];
+        builder.Services.AddGrpcClient<UnitsV1.UnitDirectory.UnitDirectoryClient>(o =>
+            {
+                if (!string.IsNullOrWhiteSpace(unitsAddress))
+                {
+                    o.Address = new Uri(unitsAddress);
+                }
+            })
+            .AddCallCredentials((context, metadata, services) =>
+            {
+                var authorization = services.GetRequiredService<IHttpContextAccessor>().HttpContext?.Request.Headers[HeaderNames.Authorization].ToString();
+                if (!string.IsNullOrEmpty(authorization))
+                {
+                    metadata.Add("Authorization", authorization);
+                }
+
+                return Task.CompletedTask;
+            })
+            .ConfigureChannel(o => o.UnsafeUseInsecureChannelCallCredentials = true);
+        builder.Services.AddScoped<UnitDirectory>();
         return builder;
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Platform.MultiTenancy;
 using Platform.ServiceDefaults.Errors;
+using Platform.ServiceDefaults.Security;
 using Platform.Units.Data;
 using Platform.Units.Domain;
 using Platform.Units.Identity;

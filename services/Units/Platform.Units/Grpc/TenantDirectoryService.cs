@@ -4,6 +4,7 @@ using Platform.Contracts.Events;
 using Platform.Messaging;
 using Platform.MultiTenancy;
 using Platform.ServiceDefaults.Errors;
+using Platform.ServiceDefaults.Security;
 using Platform.Units.Data;
 using Platform.Units.Domain;
 using V1 = Platform.Contracts.Units.V1;

@@ -1,10 +1,10 @@
 using Platform.MultiTenancy;
 using Platform.ServiceDefaults.Errors;
 
-namespace Platform.Units.Grpc;
+namespace Platform.ServiceDefaults.Security;
 
 /// <summary>Permission checks shared by the gRPC services; the services then call the domain.</summary>
-internal static class Caller
+public static class Caller
 {
     public static void Require(this ITenantContext caller, string scope)
     {
@@ -33,6 +33,15 @@ internal static class Caller
     }
 
     public static bool IsPlatformAdmin(this ITenantContext caller) => caller.Roles.Contains(PlatformRoles.PlatformAdmin);
+
+    /// <summary>A district's own office (district-admin) with the given permission: imports, edits, publishes, reviews.</summary>
+    public static string RequireDistrictAdmin(this ITenantContext caller, string scope)
+    {
+        var tenant = caller.RequireDistrictWriter(scope);
+        return caller.Roles.Contains(PlatformRoles.DistrictAdmin)
+            ? tenant
+            : throw new ForbiddenException("Only the district office (district-admin) may do this.");
+    }
 
     /// <summary>The tenant a read is for: the caller's own unless it names one it may read (a municipal viewer's child).</summary>
     public static string ReadTenant(this ITenantContext caller, string? requested, string kind = "tenant")

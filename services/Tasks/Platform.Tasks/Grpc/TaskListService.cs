@@ -1,0 +1,436 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using Grpc.Core;
+using Microsoft.EntityFrameworkCore;
+using Platform.Contracts.Events;
+using Platform.Messaging;
+using Platform.MultiTenancy;
+using Platform.ServiceDefaults.Errors;
+using Platform.ServiceDefaults.Security;
+using Platform.Tasks.Data;
+using Platform.Tasks.Domain;
+using Platform.Tasks.Importing;
+using V1 = Platform.Contracts.Tasks.V1;
+
+namespace Platform.Tasks.Grpc;
+
+/// <summary>
+/// Task lists over gRPC (and REST through transcoding). Only the district office imports, edits and publishes; every
+/// account of the district reads; a lead unit's reporter signs for its own unit's tasks; other tenants see nothing.
+/// </summary>
+public sealed class TaskListService(TasksDbContext db, ITenantContext caller, UnitDirectory units, IOutbox outbox, TimeProvider clock)
+    : V1.TaskLists.TaskListsBase
+{
+    private const int DefaultPageSize = 100;
+    private const int MaxPageSize = 500;
+
+    public override async Task<V1.ImportTaskListResponse> ImportTaskList(V1.ImportTaskListRequest request, ServerCallContext context)
+    {
+        var tenant = caller.RequireDistrictAdmin(PlatformScopes.TasksWrite);
+        if (request.Year is < 2000 or > 2100)
+        {
+            throw new ValidationException("year", "give the list's year, e.g. 2023");
+        }
+
+        var fileName = Path.GetFileName(request.FileName ?? string.Empty).Trim();
+        if (fileName.Length is 0 or > 200)
+        {
+            throw new ValidationException("file_name", "give the document's file name (at most 200 characters), e.g. 2023任务清单.docx");
+        }
+
+        if (request.Content.Length > TaskListImporter.MaxDocumentBytes)
+        {
+            throw new ValidationException("content", $"the document is {request.Content.Length / 1024 / 1024} MB; the limit is {TaskListImporter.MaxDocumentBytes / 1024 / 1024} MB");
+        }
+
+        ParsedTaskList parsed;
+        try
+        {
+            parsed = TaskListImporter.Parse(request.Content.Span, fileName);
+        }
+        catch (DocumentRejectedException ex)
+        {
+            throw new ValidationException("content", ex.Message);
+        }
+
+        var resolved = await units.ResolveAsync(TaskListBuilder.PrintedUnitNames(parsed).ToList(), context.CancellationToken);
+        var sha = Convert.ToHexString(SHA256.HashData(request.Content.Span)).ToLowerInvariant();
+        var list = TaskListBuilder.Build(parsed, tenant, request.Year, fileName, sha, caller.UserId ?? "unknown", clock.GetUtcNow(), resolved);
+        db.TaskLists.Add(list);
+        await db.SaveChangesAsync(context.CancellationToken);
+
+        var suggestions = resolved.Where(r => r.Value.Unit is null).ToDictionary(r => r.Key, r => r.Value.Suggestions);
+        var report = new V1.ParseReport
+        {
+            CategoryCount = list.Categories.Count,
+            TaskCount = list.Tasks.Count,
+            TargetCount = list.Tasks.Sum(t => t.Targets.Count),
+        };
+        report.Warnings.AddRange(list.Warnings.Select(w => w.ToProto()));
+        report.UnresolvedUnits.AddRange(list.UnresolvedUnits().Select(u => Mapping.Unresolved(u.PrintedName, u.TaskNumbers, suggestions)));
+        return new V1.ImportTaskListResponse { TaskList = list.ToProto(withTasks: true, suggestions), Report = report };
+    }
+
+    public override async Task<V1.ListTaskListsResponse> ListTaskLists(V1.ListTaskListsRequest request, ServerCallContext context)
+    {
+        var tenant = ReadTenant();
+        var query = db.TaskLists.Include(l => l.Tasks).ThenInclude(t => t.Units).Where(l => l.TenantId == tenant);
+        if (request.Year != 0)
+        {
+            query = query.Where(l => l.Year == request.Year);
+        }
+
+        var lists = await query.AsSplitQuery().OrderByDescending(l => l.Year).ThenByDescending(l => l.CreatedAt).ToListAsync(context.CancellationToken);
+        var response = new V1.ListTaskListsResponse();
+        response.TaskLists.AddRange(lists.Select(l => l.ToProto(withTasks: false)));
+        return response;
+    }
+
+    public override async Task<V1.TaskList> GetTaskList(V1.GetTaskListRequest request, ServerCallContext context)
+    {
+        ReadTenant();
+        return (await LoadAsync(request.Id, context.CancellationToken)).ToProto(withTasks: true);
+    }
+
+    public override async Task<V1.TaskList> MapUnitName(V1.MapUnitNameRequest request, ServerCallContext context)
+    {
+        caller.RequireDistrictAdmin(PlatformScopes.TasksWrite);
+        var list = await LoadAsync(request.TaskListId, context.CancellationToken);
+        list.EnsureDraft("changed");
+        var printed = request.PrintedName?.Trim() ?? string.Empty;
+        var targets = list.Tasks.SelectMany(t => t.Units).Where(u => u.PrintedName == printed).ToList();
+        if (targets.Count == 0)
+        {
+            throw new ValidationException("printed_name", $"'{printed}' is not a unit name of this draft");
+        }
+
+        ResolvedUnit unit;
+        if (request.CreateUnit)
+        {
+            if (!string.IsNullOrEmpty(request.UnitId))
+            {
+                throw new ValidationException("unit_id", "give either unit_id or create_unit, not both");
+            }
+
+            unit = await units.CreateAsync(printed, context.CancellationToken);
+        }
+        else
+        {
+            unit = await units.GetAsync(Caller.ParseId(request.UnitId, "unit_id", "unit"), context.CancellationToken);
+            if (unit.Name != printed)
+            {
+                await units.AddAliasAsync(unit.Id, printed, context.CancellationToken);
+            }
+        }
+
+        foreach (var taskUnit in targets)
+        {
+            taskUnit.UnitId = unit.Id;
+            taskUnit.UnitName = unit.Name;
+        }
+
+        await db.SaveChangesAsync(context.CancellationToken);
+        return list.ToProto(withTasks: true);
+    }
+
+    public override async Task<V1.Task> UpdateTask(V1.UpdateTaskRequest request, ServerCallContext context)
+    {
+        caller.RequireDistrictAdmin(PlatformScopes.TasksWrite);
+        var list = await LoadAsync(request.TaskListId, context.CancellationToken);
+        list.EnsureDraft("edited");
+        var task = list.Tasks.SingleOrDefault(t => t.Number == request.Number) ?? throw new NotFoundException("task", request.Number);
+
+        if (request.HasText)
+        {
+            task.Text = string.IsNullOrWhiteSpace(request.Text) || request.Text.Length > 4000
+                ? throw new ValidationException("text", "must be 1 to 4000 characters")
+                : request.Text.Trim();
+        }
+
+        if (request.HasDeadline)
+        {
+            task.Deadline = request.Deadline.Length == 0 ? null
+                : DateOnly.TryParseExact(request.Deadline, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d
+                : throw new ValidationException("deadline", "use yyyy-MM-dd, or empty for none");
+        }
+
+        if (request.HasDeadlineText)
+        {
+            task.DeadlineText = request.DeadlineText.Length > 200 ? throw new ValidationException("deadline_text", "at most 200 characters") : request.DeadlineText;
+        }
+
+        if (request.ReplaceTargets)
+        {
+            if (request.Targets.Any(t => string.IsNullOrWhiteSpace(t.Text) || string.IsNullOrWhiteSpace(t.Direction)))
+            {
+                throw new ValidationException("targets", "every target needs its text and a direction");
+            }
+
+            task.Targets = request.Targets.Select(t => t.ToDomain()).ToList();
+        }
+
+        if (request.ReplaceIndicators)
+        {
+            task.Indicators = request.Indicators.Where(i => !string.IsNullOrWhiteSpace(i)).Distinct().ToList();
+        }
+
+        if (request.ReplaceUnits)
+        {
+            var names = request.LeadUnits.Concat(request.ResponsibleUnits).Select(n => n.Trim()).Where(n => n.Length > 0).ToList();
+            if (names.Any(n => n.Length > 200))
+            {
+                throw new ValidationException("lead_units", "a unit name is at most 200 characters");
+            }
+
+            var resolved = await units.ResolveAsync(names, context.CancellationToken);
+            db.TaskUnits.RemoveRange(task.Units);
+            var lead = request.LeadUnits.Select(n => n.Trim()).Where(n => n.Length > 0).Distinct().ToList();
+            var responsible = request.ResponsibleUnits.Select(n => n.Trim()).Where(n => n.Length > 0).Distinct().Except(lead).ToList();
+            task.Units = TaskListBuilder.Units(task, UnitRole.Lead, lead, resolved)
+                .Concat(TaskListBuilder.Units(task, UnitRole.Responsible, responsible, resolved)).ToList();
+            db.TaskUnits.AddRange(task.Units);
+        }
+
+        await db.SaveChangesAsync(context.CancellationToken);
+        return task.ToProto(list.Year);
+    }
+
+    public override async Task<V1.DiffTaskListResponse> DiffTaskList(V1.DiffTaskListRequest request, ServerCallContext context)
+    {
+        ReadTenant();
+        var draft = await LoadAsync(request.Id, context.CancellationToken);
+        var published = await db.TaskLists.Include(l => l.Tasks).ThenInclude(t => t.Units).AsSplitQuery()
+            .SingleOrDefaultAsync(l => l.TenantId == draft.TenantId && l.Year == draft.Year && l.Status == TaskListStatus.Published, context.CancellationToken);
+        var response = new V1.DiffTaskListResponse { DraftId = draft.Id.ToString() };
+        if (published is null)
+        {
+            response.Added.AddRange(draft.Tasks.OrderBy(t => t.Order).Select(t => new V1.TaskChange { Number = t.Number, Kind = "added", AfterText = t.Text }));
+            return response;
+        }
+
+        response.PublishedId = published.Id.ToString();
+        response.PublishedVersion = published.Version;
+        var diff = TaskListDiff.Compare(published, draft);
+        response.Added.AddRange(diff.Added.Select(t => new V1.TaskChange { Number = t.Number, Kind = "added", AfterText = t.Text }));
+        response.Removed.AddRange(diff.Removed.Select(t => new V1.TaskChange { Number = t.Number, Kind = "removed", BeforeText = t.Text }));
+        response.Changed.AddRange(diff.Changed.Select(c =>
+        {
+            var change = new V1.TaskChange { Number = c.After.Number, Kind = "changed", BeforeText = c.Before.Text, AfterText = c.After.Text };
+            change.Fields.AddRange(c.Fields);
+            return change;
+        }));
+        return response;
+    }
+
+    public override async Task<V1.TaskList> PublishTaskList(V1.PublishTaskListRequest request, ServerCallContext context)
+    {
+        var tenant = caller.RequireDistrictAdmin(PlatformScopes.TasksWrite);
+        var list = await LoadAsync(request.Id, context.CancellationToken);
+        var current = await db.TaskLists
+            .SingleOrDefaultAsync(l => l.TenantId == tenant && l.Year == list.Year && l.Status == TaskListStatus.Published, context.CancellationToken);
+        var lastVersion = await db.TaskLists.Where(l => l.TenantId == tenant && l.Year == list.Year).MaxAsync(l => (int?)l.Version, context.CancellationToken) ?? 0;
+        var now = clock.GetUtcNow();
+        list.Publish(lastVersion + 1, caller.UserId ?? "unknown", now);
+        current?.Archive();
+
+        outbox.Enqueue(new TaskListPublished
+        {
+            TenantId = tenant,
+            TaskListId = list.Id,
+            Year = list.Year,
+            Version = list.Version,
+            SupersedesTaskListId = current?.Id,
+            DocNumber = list.DocNumber,
+            Title = list.Title,
+            IssuedOn = list.IssuedOn,
+            ReportingCadence = list.ReportingCadence,
+            DueRule = list.DueRule,
+            ReportTo = list.ReportTo,
+            OccurredAt = now,
+            Tasks = list.Tasks.OrderBy(t => t.Order).Select(t => new PublishedTask
+            {
+                TaskId = t.Id,
+                Number = t.Number,
+                Category = t.Category,
+                Text = t.Text,
+                LeadUnits = t.Leads.Select(u => new AssignedUnit(u.UnitId!.Value, u.UnitName ?? u.PrintedName)).ToList(),
+                ResponsibleUnits = t.Responsible.Select(u => new AssignedUnit(u.UnitId!.Value, u.UnitName ?? u.PrintedName)).ToList(),
+                Deadline = t.Deadline,
+                DeadlineText = t.DeadlineText,
+                Indicators = t.Indicators,
+                Targets = t.Targets.Select(x => new PublishedTarget
+                {
+                    Text = x.Text, Value = x.Value, ValueMin = x.ValueMin, Unit = x.Unit, Baseline = x.Baseline, Direction = x.Direction, Grade = x.Grade,
+                }).ToList(),
+            }).ToList(),
+        });
+
+        try
+        {
+            await db.SaveChangesAsync(context.CancellationToken);
+        }
+        catch (DbUpdateException ex) when (ex.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation })
+        {
+            throw new PreconditionException($"Another version of the {list.Year} list was published at the same time; reload and try again.");
+        }
+
+        return list.ToProto(withTasks: true);
+    }
+
+    public override async Task<V1.ListTasksResponse> ListTasks(V1.ListTasksRequest request, ServerCallContext context)
+    {
+        var tenant = ReadTenant();
+        if (request.PageSize is < 0 or > MaxPageSize)
+        {
+            throw new ValidationException("page_size", $"must be between 1 and {MaxPageSize}");
+        }
+
+        var offset = 0;
+        if (request.PageToken.Length > 0 && (!int.TryParse(request.PageToken, out offset) || offset < 0))
+        {
+            throw new ValidationException("page_token", "is not a token this service issued");
+        }
+
+        var query = db.Tasks.Include(t => t.TaskList).Include(t => t.Units).Include(t => t.Signatures).Where(t => t.TenantId == tenant);
+        if (!string.IsNullOrEmpty(request.TaskListId))
+        {
+            var listId = Caller.ParseId(request.TaskListId, "task_list_id", "task list");
+            query = query.Where(t => t.TaskListId == listId);
+        }
+        else
+        {
+            query = query.Where(t => t.TaskList!.Status == TaskListStatus.Published);
+        }
+
+        if (request.Year != 0)
+        {
+            query = query.Where(t => t.TaskList!.Year == request.Year);
+        }
+
+        if (!string.IsNullOrWhiteSpace(request.Category))
+        {
+            query = query.Where(t => t.Category != null && t.Category.Contains(request.Category));
+        }
+
+        if (!string.IsNullOrEmpty(request.UnitId))
+        {
+            var unitId = Caller.ParseId(request.UnitId, "unit_id", "unit");
+            query = query.Where(t => t.Units.Any(u => u.UnitId == unitId));
+        }
+
+        if (!string.IsNullOrWhiteSpace(request.UnitName))
+        {
+            query = query.Where(t => t.Units.Any(u => u.PrintedName.Contains(request.UnitName) || (u.UnitName != null && u.UnitName.Contains(request.UnitName))));
+        }
+
+        if (!string.IsNullOrWhiteSpace(request.Indicator))
+        {
+            query = query.Where(t => t.Indicators.Contains(request.Indicator));
+        }
+
+        if (!string.IsNullOrEmpty(request.DeadlineBefore))
+        {
+            var before = DateOnly.TryParseExact(request.DeadlineBefore, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
+                ? d : throw new ValidationException("deadline_before", "use yyyy-MM-dd");
+            query = query.Where(t => t.Deadline != null && t.Deadline <= before);
+        }
+
+        if (!string.IsNullOrWhiteSpace(request.Query))
+        {
+            if (request.Query.Length > 100)
+            {
+                throw new ValidationException("query", "at most 100 characters");
+            }
+
+            query = query.Where(t => t.Text.Contains(request.Query));
+        }
+
+        var total = await query.CountAsync(context.CancellationToken);
+        var size = request.PageSize == 0 ? DefaultPageSize : request.PageSize;
+        var page = await query.OrderBy(t => t.TaskList!.Year).ThenBy(t => t.TaskListId).ThenBy(t => t.Order)
+            .Skip(offset).Take(size).AsSplitQuery().ToListAsync(context.CancellationToken);
+        var response = new V1.ListTasksResponse { TotalSize = total };
+        response.Tasks.AddRange(page.Select(t => t.ToProto(t.TaskList!.Year)));
+        if (offset + page.Count < total)
+        {
+            response.NextPageToken = (offset + page.Count).ToString(CultureInfo.InvariantCulture);
+        }
+
+        return response;
+    }
+
+    public override async Task<V1.Task> GetTask(V1.GetTaskRequest request, ServerCallContext context)
+    {
+        ReadTenant();
+        var task = await FindTaskAsync(request.Id, context.CancellationToken);
+        return task.ToProto(task.TaskList!.Year);
+    }
+
+    public override async Task<V1.Task> SignForTask(V1.SignForTaskRequest request, ServerCallContext context)
+    {
+        caller.Require(PlatformScopes.ReportsWrite);
+        var task = await FindTaskAsync(request.Id, context.CancellationToken);
+        if (!caller.Roles.Contains(PlatformRoles.UnitReporter) || !Guid.TryParse(caller.UnitId, out var unitId))
+        {
+            throw new ForbiddenException("Only a lead unit's reporter signs for a task.");
+        }
+
+        if (task.TaskList!.Status != TaskListStatus.Published)
+        {
+            throw new PreconditionException($"Only a task of a published list can be signed for; this list is {task.TaskList.Status.ToString().ToLowerInvariant()}.");
+        }
+
+        if (!task.Leads.Any(u => u.UnitId == unitId))
+        {
+            throw new ForbiddenException($"Task {task.Number} is led by {string.Join("、", task.Leads.Select(u => u.UnitName ?? u.PrintedName))}, not by your unit.");
+        }
+
+        if (task.Signatures.All(s => s.UnitId != unitId))
+        {
+            var now = clock.GetUtcNow();
+            var signature = new TaskSignature { TenantId = task.TenantId, TaskItemId = task.Id, UnitId = unitId, SignedBy = caller.UserId ?? "unknown", SignedAt = now };
+            task.Signatures.Add(signature);
+            outbox.Enqueue(new TaskSignedFor
+            {
+                TenantId = task.TenantId, TaskId = task.Id, TaskListId = task.TaskListId, Number = task.Number, UnitId = unitId,
+                SignedBy = signature.SignedBy, OccurredAt = now,
+            });
+            try
+            {
+                await db.SaveChangesAsync(context.CancellationToken);
+            }
+            catch (DbUpdateException ex) when (ex.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation })
+            {
+                // Signed twice at the same moment: the first signature stands.
+            }
+        }
+
+        return task.ToProto(task.TaskList.Year);
+    }
+
+    private string ReadTenant()
+    {
+        caller.Require(PlatformScopes.TasksRead);
+        return caller.TenantId ?? throw new ForbiddenException("The token names no tenant.");
+    }
+
+    private async Task<TaskList> LoadAsync(string id, CancellationToken cancellationToken)
+    {
+        var listId = Caller.ParseId(id, "id", "task list");
+        return await db.TaskLists
+            .Include(l => l.Categories)
+            .Include(l => l.Tasks).ThenInclude(t => t.Units)
+            .Include(l => l.Tasks).ThenInclude(t => t.Signatures)
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(l => l.Id == listId && l.TenantId == caller.TenantId, cancellationToken)
+            ?? throw new NotFoundException("task list", id);
+    }
+
+    private async Task<TaskItem> FindTaskAsync(string id, CancellationToken cancellationToken)
+    {
+        var taskId = Caller.ParseId(id, "id", "task");
+        return await db.Tasks.Include(t => t.TaskList).Include(t => t.Units).Include(t => t.Signatures).AsSplitQuery()
+            .SingleOrDefaultAsync(t => t.Id == taskId && t.TenantId == caller.TenantId, cancellationToken)
+            ?? throw new NotFoundException("task", id);
+    }
+}
