@@ -1,0 +1,214 @@
+using Google.Protobuf;
+using Grpc.Core;
+using Npgsql;
+using Platform.Contracts.Tasks.V1;
+using Task = System.Threading.Tasks.Task;
+using UnitsV1 = Platform.Contracts.Units.V1;
+
+namespace Platform.Tasks.Tests;
+
+/// <summary>A district's year: import, map what the directory does not know, publish, revise, sign for — and who may not.</summary>
+[Collection(TasksCollection.Name)]
+public sealed class TaskListWorkflowTests(TasksApp app)
+{
+    [Fact]
+    public async Task ImportMapPublishReviseAndSignFor()
+    {
+        var admin = TasksApp.Bearer(await app.TokenAsync("yz.admin"));
+        var imported = await app.Tasks.ImportTaskListAsync(new ImportTaskListRequest
+        {
+            Year = 2023, FileName = "测试区2023.txt", Content = ByteString.CopyFrom(Documents.Original()),
+        }, admin);
+        var draft = imported.TaskList;
+        Assert.Equal(TaskListStatus.Draft, draft.Status);
+        Assert.Equal(3, imported.Report.TaskCount);
+        Assert.Equal("测试府办〔2023〕7号", draft.Notice.DocNumber);
+        var unresolved = Assert.Single(imported.Report.UnresolvedUnits);
+        Assert.Equal("区政务服务办", unresolved.PrintedName);
+        Assert.Equal(["3"], unresolved.TaskNumbers);
+
+        // The alias resolves through the directory: 区经信委 is 区经济信息委.
+        var task1 = draft.Tasks.Single(t => t.Number == "1");
+        Assert.Equal("区市场监管局", Assert.Single(task1.LeadUnits).UnitName);
+        Assert.Contains(task1.ResponsibleUnits, u => u.PrintedName == "区经信委" && u.UnitName == "区经济信息委");
+
+        var refused = await Assert.ThrowsAsync<RpcException>(() => app.Tasks.PublishTaskListAsync(new PublishTaskListRequest { Id = draft.Id }, admin).ResponseAsync);
+        Assert.Equal(StatusCode.FailedPrecondition, refused.StatusCode);
+        Assert.Contains("区政务服务办", refused.Status.Detail);
+
+        var mapped = await app.Tasks.MapUnitNameAsync(new MapUnitNameRequest { TaskListId = draft.Id, PrintedName = "区政务服务办", CreateUnit = true }, admin);
+        Assert.Empty(mapped.UnresolvedUnits);
+
+        var published = await app.Tasks.PublishTaskListAsync(new PublishTaskListRequest { Id = draft.Id }, admin);
+        Assert.Equal(TaskListStatus.Published, published.Status);
+        Assert.Equal(1, published.Version);
+        await AssertPublishedEventAsync(draft.Id);
+
+        var byUnit = await app.Tasks.ListTasksAsync(new ListTasksRequest { Year = 2023, UnitId = app.ScjUnitId }, admin);
+        Assert.Equal(["1", "2"], byUnit.Tasks.Select(t => t.Number));
+        var byText = await app.Tasks.ListTasksAsync(new ListTasksRequest { Year = 2023, Query = "网上办理" }, admin);
+        Assert.Equal("3", Assert.Single(byText.Tasks).Number);
+
+        // The lead unit's reporter signs for its own task, not for another unit's.
+        var scj = TasksApp.Bearer(await app.TokenAsync("yz.scj"));
+        var signed = await app.Tasks.SignForTaskAsync(new SignForTaskRequest { Id = byUnit.Tasks[0].Id }, scj);
+        Assert.Equal(app.ScjUnitId, Assert.Single(signed.Signatures).UnitId);
+        var task3 = published.Tasks.Single(t => t.Number == "3");
+        var notMine = await Assert.ThrowsAsync<RpcException>(() => app.Tasks.SignForTaskAsync(new SignForTaskRequest { Id = task3.Id }, scj).ResponseAsync);
+        Assert.Equal(StatusCode.PermissionDenied, notMine.StatusCode);
+
+        // A revised document: the draft lists its differences, then becomes version 2 and archives version 1.
+        var revised = await app.Tasks.ImportTaskListAsync(new ImportTaskListRequest
+        {
+            Year = 2023, FileName = "测试区2023修订.txt", Content = ByteString.CopyFrom(Documents.Revised()),
+        }, admin);
+        var diff = await app.Tasks.DiffTaskListAsync(new DiffTaskListRequest { Id = revised.TaskList.Id }, admin);
+        Assert.Equal(1, diff.PublishedVersion);
+        Assert.Equal(["4"], diff.Added.Select(c => c.Number));
+        Assert.Empty(diff.Removed);
+        var changed = Assert.Single(diff.Changed);
+        Assert.Equal("2", changed.Number);
+        Assert.Contains("text", changed.Fields);
+
+        var version2 = await app.Tasks.PublishTaskListAsync(new PublishTaskListRequest { Id = revised.TaskList.Id }, admin);
+        Assert.Equal(2, version2.Version);
+        var lists = await app.Tasks.ListTaskListsAsync(new ListTaskListsRequest { Year = 2023 }, admin);
+        Assert.Equal(TaskListStatus.Archived, lists.TaskLists.Single(l => l.Id == draft.Id).Status);
+        var current = await app.Tasks.ListTasksAsync(new ListTasksRequest { Year = 2023 }, admin);
+        Assert.Equal(["1", "2", "3", "4"], current.Tasks.Select(t => t.Number));
+    }
+
+    [Fact]
+    public async Task MappingToAnExistingUnitTeachesTheDirectoryTheAlias()
+    {
+        var admin = TasksApp.Bearer(await app.TokenAsync("yz.admin"));
+        var unit = await app.Units.CreateUnitAsync(new UnitsV1.CreateUnitRequest { Name = "区政务服务管理办公室" + Guid.NewGuid().ToString("N")[..4] }, admin);
+        var draft = (await app.Tasks.ImportTaskListAsync(new ImportTaskListRequest
+        {
+            Year = 2024, FileName = "2024.txt", Content = ByteString.CopyFrom(Documents.Original()),
+        }, admin)).TaskList;
+        if (draft.UnresolvedUnits.Any(u => u.PrintedName == "区政务服务办"))
+        {
+            await app.Tasks.MapUnitNameAsync(new MapUnitNameRequest { TaskListId = draft.Id, PrintedName = "区政务服务办", UnitId = unit.Id }, admin);
+            var resolved = await app.Units.ResolveUnitNamesAsync(new UnitsV1.ResolveUnitNamesRequest { Names = { "区政务服务办" } }, admin);
+            Assert.Equal(unit.Id, resolved.Results[0].Unit.Id);
+        }
+        else
+        {
+            // Another test created 区政务服务办 already; mapping a printed name the draft lacks is refused.
+            var error = await Assert.ThrowsAsync<RpcException>(() => app.Tasks.MapUnitNameAsync(
+                new MapUnitNameRequest { TaskListId = draft.Id, PrintedName = "区不存在的名称", UnitId = unit.Id }, admin).ResponseAsync);
+            Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        }
+    }
+
+    [Fact]
+    public async Task OnlyTheDistrictOfficeImportsAndOtherDistrictsSeeNothing()
+    {
+        var admin = TasksApp.Bearer(await app.TokenAsync("yz.admin"));
+        var draft = (await app.Tasks.ImportTaskListAsync(new ImportTaskListRequest
+        {
+            Year = 2025, FileName = "2025.txt", Content = ByteString.CopyFrom(Documents.Original()),
+        }, admin)).TaskList;
+
+        foreach (var who in new[] { "yz.leader", "yz.scj" })
+        {
+            var token = TasksApp.Bearer(await app.TokenAsync(who));
+            var import = await Assert.ThrowsAsync<RpcException>(() => app.Tasks.ImportTaskListAsync(new ImportTaskListRequest
+            {
+                Year = 2023, FileName = "x.txt", Content = ByteString.CopyFrom(Documents.Original()),
+            }, token).ResponseAsync);
+            Assert.Equal(StatusCode.PermissionDenied, import.StatusCode);
+            var publish = await Assert.ThrowsAsync<RpcException>(() => app.Tasks.PublishTaskListAsync(new PublishTaskListRequest { Id = draft.Id }, token).ResponseAsync);
+            Assert.Equal(StatusCode.PermissionDenied, publish.StatusCode);
+            Assert.Equal(draft.Id, (await app.Tasks.GetTaskListAsync(new GetTaskListRequest { Id = draft.Id }, token)).Id);
+        }
+
+        var jb = TasksApp.Bearer(await app.TokenAsync("jb.admin"));
+        foreach (var call in new Func<Task>[]
+        {
+            () => app.Tasks.GetTaskListAsync(new GetTaskListRequest { Id = draft.Id }, jb).ResponseAsync,
+            () => app.Tasks.PublishTaskListAsync(new PublishTaskListRequest { Id = draft.Id }, jb).ResponseAsync,
+            () => app.Tasks.UpdateTaskAsync(new UpdateTaskRequest { TaskListId = draft.Id, Number = "1", Text = "篡改" }, jb).ResponseAsync,
+            () => app.Tasks.GetTaskAsync(new GetTaskRequest { Id = draft.Tasks[0].Id }, jb).ResponseAsync,
+            () => app.Tasks.DiffTaskListAsync(new DiffTaskListRequest { Id = draft.Id }, jb).ResponseAsync,
+        })
+        {
+            var error = await Assert.ThrowsAsync<RpcException>(call);
+            Assert.Equal(StatusCode.NotFound, error.StatusCode);
+        }
+
+        Assert.DoesNotContain((await app.Tasks.ListTaskListsAsync(new ListTaskListsRequest(), jb)).TaskLists, l => l.Id == draft.Id);
+    }
+
+    [Fact]
+    public async Task AnEditedDraftKeepsTheOfficesCorrections()
+    {
+        var admin = TasksApp.Bearer(await app.TokenAsync("yz.admin"));
+        var draft = (await app.Tasks.ImportTaskListAsync(new ImportTaskListRequest
+        {
+            Year = 2026, FileName = "2026.txt", Content = ByteString.CopyFrom(Documents.Original()),
+        }, admin)).TaskList;
+        var edited = await app.Tasks.UpdateTaskAsync(new UpdateTaskRequest
+        {
+            TaskListId = draft.Id, Number = "3", ReplaceUnits = true, LeadUnits = { "区财政局" }, ResponsibleUnits = { "区财政局", "区经信委" },
+            Deadline = "2026-09-30", DeadlineText = "2026年9月底前",
+        }, admin);
+        Assert.Equal("区财政局", Assert.Single(edited.LeadUnits).UnitName);
+        Assert.Equal("区经济信息委", Assert.Single(edited.ResponsibleUnits).UnitName);
+        Assert.Equal("2026-09-30", edited.Deadline);
+
+        var reloaded = await app.Tasks.GetTaskListAsync(new GetTaskListRequest { Id = draft.Id }, admin);
+        Assert.Empty(reloaded.UnresolvedUnits);
+        var published = await app.Tasks.PublishTaskListAsync(new PublishTaskListRequest { Id = draft.Id }, admin);
+        var bad = await Assert.ThrowsAsync<RpcException>(() => app.Tasks.UpdateTaskAsync(
+            new UpdateTaskRequest { TaskListId = published.Id, Number = "1", Text = "改" }, admin).ResponseAsync);
+        Assert.Equal(StatusCode.FailedPrecondition, bad.StatusCode);
+        Assert.Contains("published", bad.Status.Detail);
+    }
+
+    [Theory]
+    [InlineData("empty")]
+    [InlineData("binary")]
+    [InlineData("no-tasks")]
+    public async Task BadDocumentsAreRefusedAndNothingIsStored(string kind)
+    {
+        var admin = TasksApp.Bearer(await app.TokenAsync("yz.admin"));
+        var content = kind switch
+        {
+            "empty" => Array.Empty<byte>(),
+            "binary" => Enumerable.Range(0, 4096).Select(i => (byte)(i * 31 % 256)).ToArray(),
+            _ => System.Text.Encoding.UTF8.GetBytes("这是一份没有任何编号任务的普通文本。\n仅有说明文字。"),
+        };
+        var before = await CountListsAsync();
+        var error = await Assert.ThrowsAsync<RpcException>(() => app.Tasks.ImportTaskListAsync(new ImportTaskListRequest
+        {
+            Year = 2023, FileName = "bad.txt", Content = ByteString.CopyFrom(content),
+        }, admin).ResponseAsync);
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        Assert.StartsWith("content:", error.Status.Detail);
+        Assert.Equal(before, await CountListsAsync());
+    }
+
+    private async Task<long> CountListsAsync()
+    {
+        await using var connection = new NpgsqlConnection(app.TasksDatabase.AdminConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT count(*) FROM task_lists", connection);
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    private async Task AssertPublishedEventAsync(string listId)
+    {
+        await using var connection = new NpgsqlConnection(app.TasksDatabase.AdminConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            """SELECT "Body"::text FROM outbox_messages WHERE "MessageType" LIKE 'Platform.Contracts.Events.TaskListPublished,%' AND "Body"->>'taskListId' = @id""",
+            connection);
+        command.Parameters.AddWithValue("id", listId);
+        var body = (string?)await command.ExecuteScalarAsync();
+        Assert.NotNull(body);
+        Assert.Contains("区政务服务办", body);
+        Assert.Contains("\"tenantId\":\"500103\"", body);
+    }
+}
