@@ -77,6 +77,38 @@ foreach (var client in json["clients"]!.AsArray())
     Count(await PostAsync(admin, "/api/v1/clients", client!));
 }
 
+// Each district's annual list goes in as an office would load it: import the document, map what the directory does
+// not know (the demo creates those units), publish.
+foreach (var entry in json["taskLists"]?.AsArray() ?? [])
+{
+    var tenantId = (string)entry!["tenantId"]!;
+    var year = (int)entry["year"]!;
+    var districtAdmin = accounts.First(a => (string?)a["tenantId"] == tenantId && a["roles"]!.AsArray().Any(r => (string?)r == "district-admin"));
+    var token = await TokenAsync((string)districtAdmin["username"]!, options.AccountPassword);
+    if (await HasPublishedListAsync(token, year))
+    {
+        existing++;
+        continue;
+    }
+
+    var file = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(options.File))!, (string)entry["file"]!);
+    var imported = await PostAsync(token, "/api/v1/task-lists:import", new JsonObject
+    {
+        ["year"] = year,
+        ["fileName"] = Path.GetFileName(file),
+        ["content"] = Convert.ToBase64String(await File.ReadAllBytesAsync(file)),
+    });
+    var listId = (string)imported.Body!["taskList"]!["id"]!;
+    foreach (var name in imported.Body["report"]!["unresolvedUnits"]?.AsArray() ?? [])
+    {
+        await PostAsync(token, $"/api/v1/task-lists/{listId}:map-unit", new JsonObject { ["printedName"] = (string)name!["printedName"]!, ["createUnit"] = true });
+    }
+
+    await PostAsync(token, $"/api/v1/task-lists/{listId}:publish", new JsonObject());
+    Console.WriteLine($"Published the {year} list of {tenantId}: {imported.Body["report"]!["taskCount"]} tasks, {imported.Body["report"]!["warnings"]?.AsArray().Count ?? 0} warnings.");
+    created++;
+}
+
 Console.WriteLine($"Demo data: {created} created, {existing} already present.");
 return 0;
 
@@ -141,6 +173,20 @@ async Task<Dictionary<string, (string Id, List<string> Aliases)>> ListUnitsAsync
     return body["units"]!.AsArray().ToDictionary(
         u => (string)u!["name"]!,
         u => ((string)u!["id"]!, u["aliases"]!.AsArray().Select(a => (string)a!).ToList()));
+}
+
+async Task<bool> HasPublishedListAsync(string token, int year)
+{
+    using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/task-lists?year={year}");
+    request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+    using var response = await http.SendAsync(request);
+    var text = await response.Content.ReadAsStringAsync();
+    if (!response.IsSuccessStatusCode)
+    {
+        throw new InvalidOperationException($"GET task lists failed ({(int)response.StatusCode}): {text}");
+    }
+
+    return JsonNode.Parse(text)!["taskLists"]?.AsArray().Any(l => (string?)l!["status"] == "TASK_LIST_STATUS_PUBLISHED") == true;
 }
 
 static SeedOptions ParseArguments(string[] args)

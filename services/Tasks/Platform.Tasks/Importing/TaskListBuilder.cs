@@ -48,14 +48,18 @@ public static class TaskListBuilder
             ResponsibleUnitNames = c.ResponsibleUnits.ToList(),
         }).ToList();
 
+        // Numbering may restart (a second table counts from 1 again); a repeated number gets "#2", "#3" so every task
+        // of a list has its own key for edits and comparisons.
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         list.Tasks = parsed.Tasks.Select((t, i) =>
         {
+            seen[t.Number] = seen.GetValueOrDefault(t.Number) + 1;
             var task = new TaskItem
             {
                 Id = Guid.CreateVersion7(),
                 TenantId = tenantId,
                 TaskListId = list.Id,
-                Number = t.Number,
+                Number = seen[t.Number] == 1 ? t.Number : $"{t.Number}#{seen[t.Number]}",
                 Order = i,
                 Category = t.Category,
                 Text = t.Text,
