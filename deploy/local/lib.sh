@@ -176,6 +176,8 @@ ensure_packages() {
     command -v curl >/dev/null || missing+=(curl)
     command -v jq >/dev/null || missing+=(jq)
     command -v setsid >/dev/null || missing+=(util-linux)
+    # A TrueType font with CJK glyphs: the importer's tests write PDFs in Chinese.
+    [ -f /usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf ] || missing+=(fonts-droid-fallback)
     if [ "${#missing[@]}" -gt 0 ]; then
         _apt_install "${missing[@]}"
     fi
