@@ -36,6 +36,7 @@ public sealed class GatewayApp : IAsyncLifetime
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         backend = builder.Build();
         backend.MapGet("/api/v1/units/missing", () => Results.Json(new { code = 5, message = "unit 'missing' was not found.", details = Array.Empty<object>() }, statusCode: 404));
+        backend.MapPost("/api/v1/task-lists:import", async (HttpRequest request) => Results.Json(new { received = (await new StreamReader(request.Body).ReadToEndAsync()).Length }));
         backend.MapMethods("/api/v1/units/{**rest}", ["GET", "POST"], (HttpRequest request) => Results.Json(new
         {
             path = request.Path.Value,
@@ -49,11 +50,13 @@ public sealed class GatewayApp : IAsyncLifetime
             b.UseSetting("Identity:SigningKeyFile", Tokens.KeyFile);
             b.UseSetting("Services:Units:Http", address);
             b.UseSetting("Services:Units:Grpc", address);
+            b.UseSetting("Services:Tasks:Http", address);
             b.UseSetting("RateLimiting:Tenant:TokenLimit", TenantBurst.ToString());
             b.UseSetting("RateLimiting:Tenant:TokensPerSecond", "1");
             b.UseSetting("RateLimiting:Anonymous:TokenLimit", AnonymousBurst.ToString());
             b.UseSetting("RateLimiting:Anonymous:TokensPerSecond", "1");
             b.UseSetting("Limits:MaxApiBodyBytes", "65536");
+            b.UseSetting("Limits:MaxImportBodyBytes", "262144");
         });
         Http = factory.CreateClient();
         Handler = factory.Server.CreateHandler();

@@ -145,6 +145,24 @@ public sealed class GatewayTests(GatewayApp app) : IClassFixture<GatewayApp>
     }
 
     [Fact]
+    public async Task DocumentImportsMayBeLargerThanOtherCallsButAreLimitedToo()
+    {
+        async Task<HttpStatusCode> PostAsync(int size)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/task-lists:import")
+            {
+                Content = new StringContent("{\"content\":\"" + new string('A', size) + "\"}", Encoding.UTF8, "application/json"),
+            };
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", app.Token("500115"));
+            using var response = await app.Http.SendAsync(request);
+            return response.StatusCode;
+        }
+
+        Assert.Equal(HttpStatusCode.OK, await PostAsync(100_000));
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, await PostAsync(300_000));
+    }
+
+    [Fact]
     public async Task UnknownPathsAreNotProxied()
     {
         using var response = await app.Http.SendAsync(app.Get("/api/v1/secrets", app.Token("500114")));
