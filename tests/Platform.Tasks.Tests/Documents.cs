@@ -20,6 +20,17 @@ internal static class Documents
         3.推动50项以上高频事项网上办理。
         """);
 
+    /// <summary>A list whose second category is led by a unit the directory does not know yet.</summary>
+    public static byte[] WithUnknownLead(string lead) => Encoding.UTF8.GetBytes($$"""
+        测试府办〔2027〕1号
+        关于印发《测试区2027年重点任务清单》的通知
+        2027年3月1日
+        （一）市场准入。（牵头单位：区市场监管局）
+        1.升级开办企业服务。
+        （二）新设事项。（牵头单位：{{lead}}）
+        2.建立新设事项工作机制。
+        """);
+
     /// <summary>The revision: task 2 reworded, task 4 added.</summary>
     public static byte[] Revised() => Encoding.UTF8.GetBytes("""
         测试府办〔2023〕9号

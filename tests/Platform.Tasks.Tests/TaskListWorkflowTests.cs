@@ -212,3 +212,52 @@ public sealed class TaskListWorkflowTests(TasksApp app)
         Assert.Contains("\"tenantId\":\"500103\"", body);
     }
 }
+
+/// <summary>The tasks service follows the unit directory through UnitChanged events on the real broker.</summary>
+[Collection(TasksCollection.Name)]
+public sealed class UnitDirectoryFollowingTests(TasksApp app)
+{
+    [Fact]
+    public async Task ADraftResolvesWhenTheDirectoryLearnsTheNameAndFollowsARename()
+    {
+        var admin = TasksApp.Bearer(await app.TokenAsync("yz.admin"));
+        var printed = "区新设局" + Guid.NewGuid().ToString("N")[..6];
+        var draft = (await app.Tasks.ImportTaskListAsync(new ImportTaskListRequest
+        {
+            Year = 2027, FileName = "2027.txt", Content = ByteString.CopyFrom(Documents.WithUnknownLead(printed)),
+        }, admin)).TaskList;
+        Assert.Contains(draft.UnresolvedUnits, u => u.PrintedName == printed);
+
+        var unit = await app.Units.CreateUnitAsync(new UnitsV1.CreateUnitRequest { Name = printed + "正式名", Aliases = { printed } }, admin);
+        var resolved = await Eventually(async () =>
+        {
+            var list = await app.Tasks.GetTaskListAsync(new GetTaskListRequest { Id = draft.Id }, admin);
+            return list.UnresolvedUnits.All(u => u.PrintedName != printed) ? list : null;
+        });
+        Assert.Equal(printed + "正式名", resolved.Tasks.Single(t => t.Number == "2").LeadUnits[0].UnitName);
+
+        await app.Units.RenameUnitAsync(new UnitsV1.RenameUnitRequest { Id = unit.Id, Name = printed + "新名" }, admin);
+        await Eventually(async () =>
+        {
+            var list = await app.Tasks.GetTaskListAsync(new GetTaskListRequest { Id = draft.Id }, admin);
+            return list.Tasks.Single(t => t.Number == "2").LeadUnits[0].UnitName == printed + "新名" ? list : null;
+        });
+    }
+
+    private static async Task<T> Eventually<T>(Func<Task<T?>> probe)
+        where T : class
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (await probe() is { } value)
+            {
+                return value;
+            }
+
+            await Task.Delay(250);
+        }
+
+        return await probe() ?? throw new Xunit.Sdk.XunitException("the change did not arrive within 30 s");
+    }
+}

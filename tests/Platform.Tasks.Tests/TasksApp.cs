@@ -57,6 +57,7 @@ public sealed class TasksApp : IAsyncLifetime
             b.UseSetting("ConnectionStrings:RabbitMq", infrastructure.RabbitMq.ConnectionString);
             b.UseSetting("Identity:BootstrapAdminPassword", "bootstrap-pass");
             b.UseSetting("Identity:SigningKeyFile", keys.KeyFile);
+            b.UseSetting("Outbox:PollInterval", "00:00:00.200");
         });
         unitsHttp = unitsHost.CreateClient();
         unitsChannel = GrpcChannel.ForAddress(unitsHost.Server.BaseAddress, new GrpcChannelOptions { HttpHandler = unitsHost.Server.CreateHandler() });
@@ -69,6 +70,7 @@ public sealed class TasksApp : IAsyncLifetime
             b.UseSetting("Identity:SigningKeyFile", keys.KeyFile);
             b.UseSetting("Services:Units:Grpc", unitsHost.Server.BaseAddress.ToString());
             b.UseSetting("Outbox:PollInterval", "00:00:00.200");
+            b.UseSetting("Messaging:EndpointPrefix", "tasks-test-" + Guid.NewGuid().ToString("N")[..8]);
             b.ConfigureTestServices(services => services
                 .AddGrpcClient<UnitsV1.UnitDirectory.UnitDirectoryClient>(o => o.Address = unitsHost.Server.BaseAddress)
                 .ConfigurePrimaryHttpMessageHandler(() => unitsHost.Server.CreateHandler()));

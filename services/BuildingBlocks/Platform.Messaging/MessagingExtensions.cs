@@ -29,7 +29,9 @@ public static class MessagingExtensions
 
         builder.Services.AddMassTransit(x =>
         {
-            x.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName, includeNamespace: false));
+            // Queues are named after the service; tests running beside a live stack give themselves another prefix.
+            var prefix = builder.Configuration["Messaging:EndpointPrefix"] is { Length: > 0 } configured ? configured : serviceName;
+            x.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(prefix, includeNamespace: false));
             configureConsumers?.Invoke(x);
             x.UsingRabbitMq((context, cfg) =>
             {

@@ -1,5 +1,7 @@
 using Microsoft.Net.Http.Headers;
+using MassTransit;
 using Platform.Messaging;
+using Platform.Tasks.Consumers;
 using Platform.ServiceDefaults.Data;
 using Platform.Tasks.Data;
 using Platform.Tasks.Importing;
@@ -12,7 +14,7 @@ internal static class Extensions
     public static WebApplicationBuilder AddApplicationServices(this WebApplicationBuilder builder)
     {
         builder.AddTenantDbContext<TasksDbContext>();
-        builder.AddPlatformMessaging<TasksDbContext>("tasks");
+        builder.AddPlatformMessaging<TasksDbContext>("tasks", x => x.AddConsumer<UnitChangedConsumer>());
         builder.Services.AddHttpContextAccessor();
 
         // The units service authorizes every call itself, so calls carry the caller's own token.
