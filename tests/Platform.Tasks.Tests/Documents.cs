@@ -5,7 +5,7 @@ namespace Platform.Tasks.Tests;
 /// <summary>Small official documents in the layout of 渝中's list: units once per category heading.</summary>
 internal static class Documents
 {
-    public static byte[] Original() => Encoding.UTF8.GetBytes("""
+    public static byte[] Original(string office = "区政务服务办") => Encoding.UTF8.GetBytes($$"""
         测试府办〔2023〕7号
         重庆市渝中区人民政府办公室
         关于印发《测试区2023年优化营商环境重点任务清单》的通知
@@ -16,7 +16,7 @@ internal static class Documents
         （一）市场准入。（牵头单位：区市场监管局，责任单位：区经信委、区财政局）
         1.升级开办企业服务，全流程办理时限压减至0.5天。
         2.深化住所申报承诺制改革，推广集群注册模式。
-        （二）政务服务。（牵头单位：区政务服务办，责任单位：区财政局）
+        （二）政务服务。（牵头单位：{{office}}，责任单位：区财政局）
         3.推动50项以上高频事项网上办理。
         """);
 
@@ -32,7 +32,7 @@ internal static class Documents
         """);
 
     /// <summary>The revision: task 2 reworded, task 4 added.</summary>
-    public static byte[] Revised() => Encoding.UTF8.GetBytes("""
+    public static byte[] Revised(string office = "区政务服务办") => Encoding.UTF8.GetBytes($$"""
         测试府办〔2023〕9号
         重庆市渝中区人民政府办公室
         关于印发《测试区2023年优化营商环境重点任务清单（修订）》的通知
@@ -43,7 +43,7 @@ internal static class Documents
         （一）市场准入。（牵头单位：区市场监管局，责任单位：区经信委、区财政局）
         1.升级开办企业服务，全流程办理时限压减至0.5天。
         2.深化住所申报承诺制改革，全面推广集群注册模式。
-        （二）政务服务。（牵头单位：区政务服务办，责任单位：区财政局）
+        （二）政务服务。（牵头单位：{{office}}，责任单位：区财政局）
         3.推动50项以上高频事项网上办理。
         4.推行政务服务“好差评”制度。
         """);

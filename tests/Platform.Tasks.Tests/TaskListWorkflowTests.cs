@@ -15,16 +15,17 @@ public sealed class TaskListWorkflowTests(TasksApp app)
     public async Task ImportMapPublishReviseAndSignFor()
     {
         var admin = TasksApp.Bearer(await app.TokenAsync("yz.admin"));
+        var office = "区政务服务办" + Guid.NewGuid().ToString("N")[..4];
         var imported = await app.Tasks.ImportTaskListAsync(new ImportTaskListRequest
         {
-            Year = 2023, FileName = "测试区2023.txt", Content = ByteString.CopyFrom(Documents.Original()),
+            Year = 2023, FileName = "测试区2023.txt", Content = ByteString.CopyFrom(Documents.Original(office)),
         }, admin);
         var draft = imported.TaskList;
         Assert.Equal(TaskListStatus.Draft, draft.Status);
         Assert.Equal(3, imported.Report.TaskCount);
         Assert.Equal("测试府办〔2023〕7号", draft.Notice.DocNumber);
         var unresolved = Assert.Single(imported.Report.UnresolvedUnits);
-        Assert.Equal("区政务服务办", unresolved.PrintedName);
+        Assert.Equal(office, unresolved.PrintedName);
         Assert.Equal(["3"], unresolved.TaskNumbers);
 
         // The alias resolves through the directory: 区经信委 is 区经济信息委.
@@ -34,15 +35,15 @@ public sealed class TaskListWorkflowTests(TasksApp app)
 
         var refused = await Assert.ThrowsAsync<RpcException>(() => app.Tasks.PublishTaskListAsync(new PublishTaskListRequest { Id = draft.Id }, admin).ResponseAsync);
         Assert.Equal(StatusCode.FailedPrecondition, refused.StatusCode);
-        Assert.Contains("区政务服务办", refused.Status.Detail);
+        Assert.Contains(office, refused.Status.Detail);
 
-        var mapped = await app.Tasks.MapUnitNameAsync(new MapUnitNameRequest { TaskListId = draft.Id, PrintedName = "区政务服务办", CreateUnit = true }, admin);
+        var mapped = await app.Tasks.MapUnitNameAsync(new MapUnitNameRequest { TaskListId = draft.Id, PrintedName = office, CreateUnit = true }, admin);
         Assert.Empty(mapped.UnresolvedUnits);
 
         var published = await app.Tasks.PublishTaskListAsync(new PublishTaskListRequest { Id = draft.Id }, admin);
         Assert.Equal(TaskListStatus.Published, published.Status);
         Assert.Equal(1, published.Version);
-        await AssertPublishedEventAsync(draft.Id);
+        await AssertPublishedEventAsync(draft.Id, office);
 
         var byUnit = await app.Tasks.ListTasksAsync(new ListTasksRequest { Year = 2023, UnitId = app.ScjUnitId }, admin);
         Assert.Equal(["1", "2"], byUnit.Tasks.Select(t => t.Number));
@@ -60,7 +61,7 @@ public sealed class TaskListWorkflowTests(TasksApp app)
         // A revised document: the draft lists its differences, then becomes version 2 and archives version 1.
         var revised = await app.Tasks.ImportTaskListAsync(new ImportTaskListRequest
         {
-            Year = 2023, FileName = "测试区2023修订.txt", Content = ByteString.CopyFrom(Documents.Revised()),
+            Year = 2023, FileName = "测试区2023修订.txt", Content = ByteString.CopyFrom(Documents.Revised(office)),
         }, admin);
         var diff = await app.Tasks.DiffTaskListAsync(new DiffTaskListRequest { Id = revised.TaskList.Id }, admin);
         Assert.Equal(1, diff.PublishedVersion);
@@ -83,23 +84,21 @@ public sealed class TaskListWorkflowTests(TasksApp app)
     {
         var admin = TasksApp.Bearer(await app.TokenAsync("yz.admin"));
         var unit = await app.Units.CreateUnitAsync(new UnitsV1.CreateUnitRequest { Name = "区政务服务管理办公室" + Guid.NewGuid().ToString("N")[..4] }, admin);
+        var office = "区政务办" + Guid.NewGuid().ToString("N")[..4];
         var draft = (await app.Tasks.ImportTaskListAsync(new ImportTaskListRequest
         {
-            Year = 2024, FileName = "2024.txt", Content = ByteString.CopyFrom(Documents.Original()),
+            Year = 2024, FileName = "2024.txt", Content = ByteString.CopyFrom(Documents.Original(office)),
         }, admin)).TaskList;
-        if (draft.UnresolvedUnits.Any(u => u.PrintedName == "区政务服务办"))
-        {
-            await app.Tasks.MapUnitNameAsync(new MapUnitNameRequest { TaskListId = draft.Id, PrintedName = "区政务服务办", UnitId = unit.Id }, admin);
-            var resolved = await app.Units.ResolveUnitNamesAsync(new UnitsV1.ResolveUnitNamesRequest { Names = { "区政务服务办" } }, admin);
-            Assert.Equal(unit.Id, resolved.Results[0].Unit.Id);
-        }
-        else
-        {
-            // Another test created 区政务服务办 already; mapping a printed name the draft lacks is refused.
-            var error = await Assert.ThrowsAsync<RpcException>(() => app.Tasks.MapUnitNameAsync(
-                new MapUnitNameRequest { TaskListId = draft.Id, PrintedName = "区不存在的名称", UnitId = unit.Id }, admin).ResponseAsync);
-            Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
-        }
+        Assert.Contains(draft.UnresolvedUnits, u => u.PrintedName == office);
+
+        var mapped = await app.Tasks.MapUnitNameAsync(new MapUnitNameRequest { TaskListId = draft.Id, PrintedName = office, UnitId = unit.Id }, admin);
+        Assert.Equal(unit.Name, mapped.Tasks.Single(t => t.Number == "3").LeadUnits[0].UnitName);
+        var resolved = await app.Units.ResolveUnitNamesAsync(new UnitsV1.ResolveUnitNamesRequest { Names = { office } }, admin);
+        Assert.Equal(unit.Id, resolved.Results[0].Unit.Id);
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => app.Tasks.MapUnitNameAsync(
+            new MapUnitNameRequest { TaskListId = draft.Id, PrintedName = "区不存在的名称", UnitId = unit.Id }, admin).ResponseAsync);
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
     }
 
     [Fact]
@@ -198,7 +197,7 @@ public sealed class TaskListWorkflowTests(TasksApp app)
         return (long)(await command.ExecuteScalarAsync())!;
     }
 
-    private async Task AssertPublishedEventAsync(string listId)
+    private async Task AssertPublishedEventAsync(string listId, string office)
     {
         await using var connection = new NpgsqlConnection(app.TasksDatabase.AdminConnectionString);
         await connection.OpenAsync();
@@ -208,8 +207,8 @@ public sealed class TaskListWorkflowTests(TasksApp app)
         command.Parameters.AddWithValue("id", listId);
         var body = (string?)await command.ExecuteScalarAsync();
         Assert.NotNull(body);
-        Assert.Contains("区政务服务办", body);
-        Assert.Contains("\"tenantId\":\"500103\"", body);
+        Assert.Contains(office, body);
+        Assert.Equal("500103", System.Text.Json.JsonDocument.Parse(body).RootElement.GetProperty("tenantId").GetString());
     }
 }
 

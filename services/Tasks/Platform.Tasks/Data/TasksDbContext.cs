@@ -48,6 +48,8 @@ public sealed class TasksDbContext(DbContextOptions<TasksDbContext> options, ITe
             b.ToTable("tasks");
             b.HasKey(t => t.Id);
             Json(b.Property(t => t.Targets));
+            b.Ignore(t => t.Leads);
+            b.Ignore(t => t.Responsible);
             b.HasMany(t => t.Units).WithOne().HasForeignKey(u => u.TaskItemId).OnDelete(DeleteBehavior.Cascade);
             b.HasMany(t => t.Signatures).WithOne().HasForeignKey(s => s.TaskItemId).OnDelete(DeleteBehavior.Cascade);
             b.HasIndex(t => new { t.TaskListId, t.Number }).IsUnique();

@@ -335,12 +335,6 @@ namespace Platform.Tasks.Data.Migrations
                     b.Property<Guid>("TaskItemId")
                         .HasColumnType("uuid");
 
-                    b.Property<Guid?>("TaskItemId1")
-                        .HasColumnType("uuid");
-
-                    b.Property<Guid?>("TaskItemId2")
-                        .HasColumnType("uuid");
-
                     b.Property<string>("TenantId")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -356,10 +350,6 @@ namespace Platform.Tasks.Data.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("TaskItemId");
-
-                    b.HasIndex("TaskItemId1");
-
-                    b.HasIndex("TaskItemId2");
 
                     b.HasIndex("UnitId");
 
@@ -402,22 +392,10 @@ namespace Platform.Tasks.Data.Migrations
                         .HasForeignKey("TaskItemId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-
-                    b.HasOne("Platform.Tasks.Domain.TaskItem", null)
-                        .WithMany("Responsible")
-                        .HasForeignKey("TaskItemId1");
-
-                    b.HasOne("Platform.Tasks.Domain.TaskItem", null)
-                        .WithMany("Leads")
-                        .HasForeignKey("TaskItemId2");
                 });
 
             modelBuilder.Entity("Platform.Tasks.Domain.TaskItem", b =>
                 {
-                    b.Navigation("Leads");
-
-                    b.Navigation("Responsible");
-
                     b.Navigation("Signatures");
 
                     b.Navigation("Units");

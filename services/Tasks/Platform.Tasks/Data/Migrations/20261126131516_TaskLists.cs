@@ -134,9 +134,7 @@ namespace Platform.Tasks.Data.Migrations
                     Order = table.Column<int>(type: "integer", nullable: false),
                     PrintedName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     UnitId = table.Column<Guid>(type: "uuid", nullable: true),
-                    UnitName = table.Column<string>(type: "text", nullable: true),
-                    TaskItemId1 = table.Column<Guid>(type: "uuid", nullable: true),
-                    TaskItemId2 = table.Column<Guid>(type: "uuid", nullable: true)
+                    UnitName = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -147,16 +145,6 @@ namespace Platform.Tasks.Data.Migrations
                         principalTable: "tasks",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
-                    table.ForeignKey(
-                        name: "FK_task_units_tasks_TaskItemId1",
-                        column: x => x.TaskItemId1,
-                        principalTable: "tasks",
-                        principalColumn: "Id");
-                    table.ForeignKey(
-                        name: "FK_task_units_tasks_TaskItemId2",
-                        column: x => x.TaskItemId2,
-                        principalTable: "tasks",
-                        principalColumn: "Id");
                 });
 
             migrationBuilder.CreateIndex(
@@ -181,16 +169,6 @@ namespace Platform.Tasks.Data.Migrations
                 name: "IX_task_units_TaskItemId",
                 table: "task_units",
                 column: "TaskItemId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_task_units_TaskItemId1",
-                table: "task_units",
-                column: "TaskItemId1");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_task_units_TaskItemId2",
-                table: "task_units",
-                column: "TaskItemId2");
 
             migrationBuilder.CreateIndex(
                 name: "IX_task_units_UnitId",
