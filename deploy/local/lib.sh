@@ -611,14 +611,13 @@ host_env() { # NAME
     local name="$1" s cap
     echo "Identity__Authority=$UNITS_URL"
     echo "ConnectionStrings__RabbitMq=$RABBITMQ_URL"
-    if [ "$name" = gateway ]; then
-        for s in "${SERVICES[@]}"; do
-            cap="${s^}"
-            echo "Services__${cap}__Http=http://127.0.0.1:$(host_port "$s" http)"
-            echo "Services__${cap}__Grpc=http://127.0.0.1:$(host_port "$s" grpc)"
-        done
-        return 0
-    fi
+    # Every host knows where the others are: the gateway routes to them, services call each other over gRPC.
+    for s in "${SERVICES[@]}"; do
+        cap="${s^}"
+        echo "Services__${cap}__Http=http://127.0.0.1:$(host_port "$s" http)"
+        echo "Services__${cap}__Grpc=http://127.0.0.1:$(host_port "$s" grpc)"
+    done
+    [ "$name" = gateway ] && return 0
     echo "ConnectionStrings__Database=Host=127.0.0.1;Port=$PG_PORT;Database=duban_$name;Username=duban_app;Password=$DB_PASSWORD"
     echo "ConnectionStrings__DatabaseOwner=Host=127.0.0.1;Port=$PG_PORT;Database=duban_$name;Username=duban_owner;Password=$DB_PASSWORD"
     if [ "$name" = units ]; then
