@@ -178,6 +178,7 @@ ensure_packages() {
     command -v setsid >/dev/null || missing+=(util-linux)
     # A TrueType font with CJK glyphs: the importer's tests write PDFs in Chinese.
     [ -f /usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf ] || missing+=(fonts-droid-fallback)
+    [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
     if [ "${#missing[@]}" -gt 0 ]; then
         _apt_install "${missing[@]}"
     fi

@@ -6,6 +6,9 @@ namespace Platform.Tasks.Importing;
 /// </summary>
 public sealed class DocumentRejectedException(string reason, string message) : Exception(message)
 {
-    /// <summary>A stable code: "empty", "unsupported-format", "corrupt-docx", "pdf-without-text", "no-tasks", "too-large".</summary>
+    /// <summary>
+    /// A stable code: "empty", "unsupported-format", "corrupt-docx", "corrupt-pdf" (unreadable or encrypted PDF),
+    /// "pdf-without-text", "no-tasks", "too-large".
+    /// </summary>
     public string Reason { get; } = reason;
 }

@@ -70,6 +70,9 @@ public sealed record ParsedCategory
 
     public IReadOnlyList<string> ResponsibleUnits { get; init; } = [];
 
+    /// <summary>People named for the category (责任领导：张三): never units.</summary>
+    public IReadOnlyList<string> Leaders { get; init; } = [];
+
     /// <summary>Canonical indicators suggested by rule (NDRC 18 names and B-READY topics).</summary>
     public IReadOnlyList<string> Indicators { get; init; } = [];
 }
@@ -81,11 +84,18 @@ public sealed record ParsedTask
     /// <summary>The category's title, or null for a task outside any category.</summary>
     public string? Category { get; init; }
 
+    /// <summary>
+    /// The task as printed, lines joined, without its number and its unit annotations (which are in the unit lists); a
+    /// table row's extra columns are appended as "（表头：值）".
+    /// </summary>
     public required string Text { get; init; }
 
     public IReadOnlyList<string> LeadUnits { get; init; } = [];
 
     public IReadOnlyList<string> ResponsibleUnits { get; init; } = [];
+
+    /// <summary>People named for the task (责任领导：张三), the category's when the task names none: never units.</summary>
+    public IReadOnlyList<string> Leaders { get; init; } = [];
 
     public DateOnly? Deadline { get; init; }
 
@@ -133,15 +143,30 @@ public sealed record ParsedTarget
 
     /// <summary>What is measured, when the text names it ("全流程办理时限", "高新技术企业").</summary>
     public string? Metric { get; init; }
+
+    /// <summary>The deadline named in the target's sentence ("2023年年底前，…达208家" → 2023-12-31), else null.</summary>
+    public DateOnly? Deadline { get; init; }
+
+    /// <summary>That deadline phrase as printed.</summary>
+    public string? DeadlineText { get; init; }
 }
 
+/// <summary>Something the importer could not classify or is unsure of, with the line it comes from.</summary>
 public sealed record ParseWarning
 {
+    /// <summary>
+    /// "unplaced-numbered-line", "unparsed-units" (a bracket or line naming units that could not be read; kept in the
+    /// text), "unplaced-units", "unit-name-unsure", "task-without-lead", "task-without-text", "numbering-gap",
+    /// "category-without-tasks", "deadline-not-understood", "deadline-without-year", "table-row-shape",
+    /// "table-row-unplaced", "table-extra-cells".
+    /// </summary>
     public required string Code { get; init; }
 
     public required string Message { get; init; }
 
+    /// <summary>1-based line in the document's text (a .docx paragraph or table row, a rebuilt .pdf line).</summary>
     public int? Line { get; init; }
 
+    /// <summary>The text concerned, as printed.</summary>
     public string? SourceText { get; init; }
 }

@@ -1,0 +1,6 @@
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Running;
+
+// Results go under bin/ (ignored by git), not into the folder the command is run from.
+var config = DefaultConfig.Instance.WithArtifactsPath(Path.Combine(AppContext.BaseDirectory, "BenchmarkDotNet.Artifacts"));
+BenchmarkSwitcher.FromAssembly(typeof(Platform.Benchmarks.ParseBenchmarks).Assembly).Run(args, config);

@@ -1,0 +1,97 @@
+using System.Text.RegularExpressions;
+
+namespace Platform.Tasks.Importing.Parsing;
+
+/// <summary>The numbering styles of Chinese official documents, outermost first (GB/T 9704 order).</summary>
+internal enum NumberingStyle
+{
+    /// <summary>一、</summary>
+    ChineseComma = 1,
+
+    /// <summary>（一） or (一)</summary>
+    ChineseParen = 2,
+
+    /// <summary>1. or 1、 or 1．</summary>
+    Arabic = 3,
+
+    /// <summary>（1） or (1) or ⑴</summary>
+    ArabicParen = 4,
+
+    /// <summary>①</summary>
+    Circled = 5,
+}
+
+/// <summary>A numbering prefix found at the start of a line.</summary>
+/// <param name="Style">Its style.</param>
+/// <param name="Value">Its value (一 → 1).</param>
+/// <param name="Printed">The number as printed without punctuation ("（一）" → "一").</param>
+/// <param name="Length">How many characters of the line the prefix takes, including trailing whitespace.</param>
+internal sealed record NumberingMatch(NumberingStyle Style, int Value, string Printed, int Length);
+
+internal static partial class Numbering
+{
+    [GeneratedRegex(@"^\s*([一二三四五六七八九十百]{1,4})\s*[、.]\s*")]
+    private static partial Regex ChineseCommaRegex();
+
+    [GeneratedRegex(@"^\s*\(\s*([一二三四五六七八九十百]{1,4})\s*\)\s*")]
+    private static partial Regex ChineseParenRegex();
+
+    // "1.5天" is a number, not item 1; "3.2024年…" and "1.6月底前…" are items followed by a year or a month.
+    [GeneratedRegex(@"^\s*(\d{1,3})\s*(?:[、]|\.(?!\d)|\.(?=\d{4}\s*年|\d{1,2}\s*月))\s*")]
+    private static partial Regex ArabicRegex();
+
+    [GeneratedRegex(@"^\s*\(\s*(\d{1,3})\s*\)\s*")]
+    private static partial Regex ArabicParenRegex();
+
+    [GeneratedRegex(@"^\s*([\u2460-\u2473])\s*")]
+    private static partial Regex CircledRegex();
+
+    [GeneratedRegex(@"^\s*([\u2474-\u2487])\s*")]
+    private static partial Regex ParenthesizedDigitRegex();
+
+    /// <summary>Recognises a numbering prefix in normalised text (half-width brackets and digits).</summary>
+    public static NumberingMatch? Match(string normalized)
+    {
+        var m = ChineseCommaRegex().Match(normalized);
+        if (m.Success && ChineseNumerals.Parse(m.Groups[1].Value) is { } chineseValue)
+        {
+            return new NumberingMatch(NumberingStyle.ChineseComma, chineseValue, m.Groups[1].Value, m.Length);
+        }
+
+        m = ChineseParenRegex().Match(normalized);
+        if (m.Success && ChineseNumerals.Parse(m.Groups[1].Value) is { } parenValue)
+        {
+            return new NumberingMatch(NumberingStyle.ChineseParen, parenValue, m.Groups[1].Value, m.Length);
+        }
+
+        m = ArabicRegex().Match(normalized);
+        if (m.Success)
+        {
+            var value = int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+            return new NumberingMatch(NumberingStyle.Arabic, value, value.ToString(System.Globalization.CultureInfo.InvariantCulture), m.Length);
+        }
+
+        m = ArabicParenRegex().Match(normalized);
+        if (m.Success)
+        {
+            var value = int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+            return new NumberingMatch(NumberingStyle.ArabicParen, value, value.ToString(System.Globalization.CultureInfo.InvariantCulture), m.Length);
+        }
+
+        m = CircledRegex().Match(normalized);
+        if (m.Success)
+        {
+            var value = m.Groups[1].Value[0] - '\u2460' + 1;
+            return new NumberingMatch(NumberingStyle.Circled, value, value.ToString(System.Globalization.CultureInfo.InvariantCulture), m.Length);
+        }
+
+        m = ParenthesizedDigitRegex().Match(normalized);
+        if (m.Success)
+        {
+            var value = m.Groups[1].Value[0] - '\u2474' + 1;
+            return new NumberingMatch(NumberingStyle.ArabicParen, value, value.ToString(System.Globalization.CultureInfo.InvariantCulture), m.Length);
+        }
+
+        return null;
+    }
+}

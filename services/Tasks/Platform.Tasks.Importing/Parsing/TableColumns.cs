@@ -1,0 +1,66 @@
+namespace Platform.Tasks.Importing.Parsing;
+
+internal enum ColumnRole
+{
+    Other,
+    Number,
+    Category,
+    Text,
+    Lead,
+    Responsible,
+    Deadline,
+    Leader,
+}
+
+/// <summary>Recognises a task table's header row (序号 / 事项 / 牵头单位 / 责任单位 / 完成时限 …, in any order).</summary>
+internal static class TableColumns
+{
+    private static readonly (ColumnRole Role, string[] Keywords)[] Rules =
+    [
+        (ColumnRole.Leader, ["责任领导", "牵头领导", "分管领导", "联系领导", "责任人"]),
+        (ColumnRole.Lead, ["牵头单位", "牵头部门", "主责单位", "牵头"]),
+        (ColumnRole.Responsible, ["责任单位", "责任部门", "配合单位", "配合部门", "协同单位", "参与单位", "协办单位"]),
+        (ColumnRole.Deadline, ["完成时限", "完成时间", "完成期限", "时间节点", "进度安排", "时限", "时间"]),
+        (ColumnRole.Number, ["序号", "编号", "序"]),
+        (ColumnRole.Category, ["类别", "领域", "分类", "类型", "板块", "指标", "专项"]),
+        (ColumnRole.Text, ["事项", "任务", "内容", "措施", "举措"]),
+    ];
+
+    public static ColumnRole RoleOf(string normalizedCell)
+    {
+        var cell = new string(normalizedCell.Where(c => !char.IsWhiteSpace(c)).ToArray());
+        if (cell.Length is 0 or > 12)
+        {
+            return ColumnRole.Other;
+        }
+
+        foreach (var (role, keywords) in Rules)
+        {
+            if (keywords.Any(k => cell.Contains(k, StringComparison.Ordinal)))
+            {
+                return role;
+            }
+        }
+
+        return ColumnRole.Other;
+    }
+
+    /// <summary>The roles of a header row, or null when the cells are not a task table's header.</summary>
+    public static ColumnRole[]? MatchHeader(IReadOnlyList<string> normalizedCells)
+    {
+        if (normalizedCells.Count < 2 || normalizedCells.Any(c => c.Trim().Length > 12))
+        {
+            return null;
+        }
+
+        var roles = normalizedCells.Select(RoleOf).ToArray();
+        var known = roles.Count(r => r != ColumnRole.Other);
+        var hasText = roles.Contains(ColumnRole.Text);
+        var hasUnits = roles.Contains(ColumnRole.Lead) || roles.Contains(ColumnRole.Responsible) || roles.Contains(ColumnRole.Number);
+        return hasText && hasUnits && known >= 2 && known * 2 >= roles.Length ? roles : null;
+    }
+
+    /// <summary>Whether a whole line is one header keyword (a header flattened to one cell per line).</summary>
+    public static bool IsHeaderCell(string normalizedLine) =>
+        normalizedLine.Trim().Length <= 8 && RoleOf(normalizedLine) != ColumnRole.Other;
+}

@@ -1,0 +1,362 @@
+using System.Text.RegularExpressions;
+
+namespace Platform.Tasks.Importing.Parsing;
+
+/// <summary>Task tables: header detection, `|`-joined and Word rows, rows flattened one cell per line.</summary>
+internal sealed partial class TaskListParser
+{
+    private sealed class Tables
+    {
+        /// <summary>Header roles by the index of a header line (pipe or Word table).</summary>
+        public Dictionary<int, ColumnRole[]> RowHeaders { get; } = [];
+
+        /// <summary>A header flattened one cell per line: index of its first line → (roles, line count).</summary>
+        public Dictionary<int, (ColumnRole[] Roles, int Count)> CellHeaders { get; } = [];
+
+        public bool Any => RowHeaders.Count > 0 || CellHeaders.Count > 0;
+    }
+
+    private Tables FindTables(int start)
+    {
+        var tables = new Tables();
+        for (var i = start; i < lines.Count; i++)
+        {
+            var line = lines[i];
+            if (line.IsBlank)
+            {
+                continue;
+            }
+
+            var cells = line.CellsNorm ?? (line.Norm.Contains('|') ? SplitPipeRow(line).Norm : null);
+            if (cells is not null)
+            {
+                if (TableColumns.MatchHeader(cells) is { } roles)
+                {
+                    tables.RowHeaders[i] = roles;
+                }
+
+                continue;
+            }
+
+            if (!TableColumns.IsHeaderCell(line.TrimmedNorm))
+            {
+                continue;
+            }
+
+            var run = new List<ColumnRole>();
+            var j = i;
+            var count = 0;
+            while (j < lines.Count && (lines[j].IsBlank || (lines[j].Cells is null && TableColumns.IsHeaderCell(lines[j].TrimmedNorm))))
+            {
+                if (!lines[j].IsBlank)
+                {
+                    run.Add(TableColumns.RoleOf(lines[j].TrimmedNorm));
+                }
+
+                j++;
+                count = j - i;
+            }
+
+            if (run.Count >= 3 && run.Contains(ColumnRole.Text) && run.Contains(ColumnRole.Number))
+            {
+                tables.CellHeaders[i] = ([.. run], count);
+                i = j - 1;
+            }
+        }
+
+        return tables;
+    }
+
+    /// <summary>
+    /// Splits a pipe row of the printed text at the same places as its normalised form; an outer pipe ("|a|b|") opens or
+    /// closes the row when that leaves as many cells as the header has.
+    /// </summary>
+    private static (string[] Printed, string[] Norm) SplitPipeRow(Line line, int? columns = null)
+    {
+        var norm = line.TrimmedNorm;
+        var printed = line.Trimmed;
+        var p = new List<string>();
+        var n = new List<string>();
+        var from = 0;
+        for (var i = 0; i <= norm.Length; i++)
+        {
+            if (i == norm.Length || norm[i] == '|')
+            {
+                p.Add(printed[from..i]);
+                n.Add(norm[from..i]);
+                from = i + 1;
+            }
+        }
+
+        var target = columns ?? n.Count - (norm.StartsWith('|') ? 1 : 0) - (norm.EndsWith('|') ? 1 : 0);
+        if (n.Count > target && norm.StartsWith('|') && n[0].Trim().Length == 0)
+        {
+            p.RemoveAt(0);
+            n.RemoveAt(0);
+        }
+
+        if (n.Count > target && norm.EndsWith('|') && n[^1].Trim().Length == 0)
+        {
+            p.RemoveAt(p.Count - 1);
+            n.RemoveAt(n.Count - 1);
+        }
+
+        return ([.. p], [.. n]);
+    }
+
+
+
+    private bool CellTableLine(Line line)
+    {
+        var table = cellTable!;
+        var norm = line.TrimmedNorm;
+        if (Regex.IsMatch(norm, @"^\d{1,3}\.?$"))
+        {
+            var value = int.Parse(norm.TrimEnd('.'), System.Globalization.CultureInfo.InvariantCulture);
+            if (table.LastNumber is null || value == table.LastNumber + 1 || value == 1)
+            {
+                FlushCellRow();
+                table.Anchor = line;
+                table.LastNumber = value;
+                return true;
+            }
+        }
+
+        var beforeCount = table.NumberColumn;
+        if (table.Anchor is null)
+        {
+            if (table.Before.Count < beforeCount && line.Numbering is null)
+            {
+                table.Before.Add(line);
+                return true;
+            }
+
+            return HeadingBetweenRows(line);
+        }
+
+        var categoryPosition = Array.IndexOf(table.Roles, ColumnRole.Category) - table.NumberColumn - 1;
+        var isHeading = line.Numbering is { Style: NumberingStyle.ChineseComma or NumberingStyle.ChineseParen };
+        if (table.After.Count < table.AfterCount && (!isHeading || table.After.Count == categoryPosition))
+        {
+            if (!IsClosingLine(norm))
+            {
+                table.After.Add(line);
+                return true;
+            }
+        }
+
+        if (table.Before.Count < beforeCount && !isHeading && !IsClosingLine(norm))
+        {
+            table.Before.Add(line);
+            return true;
+        }
+
+        FlushCellRow();
+        return HeadingBetweenRows(line);
+    }
+
+    /// <summary>A category heading between flattened rows keeps the table open; anything else ends it.</summary>
+    private bool HeadingBetweenRows(Line line)
+    {
+        if (line.Numbering is { Style: NumberingStyle.ChineseComma or NumberingStyle.ChineseParen } m)
+        {
+            CloseTask();
+            CloseCategory();
+            StartCategory(line, m.Printed, line.Trimmed[m.Length..], line.TrimmedNorm[m.Length..]);
+            return true;
+        }
+
+        cellTable = null;
+        return false;
+    }
+
+    private void FlushCellRow()
+    {
+        if (cellTable is not { } table)
+        {
+            return;
+        }
+
+        if (table.Anchor is null)
+        {
+            foreach (var leftover in table.Before)
+            {
+                Warn("table-extra-cells", "表格末尾多出的单元格 (cell left over after the last row)", leftover);
+            }
+
+            table.Before.Clear();
+            return;
+        }
+
+        var cells = new List<Line?>();
+        var before = table.Before.Count == table.NumberColumn ? table.Before.Cast<Line?>().ToList()
+            : [.. Enumerable.Repeat<Line?>(null, table.NumberColumn)];
+        if (table.Before.Count != table.NumberColumn && table.Before.Count > 0)
+        {
+            // Fewer cells than columns before the number: the spanning (category) cell is the one given.
+            var categoryIndex = Array.IndexOf(table.Roles, ColumnRole.Category);
+            if (categoryIndex >= 0 && categoryIndex < table.NumberColumn)
+            {
+                before[categoryIndex] = table.Before[0];
+            }
+        }
+
+        cells.AddRange(before);
+        cells.Add(table.Anchor);
+        var after = table.After.Cast<Line?>().ToList();
+        if (after.Count < table.AfterCount)
+        {
+            var categoryIndex = Array.IndexOf(table.Roles, ColumnRole.Category) - table.NumberColumn - 1;
+            if (categoryIndex >= 0 && after.Count == table.AfterCount - 1)
+            {
+                after.Insert(categoryIndex, null);
+            }
+            else
+            {
+                Warn("table-row-shape", "表格行缺少单元格 (row has fewer cells than the header)", table.Anchor);
+                while (after.Count < table.AfterCount)
+                {
+                    after.Add(null);
+                }
+            }
+        }
+
+        cells.AddRange(after);
+        var printed = cells.Select(c => c?.Trimmed ?? "").ToArray();
+        var norm = cells.Select(c => c?.TrimmedNorm ?? "").ToArray();
+        var anchor = table.Anchor;
+        table.Before.Clear();
+        table.After.Clear();
+        table.Anchor = null;
+        ProcessRow(anchor, printed, norm, table.Table);
+    }
+
+    // ---------------------------------------------------------------- rows
+
+    [GeneratedRegex(@"^\D{0,2}(\d{1,3})\D{0,2}$")]
+    private static partial Regex RowNumberRegex();
+
+    private void ProcessRow(Line line, string[] printed, string[] norm, TableState table)
+    {
+        CloseTask();
+        var roles = table.Roles;
+        var numberIndex = Array.IndexOf(roles, ColumnRole.Number);
+        var textIndex = Array.IndexOf(roles, ColumnRole.Text);
+        var categoryIndex = Array.IndexOf(roles, ColumnRole.Category);
+        var nonEmpty = norm.Select(c => c.Trim()).Where(c => c.Length > 0).Distinct().ToList();
+
+        if (nonEmpty.Count == 0)
+        {
+            return;
+        }
+
+        string? number = null;
+        if (numberIndex >= 0)
+        {
+            var m = RowNumberRegex().Match(norm[numberIndex].Trim());
+            if (m.Success)
+            {
+                number = m.Groups[1].Value.TrimStart('0');
+            }
+        }
+        else if (norm[textIndex].Trim().Length > 0 && nonEmpty.Count > 1)
+        {
+            number = (++table.AutoNumber).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        if (number is null)
+        {
+            if (nonEmpty.Count == 1)
+            {
+                // A row with one text across the columns: a category heading inside the table.
+                var index = Array.FindIndex(norm, c => c.Trim().Length > 0);
+                var headingNorm = norm[index].Trim();
+                var headingPrinted = printed[index].Trim();
+                var numbering = Numbering.Match(headingNorm);
+                CloseCategory();
+                table.CategoryCell = null;
+                StartCategory(line, numbering?.Printed, headingPrinted[(numbering?.Length ?? 0)..], headingNorm[(numbering?.Length ?? 0)..]);
+                return;
+            }
+
+            Warn("table-row-unplaced", "表格行没有序号，无法作为任务 (table row without a task number)", line);
+            return;
+        }
+
+        if (categoryIndex >= 0)
+        {
+            var cell = norm[categoryIndex].Trim();
+            if (cell.Length > 0 && TextNormalizer.CleanWhitespace(cell) != table.CategoryCell)
+            {
+                CloseCategory();
+                table.CategoryCell = TextNormalizer.CleanWhitespace(cell);
+                var cellPrinted = printed[categoryIndex].Trim();
+                var numbering = Numbering.Match(cell);
+                StartCategory(line, numbering?.Printed, cellPrinted[(numbering?.Length ?? 0)..], cell[(numbering?.Length ?? 0)..]);
+            }
+        }
+
+        var value = int.Parse(number.Length == 0 ? "0" : number, System.Globalization.CultureInfo.InvariantCulture);
+        if (table.LastNumber is { } last && value != last + 1 && value != 1)
+        {
+            Warn("numbering-gap", $"任务编号 {number} 不接续上一条 {last} (task {number} does not follow {last})", line);
+        }
+
+        table.LastNumber = value;
+        task = new TaskBuilder(number.Length == 0 ? "0" : number, category, line.Number);
+        category?.AddTask();
+        for (var c = 0; c < roles.Length; c++)
+        {
+            var cellPrinted = printed[c].Trim();
+            var cellNorm = norm[c].Trim();
+            if (cellNorm.Length == 0)
+            {
+                continue;
+            }
+
+            switch (roles[c])
+            {
+                case ColumnRole.Text:
+                    foreach (var part in cellPrinted.Split('\n'))
+                    {
+                        task.Append(part);
+                    }
+
+                    break;
+                case ColumnRole.Lead:
+                case ColumnRole.Responsible:
+                case ColumnRole.Leader:
+                    var annotation = CellAnnotation(roles[c], cellNorm, cellPrinted);
+                    task.Annotations.Add(annotation);
+                    break;
+                case ColumnRole.Deadline:
+                    task.DeadlineCell = (cellNorm, cellPrinted);
+                    break;
+                case ColumnRole.Other:
+                    task.Extra.Add($"{table.Headers[c]}：{TextNormalizer.CleanWhitespace(cellPrinted)}");
+                    break;
+            }
+        }
+
+        CloseTask();
+    }
+
+    private static UnitAnnotation CellAnnotation(ColumnRole role, string norm, string printed)
+    {
+        if (UnitAnnotationParser.Parse(norm, printed) is { } labelled && !labelled.IsEmpty
+            && Regex.IsMatch(norm, @"(单位|部门|领导|责任人)\s*:"))
+        {
+            return labelled;
+        }
+
+        var annotation = new UnitAnnotation();
+        var names = UnitAnnotationParser.SplitNames(norm.Replace('\n', '、'), printed.Replace('\n', '、'));
+        (role switch
+        {
+            ColumnRole.Lead => annotation.Leads,
+            ColumnRole.Leader => annotation.Leaders,
+            _ => annotation.Responsibles,
+        }).AddRange(names);
+        return annotation;
+    }
+}

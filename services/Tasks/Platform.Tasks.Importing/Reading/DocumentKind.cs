@@ -1,0 +1,8 @@
+namespace Platform.Tasks.Importing.Reading;
+
+internal enum DocumentKind
+{
+    Text,
+    Docx,
+    Pdf,
+}

@@ -1,0 +1,252 @@
+using System.Globalization;
+using System.Text;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Wordprocessing;
+using Platform.Tasks.Importing.Parsing;
+
+namespace Platform.Tasks.Importing.Reading;
+
+/// <summary>
+/// Reads a .docx body in order: each paragraph is a line (with Word's automatic numbering rendered as printed, e.g.
+/// "1." or "（一）"), each table row a line with its cells. A vertically merged cell repeats its text into the rows it
+/// covers (a category cell spanning rows names the category of each); a horizontally merged cell keeps its text in its
+/// first grid column.
+/// </summary>
+internal static class DocxDocumentReader
+{
+    public static IReadOnlyList<SourceLine> Read(ReadOnlySpan<byte> content, string fileName)
+    {
+        try
+        {
+            using var stream = new MemoryStream(content.ToArray());
+            using var document = WordprocessingDocument.Open(stream, false);
+            var body = document.MainDocumentPart?.Document?.Body ?? throw DocumentSniffer.CorruptDocx(fileName);
+            var reader = new State(document.MainDocumentPart);
+            reader.ReadBlocks(body.ChildElements);
+            return reader.Lines;
+        }
+        catch (Exception e) when (e is not DocumentRejectedException and not OutOfMemoryException)
+        {
+            // Whatever a broken package throws (bad zip, missing parts, malformed XML), the upload is a corrupt .docx.
+            throw DocumentSniffer.CorruptDocx(fileName);
+        }
+    }
+
+    private sealed class State(MainDocumentPart part)
+    {
+        private readonly NumberingRenderer numbering = new(part);
+        private int tableCount;
+
+        public List<SourceLine> Lines { get; } = [];
+
+        public void ReadBlocks(IEnumerable<OpenXmlElement> elements)
+        {
+            foreach (var element in elements)
+            {
+                switch (element)
+                {
+                    case Paragraph paragraph:
+                        foreach (var line in ParagraphText(paragraph).Split('\n'))
+                        {
+                            Lines.Add(new SourceLine(Lines.Count + 1, line));
+                        }
+
+                        break;
+                    case Table table:
+                        ReadTable(table);
+                        break;
+                    case SdtBlock sdt when sdt.SdtContentBlock is { } sdtContent:
+                        ReadBlocks(sdtContent.ChildElements);
+                        break;
+                }
+            }
+        }
+
+        private void ReadTable(Table table)
+        {
+            var tableId = ++tableCount;
+            var above = new Dictionary<int, string>();
+            foreach (var row in table.Elements<TableRow>())
+            {
+                var cells = new List<string>();
+                var gridBefore = row.TableRowProperties?.GetFirstChild<GridBefore>()?.Val?.Value ?? 0;
+                for (var i = 0; i < gridBefore; i++)
+                {
+                    cells.Add("");
+                }
+
+                foreach (var cell in row.Elements<TableCell>())
+                {
+                    var properties = cell.TableCellProperties;
+                    var span = Math.Max(1, properties?.GridSpan?.Val?.Value ?? 1);
+                    var merge = properties?.VerticalMerge;
+                    var column = cells.Count;
+                    string text;
+                    if (merge is not null && (merge.Val is null || merge.Val.Value == MergedCellValues.Continue))
+                    {
+                        text = above.GetValueOrDefault(column, "");
+                    }
+                    else
+                    {
+                        text = string.Join('\n', cell.Descendants<Paragraph>().Select(ParagraphText)).Trim('\n');
+                    }
+
+                    cells.Add(text);
+                    above[column] = text;
+                    for (var i = 1; i < span; i++)
+                    {
+                        cells.Add("");
+                        above[column + i] = "";
+                    }
+                }
+
+                var joined = string.Join(" | ", cells.Select(c => c.Replace('\n', ' ')));
+                Lines.Add(new SourceLine(Lines.Count + 1, joined, cells, tableId));
+            }
+        }
+
+        private string ParagraphText(Paragraph paragraph)
+        {
+            var builder = new StringBuilder(numbering.Prefix(paragraph));
+            foreach (var element in paragraph.Descendants())
+            {
+                switch (element)
+                {
+                    case Text t:
+                        builder.Append(t.Text);
+                        break;
+                    case TabChar:
+                        builder.Append('\t');
+                        break;
+                    case Break or CarriageReturn:
+                        builder.Append('\n');
+                        break;
+                    case NoBreakHyphen:
+                        builder.Append('-');
+                        break;
+                }
+            }
+
+            return builder.ToString();
+        }
+    }
+
+    /// <summary>Renders automatic list numbering (numPr on the paragraph or its style) the way Word prints it.</summary>
+    private sealed class NumberingRenderer(MainDocumentPart part)
+    {
+        private readonly DocumentFormat.OpenXml.Wordprocessing.Numbering? definitions = part.NumberingDefinitionsPart?.Numbering;
+        private readonly Dictionary<(int AbstractId, int Level), int> counters = [];
+
+        public string Prefix(Paragraph paragraph)
+        {
+            if (definitions is null)
+            {
+                return "";
+            }
+
+            var numPr = paragraph.ParagraphProperties?.NumberingProperties ?? StyleNumbering(paragraph);
+            var numId = numPr?.NumberingId?.Val?.Value;
+            if (numId is null or 0)
+            {
+                return "";
+            }
+
+            var level = numPr?.NumberingLevelReference?.Val?.Value ?? 0;
+            var instance = definitions.Elements<NumberingInstance>().FirstOrDefault(n => n.NumberID?.Value == numId);
+            var abstractId = instance?.AbstractNumId?.Val?.Value;
+            var abstractNum = definitions.Elements<AbstractNum>().FirstOrDefault(a => a.AbstractNumberId?.Value == abstractId);
+            if (abstractId is null || abstractNum is null)
+            {
+                return "";
+            }
+
+            var levels = abstractNum.Elements<Level>().ToDictionary(l => l.LevelIndex?.Value ?? 0);
+            if (!levels.TryGetValue(level, out var definition))
+            {
+                return "";
+            }
+
+            var start = definition.StartNumberingValue?.Val?.Value ?? 1;
+            var key = (abstractId.Value, level);
+            counters[key] = counters.TryGetValue(key, out var current) ? current + 1 : start;
+            foreach (var deeper in counters.Keys.Where(k => k.AbstractId == abstractId.Value && k.Level > level).ToList())
+            {
+                counters.Remove(deeper);
+            }
+
+            var format = definition.NumberingFormat?.Val?.Value;
+            if (format == NumberFormatValues.Bullet || format == NumberFormatValues.None)
+            {
+                return "";
+            }
+
+            var text = definition.LevelText?.Val?.Value ?? "%1.";
+            for (var l = 0; l <= level; l++)
+            {
+                var value = counters.TryGetValue((abstractId.Value, l), out var v) ? v
+                    : levels.TryGetValue(l, out var d) ? d.StartNumberingValue?.Val?.Value ?? 1 : 1;
+                var levelFormat = levels.TryGetValue(l, out var ld) ? ld.NumberingFormat?.Val?.Value : null;
+                text = text.Replace("%" + (l + 1).ToString(CultureInfo.InvariantCulture), Format(value, levelFormat));
+            }
+
+            return text;
+        }
+
+        private NumberingProperties? StyleNumbering(Paragraph paragraph)
+        {
+            var styleId = paragraph.ParagraphProperties?.ParagraphStyleId?.Val?.Value;
+            var styles = part.StyleDefinitionsPart?.Styles;
+            for (var depth = 0; styleId is not null && styles is not null && depth < 10; depth++)
+            {
+                var style = styles.Elements<Style>().FirstOrDefault(s => s.StyleId?.Value == styleId);
+                if (style?.StyleParagraphProperties?.NumberingProperties is { } numPr)
+                {
+                    return numPr;
+                }
+
+                styleId = style?.BasedOn?.Val?.Value;
+            }
+
+            return null;
+        }
+
+        private static string Format(int value, NumberFormatValues? format)
+        {
+            if (format == NumberFormatValues.ChineseCounting || format == NumberFormatValues.ChineseCountingThousand
+                || format == NumberFormatValues.IdeographTraditional || format == NumberFormatValues.ChineseLegalSimplified)
+            {
+                return ChineseNumerals.Format(value);
+            }
+
+            if ((format == NumberFormatValues.DecimalEnclosedCircle || format == NumberFormatValues.DecimalEnclosedCircleChinese)
+                && value is >= 1 and <= 20)
+            {
+                return ((char)('\u2460' + value - 1)).ToString();
+            }
+
+            if (format == NumberFormatValues.UpperRoman || format == NumberFormatValues.LowerRoman)
+            {
+                var roman = Roman(value);
+                return format == NumberFormatValues.LowerRoman ? roman.ToLowerInvariant() : roman;
+            }
+
+            return value.ToString(CultureInfo.InvariantCulture);
+        }
+
+        private static string Roman(int value)
+        {
+            var builder = new StringBuilder();
+            foreach (var (n, s) in new[] { (1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I") })
+            {
+                while (value >= n)
+                {
+                    builder.Append(s);
+                    value -= n;
+                }
+            }
+
+            return builder.ToString();
+        }
+    }
+}

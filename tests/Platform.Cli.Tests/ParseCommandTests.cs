@@ -1,0 +1,119 @@
+using System.Text.Json;
+
+namespace Platform.Cli.Tests;
+
+/// <summary>`platform parse FILE [--json]` run in-process, as the shell would run it.</summary>
+public sealed class ParseCommandTests
+{
+    private static readonly string Yuzhong = Path.Combine(RepoRoot(), "tests", "Platform.Tasks.Importing.Tests", "Fixtures", "yuzhong-2023-tasklist.txt");
+
+    private static async Task<(int Exit, string Out, string Err)> Run(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var exit = await PlatformCli.RunAsync(args, output, error);
+        return (exit, output.ToString(), error.ToString());
+    }
+
+    [Fact]
+    public async Task JsonOutputFollowsTheDesignSchemaWithChineseUnescaped()
+    {
+        var (exit, output, error) = await Run("parse", Yuzhong, "--json");
+
+        Assert.Equal(0, exit);
+        Assert.Empty(error);
+        Assert.Contains("\"docNumber\": \"渝中府办〔2023〕32号\"", output, StringComparison.Ordinal);
+        using var json = JsonDocument.Parse(output);
+        var root = json.RootElement;
+        var notice = root.GetProperty("notice");
+        foreach (var field in new[] { "docNumber", "issuer", "issuedOn", "title", "reporting", "contact" })
+        {
+            Assert.True(notice.TryGetProperty(field, out _), field);
+        }
+
+        Assert.Equal("2023-06-28", notice.GetProperty("issuedOn").GetString());
+        Assert.Equal("monthly", notice.GetProperty("reporting").GetProperty("cadence").GetString());
+        Assert.Equal("month-end", notice.GetProperty("reporting").GetProperty("dueRule").GetString());
+        Assert.Equal("区营商办", notice.GetProperty("reporting").GetProperty("reportTo").GetString());
+        Assert.Equal(17, root.GetProperty("categories").GetArrayLength());
+        foreach (var field in new[] { "number", "title", "leadUnits", "responsibleUnits", "indicators" })
+        {
+            Assert.True(root.GetProperty("categories")[0].TryGetProperty(field, out _), field);
+        }
+
+        var tasks = root.GetProperty("tasks");
+        Assert.Equal(90, tasks.GetArrayLength());
+        var task9 = tasks[8];
+        foreach (var field in new[] { "number", "category", "text", "leadUnits", "responsibleUnits", "deadline", "deadlineText", "targets", "indicators" })
+        {
+            Assert.True(task9.TryGetProperty(field, out _), field);
+        }
+
+        Assert.Equal("9", task9.GetProperty("number").GetString());
+        Assert.Equal("办理建筑许可", task9.GetProperty("category").GetString());
+        var target = task9.GetProperty("targets")[0];
+        Assert.Equal("由50个工作日压减至45个工作日", target.GetProperty("text").GetString());
+        Assert.Equal(45m, target.GetProperty("value").GetDecimal());
+        Assert.Equal("个工作日", target.GetProperty("unit").GetString());
+        Assert.Equal(50m, target.GetProperty("baseline").GetDecimal());
+        Assert.Equal("Decrease", target.GetProperty("direction").GetString());
+        Assert.Equal(JsonValueKind.Array, root.GetProperty("warnings").ValueKind);
+    }
+
+    [Fact]
+    public async Task SummaryShowsNoticeCategoriesTargetsAndWarnings()
+    {
+        var (exit, output, _) = await Run("parse", Yuzhong);
+
+        Assert.Equal(0, exit);
+        Assert.Contains("渝中府办〔2023〕32号", output, StringComparison.Ordinal);
+        Assert.Contains("类别 Categories: 17    任务 Tasks: 90", output, StringComparison.Ordinal);
+        Assert.Contains("市政公用基础设施报装", output, StringComparison.Ordinal);
+        Assert.Contains("由50个工作日压减至45个工作日", output, StringComparison.Ordinal);
+        Assert.Contains("警告 Warnings: 0", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task MissingFileFailsWithOneLineReason()
+    {
+        var (exit, output, error) = await Run("parse", Path.Combine(Path.GetTempPath(), Guid.NewGuid() + ".txt"), "--json");
+
+        Assert.NotEqual(0, exit);
+        Assert.Empty(output);
+        Assert.StartsWith("platform parse: file not found:", error, StringComparison.Ordinal);
+        Assert.Single(error.TrimEnd().Split('\n'));
+    }
+
+    [Fact]
+    public async Task RejectedDocumentFailsWithItsReason()
+    {
+        var path = Path.Combine(Path.GetTempPath(), Guid.NewGuid() + ".docx");
+        await File.WriteAllBytesAsync(path, []);
+        try
+        {
+            var (exit, output, error) = await Run("parse", path, "--json");
+
+            Assert.Equal(1, exit);
+            Assert.Empty(output);
+            Assert.StartsWith("platform parse: empty:", error, StringComparison.Ordinal);
+            Assert.Single(error.TrimEnd().Split('\n'));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    private static string RepoRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Platform.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Platform.sln not found above " + AppContext.BaseDirectory);
+    }
+}

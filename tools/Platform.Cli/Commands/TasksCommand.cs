@@ -1,0 +1,20 @@
+using System.CommandLine;
+using Platform.Cli.Online;
+
+namespace Platform.Cli.Commands;
+
+/// <summary>`platform tasks [--unit X] [--category Y] [--year N]`: the signed-in district's published tasks.</summary>
+public static class TasksCommand
+{
+    public static Command Create()
+    {
+        var unit = new Option<string?>("--unit") { Description = "Only tasks of this unit (name as printed or in the directory)." };
+        var category = new Option<string?>("--category") { Description = "Only tasks whose category contains this text." };
+        var year = new Option<int>("--year") { Description = "Only this year's list." };
+        var command = new Command("tasks", "List published tasks.") { unit, category, year, OnlineOptions.Gateway, OnlineOptions.Json };
+        command.SetAction((result, cancellationToken) => OnlineCommands.TasksAsync(
+            result.GetValue(OnlineOptions.Gateway), result.GetValue(unit), result.GetValue(category), result.GetValue(year), result.GetValue(OnlineOptions.Json),
+            result.InvocationConfiguration.Output, result.InvocationConfiguration.Error, cancellationToken));
+        return command;
+    }
+}
