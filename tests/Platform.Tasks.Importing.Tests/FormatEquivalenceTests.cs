@@ -10,6 +10,7 @@ public sealed class FormatEquivalenceTests
     [
         "yuzhong-2023-tasklist.txt", "layout-a-category-units.txt", "layout-b-task-brackets.txt", "layout-c-lead-phrases.txt",
         "layout-d-unit-lines.txt", "layout-e-pipe-table.txt", "layout-e-cell-lines.txt", "traditional.txt", "targets-and-traps.txt",
+        "layout-mixed-brackets-and-table.txt",
     ];
 
     public static TheoryData<string> FixtureNames => [.. Fixtures];

@@ -224,6 +224,21 @@ public sealed class LayoutTests
 
     [Theory]
     [MemberData(nameof(Formats))]
+    public void BracketedParagraphTasksFollowedByATableAreAllTasks(string format)
+    {
+        var parsed = FixtureFormat.Parse("layout-mixed-brackets-and-table.txt", format);
+
+        Assert.Equal(["一", "二", "三"], parsed.Categories.Select(c => c.Number));
+        Assert.Equal(["1", "2", "3", "4", "1", "2", "3"], parsed.Tasks.Select(t => t.Number));
+        Assert.Equal(["开办企业", "开办企业", "办理建筑许可", "办理建筑许可", "配套事项", "配套事项", "配套事项"], parsed.Tasks.Select(t => t.Category));
+        Assert.Equal(["区住房城乡建委"], parsed.Tasks[2].LeadUnits);
+        Assert.Equal(["区经信委"], parsed.Tasks[4].LeadUnits);
+        Assert.Equal(new DateOnly(2023, 9, 30), parsed.Tasks[4].Deadline);
+        Assert.Empty(parsed.Warnings);
+    }
+
+    [Theory]
+    [MemberData(nameof(Formats))]
     public void LayoutE_DeadlineColumnOfEveryKind(string format)
     {
         var tasks = FixtureFormat.Parse("layout-e-pipe-table.txt", format).Tasks;

@@ -136,7 +136,15 @@ internal sealed partial class TaskListParser
 
         if (tables.Any)
         {
-            // Table rows are the tasks; the deepest paragraph numbering names their categories.
+            // Table rows are tasks. Numbered paragraphs are tasks too when most of the deepest ones name their units
+            // (a list of bracketed tasks followed by a table); otherwise the deepest paragraph numbering names categories.
+            if (counts.Count > 0 && DeepestItemsNameUnits(start, counts.Keys.Max()))
+            {
+                var deepest = counts.Keys.Max();
+                var headings = counts.Keys.Where(s => s < deepest).ToList();
+                return (deepest, headings.Count > 0 ? headings.Max() : null);
+            }
+
             return (null, counts.Count > 0 ? counts.Keys.Max() : null);
         }
 
@@ -148,6 +156,15 @@ internal sealed partial class TaskListParser
         var taskStyle = counts.OrderByDescending(c => c.Value).ThenByDescending(c => c.Key).First().Key;
         var above = counts.Keys.Where(s => s < taskStyle).ToList();
         return (taskStyle, above.Count > 0 ? above.Max() : null);
+    }
+
+    private bool DeepestItemsNameUnits(int start, NumberingStyle style)
+    {
+        var items = lines.Skip(start)
+            .Where(l => !l.IsBlank && l.Cells is null && !l.Norm.Contains('|') && l.Numbering is { } m && m.Style == style)
+            .ToList();
+        var naming = items.Count(l => l.Norm.Contains("牵头") || l.Norm.Contains("责任单位") || l.Norm.Contains("负责"));
+        return items.Count > 0 && naming * 2 >= items.Count;
     }
 
     // ---------------------------------------------------------------- the walk
