@@ -76,7 +76,7 @@ public sealed class GatewayClient : IDisposable
     {
         if (credentials is null || credentials.Gateway.TrimEnd('/') != Gateway.ToString().TrimEnd('/'))
         {
-            throw new CliException($"not signed in to {Gateway}: run `platform login` first");
+            throw new CliException($"not signed in to {Gateway.ToString().TrimEnd('/')}: run `platform login` first");
         }
 
         return credentials.ExpiresAt > DateTimeOffset.UtcNow.AddSeconds(30) ? credentials.AccessToken : await RefreshAsync(cancellationToken);

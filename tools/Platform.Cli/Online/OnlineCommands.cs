@@ -78,7 +78,12 @@ public static class OnlineCommands
             }
 
             var notice = list["notice"]!;
-            output.WriteLine($"{notice["title"]}  {notice["docNumber"]}  {notice["issuedOn"]}");
+            var heading = string.Join("  ", new[] { (string?)notice["title"], (string?)notice["docNumber"], (string?)notice["issuedOn"] }.Where(x => !string.IsNullOrEmpty(x)));
+            if (heading.Length > 0)
+            {
+                output.WriteLine(heading);
+            }
+
             output.WriteLine($"draft {list["id"]}: {report["categoryCount"] ?? 0} categories, {report["taskCount"] ?? 0} tasks, {report["targetCount"] ?? 0} typed targets, {(report["warnings"]?.AsArray().Count ?? 0)} warnings");
             if (unresolved.Count > 0)
             {
