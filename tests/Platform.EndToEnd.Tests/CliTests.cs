@@ -1,0 +1,68 @@
+using System.Text.Json;
+using Platform.Cli;
+using Platform.Testing;
+
+namespace Platform.EndToEnd.Tests;
+
+/// <summary>The `platform` command against the running stack, as a district office would use it from a terminal.</summary>
+public sealed class CliTests : IDisposable
+{
+    private readonly string configDir = Path.Combine(Path.GetTempPath(), "duban-cli-" + Guid.NewGuid().ToString("N"));
+    private readonly string gateway = StackEndpoints.Gateway.ToString().TrimEnd('/');
+
+    public CliTests() => Environment.SetEnvironmentVariable("DUBAN_CONFIG_DIR", configDir);
+
+    [Fact]
+    public async Task SignInThenListAndImportWithTheKeptToken()
+    {
+        var (loginCode, loginOut, _) = await RunAsync("login", "--user", "jb.admin", "--password", "demo", "--gateway", gateway);
+        Assert.Equal(0, loginCode);
+        Assert.Contains("jb.admin", loginOut);
+
+        var (tasksCode, tasksOut, _) = await RunAsync("tasks", "--year", "2023", "--json", "--gateway", gateway);
+        Assert.Equal(0, tasksCode);
+        var tasks = JsonDocument.Parse(tasksOut).RootElement.GetProperty("tasks").EnumerateArray().ToList();
+        Assert.Equal(7, tasks.Count);
+
+        var (table, tableOut, _) = await RunAsync("tasks", "--unit", "区市场监管局", "--gateway", gateway);
+        Assert.Equal(0, table);
+        Assert.Contains("开办企业", tableOut);
+        Assert.Contains("2 of 2 tasks", tableOut);
+
+        var document = Path.Combine(configDir, "江北2031.txt");
+        await File.WriteAllTextAsync(document, "（一）测试。（牵头单位：区财政局）\n1.测试任务，全流程办理时限压减至3个工作日。\n");
+        var (importCode, importOut, importErr) = await RunAsync("import", document, "--year", "2031", "--publish", "--gateway", gateway);
+        Assert.True(importCode == 0, importErr);
+        Assert.Contains("published as version 1 of 2031", importOut);
+    }
+
+    [Fact]
+    public async Task FailuresExitNonZeroWithOneLine()
+    {
+        var (noLogin, _, noLoginErr) = await RunAsync("tasks", "--gateway", gateway);
+        Assert.Equal(1, noLogin);
+        Assert.Contains("platform login", noLoginErr);
+
+        var (wrong, _, wrongErr) = await RunAsync("login", "--user", "jb.admin", "--password", "not-the-password", "--gateway", gateway);
+        Assert.Equal(1, wrong);
+        Assert.Single(wrongErr.Trim().Split('\n'));
+        Assert.Contains("incorrect", wrongErr);
+    }
+
+    public void Dispose()
+    {
+        Environment.SetEnvironmentVariable("DUBAN_CONFIG_DIR", null);
+        if (Directory.Exists(configDir))
+        {
+            Directory.Delete(configDir, recursive: true);
+        }
+    }
+
+    private static async Task<(int Code, string Output, string Error)> RunAsync(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var code = await PlatformCli.RunAsync(args, output, error);
+        return (code, output.ToString(), error.ToString());
+    }
+}
