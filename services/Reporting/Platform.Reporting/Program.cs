@@ -2,14 +2,18 @@ using Platform.ServiceDefaults;
 using Platform.ServiceDefaults.Data;
 using Platform.Reporting.Data;
 using Platform.Reporting.Extensions;
+using Platform.Reporting.Grpc;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddApplicationServices();
+builder.AddPlatformOpenApi("reporting", "Duban reporting: periods, monthly reports, lights, audit");
 
 var app = builder.Build();
+app.MapPlatformOpenApi();
 app.UsePlatformDefaults();
 app.MapDefaultEndpoints();
+app.MapGrpcService<ReportService>();
 
 await app.MigrateDatabaseAsync<ReportingDbContext>();
 app.Run();

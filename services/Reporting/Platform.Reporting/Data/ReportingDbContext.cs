@@ -1,11 +1,75 @@
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Platform.Messaging;
 using Platform.MultiTenancy;
+using Platform.Reporting.Domain;
 
 namespace Platform.Reporting.Data;
 
-/// <summary>The reporting service's database. It holds only the outbox and inbox until the service gets its domain.</summary>
 public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> options, ITenantContext tenant) : TenantDbContext(options, tenant)
 {
-    protected override void ConfigureModel(ModelBuilder modelBuilder) => modelBuilder.AddOutboxAndInbox();
+    public DbSet<TrackedTask> Tasks => Set<TrackedTask>();
+
+    public DbSet<ReportingPeriod> Periods => Set<ReportingPeriod>();
+
+    public DbSet<ProgressReport> Reports => Set<ProgressReport>();
+
+    public DbSet<AuditEntry> Audit => Set<AuditEntry>();
+
+    protected override void ConfigureModel(ModelBuilder modelBuilder)
+    {
+        modelBuilder.AddOutboxAndInbox();
+
+        modelBuilder.Entity<TrackedTask>(b =>
+        {
+            b.ToTable("tracked_tasks");
+            b.HasKey(t => t.Id);
+            b.Property(t => t.Id).ValueGeneratedNever();
+            Json(b.Property(t => t.Targets));
+            b.HasIndex(t => new { t.TenantId, t.Year, t.Active });
+        });
+
+        modelBuilder.Entity<ReportingPeriod>(b =>
+        {
+            b.ToTable("periods");
+            b.HasKey(p => p.Id);
+            b.Ignore(p => p.Key);
+            b.HasIndex(p => new { p.TaskListId, p.Year, p.Month }).IsUnique();
+        });
+
+        modelBuilder.Entity<ProgressReport>(b =>
+        {
+            b.ToTable("reports");
+            b.HasKey(r => r.Id);
+            b.Property(r => r.Period).HasMaxLength(7);
+            b.Property(r => r.Status).HasConversion<string>().HasMaxLength(16);
+            b.Property(r => r.SelfStatus).HasConversion<string>().HasMaxLength(16);
+            b.Property(r => r.Version).IsConcurrencyToken();
+            b.HasIndex(r => new { r.TaskId, r.Period, r.LeadUnitId }).IsUnique();
+            b.HasIndex(r => new { r.TenantId, r.Period, r.Status });
+        });
+
+        modelBuilder.Entity<AuditEntry>(b =>
+        {
+            b.ToTable("audit_entries");
+            b.HasKey(a => a.Id);
+            b.Property(a => a.Before).HasColumnType("jsonb");
+            b.Property(a => a.After).HasColumnType("jsonb");
+            b.HasIndex(a => new { a.TaskId, a.At });
+        });
+    }
+
+    private static void Json<T>(PropertyBuilder<List<T>> property)
+    {
+        var options = JsonSerializerOptions.Web;
+        property.HasColumnType("jsonb").HasConversion(
+            v => JsonSerializer.Serialize(v, options),
+            v => JsonSerializer.Deserialize<List<T>>(v, options) ?? new List<T>(),
+            new ValueComparer<List<T>>(
+                (a, b) => JsonSerializer.Serialize(a, options) == JsonSerializer.Serialize(b, options),
+                v => JsonSerializer.Serialize(v, options).GetHashCode(),
+                v => JsonSerializer.Deserialize<List<T>>(JsonSerializer.Serialize(v, options), options)!));
+    }
 }

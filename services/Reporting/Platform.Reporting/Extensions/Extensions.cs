@@ -1,6 +1,8 @@
+using MassTransit;
 using Platform.Messaging;
-using Platform.ServiceDefaults.Data;
+using Platform.Reporting.Consumers;
 using Platform.Reporting.Data;
+using Platform.ServiceDefaults.Data;
 
 namespace Platform.Reporting.Extensions;
 
@@ -9,7 +11,7 @@ internal static class Extensions
     public static WebApplicationBuilder AddApplicationServices(this WebApplicationBuilder builder)
     {
         builder.AddTenantDbContext<ReportingDbContext>();
-        builder.AddPlatformMessaging<ReportingDbContext>("reporting");
+        builder.AddPlatformMessaging<ReportingDbContext>("reporting", x => x.AddConsumer<TaskListPublishedConsumer>());
         return builder;
     }
 }

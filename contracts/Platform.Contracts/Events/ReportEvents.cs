@@ -1,0 +1,35 @@
+namespace Platform.Contracts.Events;
+
+/// <summary>A lead unit submitted (or resubmitted) its monthly report.</summary>
+public sealed record ReportSubmitted : ITenantScoped
+{
+    public required string TenantId { get; init; }
+    public required Guid TaskId { get; init; }
+    public required string Period { get; init; }
+    public required Guid LeadUnitId { get; init; }
+    public required string SubmittedBy { get; init; }
+    public DateTimeOffset OccurredAt { get; init; }
+}
+
+/// <summary>The district office returned a report with a comment.</summary>
+public sealed record ReportReturned : ITenantScoped
+{
+    public required string TenantId { get; init; }
+    public required Guid TaskId { get; init; }
+    public required string Period { get; init; }
+    public required Guid LeadUnitId { get; init; }
+    public required string Comment { get; init; }
+    public required string ReturnedBy { get; init; }
+    public DateTimeOffset OccurredAt { get; init; }
+}
+
+/// <summary>The district office accepted a report.</summary>
+public sealed record ReportAccepted : ITenantScoped
+{
+    public required string TenantId { get; init; }
+    public required Guid TaskId { get; init; }
+    public required string Period { get; init; }
+    public required Guid LeadUnitId { get; init; }
+    public required string AcceptedBy { get; init; }
+    public DateTimeOffset OccurredAt { get; init; }
+}

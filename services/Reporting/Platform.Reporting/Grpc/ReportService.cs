@@ -1,0 +1,351 @@
+using System.Globalization;
+using System.Text.Json;
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+using Microsoft.EntityFrameworkCore;
+using Platform.Contracts.Events;
+using Platform.Messaging;
+using Platform.MultiTenancy;
+using Platform.Reporting.Data;
+using Platform.Reporting.Domain;
+using Platform.ServiceDefaults.Errors;
+using Platform.ServiceDefaults.Security;
+using V1 = Platform.Contracts.Reporting.V1;
+
+namespace Platform.Reporting.Grpc;
+
+/// <summary>
+/// Monthly reports. A lead unit's reporter writes and submits its own unit's reports; the district office returns or
+/// accepts them; every account of the district reads; another district gets NotFound for everything.
+/// </summary>
+public sealed class ReportService(ReportingDbContext db, ITenantContext caller, IOutbox outbox, TimeProvider clock, IConfiguration configuration)
+    : V1.Reports.ReportsBase
+{
+    private static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
+
+    private int GraceDays => configuration.GetValue("Reporting:GraceDays", 5);
+
+    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(ChinaOffset).DateTime);
+
+    public override async Task<V1.ListPeriodsResponse> ListPeriods(V1.ListPeriodsRequest request, ServerCallContext context)
+    {
+        var tenant = ReadTenant();
+        var activeLists = db.Tasks.Where(t => t.TenantId == tenant && t.Active).Select(t => t.TaskListId).Distinct();
+        var query = db.Periods.Where(p => p.TenantId == tenant && activeLists.Contains(p.TaskListId));
+        if (request.Year != 0)
+        {
+            query = query.Where(p => p.Year == request.Year);
+        }
+
+        var periods = await query.OrderBy(p => p.Year).ThenBy(p => p.Month).ToListAsync(context.CancellationToken);
+        var response = new V1.ListPeriodsResponse();
+        response.Periods.AddRange(periods.Select(p => new V1.Period
+        {
+            Key = p.Key,
+            Year = p.Year,
+            Month = p.Month,
+            DueOn = Date(p.DueOn),
+            GraceUntil = Date(p.DueOn.AddDays(GraceDays)),
+            TaskListId = p.TaskListId.ToString(),
+        }));
+        return response;
+    }
+
+    public override async Task<V1.ListReportsResponse> ListReports(V1.ListReportsRequest request, ServerCallContext context)
+    {
+        var tenant = ReadTenant();
+        var (year, month) = ParsePeriod(request.Period);
+        var tasks = db.Tasks.Where(t => t.TenantId == tenant && t.Active && t.Year == year);
+        if (!string.IsNullOrEmpty(request.UnitId))
+        {
+            var unitId = Caller.ParseId(request.UnitId, "unit_id", "unit");
+            tasks = tasks.Where(t => t.LeadUnitIds.Contains(unitId));
+        }
+
+        var list = await tasks.OrderBy(t => t.Order).ToListAsync(context.CancellationToken);
+        var ids = list.Select(t => t.Id).ToList();
+        var reports = await db.Reports.Where(r => ids.Contains(r.TaskId) && r.Period == request.Period).ToListAsync(context.CancellationToken);
+        var periods = await PeriodsAsync(list.Select(t => t.TaskListId).Distinct().ToList(), year, month, context.CancellationToken);
+
+        var response = new V1.ListReportsResponse();
+        foreach (var task in list)
+        {
+            if (!periods.TryGetValue(task.TaskListId, out var period))
+            {
+                continue;
+            }
+
+            foreach (var lead in task.LeadUnitIds)
+            {
+                var report = reports.SingleOrDefault(r => r.TaskId == task.Id && r.LeadUnitId == lead);
+                var proto = ToProto(task, period, report, lead);
+                if (request.Status == V1.ReportStatus.Unspecified || proto.Status == request.Status)
+                {
+                    response.Reports.Add(proto);
+                }
+            }
+        }
+
+        return response;
+    }
+
+    public override async Task<V1.Report> GetReport(V1.GetReportRequest request, ServerCallContext context)
+    {
+        ReadTenant();
+        var (task, period) = await FindAsync(request.TaskId, request.Period, context.CancellationToken);
+        var lead = LeadFor(task, write: false);
+        var report = await db.Reports.SingleOrDefaultAsync(r => r.TaskId == task.Id && r.Period == period.Key && r.LeadUnitId == lead, context.CancellationToken)
+            ?? await PrefilledAsync(task, period, lead, context.CancellationToken);
+        return ToProto(task, period, report, lead);
+    }
+
+    public override async Task<V1.Report> SaveReport(V1.SaveReportRequest request, ServerCallContext context)
+    {
+        caller.Require(PlatformScopes.ReportsWrite);
+        var (task, period) = await FindAsync(request.TaskId, request.Period, context.CancellationToken);
+        var lead = LeadFor(task, write: true);
+        var now = clock.GetUtcNow();
+        var report = await db.Reports.SingleOrDefaultAsync(r => r.TaskId == task.Id && r.Period == period.Key && r.LeadUnitId == lead, context.CancellationToken);
+        var before = report is null ? null : Snapshot(report);
+        if (report is null)
+        {
+            report = new ProgressReport { Id = Guid.CreateVersion7(), TenantId = task.TenantId, TaskId = task.Id, Period = period.Key, LeadUnitId = lead };
+            db.Reports.Add(report);
+        }
+
+        if (request.Actuals.Any(a => a.Target < 0 || a.Target >= task.Targets.Count))
+        {
+            throw new ValidationException("actuals", $"the task has {task.Targets.Count} typed targets (indexes 0 to {task.Targets.Count - 1})");
+        }
+
+        var actuals = Enumerable.Range(0, task.Targets.Count)
+            .Select(i => request.Actuals.LastOrDefault(a => a.Target == i) is { HasActual: true } a ? (decimal?)a.Actual : null)
+            .ToList();
+        report.Edit(request.Progress, request.Problems, request.Effects, ToDomain(request.SelfStatus), actuals, now);
+        Audit(task, period.Key, "saved", before, report, now);
+        await SaveAsync(context.CancellationToken);
+        return ToProto(task, period, report, lead);
+    }
+
+    public override Task<V1.Report> SubmitReport(V1.ReportActionRequest request, ServerCallContext context) =>
+        ActAsync(request, write: true, context, (task, report, now) =>
+        {
+            report.Submit(Actor, now);
+            outbox.Enqueue(new ReportSubmitted
+            {
+                TenantId = task.TenantId, TaskId = task.Id, Period = report.Period, LeadUnitId = report.LeadUnitId, SubmittedBy = Actor, OccurredAt = now,
+            });
+            return "submitted";
+        });
+
+    public override Task<V1.Report> ReturnReport(V1.ReportActionRequest request, ServerCallContext context) =>
+        ActAsync(request, write: false, context, (task, report, now) =>
+        {
+            report.Return(request.Comment, Actor, now);
+            outbox.Enqueue(new ReportReturned
+            {
+                TenantId = task.TenantId, TaskId = task.Id, Period = report.Period, LeadUnitId = report.LeadUnitId,
+                Comment = report.ReturnComment!, ReturnedBy = Actor, OccurredAt = now,
+            });
+            return "returned";
+        });
+
+    public override Task<V1.Report> AcceptReport(V1.ReportActionRequest request, ServerCallContext context) =>
+        ActAsync(request, write: false, context, (task, report, now) =>
+        {
+            report.Accept(Actor, now);
+            outbox.Enqueue(new ReportAccepted
+            {
+                TenantId = task.TenantId, TaskId = task.Id, Period = report.Period, LeadUnitId = report.LeadUnitId, AcceptedBy = Actor, OccurredAt = now,
+            });
+            return "accepted";
+        });
+
+    public override async Task<V1.GetAuditTrailResponse> GetAuditTrail(V1.GetAuditTrailRequest request, ServerCallContext context)
+    {
+        var tenant = ReadTenant();
+        var taskId = Caller.ParseId(request.TaskId, "task_id", "task");
+        if (!await db.Tasks.AnyAsync(t => t.Id == taskId && t.TenantId == tenant, context.CancellationToken))
+        {
+            throw new NotFoundException("task", request.TaskId);
+        }
+
+        var entries = await db.Audit.Where(a => a.TaskId == taskId).OrderBy(a => a.At).ThenBy(a => a.Id).ToListAsync(context.CancellationToken);
+        var response = new V1.GetAuditTrailResponse();
+        response.Entries.AddRange(entries.Select(e => new V1.AuditEntry
+        {
+            Action = e.Action, Actor = e.Actor, At = Timestamp.FromDateTimeOffset(e.At), Period = e.Period,
+            Before = e.Before ?? string.Empty, After = e.After ?? string.Empty,
+        }));
+        return response;
+    }
+
+    /// <summary>Submit (by the lead unit) or review (by the district office) an existing report.</summary>
+    private async Task<V1.Report> ActAsync(
+        V1.ReportActionRequest request, bool write, ServerCallContext context, Func<TrackedTask, ProgressReport, DateTimeOffset, string> act)
+    {
+        if (!write)
+        {
+            caller.RequireDistrictAdmin(PlatformScopes.ReportsWrite);
+        }
+        else
+        {
+            caller.Require(PlatformScopes.ReportsWrite);
+        }
+
+        var (task, period) = await FindAsync(request.TaskId, request.Period, context.CancellationToken);
+        var lead = write ? LeadFor(task, write: true) : task.LeadUnitIds.FirstOrDefault();
+        var report = await db.Reports.SingleOrDefaultAsync(r => r.TaskId == task.Id && r.Period == period.Key && r.LeadUnitId == lead, context.CancellationToken)
+            ?? throw new PreconditionException($"No report of task {task.Number} for {period.Key} has been written yet.");
+        var before = Snapshot(report);
+        var now = clock.GetUtcNow();
+        var action = act(task, report, now);
+        Audit(task, period.Key, action, before, report, now);
+        await SaveAsync(context.CancellationToken);
+        return ToProto(task, period, report, lead);
+    }
+
+    private string Actor => caller.UserId ?? "unknown";
+
+    private string ReadTenant()
+    {
+        caller.Require(PlatformScopes.ReportsRead);
+        return caller.TenantId ?? throw new ForbiddenException("The token names no tenant.");
+    }
+
+    /// <summary>The lead unit whose report this is: the caller's own unit for a reporter; for readers the first lead.</summary>
+    private Guid LeadFor(TrackedTask task, bool write)
+    {
+        if (Guid.TryParse(caller.UnitId, out var unit) && task.LeadUnitIds.Contains(unit))
+        {
+            return unit;
+        }
+
+        if (write)
+        {
+            throw new ForbiddenException($"Task {task.Number} is led by {string.Join("、", task.LeadUnitNames)}; only its lead unit's reporter writes its report.");
+        }
+
+        return task.LeadUnitIds.FirstOrDefault();
+    }
+
+    private async Task<(TrackedTask Task, ReportingPeriod Period)> FindAsync(string taskId, string period, CancellationToken cancellationToken)
+    {
+        var id = Caller.ParseId(taskId, "task_id", "task");
+        var (year, month) = ParsePeriod(period);
+        var task = await db.Tasks.SingleOrDefaultAsync(t => t.Id == id && t.TenantId == caller.TenantId, cancellationToken)
+            ?? throw new NotFoundException("task", taskId);
+        var found = await db.Periods.SingleOrDefaultAsync(p => p.TaskListId == task.TaskListId && p.Year == year && p.Month == month, cancellationToken)
+            ?? throw new ValidationException("period", $"{period} is not a reporting period of task {task.Number}'s list");
+        return (task, found);
+    }
+
+    private async Task<Dictionary<Guid, ReportingPeriod>> PeriodsAsync(List<Guid> listIds, int year, int month, CancellationToken cancellationToken) =>
+        await db.Periods.Where(p => listIds.Contains(p.TaskListId) && p.Year == year && p.Month == month).ToDictionaryAsync(p => p.TaskListId, cancellationToken);
+
+    /// <summary>A report not yet written starts from last month's (报一次、用多次).</summary>
+    private async Task<ProgressReport> PrefilledAsync(TrackedTask task, ReportingPeriod period, Guid lead, CancellationToken cancellationToken)
+    {
+        var previous = await db.Reports.Where(r => r.TaskId == task.Id && r.LeadUnitId == lead && string.Compare(r.Period, period.Key) < 0)
+            .OrderByDescending(r => r.Period).FirstOrDefaultAsync(cancellationToken);
+        return new ProgressReport
+        {
+            TenantId = task.TenantId,
+            TaskId = task.Id,
+            Period = period.Key,
+            LeadUnitId = lead,
+            Progress = previous?.Progress ?? string.Empty,
+            Problems = previous?.Problems ?? string.Empty,
+            Effects = previous?.Effects ?? string.Empty,
+            SelfStatus = previous?.SelfStatus ?? SelfStatus.Unspecified,
+            Actuals = previous?.Actuals ?? [],
+        };
+    }
+
+    private V1.Report ToProto(TrackedTask task, ReportingPeriod period, ProgressReport? report, Guid lead)
+    {
+        var stored = report is not null && report.Version > 0;
+        var light = LightRules.Compute(task, period, stored ? report : null, Today, GraceDays);
+        var proto = new V1.Report
+        {
+            TaskId = task.Id.ToString(),
+            Period = period.Key,
+            TaskNumber = task.Number,
+            TaskText = task.Text,
+            LeadUnitId = lead.ToString(),
+            Status = stored ? (V1.ReportStatus)(int)report!.Status : V1.ReportStatus.Unspecified,
+            Progress = report?.Progress ?? string.Empty,
+            Problems = report?.Problems ?? string.Empty,
+            Effects = report?.Effects ?? string.Empty,
+            SelfStatus = (V1.SelfStatus)(int)(report?.SelfStatus ?? SelfStatus.Unspecified),
+            ReturnComment = report?.ReturnComment ?? string.Empty,
+            SubmittedAt = report?.SubmittedAt is { } s ? Timestamp.FromDateTimeOffset(s) : null,
+            ReviewedAt = report?.ReviewedAt is { } r ? Timestamp.FromDateTimeOffset(r) : null,
+            Light = (V1.Light)(int)light.Light,
+            Disagreement = light.Disagreement,
+            DueOn = Date(period.DueOn),
+            Version = report?.Version ?? 0,
+            Exists = stored,
+        };
+        proto.LightReasons.AddRange(light.Reasons);
+        if (report is not null)
+        {
+            proto.Actuals.AddRange(report.Actuals.Select((a, i) =>
+            {
+                var actual = new V1.TargetActual { Target = i };
+                if (a is { } value)
+                {
+                    actual.Actual = (double)value;
+                }
+
+                return actual;
+            }));
+        }
+
+        return proto;
+    }
+
+    private void Audit(TrackedTask task, string period, string action, string? before, ProgressReport after, DateTimeOffset now) =>
+        db.Audit.Add(new AuditEntry
+        {
+            TenantId = task.TenantId, TaskId = task.Id, Period = period, Action = action, Actor = Actor, At = now, Before = before, After = Snapshot(after),
+        });
+
+    private static string Snapshot(ProgressReport report) => JsonSerializer.Serialize(new
+    {
+        status = report.Status.ToString(),
+        report.Progress,
+        report.Problems,
+        report.Effects,
+        selfStatus = report.SelfStatus.ToString(),
+        report.Actuals,
+        report.ReturnComment,
+    }, JsonSerializerOptions.Web);
+
+    private async Task SaveAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException ex) when (ex is DbUpdateConcurrencyException || ex.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation })
+        {
+            throw new PreconditionException("The report was changed by someone else at the same time; reload it and try again.");
+        }
+    }
+
+    private static (int Year, int Month) ParsePeriod(string period) =>
+        PeriodKey.TryParse(period, out var year, out var month) ? (year, month) : throw new ValidationException("period", "use yyyy-MM, e.g. 2023-07");
+
+    private static SelfStatus ToDomain(V1.SelfStatus status) => status switch
+    {
+        V1.SelfStatus.Unspecified => SelfStatus.Unspecified,
+        V1.SelfStatus.OnTrack => SelfStatus.OnTrack,
+        V1.SelfStatus.AtRisk => SelfStatus.AtRisk,
+        V1.SelfStatus.Behind => SelfStatus.Behind,
+        V1.SelfStatus.Done => SelfStatus.Done,
+        _ => throw new ValidationException("self_status", $"unknown status {(int)status}"),
+    };
+
+    private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}
