@@ -1,0 +1,216 @@
+using Grpc.Core;
+using Grpc.Net.Client;
+using MassTransit;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Platform.Contracts.Events;
+using Platform.Contracts.Reporting.V1;
+using Platform.Testing;
+
+namespace Platform.Reporting.Tests;
+
+/// <summary>
+/// The reporting host on a real database and broker: a published list arrives as an event, then a month's report goes
+/// through its workflow while the clock is moved; other districts and the wrong roles are refused.
+/// </summary>
+public sealed class ReportingApp : IAsyncLifetime
+{
+    public const string Tenant = "500199";
+    public static readonly Guid ScjUnit = Guid.NewGuid();
+    public static readonly Guid OtherUnit = Guid.NewGuid();
+
+    private readonly InfrastructureFixture infrastructure = new();
+    private WebApplicationFactory<Platform.Reporting.Data.ReportingDbContext> host = null!;
+    private GrpcChannel channel = null!;
+
+    public TestTokens Tokens { get; } = new();
+
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2023, 7, 20, 1, 0, 0, TimeSpan.Zero));
+
+    public Guid TaskWithTarget { get; } = Guid.NewGuid();
+
+    public Guid UnreportedTask { get; } = Guid.NewGuid();
+
+    public Reports.ReportsClient Reports => new(channel);
+
+    public async Task InitializeAsync()
+    {
+        await infrastructure.InitializeAsync();
+        var database = await infrastructure.Postgres.CreateDatabaseAsync("reporting_test");
+        host = new WebApplicationFactory<Platform.Reporting.Data.ReportingDbContext>().WithWebHostBuilder(b =>
+        {
+            b.UseSetting("ConnectionStrings:Database", database.AppConnectionString);
+            b.UseSetting("ConnectionStrings:DatabaseOwner", database.OwnerConnectionString);
+            b.UseSetting("ConnectionStrings:RabbitMq", infrastructure.RabbitMq.ConnectionString);
+            b.UseSetting("Identity:SigningKeyFile", Tokens.KeyFile);
+            b.UseSetting("Messaging:EndpointPrefix", "reporting-test-" + Guid.NewGuid().ToString("N")[..8]);
+            b.UseSetting("Reporting:GraceDays", "5");
+            b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(Clock));
+        });
+        channel = GrpcChannel.ForAddress(host.Server.BaseAddress, new GrpcChannelOptions { HttpHandler = host.Server.CreateHandler() });
+        await host.Services.GetRequiredService<IBusControl>().WaitForHealthStatus(BusHealthStatus.Healthy, TimeSpan.FromSeconds(30));
+
+        var bus = host.Services.GetRequiredService<IBus>();
+        await bus.Publish(new TaskListPublished
+        {
+            TenantId = Tenant,
+            TaskListId = Guid.NewGuid(),
+            Year = 2023,
+            Version = 1,
+            IssuedOn = new DateOnly(2023, 6, 28),
+            Tasks =
+            [
+                new PublishedTask
+                {
+                    TaskId = TaskWithTarget, Number = "9", Category = "工程建设项目审批", Text = "建筑许可全流程办理时限由50个工作日压减至45个工作日。",
+                    LeadUnits = [new AssignedUnit(ScjUnit, "区市场监管局")],
+                    Targets = [new PublishedTarget { Text = "由50个工作日压减至45个工作日", Baseline = 50, Value = 45, Unit = "个工作日", Direction = "Decrease" }],
+                },
+                new PublishedTask
+                {
+                    TaskId = UnreportedTask, Number = "10", Category = "工程建设项目审批", Text = "推行联合验收。",
+                    LeadUnits = [new AssignedUnit(OtherUnit, "区住房城市建委")],
+                },
+            ],
+        });
+
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while ((await Reports.ListPeriodsAsync(new ListPeriodsRequest { Year = 2023 }, Bearer(Admin()))).Periods.Count == 0)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the published list never reached the reporting projection");
+            await Task.Delay(200);
+        }
+    }
+
+    public string Admin() => Tokens.Issue(Tenant, ["district-admin"], ["reports.read", "reports.write"]);
+
+    public string Reporter(Guid unit) => Tokens.Issue(Tenant, ["unit-reporter"], ["reports.read", "reports.write"], unit: unit.ToString());
+
+    public string Leader() => Tokens.Issue(Tenant, ["district-leader"], ["reports.read"]);
+
+    public string OtherDistrictAdmin() => Tokens.Issue("500198", ["district-admin"], ["reports.read", "reports.write"]);
+
+    public static Metadata Bearer(string token) => new() { { "Authorization", "Bearer " + token } };
+
+    public async Task DisposeAsync()
+    {
+        channel.Dispose();
+        await host.DisposeAsync();
+        await infrastructure.DisposeAsync();
+        Tokens.Dispose();
+    }
+}
+
+public sealed class ReportWorkflowTests(ReportingApp app) : IClassFixture<ReportingApp>
+{
+    private const string July = "2023-07";
+
+    [Fact]
+    public async Task AReportIsSubmittedReturnedResubmittedAndAcceptedWithItsAuditTrail()
+    {
+        var scj = ReportingApp.Bearer(app.Reporter(ReportingApp.ScjUnit));
+        var admin = ReportingApp.Bearer(app.Admin());
+        var task = app.TaskWithTarget.ToString();
+
+        var periods = await app.Reports.ListPeriodsAsync(new ListPeriodsRequest { Year = 2023 }, admin);
+        Assert.Equal(["2023-06", "2023-07", "2023-08", "2023-09", "2023-10", "2023-11", "2023-12"], periods.Periods.Select(p => p.Key));
+        Assert.Equal("2023-07-31", periods.Periods[1].DueOn);
+
+        Assert.False((await app.Reports.GetReportAsync(new GetReportRequest { TaskId = task, Period = July }, scj)).Exists);
+        var saved = await app.Reports.SaveReportAsync(new SaveReportRequest
+        {
+            TaskId = task, Period = July, Progress = "已完成流程梳理", Problems = "部门协同不足", Effects = "时限压减至47个工作日",
+            SelfStatus = SelfStatus.OnTrack, Actuals = { new TargetActual { Target = 0, Actual = 47 } },
+        }, scj);
+        Assert.Equal(ReportStatus.Draft, saved.Status);
+
+        Assert.Equal(ReportStatus.Submitted, (await app.Reports.SubmitReportAsync(new ReportActionRequest { TaskId = task, Period = July }, scj)).Status);
+        var returned = await app.Reports.ReturnReportAsync(new ReportActionRequest { TaskId = task, Period = July, Comment = "请补充具体数据" }, admin);
+        Assert.Equal(ReportStatus.Returned, returned.Status);
+        Assert.Equal("请补充具体数据", returned.ReturnComment);
+        await app.Reports.SaveReportAsync(new SaveReportRequest
+        {
+            TaskId = task, Period = July, Progress = "已完成流程梳理，办理时限47个工作日", SelfStatus = SelfStatus.OnTrack,
+            Actuals = { new TargetActual { Target = 0, Actual = 47 } },
+        }, scj);
+        await app.Reports.SubmitReportAsync(new ReportActionRequest { TaskId = task, Period = July }, scj);
+        var accepted = await app.Reports.AcceptReportAsync(new ReportActionRequest { TaskId = task, Period = July }, admin);
+        Assert.Equal(ReportStatus.Accepted, accepted.Status);
+        Assert.Equal(47, accepted.Actuals[0].Actual);
+
+        var again = await Assert.ThrowsAsync<RpcException>(() => app.Reports.AcceptReportAsync(new ReportActionRequest { TaskId = task, Period = July }, admin).ResponseAsync);
+        Assert.Equal(StatusCode.FailedPrecondition, again.StatusCode);
+        Assert.Contains("accepted", again.Status.Detail);
+
+        var audit = await app.Reports.GetAuditTrailAsync(new GetAuditTrailRequest { TaskId = task }, admin);
+        Assert.Equal(["saved", "submitted", "returned", "saved", "submitted", "accepted"], audit.Entries.Select(e => e.Action));
+        Assert.Contains("Returned", audit.Entries[2].After);
+        Assert.Contains("Submitted", audit.Entries[2].Before);
+
+        // August starts from July's report.
+        var august = await app.Reports.GetReportAsync(new GetReportRequest { TaskId = task, Period = "2023-08" }, scj);
+        Assert.False(august.Exists);
+        Assert.Equal("已完成流程梳理，办理时限47个工作日", august.Progress);
+    }
+
+    [Fact]
+    public async Task AnUnreportedTaskTurnsYellowThenRedAsTheClockPassesTheDueDateAndTheGrace()
+    {
+        var admin = ReportingApp.Bearer(app.Admin());
+        var request = new GetReportRequest { TaskId = app.UnreportedTask.ToString(), Period = July };
+        // Only this test moves the shared clock (it cannot go back), from 20 July onwards.
+        Assert.Equal(Light.Green, (await app.Reports.GetReportAsync(request, admin)).Light);
+        app.Clock.SetUtcNow(new DateTimeOffset(2023, 8, 2, 1, 0, 0, TimeSpan.Zero));
+        Assert.Equal(Light.Yellow, (await app.Reports.GetReportAsync(request, admin)).Light);
+        app.Clock.SetUtcNow(new DateTimeOffset(2023, 8, 7, 1, 0, 0, TimeSpan.Zero));
+        var red = await app.Reports.GetReportAsync(request, admin);
+        Assert.Equal(Light.Red, red.Light);
+        Assert.Contains(red.LightReasons, r => r.Contains("逾期"));
+        var late = await app.Reports.ListReportsAsync(new ListReportsRequest { Period = July }, admin);
+        Assert.Contains(late.Reports, r => r.TaskId == request.TaskId && r.Light == Light.Red);
+    }
+
+    [Fact]
+    public async Task EveryMethodRefusesAnotherDistrictAndTheWrongRole()
+    {
+        var task = app.TaskWithTarget.ToString();
+        var jb = ReportingApp.Bearer(app.OtherDistrictAdmin());
+        foreach (var call in new Func<Task>[]
+        {
+            () => app.Reports.GetReportAsync(new GetReportRequest { TaskId = task, Period = "2023-09" }, jb).ResponseAsync,
+            () => app.Reports.SaveReportAsync(new SaveReportRequest { TaskId = task, Period = "2023-09", Progress = "x" }, jb).ResponseAsync,
+            () => app.Reports.SubmitReportAsync(new ReportActionRequest { TaskId = task, Period = "2023-09" }, jb).ResponseAsync,
+            () => app.Reports.ReturnReportAsync(new ReportActionRequest { TaskId = task, Period = "2023-09", Comment = "x" }, jb).ResponseAsync,
+            () => app.Reports.AcceptReportAsync(new ReportActionRequest { TaskId = task, Period = "2023-09" }, jb).ResponseAsync,
+            () => app.Reports.GetAuditTrailAsync(new GetAuditTrailRequest { TaskId = task }, jb).ResponseAsync,
+        })
+        {
+            Assert.Equal(StatusCode.NotFound, (await Assert.ThrowsAsync<RpcException>(call)).StatusCode);
+        }
+
+        Assert.Empty((await app.Reports.ListReportsAsync(new ListReportsRequest { Period = "2023-09" }, jb)).Reports);
+
+        var other = ReportingApp.Bearer(app.Reporter(ReportingApp.OtherUnit));
+        var leader = ReportingApp.Bearer(app.Leader());
+        var scj = ReportingApp.Bearer(app.Reporter(ReportingApp.ScjUnit));
+        await app.Reports.SaveReportAsync(new SaveReportRequest { TaskId = task, Period = "2023-09", Progress = "进展", SelfStatus = SelfStatus.AtRisk }, scj);
+        foreach (var call in new Func<Task>[]
+        {
+            () => app.Reports.SaveReportAsync(new SaveReportRequest { TaskId = task, Period = "2023-09", Progress = "冒名" }, other).ResponseAsync,
+            () => app.Reports.SubmitReportAsync(new ReportActionRequest { TaskId = task, Period = "2023-09" }, leader).ResponseAsync,
+            () => app.Reports.AcceptReportAsync(new ReportActionRequest { TaskId = task, Period = "2023-09" }, scj).ResponseAsync,
+            () => app.Reports.ReturnReportAsync(new ReportActionRequest { TaskId = task, Period = "2023-09", Comment = "x" }, leader).ResponseAsync,
+        })
+        {
+            Assert.Equal(StatusCode.PermissionDenied, (await Assert.ThrowsAsync<RpcException>(call)).StatusCode);
+        }
+
+        var badPeriod = await Assert.ThrowsAsync<RpcException>(() => app.Reports.GetReportAsync(new GetReportRequest { TaskId = task, Period = "2023-13" }, scj).ResponseAsync);
+        Assert.Equal(StatusCode.InvalidArgument, badPeriod.StatusCode);
+        var beforeIssue = await Assert.ThrowsAsync<RpcException>(() => app.Reports.GetReportAsync(new GetReportRequest { TaskId = task, Period = "2023-03" }, scj).ResponseAsync);
+        Assert.Equal(StatusCode.InvalidArgument, beforeIssue.StatusCode);
+    }
+}
