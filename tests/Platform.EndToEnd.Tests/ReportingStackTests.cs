@@ -1,0 +1,83 @@
+using System.Net;
+using Platform.Contracts.Tasks.V1;
+using Task = System.Threading.Tasks.Task;
+
+namespace Platform.EndToEnd.Tests;
+
+/// <summary>Monthly reporting on 渝中's published list, through the gateway, with the demo accounts.</summary>
+public sealed class ReportingStackTests(Stack stack) : IClassFixture<Stack>
+{
+    [Fact]
+    public async Task TheMarketRegulatorReportsOnTask2AndTheOfficeReturnsThenAcceptsIt()
+    {
+        var scj = await stack.TokenAsync("yz.scj");
+        var admin = await stack.TokenAsync("yz.admin");
+        var tasks = await new TaskLists.TaskListsClient(stack.Channel).ListTasksAsync(new ListTasksRequest { Year = 2023, PageSize = 500 }, Stack.Bearer(scj));
+        var task2 = tasks.Tasks.Single(t => t.Number == "2").Id;
+
+        // The published list reached the reporting service as an event: its periods run from June (the issue month).
+        var periods = await WaitForPeriodsAsync(admin);
+        Assert.Equal("2023-06", periods[0]);
+
+        // The first month whose report is still open (July on a fresh stack; later months when the suite runs again).
+        string? period = null;
+        foreach (var candidate in periods.Where(p => string.CompareOrdinal(p, "2023-07") >= 0))
+        {
+            var (_, existing, _) = await stack.GetAsync($"/api/v1/reports/{task2}/{candidate}", scj);
+            if (existing.GetProperty("status").GetString() is null or "REPORT_STATUS_UNSPECIFIED" or "REPORT_STATUS_DRAFT")
+            {
+                period = candidate;
+                break;
+            }
+        }
+
+        Assert.NotNull(period);
+        var report = $"/api/v1/reports/{task2}/{period}";
+        var body = new
+        {
+            progress = "“E企办”已上线，全流程办理时限压减至0.5天",
+            problems = "外籍投资者身份在线认证尚未打通",
+            effects = "当月新设企业全程网办率100%",
+            selfStatus = "SELF_STATUS_ON_TRACK",
+            actuals = new[] { new { target = 0, actual = 0.5 } },
+        };
+        var (saved, _, _) = await stack.SendAsync(HttpMethod.Put, report, scj, System.Net.Http.Json.JsonContent.Create(body));
+        Assert.Equal(HttpStatusCode.OK, saved);
+        Assert.Equal("REPORT_STATUS_SUBMITTED", (await stack.PostJsonAsync(report + ":submit", scj, new { })).Body.GetProperty("status").GetString());
+        var (returnedStatus, returned, _) = await stack.PostJsonAsync(report + ":return", admin, new { comment = "请补充认证工作的时间安排" });
+        Assert.Equal(HttpStatusCode.OK, returnedStatus);
+        Assert.Equal("REPORT_STATUS_RETURNED", returned.GetProperty("status").GetString());
+        Assert.Equal("REPORT_STATUS_SUBMITTED", (await stack.PostJsonAsync(report + ":submit", scj, new { })).Body.GetProperty("status").GetString());
+        var (_, accepted, _) = await stack.PostJsonAsync(report + ":accept", admin, new { });
+        Assert.Equal("REPORT_STATUS_ACCEPTED", accepted.GetProperty("status").GetString());
+        Assert.Equal(0.5, accepted.GetProperty("actuals")[0].GetProperty("actual").GetDouble());
+
+        // The reporter may not accept, and 江北 sees nothing of it.
+        var (selfAccept, _, _) = await stack.PostJsonAsync(report + ":accept", scj, new { });
+        Assert.Equal(HttpStatusCode.Forbidden, selfAccept);
+        var jb = await stack.TokenAsync("jb.admin");
+        Assert.Equal(HttpStatusCode.NotFound, (await stack.GetAsync(report, jb)).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await stack.GetAsync($"/api/v1/audit/{task2}", jb)).Status);
+
+        var (_, audit, _) = await stack.GetAsync($"/api/v1/audit/{task2}", admin);
+        var actions = audit.GetProperty("entries").EnumerateArray().Where(e => e.GetProperty("period").GetString() == period)
+            .Select(e => e.GetProperty("action").GetString()).ToList();
+        Assert.Equal(["saved", "submitted", "returned", "submitted", "accepted"], actions);
+    }
+
+    private async Task<List<string>> WaitForPeriodsAsync(string token)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            var (_, body, _) = await stack.GetAsync("/api/v1/periods?year=2023", token);
+            var keys = body.TryGetProperty("periods", out var periods) ? periods.EnumerateArray().Select(p => p.GetProperty("key").GetString()!).ToList() : [];
+            if (keys.Count > 0 || DateTime.UtcNow > deadline)
+            {
+                return keys;
+            }
+
+            await Task.Delay(250);
+        }
+    }
+}
