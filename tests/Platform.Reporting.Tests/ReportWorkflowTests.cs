@@ -36,6 +36,8 @@ public sealed class ReportingApp : IAsyncLifetime
 
     public Reports.ReportsClient Reports => new(channel);
 
+    public GrpcChannel Channel => channel;
+
     public async Task InitializeAsync()
     {
         await infrastructure.InitializeAsync();
@@ -171,6 +173,27 @@ public sealed class ReportWorkflowTests(ReportingApp app) : IClassFixture<Report
         Assert.Contains(red.LightReasons, r => r.Contains("逾期"));
         var late = await app.Reports.ListReportsAsync(new ListReportsRequest { Period = July }, admin);
         Assert.Contains(late.Reports, r => r.TaskId == request.TaskId && r.Light == Light.Red);
+
+        // The clock job brings the dashboard's projection up to date: the unit appears among the late units.
+        var dashboards = new Dashboards.DashboardsClient(app.Channel);
+        DistrictDashboard? dashboard = null;
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (DateTime.UtcNow < deadline)
+        {
+            dashboard = await dashboards.GetDistrictDashboardAsync(new GetDistrictDashboardRequest { Period = July }, admin);
+            if (dashboard.LateUnits.Any(u => u.Name == "区住房城市建委"))
+            {
+                break;
+            }
+
+            await Task.Delay(200);
+        }
+
+        Assert.Contains(dashboard!.LateUnits, u => u.Name == "区住房城市建委" && u.Overdue == 1);
+        Assert.Contains(dashboard.Lagging, t => t.Number == "10" && t.Light == Light.Red);
+        Assert.Equal(2, dashboard.Total.Green + dashboard.Total.Yellow + dashboard.Total.Red);
+        Assert.Equal("工程建设项目审批", Assert.Single(dashboard.ByCategory).Name);
+        Assert.Contains(dashboard.Trend, t => t.Key == "2023-06");
     }
 
     [Fact]
@@ -192,6 +215,8 @@ public sealed class ReportWorkflowTests(ReportingApp app) : IClassFixture<Report
         }
 
         Assert.Empty((await app.Reports.ListReportsAsync(new ListReportsRequest { Period = "2023-09" }, jb)).Reports);
+        var jbDashboard = await new Dashboards.DashboardsClient(app.Channel).GetDistrictDashboardAsync(new GetDistrictDashboardRequest { Period = "2023-09" }, jb);
+        Assert.Equal(0, jbDashboard.Total.Green + jbDashboard.Total.Yellow + jbDashboard.Total.Red);
 
         var other = ReportingApp.Bearer(app.Reporter(ReportingApp.OtherUnit));
         var leader = ReportingApp.Bearer(app.Leader());

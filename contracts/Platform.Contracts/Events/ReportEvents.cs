@@ -33,3 +33,16 @@ public sealed record ReportAccepted : ITenantScoped
     public required string AcceptedBy { get; init; }
     public DateTimeOffset OccurredAt { get; init; }
 }
+
+/// <summary>A task's computed light changed for a period (a report was late, a target fell behind, a report was accepted).</summary>
+public sealed record TaskLightChanged : ITenantScoped
+{
+    public required string TenantId { get; init; }
+    public required Guid TaskId { get; init; }
+    public required string Period { get; init; }
+    public required Guid LeadUnitId { get; init; }
+    public required string Previous { get; init; }
+    public required string Light { get; init; }
+    public IReadOnlyList<string> Reasons { get; init; } = [];
+    public DateTimeOffset OccurredAt { get; init; }
+}

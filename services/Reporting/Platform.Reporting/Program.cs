@@ -14,6 +14,7 @@ app.MapPlatformOpenApi();
 app.UsePlatformDefaults();
 app.MapDefaultEndpoints();
 app.MapGrpcService<ReportService>();
+app.MapGrpcService<DashboardService>();
 
 await app.MigrateDatabaseAsync<ReportingDbContext>();
 app.Run();

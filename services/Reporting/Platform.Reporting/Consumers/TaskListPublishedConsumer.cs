@@ -11,7 +11,7 @@ namespace Platform.Reporting.Consumers;
 /// A published list becomes this service's projection: its tasks with their lead units and typed targets, and its
 /// monthly periods. A new version of the same year's list retires the tasks of the version before.
 /// </summary>
-public sealed class TaskListPublishedConsumer(ReportingDbContext db, TimeProvider clock, ILogger<TaskListPublishedConsumer> logger)
+public sealed class TaskListPublishedConsumer(ReportingDbContext db, LightProjector lights, TimeProvider clock, ILogger<TaskListPublishedConsumer> logger)
     : InboxConsumer<TaskListPublished, ReportingDbContext>(db, clock, logger)
 {
     protected override async Task HandleAsync(TaskListPublished message, ConsumeContext<TaskListPublished> context, CancellationToken cancellationToken)
@@ -20,9 +20,10 @@ public sealed class TaskListPublishedConsumer(ReportingDbContext db, TimeProvide
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.Active, false), cancellationToken);
 
         var order = 0;
+        var tracked = new List<TrackedTask>();
         foreach (var task in message.Tasks)
         {
-            Db.Tasks.Add(new TrackedTask
+            tracked.Add(new TrackedTask
             {
                 Id = task.TaskId,
                 TenantId = message.TenantId,
@@ -46,6 +47,12 @@ public sealed class TaskListPublishedConsumer(ReportingDbContext db, TimeProvide
             });
         }
 
-        Db.Periods.AddRange(ReportingPeriod.For(message.TenantId, message.TaskListId, message.Year, message.IssuedOn));
+        Db.Tasks.AddRange(tracked);
+        var periods = ReportingPeriod.For(message.TenantId, message.TaskListId, message.Year, message.IssuedOn).ToList();
+        Db.Periods.AddRange(periods);
+        foreach (var period in periods)
+        {
+            await lights.ProjectAsync(tracked, period, cancellationToken);
+        }
     }
 }

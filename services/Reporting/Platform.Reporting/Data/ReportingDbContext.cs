@@ -18,6 +18,8 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
 
     public DbSet<AuditEntry> Audit => Set<AuditEntry>();
 
+    public DbSet<TaskLight> Lights => Set<TaskLight>();
+
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
         modelBuilder.AddOutboxAndInbox();
@@ -49,6 +51,17 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
             b.Property(r => r.Version).IsConcurrencyToken();
             b.HasIndex(r => new { r.TaskId, r.Period, r.LeadUnitId }).IsUnique();
             b.HasIndex(r => new { r.TenantId, r.Period, r.Status });
+        });
+
+        modelBuilder.Entity<TaskLight>(b =>
+        {
+            b.ToTable("task_lights");
+            b.HasKey(l => l.Id);
+            b.Property(l => l.Light).HasConversion<string>().HasMaxLength(8);
+            b.Property(l => l.ReportStatus).HasConversion<string>().HasMaxLength(16);
+            b.Property(l => l.SelfStatus).HasConversion<string>().HasMaxLength(16);
+            b.HasIndex(l => new { l.TaskId, l.Period, l.LeadUnitId }).IsUnique();
+            b.HasIndex(l => new { l.TenantId, l.Period, l.Light });
         });
 
         modelBuilder.Entity<AuditEntry>(b =>

@@ -2,6 +2,7 @@ using MassTransit;
 using Platform.Messaging;
 using Platform.Reporting.Consumers;
 using Platform.Reporting.Data;
+using Platform.Reporting.Domain;
 using Platform.ServiceDefaults.Data;
 
 namespace Platform.Reporting.Extensions;
@@ -12,6 +13,8 @@ internal static class Extensions
     {
         builder.AddTenantDbContext<ReportingDbContext>();
         builder.AddPlatformMessaging<ReportingDbContext>("reporting", x => x.AddConsumer<TaskListPublishedConsumer>());
+        builder.Services.AddScoped<LightProjector>();
+        builder.Services.AddHostedService<LightClock>();
         return builder;
     }
 }

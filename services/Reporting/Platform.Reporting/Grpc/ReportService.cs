@@ -18,7 +18,7 @@ namespace Platform.Reporting.Grpc;
 /// Monthly reports. A lead unit's reporter writes and submits its own unit's reports; the district office returns or
 /// accepts them; every account of the district reads; another district gets NotFound for everything.
 /// </summary>
-public sealed class ReportService(ReportingDbContext db, ITenantContext caller, IOutbox outbox, TimeProvider clock, IConfiguration configuration)
+public sealed class ReportService(ReportingDbContext db, ITenantContext caller, IOutbox outbox, TimeProvider clock, IConfiguration configuration, LightProjector lights)
     : V1.Reports.ReportsBase
 {
     private static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
@@ -123,6 +123,7 @@ public sealed class ReportService(ReportingDbContext db, ITenantContext caller, 
             .ToList();
         report.Edit(request.Progress, request.Problems, request.Effects, ToDomain(request.SelfStatus), actuals, now);
         Audit(task, period.Key, "saved", before, report, now);
+        await lights.ProjectAsync([task], period, context.CancellationToken);
         await SaveAsync(context.CancellationToken);
         return ToProto(task, period, report, lead);
     }
@@ -201,6 +202,7 @@ public sealed class ReportService(ReportingDbContext db, ITenantContext caller, 
         var now = clock.GetUtcNow();
         var action = act(task, report, now);
         Audit(task, period.Key, action, before, report, now);
+        await lights.ProjectAsync([task], period, context.CancellationToken);
         await SaveAsync(context.CancellationToken);
         return ToProto(task, period, report, lead);
     }

@@ -246,6 +246,84 @@ namespace Platform.Reporting.Data.Migrations
                     b.ToTable("periods", (string)null);
                 });
 
+            modelBuilder.Entity("Platform.Reporting.Domain.TaskLight", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Category")
+                        .HasColumnType("text");
+
+                    b.Property<bool>("Disagreement")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("LeadUnitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("LeadUnitName")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Light")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<bool>("Overdue")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Problems")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Reasons")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("ReportStatus")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("SelfStatus")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<Guid>("TaskId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("TaskNumber")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("TaskOrder")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TaskId", "Period", "LeadUnitId")
+                        .IsUnique();
+
+                    b.HasIndex("TenantId", "Period", "Light");
+
+                    b.ToTable("task_lights", (string)null);
+                });
+
             modelBuilder.Entity("Platform.Reporting.Domain.TrackedTask", b =>
                 {
                     b.Property<Guid>("Id")

@@ -1,0 +1,82 @@
+using Microsoft.EntityFrameworkCore;
+using Platform.Contracts.Events;
+using Platform.Messaging;
+using Platform.Reporting.Data;
+
+namespace Platform.Reporting.Domain;
+
+/// <summary>Recomputes the lights of tasks for periods and writes the projection; a changed light is published.</summary>
+public sealed class LightProjector(ReportingDbContext db, IOutbox outbox, TimeProvider clock, IConfiguration configuration)
+{
+    private static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
+
+    public int GraceDays => configuration.GetValue("Reporting:GraceDays", 5);
+
+    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(ChinaOffset).DateTime);
+
+    /// <summary>Recomputes the given tasks for one period (changes are saved by the caller).</summary>
+    public async Task ProjectAsync(IReadOnlyList<TrackedTask> tasks, ReportingPeriod period, CancellationToken cancellationToken)
+    {
+        var ids = tasks.Select(t => t.Id).ToList();
+        var reports = await db.Reports.Where(r => ids.Contains(r.TaskId) && r.Period == period.Key).ToListAsync(cancellationToken);
+        var rows = await db.Lights.Where(l => ids.Contains(l.TaskId) && l.Period == period.Key).ToListAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        var today = Today;
+        foreach (var task in tasks)
+        {
+            for (var i = 0; i < task.LeadUnitIds.Count; i++)
+            {
+                var lead = task.LeadUnitIds[i];
+                var report = reports.SingleOrDefault(r => r.TaskId == task.Id && r.LeadUnitId == lead)
+                    ?? db.Reports.Local.SingleOrDefault(r => r.TaskId == task.Id && r.LeadUnitId == lead && r.Period == period.Key);
+                var result = LightRules.Compute(task, period, report, today, GraceDays);
+                var row = rows.SingleOrDefault(r => r.LeadUnitId == lead);
+                if (row is null)
+                {
+                    row = new TaskLight
+                    {
+                        TenantId = task.TenantId, TaskId = task.Id, Period = period.Key, LeadUnitId = lead,
+                        LeadUnitName = i < task.LeadUnitNames.Count ? task.LeadUnitNames[i] : string.Empty,
+                        TaskNumber = task.Number, TaskOrder = task.Order, Category = task.Category,
+                    };
+                    db.Lights.Add(row);
+                }
+                else if (row.Light != result.Light)
+                {
+                    outbox.Enqueue(new TaskLightChanged
+                    {
+                        TenantId = task.TenantId, TaskId = task.Id, Period = period.Key, LeadUnitId = lead,
+                        Previous = row.Light.ToString(), Light = result.Light.ToString(), Reasons = result.Reasons, OccurredAt = now,
+                    });
+                }
+
+                row.Light = result.Light;
+                row.ReportStatus = report?.Status;
+                row.SelfStatus = report?.SelfStatus ?? SelfStatus.Unspecified;
+                row.Disagreement = result.Disagreement;
+                row.Overdue = report is not { Status: ReportStatus.Submitted or ReportStatus.Accepted } && today > period.DueOn;
+                row.Problems = string.IsNullOrWhiteSpace(report?.Problems) ? null : report!.Problems;
+                row.Reasons = string.Join("；", result.Reasons);
+                row.UpdatedAt = now;
+            }
+        }
+    }
+
+    /// <summary>The clock's part: recomputes every active task of the periods whose due date or grace has just passed.</summary>
+    public async Task<int> RefreshRecentPeriodsAsync(CancellationToken cancellationToken)
+    {
+        var today = Today;
+        var from = today.AddDays(-(GraceDays + 35));
+        var periods = await db.Periods.Where(p => p.DueOn >= from && p.DueOn <= today.AddDays(1)).ToListAsync(cancellationToken);
+        var count = 0;
+        foreach (var period in periods)
+        {
+            var tasks = await db.Tasks.Where(t => t.TaskListId == period.TaskListId && t.Active).ToListAsync(cancellationToken);
+            await ProjectAsync(tasks, period, cancellationToken);
+            count += tasks.Count;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return count;
+    }
+}
