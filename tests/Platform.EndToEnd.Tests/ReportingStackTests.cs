@@ -81,3 +81,24 @@ public sealed class ReportingStackTests(Stack stack) : IClassFixture<Stack>
         }
     }
 }
+
+/// <summary>The district dashboard of the demo data through the gateway.</summary>
+public sealed class DashboardStackTests(Stack stack) : IClassFixture<Stack>
+{
+    [Fact]
+    public async Task TheLeaderSeesEveryTaskOfTheDistrictAndJiangbeiSeesOnlyItsOwn()
+    {
+        var leader = await stack.TokenAsync("yz.leader");
+        var (status, dashboard, _) = await stack.GetAsync("/api/v1/dashboards/district?period=2023-07", leader);
+        Assert.Equal(HttpStatusCode.OK, status);
+        var total = dashboard.GetProperty("total");
+        var count = total.GetProperty("green").GetInt32() + total.GetProperty("yellow").GetInt32() + total.GetProperty("red").GetInt32();
+        Assert.True(count >= 90, $"渝中 has 90 tasks (some with two lead units); the dashboard counted {count}");
+        Assert.Equal(17, dashboard.GetProperty("byCategory").GetArrayLength());
+
+        var jb = await stack.TokenAsync("jb.admin");
+        var (_, jbDashboard, _) = await stack.GetAsync("/api/v1/dashboards/district?period=2023-07", jb);
+        var jbTotal = jbDashboard.GetProperty("total");
+        Assert.Equal(7, jbTotal.GetProperty("green").GetInt32() + jbTotal.GetProperty("yellow").GetInt32() + jbTotal.GetProperty("red").GetInt32());
+    }
+}
