@@ -13,6 +13,8 @@ public static class PlatformCli
             LoginCommand.Create(),
             ImportCommand.Create(),
             TasksCommand.Create(),
+            ReportCommand.Create(),
+            DashboardCommand.Create(),
         };
 
     public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)

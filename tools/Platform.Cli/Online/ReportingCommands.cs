@@ -1,0 +1,98 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Platform.Cli.Online;
+
+/// <summary>`platform dashboard` and `platform report submit|return|accept` against the gateway.</summary>
+public static class ReportingCommands
+{
+    private static readonly JsonSerializerOptions Pretty = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static Task<int> DashboardAsync(string? gateway, string period, bool json, TextWriter output, TextWriter error, CancellationToken cancellationToken) =>
+        Run(error, async () =>
+        {
+            using var client = new GatewayClient(gateway);
+            var dashboard = await client.GetAsync("/api/v1/dashboards/district?period=" + Uri.EscapeDataString(period), cancellationToken);
+            if (json)
+            {
+                output.WriteLine(dashboard.ToJsonString(Pretty));
+                return;
+            }
+
+            var total = dashboard["total"]!;
+            output.WriteLine($"{period}  绿 green {total["green"]}  黄 yellow {total["yellow"]}  红 red {total["red"]}  逾期 overdue {total["overdue"]}  自评不一致 disagreements {dashboard["disagreements"]}");
+            output.WriteLine();
+            output.Write(TextTable.Render(["类别 category", "绿", "黄", "红", "逾期"], Rows(dashboard["byCategory"])));
+            if ((dashboard["lagging"]?.AsArray().Count ?? 0) > 0)
+            {
+                output.WriteLine();
+                output.Write(TextTable.Render(
+                    ["编号", "灯", "牵头单位", "原因 reasons", "存在的问题"],
+                    dashboard["lagging"]!.AsArray().Select(t => (IReadOnlyList<string>)
+                    [
+                        (string?)t!["number"] ?? string.Empty,
+                        (string?)t["light"] == "LIGHT_RED" ? "红" : "黄",
+                        (string?)t["leadUnit"] ?? string.Empty,
+                        (string?)t["reasons"] ?? string.Empty,
+                        (string?)t["problems"] ?? string.Empty,
+                    ])));
+            }
+
+            if ((dashboard["lateUnits"]?.AsArray().Count ?? 0) > 0)
+            {
+                output.WriteLine();
+                output.WriteLine("迟报单位 late units: " + string.Join("、", dashboard["lateUnits"]!.AsArray().Select(u => $"{u!["name"]}（{u["overdue"]}）")));
+            }
+        });
+
+    public static Task<int> ReportActionAsync(
+        string? gateway, string action, string task, string period, string? comment, bool json, TextWriter output, TextWriter error, CancellationToken cancellationToken) =>
+        Run(error, async () =>
+        {
+            if (action is not ("submit" or "return" or "accept"))
+            {
+                throw new CliException($"unknown action '{action}': use submit, return or accept");
+            }
+
+            if (action == "return" && string.IsNullOrWhiteSpace(comment))
+            {
+                throw new CliException("a returned report needs --comment saying why");
+            }
+
+            using var client = new GatewayClient(gateway);
+            var taskId = Guid.TryParse(task, out _) ? task : await FindTaskIdAsync(client, task, period, cancellationToken);
+            var report = await client.PostAsync($"/api/v1/reports/{taskId}/{Uri.EscapeDataString(period)}:{action}", new { comment = comment ?? string.Empty }, cancellationToken);
+            output.WriteLine(json ? report.ToJsonString(Pretty) : $"任务 {report["taskNumber"]} {period}: {report["status"]?.ToString().Replace("REPORT_STATUS_", string.Empty).ToLowerInvariant()}");
+        });
+
+    /// <summary>A task given by its number ("2") is looked up in the published list of the period's year.</summary>
+    private static async Task<string> FindTaskIdAsync(GatewayClient client, string number, string period, CancellationToken cancellationToken)
+    {
+        var year = period.Length >= 4 ? period[..4] : period;
+        var tasks = await client.GetAsync($"/api/v1/tasks?year={Uri.EscapeDataString(year)}&pageSize=500", cancellationToken);
+        return (string?)tasks["tasks"]?.AsArray().FirstOrDefault(t => (string?)t!["number"] == number)?["id"]
+            ?? throw new CliException($"no published task numbered {number} in {year}");
+    }
+
+    private static IEnumerable<IReadOnlyList<string>> Rows(JsonNode? counts) =>
+        counts?.AsArray().Select(c => (IReadOnlyList<string>)
+        [
+            (string?)c!["name"] ?? string.Empty,
+            c["green"]?.ToString() ?? "0", c["yellow"]?.ToString() ?? "0", c["red"]?.ToString() ?? "0", c["overdue"]?.ToString() ?? "0",
+        ]) ?? [];
+
+    private static async Task<int> Run(TextWriter error, Func<Task> body)
+    {
+        try
+        {
+            await body();
+            return 0;
+        }
+        catch (CliException ex)
+        {
+            error.WriteLine("platform: " + ex.Message);
+            return 1;
+        }
+    }
+}
