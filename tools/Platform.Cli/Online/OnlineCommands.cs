@@ -155,7 +155,8 @@ public static class OnlineCommands
         });
     }
 
-    private static async Task<int> Run(TextWriter error, Func<Task> body)
+    /// <summary>Runs a command body: 0 on success, 1 with a one-line reason on stderr for an expected failure.</summary>
+    internal static async Task<int> Run(TextWriter error, Func<Task> body)
     {
         try
         {

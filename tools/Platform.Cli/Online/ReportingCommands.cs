@@ -10,7 +10,7 @@ public static class ReportingCommands
     private static readonly JsonSerializerOptions Pretty = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static Task<int> DashboardAsync(string? gateway, string period, bool json, TextWriter output, TextWriter error, CancellationToken cancellationToken) =>
-        Run(error, async () =>
+        OnlineCommands.Run(error, async () =>
         {
             using var client = new GatewayClient(gateway);
             var dashboard = await client.GetAsync("/api/v1/dashboards/district?period=" + Uri.EscapeDataString(period), cancellationToken);
@@ -48,7 +48,7 @@ public static class ReportingCommands
 
     public static Task<int> ReportActionAsync(
         string? gateway, string action, string task, string period, string? comment, bool json, TextWriter output, TextWriter error, CancellationToken cancellationToken) =>
-        Run(error, async () =>
+        OnlineCommands.Run(error, async () =>
         {
             if (action is not ("submit" or "return" or "accept"))
             {
@@ -81,18 +81,4 @@ public static class ReportingCommands
             (string?)c!["name"] ?? string.Empty,
             c["green"]?.ToString() ?? "0", c["yellow"]?.ToString() ?? "0", c["red"]?.ToString() ?? "0", c["overdue"]?.ToString() ?? "0",
         ]) ?? [];
-
-    private static async Task<int> Run(TextWriter error, Func<Task> body)
-    {
-        try
-        {
-            await body();
-            return 0;
-        }
-        catch (CliException ex)
-        {
-            error.WriteLine("platform: " + ex.Message);
-            return 1;
-        }
-    }
 }

@@ -1,7 +1,4 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Platform.Messaging;
 using Platform.MultiTenancy;
 using Platform.Reporting.Domain;
@@ -29,7 +26,7 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
             b.ToTable("tracked_tasks");
             b.HasKey(t => t.Id);
             b.Property(t => t.Id).ValueGeneratedNever();
-            Json(b.Property(t => t.Targets));
+            b.Property(t => t.Targets).HasJsonbConversion();
             b.HasIndex(t => new { t.TenantId, t.Year, t.Active });
         });
 
@@ -72,17 +69,5 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
             b.Property(a => a.After).HasColumnType("jsonb");
             b.HasIndex(a => new { a.TaskId, a.At });
         });
-    }
-
-    private static void Json<T>(PropertyBuilder<List<T>> property)
-    {
-        var options = JsonSerializerOptions.Web;
-        property.HasColumnType("jsonb").HasConversion(
-            v => JsonSerializer.Serialize(v, options),
-            v => JsonSerializer.Deserialize<List<T>>(v, options) ?? new List<T>(),
-            new ValueComparer<List<T>>(
-                (a, b) => JsonSerializer.Serialize(a, options) == JsonSerializer.Serialize(b, options),
-                v => JsonSerializer.Serialize(v, options).GetHashCode(),
-                v => JsonSerializer.Deserialize<List<T>>(JsonSerializer.Serialize(v, options), options)!));
     }
 }

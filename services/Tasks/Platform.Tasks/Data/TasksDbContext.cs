@@ -1,7 +1,4 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Platform.Messaging;
 using Platform.MultiTenancy;
 using Platform.Tasks.Domain;
@@ -31,7 +28,7 @@ public sealed class TasksDbContext(DbContextOptions<TasksDbContext> options, ITe
             b.Property(l => l.Status).HasConversion<string>().HasMaxLength(16);
             b.Property(l => l.SourceFileName).HasMaxLength(260);
             b.Property(l => l.SourceSha256).HasMaxLength(64);
-            Json(b.Property(l => l.Warnings));
+            b.Property(l => l.Warnings).HasJsonbConversion();
             b.HasMany(l => l.Categories).WithOne().HasForeignKey(c => c.TaskListId).OnDelete(DeleteBehavior.Cascade);
             b.HasMany(l => l.Tasks).WithOne(t => t.TaskList).HasForeignKey(t => t.TaskListId).OnDelete(DeleteBehavior.Cascade);
             b.HasIndex(l => new { l.TenantId, l.Year, l.Version }).IsUnique().HasFilter("\"Version\" > 0");
@@ -47,7 +44,7 @@ public sealed class TasksDbContext(DbContextOptions<TasksDbContext> options, ITe
         {
             b.ToTable("tasks");
             b.HasKey(t => t.Id);
-            Json(b.Property(t => t.Targets));
+            b.Property(t => t.Targets).HasJsonbConversion();
             b.Ignore(t => t.Leads);
             b.Ignore(t => t.Responsible);
             b.HasMany(t => t.Units).WithOne().HasForeignKey(u => u.TaskItemId).OnDelete(DeleteBehavior.Cascade);
@@ -70,17 +67,5 @@ public sealed class TasksDbContext(DbContextOptions<TasksDbContext> options, ITe
             b.HasKey(s => s.Id);
             b.HasIndex(s => new { s.TaskItemId, s.UnitId }).IsUnique();
         });
-    }
-
-    private static void Json<T>(PropertyBuilder<List<T>> property)
-    {
-        var options = JsonSerializerOptions.Web;
-        property.HasColumnType("jsonb").HasConversion(
-            v => JsonSerializer.Serialize(v, options),
-            v => JsonSerializer.Deserialize<List<T>>(v, options) ?? new List<T>(),
-            new ValueComparer<List<T>>(
-                (a, b) => JsonSerializer.Serialize(a, options) == JsonSerializer.Serialize(b, options),
-                v => JsonSerializer.Serialize(v, options).GetHashCode(),
-                v => JsonSerializer.Deserialize<List<T>>(JsonSerializer.Serialize(v, options), options)!));
     }
 }
