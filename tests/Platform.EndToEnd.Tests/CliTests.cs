@@ -54,6 +54,7 @@ public sealed class CliTests : IDisposable
     {
         using var stack = new Stack();
         var scj = await stack.TokenAsync("yz.scj");
+        await stack.WaitForReportingAsync(scj);
         var (_, tasks, _) = await stack.GetAsync("/api/v1/tasks?year=2023&pageSize=500", scj);
         var task3 = tasks.GetProperty("tasks").EnumerateArray().Single(t => t.GetProperty("number").GetString() == "3").GetProperty("id").GetString();
         string? period = null;

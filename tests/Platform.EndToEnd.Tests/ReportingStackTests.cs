@@ -89,6 +89,7 @@ public sealed class DashboardStackTests(Stack stack) : IClassFixture<Stack>
     public async Task TheLeaderSeesEveryTaskOfTheDistrictAndJiangbeiSeesOnlyItsOwn()
     {
         var leader = await stack.TokenAsync("yz.leader");
+        await stack.WaitForReportingAsync(leader);
         var (status, dashboard, _) = await stack.GetAsync("/api/v1/dashboards/district?period=2023-07", leader);
         Assert.Equal(HttpStatusCode.OK, status);
         var total = dashboard.GetProperty("total");
@@ -97,8 +98,28 @@ public sealed class DashboardStackTests(Stack stack) : IClassFixture<Stack>
         Assert.Equal(17, dashboard.GetProperty("byCategory").GetArrayLength());
 
         var jb = await stack.TokenAsync("jb.admin");
+        await stack.WaitForReportingAsync(jb);
         var (_, jbDashboard, _) = await stack.GetAsync("/api/v1/dashboards/district?period=2023-07", jb);
         var jbTotal = jbDashboard.GetProperty("total");
         Assert.Equal(7, jbTotal.GetProperty("green").GetInt32() + jbTotal.GetProperty("yellow").GetInt32() + jbTotal.GetProperty("red").GetInt32());
+    }
+
+    [Fact]
+    public async Task TheLeaderDownloadsTheMonthlyLedgerAsASpreadsheet()
+    {
+        var leader = await stack.TokenAsync("yz.leader");
+        await stack.WaitForReportingAsync(leader);
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/exports/ledger?period=2023-07");
+        request.Headers.Authorization = new("Bearer", leader);
+        using var response = await stack.Http.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", response.Content.Headers.ContentType?.MediaType);
+        using var stream = new MemoryStream(await response.Content.ReadAsByteArrayAsync());
+        using var document = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(stream, false);
+        var rows = document.WorkbookPart!.WorksheetParts.Single().Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Row>()
+            .Select(r => r.Elements<DocumentFormat.OpenXml.Spreadsheet.Cell>().Select(c => c.InnerText).ToArray()).ToList();
+        Assert.Equal("序号", rows[0][0]);
+        Assert.True(rows.Count > 90, $"a row per task and lead unit; got {rows.Count - 1}");
+        Assert.Contains(rows, r => r[0] == "17" && r[3] == "市不动产登记中心");
     }
 }

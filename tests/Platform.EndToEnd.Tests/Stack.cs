@@ -70,6 +70,28 @@ public sealed class Stack : IDisposable
     public Task<(HttpStatusCode Status, JsonElement Body, HttpResponseMessage Response)> PostJsonAsync(string path, string? token, object body) =>
         SendAsync(HttpMethod.Post, path, token, JsonContent.Create(body));
 
+    /// <summary>
+    /// Waits until the reporting service's projection holds the district's published list: it arrives by event, a
+    /// moment after the list is published.
+    /// </summary>
+    public async Task WaitForReportingAsync(string token)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (DateTime.UtcNow < deadline)
+        {
+            var (status, dashboard, _) = await GetAsync("/api/v1/dashboards/district?period=2023-07", token);
+            if (status == HttpStatusCode.OK && dashboard.GetProperty("total") is var total &&
+                total.GetProperty("green").GetInt32() + total.GetProperty("yellow").GetInt32() + total.GetProperty("red").GetInt32() > 0)
+            {
+                return;
+            }
+
+            await Task.Delay(250);
+        }
+
+        Assert.Fail("the published list did not reach the reporting service within 30 s");
+    }
+
     public static Metadata Bearer(string token) => new() { { "Authorization", "Bearer " + token } };
 
     public void Dispose()

@@ -22,6 +22,7 @@ public static class MessagingExtensions
 
         builder.Services.TryAddTimeProvider();
         builder.Services.AddSingleton<OutboxSignal>();
+        builder.Services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.ISaveChangesInterceptor, OutboxSignalInterceptor>();
         builder.Services.AddScoped<IOutbox, Outbox<TDbContext>>();
         builder.Services.AddOptions<OutboxOptions>().BindConfiguration("Outbox");
         builder.Services.AddSingleton<OutboxRelay<TDbContext>>();

@@ -11,7 +11,7 @@ public interface IOutbox
         where TMessage : class;
 }
 
-public sealed class Outbox<TDbContext>(TDbContext db, TimeProvider clock, OutboxSignal signal) : IOutbox
+public sealed class Outbox<TDbContext>(TDbContext db, TimeProvider clock) : IOutbox
     where TDbContext : DbContext
 {
     public void Enqueue<TMessage>(TMessage message)
@@ -39,7 +39,6 @@ public sealed class Outbox<TDbContext>(TDbContext db, TimeProvider clock, Outbox
             CreatedAt = now,
             NextAttemptAt = now,
         });
-        signal.Notify();
     }
 
     internal static string TypeName(Type type) => $"{type.FullName}, {type.Assembly.GetName().Name}";

@@ -1,6 +1,7 @@
 using Platform.ServiceDefaults;
 using Platform.ServiceDefaults.Data;
 using Platform.Reporting.Data;
+using Platform.Reporting.Exports;
 using Platform.Reporting.Extensions;
 using Platform.Reporting.Grpc;
 
@@ -15,6 +16,7 @@ app.UsePlatformDefaults();
 app.MapDefaultEndpoints();
 app.MapGrpcService<ReportService>();
 app.MapGrpcService<DashboardService>();
+app.MapLedgerExport();
 
 await app.MigrateDatabaseAsync<ReportingDbContext>();
 app.Run();

@@ -21,7 +21,8 @@ public static class MigrationExtensions
             ?? throw new InvalidOperationException("ConnectionStrings:Database is not configured.");
         builder.Services.AddDbContext<TContext>((sp, o) => o
             .UseNpgsql(connectionString)
-            .AddInterceptors(sp.GetRequiredService<TenantConnectionInterceptor>()));
+            .AddInterceptors(sp.GetRequiredService<TenantConnectionInterceptor>())
+            .AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.ISaveChangesInterceptor>()));
         builder.Services.AddHealthChecks().AddNpgSql(connectionString, name: "database");
         return builder;
     }
