@@ -18,14 +18,13 @@ namespace Platform.Reporting.Grpc;
 /// Monthly reports. A lead unit's reporter writes and submits its own unit's reports; the district office returns or
 /// accepts them; every account of the district reads; another district gets NotFound for everything.
 /// </summary>
-public sealed class ReportService(ReportingDbContext db, ITenantContext caller, IOutbox outbox, TimeProvider clock, IConfiguration configuration, LightProjector lights)
+public sealed class ReportService(ReportingDbContext db, ITenantContext caller, IOutbox outbox, TimeProvider clock, LightProjector lights)
     : V1.Reports.ReportsBase
 {
-    private static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
+    // The projector owns the district's calendar: today in China time and the grace period.
+    private int GraceDays => lights.GraceDays;
 
-    private int GraceDays => configuration.GetValue("Reporting:GraceDays", 5);
-
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(ChinaOffset).DateTime);
+    private DateOnly Today => lights.Today;
 
     public override async Task<V1.ListPeriodsResponse> ListPeriods(V1.ListPeriodsRequest request, ServerCallContext context)
     {

@@ -280,17 +280,7 @@ public sealed class TaskListService(TasksDbContext db, ITenantContext caller, Un
     public override async Task<V1.ListTasksResponse> ListTasks(V1.ListTasksRequest request, ServerCallContext context)
     {
         var tenant = ReadTenant();
-        if (request.PageSize is < 0 or > MaxPageSize)
-        {
-            throw new ValidationException("page_size", $"must be between 1 and {MaxPageSize}");
-        }
-
-        var offset = 0;
-        if (request.PageToken.Length > 0 && (!int.TryParse(request.PageToken, out offset) || offset < 0))
-        {
-            throw new ValidationException("page_token", "is not a token this service issued");
-        }
-
+        var paging = Paging.From(request.PageSize, request.PageToken, DefaultPageSize, MaxPageSize);
         var query = db.Tasks.Include(t => t.TaskList).Include(t => t.Units).Include(t => t.Signatures).Where(t => t.TenantId == tenant);
         if (!string.IsNullOrEmpty(request.TaskListId))
         {
@@ -346,15 +336,11 @@ public sealed class TaskListService(TasksDbContext db, ITenantContext caller, Un
         }
 
         var total = await query.CountAsync(context.CancellationToken);
-        var size = request.PageSize == 0 ? DefaultPageSize : request.PageSize;
         var page = await query.OrderBy(t => t.TaskList!.Year).ThenBy(t => t.TaskListId).ThenBy(t => t.Order)
-            .Skip(offset).Take(size).AsSplitQuery().ToListAsync(context.CancellationToken);
+            .Skip(paging.Offset).Take(paging.Size).AsSplitQuery().ToListAsync(context.CancellationToken);
         var response = new V1.ListTasksResponse { TotalSize = total };
         response.Tasks.AddRange(page.Select(t => t.ToProto(t.TaskList!.Year)));
-        if (offset + page.Count < total)
-        {
-            response.NextPageToken = (offset + page.Count).ToString(CultureInfo.InvariantCulture);
-        }
+        response.NextPageToken = paging.NextToken(page.Count, total);
 
         return response;
     }

@@ -22,20 +22,10 @@ public sealed class UnitDirectoryService(UnitsDbContext db, ITenantContext calle
     {
         caller.Require(PlatformScopes.UnitsRead);
         var tenant = caller.ReadTenant(request.TenantId);
-        if (request.PageSize is < 0 or > MaxPageSize)
-        {
-            throw new ValidationException("page_size", $"must be between 1 and {MaxPageSize}");
-        }
-
+        var paging = Paging.From(request.PageSize, request.PageToken, DefaultPageSize, MaxPageSize);
         if (request.Query.Length > UnitNames.MaxLength)
         {
             throw new ValidationException("query", $"must be at most {UnitNames.MaxLength} characters");
-        }
-
-        var offset = 0;
-        if (request.PageToken.Length > 0 && (!int.TryParse(request.PageToken, out offset) || offset < 0))
-        {
-            throw new ValidationException("page_token", "is not a token this service issued");
         }
 
         var query = db.Units.Include(u => u.Aliases).Where(u => u.TenantId == tenant);
@@ -52,15 +42,11 @@ public sealed class UnitDirectoryService(UnitsDbContext db, ITenantContext calle
         }
 
         var total = await query.CountAsync(context.CancellationToken);
-        var size = request.PageSize == 0 ? DefaultPageSize : request.PageSize;
-        var page = await query.OrderBy(u => u.Name).ThenBy(u => u.Id).Skip(offset).Take(size).AsSplitQuery().ToListAsync(context.CancellationToken);
+        var page = await query.OrderBy(u => u.Name).ThenBy(u => u.Id).Skip(paging.Offset).Take(paging.Size).AsSplitQuery().ToListAsync(context.CancellationToken);
 
         var response = new V1.ListUnitsResponse { TotalSize = total };
         response.Units.AddRange(page.Select(u => u.ToProto()));
-        if (offset + page.Count < total)
-        {
-            response.NextPageToken = (offset + page.Count).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        }
+        response.NextPageToken = paging.NextToken(page.Count, total);
 
         return response;
     }
