@@ -38,6 +38,8 @@ public sealed class ReportingApp : IAsyncLifetime
 
     public GrpcChannel Channel => channel;
 
+    public IServiceProvider Services => host.Services;
+
     public HttpClient Http { get; private set; } = null!;
 
     public async Task InitializeAsync()
@@ -73,6 +75,7 @@ public sealed class ReportingApp : IAsyncLifetime
                     TaskId = TaskWithTarget, Number = "9", Category = "工程建设项目审批", Text = "建筑许可全流程办理时限由50个工作日压减至45个工作日。",
                     LeadUnits = [new AssignedUnit(ScjUnit, "区市场监管局")],
                     Targets = [new PublishedTarget { Text = "由50个工作日压减至45个工作日", Baseline = 50, Value = 45, Unit = "个工作日", Direction = "Decrease" }],
+                    Indicators = ["办理建筑许可"],
                 },
                 new PublishedTask
                 {
@@ -95,6 +98,8 @@ public sealed class ReportingApp : IAsyncLifetime
     public string Reporter(Guid unit) => Tokens.Issue(Tenant, ["unit-reporter"], ["reports.read", "reports.write"], unit: unit.ToString());
 
     public string Leader() => Tokens.Issue(Tenant, ["district-leader"], ["reports.read"]);
+
+    public string MunicipalViewer(string municipality = "500000") => Tokens.Issue(municipality, ["municipal-viewer"], ["reports.read"]);
 
     public string OtherDistrictAdmin() => Tokens.Issue("500198", ["district-admin"], ["reports.read", "reports.write"]);
 

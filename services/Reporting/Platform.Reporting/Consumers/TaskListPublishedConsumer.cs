@@ -16,8 +16,10 @@ public sealed class TaskListPublishedConsumer(ReportingDbContext db, LightProjec
 {
     protected override async Task HandleAsync(TaskListPublished message, ConsumeContext<TaskListPublished> context, CancellationToken cancellationToken)
     {
-        await Db.Tasks.Where(t => t.TenantId == message.TenantId && t.Year == message.Year && t.Active && t.TaskListId != message.TaskListId)
-            .ExecuteUpdateAsync(s => s.SetProperty(t => t.Active, false), cancellationToken);
+        var retired = Db.Tasks.Where(t => t.TenantId == message.TenantId && t.Year == message.Year && t.Active && t.TaskListId != message.TaskListId);
+        await Db.Lights.Where(l => retired.Select(t => t.Id).Contains(l.TaskId)).ExecuteDeleteAsync(cancellationToken);
+        await retired.ExecuteUpdateAsync(s => s.SetProperty(t => t.Active, false), cancellationToken);
+        await Db.ComparableTargets.Where(c => c.TenantId == message.TenantId && c.Year == message.Year).ExecuteDeleteAsync(cancellationToken);
 
         var order = 0;
         var tracked = new List<TrackedTask>();
@@ -48,6 +50,7 @@ public sealed class TaskListPublishedConsumer(ReportingDbContext db, LightProjec
         }
 
         Db.Tasks.AddRange(tracked);
+        Db.ComparableTargets.AddRange(tracked.SelectMany(ComparableTarget.For));
         var periods = ReportingPeriod.For(message.TenantId, message.TaskListId, message.Year, message.IssuedOn).ToList();
         Db.Periods.AddRange(periods);
         foreach (var period in periods)

@@ -17,6 +17,10 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
 
     public DbSet<TaskLight> Lights => Set<TaskLight>();
 
+    public DbSet<District> Districts => Set<District>();
+
+    public DbSet<ComparableTarget> ComparableTargets => Set<ComparableTarget>();
+
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
         modelBuilder.AddOutboxAndInbox();
@@ -59,6 +63,22 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
             b.Property(l => l.SelfStatus).HasConversion<string>().HasMaxLength(16);
             b.HasIndex(l => new { l.TaskId, l.Period, l.LeadUnitId }).IsUnique();
             b.HasIndex(l => new { l.TenantId, l.Period, l.Light });
+            b.HasIndex(l => new { l.Period, l.TenantId });
+        });
+
+        modelBuilder.Entity<District>(b =>
+        {
+            b.ToTable("districts");
+            b.HasKey(d => d.TenantId);
+            b.Property(d => d.Name).HasMaxLength(100);
+        });
+
+        modelBuilder.Entity<ComparableTarget>(b =>
+        {
+            b.ToTable("comparable_targets");
+            b.HasKey(c => c.Id);
+            b.HasIndex(c => new { c.Year, c.Indicator });
+            b.HasIndex(c => c.TaskId);
         });
 
         modelBuilder.Entity<AuditEntry>(b =>

@@ -12,7 +12,9 @@ public sealed class LightProjector(ReportingDbContext db, IOutbox outbox, TimePr
 
     public int GraceDays => configuration.GetValue("Reporting:GraceDays", 5);
 
-    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(ChinaOffset).DateTime);
+    public DateOnly Today => ChinaDate(clock.GetUtcNow());
+
+    public static DateOnly ChinaDate(DateTimeOffset instant) => DateOnly.FromDateTime(instant.ToOffset(ChinaOffset).DateTime);
 
     /// <summary>Recomputes the given tasks for one period (changes are saved by the caller).</summary>
     public async Task ProjectAsync(IReadOnlyList<TrackedTask> tasks, ReportingPeriod period, CancellationToken cancellationToken)
@@ -50,6 +52,10 @@ public sealed class LightProjector(ReportingDbContext db, IOutbox outbox, TimePr
                     });
                 }
 
+                row.Indicators = task.Indicators;
+                row.DueOn = period.DueOn;
+                row.ReportedOnTime = report?.FirstSubmittedAt is { } first ? ChinaDate(first) <= period.DueOn
+                    : today > period.DueOn ? false : null;
                 row.Light = result.Light;
                 row.ReportStatus = report?.Status;
                 row.SelfStatus = report?.SelfStatus ?? SelfStatus.Unspecified;

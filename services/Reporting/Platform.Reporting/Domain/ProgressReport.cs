@@ -54,6 +54,9 @@ public sealed class ProgressReport : ITenantEntity
 
     public DateTimeOffset? SubmittedAt { get; set; }
 
+    /// <summary>The first submission, kept through returns: what the on-time rate counts.</summary>
+    public DateTimeOffset? FirstSubmittedAt { get; set; }
+
     public string? SubmittedBy { get; set; }
 
     public DateTimeOffset? ReviewedAt { get; set; }
@@ -98,6 +101,7 @@ public sealed class ProgressReport : ITenantEntity
 
         Status = ReportStatus.Submitted;
         SubmittedAt = now;
+        FirstSubmittedAt ??= now;
         SubmittedBy = by;
         Touch(now);
     }

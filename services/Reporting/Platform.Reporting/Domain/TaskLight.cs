@@ -26,7 +26,14 @@ public sealed class TaskLight : ITenantEntity
 
     public string? Category { get; set; }
 
+    public List<string> Indicators { get; set; } = [];
+
+    public DateOnly DueOn { get; set; }
+
     public Light Light { get; set; }
+
+    /// <summary>True when first submitted by the due date, false when late or still missing after it, null before it.</summary>
+    public bool? ReportedOnTime { get; set; }
 
     public ReportStatus? ReportStatus { get; set; }
 

@@ -12,7 +12,11 @@ internal static class Extensions
     public static WebApplicationBuilder AddApplicationServices(this WebApplicationBuilder builder)
     {
         builder.AddTenantDbContext<ReportingDbContext>();
-        builder.AddPlatformMessaging<ReportingDbContext>("reporting", x => x.AddConsumer<TaskListPublishedConsumer>());
+        builder.AddPlatformMessaging<ReportingDbContext>("reporting", x =>
+        {
+            x.AddConsumer<TaskListPublishedConsumer>();
+            x.AddConsumer<TenantProvisionedConsumer>();
+        });
         builder.Services.AddScoped<LightProjector>();
         builder.Services.AddHostedService<LightClock>();
         return builder;

@@ -1,3 +1,5 @@
+using Platform.Contracts;
+
 namespace Platform.Tasks.Importing.Parsing;
 
 /// <summary>
@@ -7,17 +9,9 @@ namespace Platform.Tasks.Importing.Parsing;
 /// </summary>
 internal static class IndicatorRules
 {
-    public static readonly IReadOnlyList<string> Ndrc =
-    [
-        "开办企业", "劳动力市场监管", "办理建筑许可", "政府采购", "招标投标", "获得电力", "获得用水用气", "登记财产", "获得信贷",
-        "保护中小投资者", "知识产权创造保护和运用", "跨境贸易", "纳税", "执行合同", "办理破产", "市场监管", "政务服务", "包容普惠创新",
-    ];
+    public static IReadOnlyList<string> Ndrc => CanonicalIndicators.Ndrc;
 
-    public static readonly IReadOnlyList<string> BReady =
-    [
-        "Business Entry", "Business Location", "Utility Services", "Labor", "Financial Services", "International Trade",
-        "Taxation", "Dispute Resolution", "Market Competition", "Business Insolvency",
-    ];
+    public static IReadOnlyList<string> BReady => CanonicalIndicators.BReady;
 
     /// <summary>One rule: any of the keywords → the indicators.</summary>
     /// <param name="CategoryKeywords">Matched on a category title.</param>

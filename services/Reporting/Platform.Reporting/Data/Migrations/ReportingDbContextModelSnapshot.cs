@@ -133,6 +133,81 @@ namespace Platform.Reporting.Data.Migrations
                     b.ToTable("audit_entries", (string)null);
                 });
 
+            modelBuilder.Entity("Platform.Reporting.Domain.ComparableTarget", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<decimal?>("Baseline")
+                        .HasColumnType("numeric");
+
+                    b.Property<string>("Direction")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Indicator")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("TaskId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("TaskNumber")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<decimal>("Value")
+                        .HasColumnType("numeric");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TaskId");
+
+                    b.HasIndex("Year", "Indicator");
+
+                    b.ToTable("comparable_targets", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Reporting.Domain.District", b =>
+                {
+                    b.Property<string>("TenantId")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("ParentId")
+                        .HasColumnType("text");
+
+                    b.HasKey("TenantId");
+
+                    b.ToTable("districts", (string)null);
+                });
+
             modelBuilder.Entity("Platform.Reporting.Domain.ProgressReport", b =>
                 {
                     b.Property<Guid>("Id")
@@ -146,6 +221,9 @@ namespace Platform.Reporting.Data.Migrations
                     b.Property<string>("Effects")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<DateTimeOffset?>("FirstSubmittedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<Guid>("LeadUnitId")
                         .HasColumnType("uuid");
@@ -260,6 +338,13 @@ namespace Platform.Reporting.Data.Migrations
                     b.Property<bool>("Disagreement")
                         .HasColumnType("boolean");
 
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
+                    b.PrimitiveCollection<List<string>>("Indicators")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
                     b.Property<Guid>("LeadUnitId")
                         .HasColumnType("uuid");
 
@@ -290,6 +375,9 @@ namespace Platform.Reporting.Data.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
+                    b.Property<bool?>("ReportedOnTime")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("SelfStatus")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -315,6 +403,8 @@ namespace Platform.Reporting.Data.Migrations
                         .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Period", "TenantId");
 
                     b.HasIndex("TaskId", "Period", "LeadUnitId")
                         .IsUnique();

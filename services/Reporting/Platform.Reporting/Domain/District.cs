@@ -1,0 +1,53 @@
+using Platform.MultiTenancy;
+
+namespace Platform.Reporting.Domain;
+
+/// <summary>A tenant's name as the units service announced it (TenantProvisioned), for the municipal view's columns.</summary>
+public sealed class District : ITenantEntity
+{
+    public required string TenantId { get; set; }
+
+    public required string Name { get; set; }
+
+    public string? ParentId { get; set; }
+}
+
+/// <summary>
+/// One typed target of an active task under one canonical indicator, with a value and a unit: what the municipal view
+/// compares across districts (开办企业 in 1 工作日 here, 2 there). Rewritten whenever a district publishes its list.
+/// </summary>
+public sealed class ComparableTarget : ITenantEntity
+{
+    public long Id { get; set; }
+
+    public required string TenantId { get; set; }
+
+    public int Year { get; set; }
+
+    public Guid TaskId { get; set; }
+
+    public required string TaskNumber { get; set; }
+
+    public required string Indicator { get; set; }
+
+    public required string Text { get; set; }
+
+    public decimal Value { get; set; }
+
+    public required string Unit { get; set; }
+
+    public decimal? Baseline { get; set; }
+
+    public required string Direction { get; set; }
+
+    /// <summary>Rows of every active task's targets that can be compared: those with a value and a unit.</summary>
+    public static IEnumerable<ComparableTarget> For(TrackedTask task) =>
+        from indicator in task.Indicators
+        from target in task.Targets
+        where target.Value is not null && !string.IsNullOrWhiteSpace(target.Unit)
+        select new ComparableTarget
+        {
+            TenantId = task.TenantId, Year = task.Year, TaskId = task.Id, TaskNumber = task.Number, Indicator = indicator,
+            Text = target.Text, Value = target.Value!.Value, Unit = target.Unit!, Baseline = target.Baseline, Direction = target.Direction,
+        };
+}

@@ -1,0 +1,115 @@
+using Grpc.Core;
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+using Platform.Contracts.Events;
+using Platform.Contracts.Reporting.V1;
+
+namespace Platform.Reporting.Tests;
+
+/// <summary>
+/// Two districts under one municipality: the municipal viewer sees them side by side per canonical indicator, with
+/// coverage gaps, on-time rates and their comparable targets ranked; nobody else reads the view.
+/// </summary>
+[Collection(ReportingCollection.Name)]
+public sealed class MunicipalViewTests(ReportingApp app)
+{
+    private const string Second = "500197";
+
+    [Fact]
+    public async Task TheMunicipalViewerSeesDistrictsSideBySidePerIndicator()
+    {
+        var building = Guid.NewGuid();
+        var entry = Guid.NewGuid();
+        var reporter = Guid.NewGuid();
+        var bus = app.Services.GetRequiredService<IBus>();
+        await bus.Publish(new TenantProvisioned { TenantId = ReportingApp.Tenant, Name = "测试一区", ParentId = "500000" });
+        await bus.Publish(new TenantProvisioned { TenantId = Second, Name = "测试二区", ParentId = "500000" });
+        await bus.Publish(new TaskListPublished
+        {
+            TenantId = Second, TaskListId = Guid.NewGuid(), Year = 2023, Version = 1, IssuedOn = new DateOnly(2023, 6, 1),
+            Tasks =
+            [
+                new PublishedTask
+                {
+                    TaskId = building, Number = "3", Category = "办理建筑许可", Text = "审批时限由50个工作日压减至40个工作日。",
+                    LeadUnits = [new AssignedUnit(reporter, "区住房城乡建委")], Indicators = ["办理建筑许可"],
+                    Targets = [new PublishedTarget { Text = "由50个工作日压减至40个工作日", Baseline = 50, Value = 40, Unit = "个工作日", Direction = "Decrease" }],
+                },
+                new PublishedTask
+                {
+                    TaskId = entry, Number = "1", Category = "开办企业", Text = "企业开办全程网办。",
+                    LeadUnits = [new AssignedUnit(Guid.NewGuid(), "区市场监管局")], Indicators = ["开办企业"],
+                },
+            ],
+        });
+
+        var second = ReportingApp.Bearer(app.Tokens.Issue(Second, ["unit-reporter"], ["reports.read", "reports.write"], unit: reporter.ToString()));
+        await Eventually(async () => (await app.Reports.ListPeriodsAsync(new ListPeriodsRequest { Year = 2023 }, second)).Periods.Count > 0);
+        await app.Reports.SaveReportAsync(new SaveReportRequest { TaskId = building.ToString(), Period = "2023-12", Progress = "提前完成", SelfStatus = SelfStatus.OnTrack }, second);
+        await app.Reports.SubmitReportAsync(new ReportActionRequest { TaskId = building.ToString(), Period = "2023-12" }, second);
+
+        var dashboards = new Dashboards.DashboardsClient(app.Channel);
+        var viewer = ReportingApp.Bearer(app.MunicipalViewer());
+        MunicipalView june = null!;
+        await Eventually(async () =>
+        {
+            june = await dashboards.GetMunicipalViewAsync(new GetMunicipalViewRequest { Period = "2023-06" }, viewer);
+            return june.Districts.Count(d => d.Name.StartsWith("测试", StringComparison.Ordinal)) == 2;
+        });
+
+        Assert.Equal([Second, ReportingApp.Tenant], june.Districts.Select(d => d.TenantId));
+        var secondJune = june.Districts[0];
+        Assert.Equal(("测试二区", 2, 2, 0, 2), (secondJune.Name, secondJune.Tasks, secondJune.Due, secondJune.OnTime, secondJune.Overdue));
+        Assert.Contains("获得电力", secondJune.Uncovered);
+        Assert.DoesNotContain("开办企业", secondJune.Uncovered);
+        Assert.Contains("开办企业", june.Districts[1].Uncovered);
+
+        var buildingRow = june.Indicators.Single(i => i.Indicator == "办理建筑许可");
+        Assert.Equal([Second, ReportingApp.Tenant], buildingRow.Cells.Select(c => c.TenantId));
+        Assert.All(buildingRow.Cells, c => Assert.Equal(1, c.Tasks));
+        var entryRow = june.Indicators.Single(i => i.Indicator == "开办企业");
+        Assert.Equal([1, 0], entryRow.Cells.Select(c => c.Tasks));
+
+        var limits = june.Comparable.Single(c => c.Indicator == "办理建筑许可" && c.Unit == "个工作日");
+        Assert.True(limits.LowerIsBetter);
+        Assert.Equal([(Second, 40d, 1), (ReportingApp.Tenant, 45d, 2)], limits.Cells.Select(c => (c.TenantId, c.Value, c.Rank)));
+        Assert.Equal(50d, limits.Cells[0].Baseline);
+
+        var december = await dashboards.GetMunicipalViewAsync(new GetMunicipalViewRequest { Period = "2023-12" }, viewer);
+        var secondDecember = december.Districts.Single(d => d.TenantId == Second);
+        Assert.Equal((1, 1, 1d, 0), (secondDecember.Due, secondDecember.OnTime, secondDecember.OnTimeRate, secondDecember.Overdue));
+    }
+
+    [Fact]
+    public async Task NobodyButAMunicipalViewerOfTheParentReadsIt()
+    {
+        var dashboards = new Dashboards.DashboardsClient(app.Channel);
+        var request = new GetMunicipalViewRequest { Period = "2023-07" };
+        foreach (var token in new[] { app.Admin(), app.Leader(), app.Reporter(ReportingApp.ScjUnit), app.OtherDistrictAdmin() })
+        {
+            var denied = await Assert.ThrowsAsync<RpcException>(() => dashboards.GetMunicipalViewAsync(request, ReportingApp.Bearer(token)).ResponseAsync);
+            Assert.Equal(StatusCode.PermissionDenied, denied.StatusCode);
+        }
+
+        var sichuan = await dashboards.GetMunicipalViewAsync(request, ReportingApp.Bearer(app.MunicipalViewer("510000")));
+        Assert.Empty(sichuan.Districts);
+        Assert.All(sichuan.Indicators, i => Assert.Empty(i.Cells));
+
+        var bad = await Assert.ThrowsAsync<RpcException>(() => dashboards.GetMunicipalViewAsync(new GetMunicipalViewRequest { Period = "2023-13" }, ReportingApp.Bearer(app.MunicipalViewer())).ResponseAsync);
+        Assert.Equal(StatusCode.InvalidArgument, bad.StatusCode);
+
+        var write = await Assert.ThrowsAsync<RpcException>(() => app.Reports.SaveReportAsync(
+            new SaveReportRequest { TaskId = app.TaskWithTarget.ToString(), Period = "2023-07", Progress = "x" }, ReportingApp.Bearer(app.MunicipalViewer())).ResponseAsync);
+        Assert.Equal(StatusCode.PermissionDenied, write.StatusCode);
+    }
+
+    private static async Task Eventually(Func<Task<bool>> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the projection never caught up");
+            await Task.Delay(200);
+        }
+    }
+}
