@@ -57,22 +57,24 @@ public sealed class MunicipalViewTests(ReportingApp app)
             return june.Districts.Count(d => d.Name.StartsWith("测试", StringComparison.Ordinal)) == 2;
         });
 
-        Assert.Equal([Second, ReportingApp.Tenant], june.Districts.Select(d => d.TenantId));
-        var secondJune = june.Districts[0];
+        // Other tests add districts of their own under the same municipality; these two are this test's.
+        string[] mine = [Second, ReportingApp.Tenant];
+        Assert.Equal(mine, june.Districts.Select(d => d.TenantId).Where(mine.Contains));
+        var secondJune = june.Districts.Single(d => d.TenantId == Second);
         Assert.Equal(("测试二区", 2, 2, 0, 2), (secondJune.Name, secondJune.Tasks, secondJune.Due, secondJune.OnTime, secondJune.Overdue));
         Assert.Contains("获得电力", secondJune.Uncovered);
         Assert.DoesNotContain("开办企业", secondJune.Uncovered);
-        Assert.Contains("开办企业", june.Districts[1].Uncovered);
+        Assert.Contains("开办企业", june.Districts.Single(d => d.TenantId == ReportingApp.Tenant).Uncovered);
 
         var buildingRow = june.Indicators.Single(i => i.Indicator == "办理建筑许可");
-        Assert.Equal([Second, ReportingApp.Tenant], buildingRow.Cells.Select(c => c.TenantId));
-        Assert.All(buildingRow.Cells, c => Assert.Equal(1, c.Tasks));
+        Assert.Equal(june.Districts.Select(d => d.TenantId), buildingRow.Cells.Select(c => c.TenantId));
+        Assert.All(buildingRow.Cells.Where(c => mine.Contains(c.TenantId)), c => Assert.Equal(1, c.Tasks));
         var entryRow = june.Indicators.Single(i => i.Indicator == "开办企业");
-        Assert.Equal([1, 0], entryRow.Cells.Select(c => c.Tasks));
+        Assert.Equal([1, 0], entryRow.Cells.Where(c => mine.Contains(c.TenantId)).Select(c => c.Tasks));
 
         var limits = june.Comparable.Single(c => c.Indicator == "办理建筑许可" && c.Unit == "个工作日");
         Assert.True(limits.LowerIsBetter);
-        Assert.Equal([(Second, 40d, 1), (ReportingApp.Tenant, 45d, 2)], limits.Cells.Select(c => (c.TenantId, c.Value, c.Rank)));
+        Assert.Equal([(Second, 40d, 1), (ReportingApp.Tenant, 45d, 2)], limits.Cells.Select(c => (c.TenantId, c.Value, c.Rank)).Where(c => mine.Contains(c.TenantId)));
         Assert.Equal(50d, limits.Cells[0].Baseline);
 
         var december = await dashboards.GetMunicipalViewAsync(new GetMunicipalViewRequest { Period = "2023-12" }, viewer);

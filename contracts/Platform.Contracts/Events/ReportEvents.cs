@@ -46,3 +46,32 @@ public sealed record TaskLightChanged : ITenantScoped
     public IReadOnlyList<string> Reasons { get; init; } = [];
     public DateTimeOffset OccurredAt { get; init; }
 }
+
+/// <summary>A lead unit asked for an extension (延期) or the closure (办结) of a task.</summary>
+public sealed record TaskRequestSubmitted : ITenantScoped
+{
+    public required string TenantId { get; init; }
+    public required Guid RequestId { get; init; }
+    public required Guid TaskId { get; init; }
+    public required Guid LeadUnitId { get; init; }
+    /// <summary>"Extension" or "Closure".</summary>
+    public required string Kind { get; init; }
+    public DateOnly? RequestedDeadline { get; init; }
+    public required string RequestedBy { get; init; }
+    public DateTimeOffset OccurredAt { get; init; }
+}
+
+/// <summary>The district office approved or refused an extension or closure request.</summary>
+public sealed record TaskRequestDecided : ITenantScoped
+{
+    public required string TenantId { get; init; }
+    public required Guid RequestId { get; init; }
+    public required Guid TaskId { get; init; }
+    public required Guid LeadUnitId { get; init; }
+    public required string Kind { get; init; }
+    public required bool Approved { get; init; }
+    public DateOnly? GrantedDeadline { get; init; }
+    public string? Comment { get; init; }
+    public required string DecidedBy { get; init; }
+    public DateTimeOffset OccurredAt { get; init; }
+}

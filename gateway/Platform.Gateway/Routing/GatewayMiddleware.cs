@@ -23,14 +23,16 @@ public static class GatewayMiddleware
 
     /// <summary>
     /// Bodies of REST calls are limited (Limits:MaxApiBodyBytes, 1 MiB by default; Limits:MaxImportBodyBytes, 32 MiB, for
-    /// document imports) and refused with 413 before they
+    /// document imports and evidence uploads) and refused with 413 before they
     /// reach a service; gRPC messages are limited by the services' own receive limits.
     /// </summary>
     public static IApplicationBuilder UseApiBodyLimit(this IApplicationBuilder app, long defaultMaxBytes, long importMaxBytes) =>
         app.Use(async (context, next) =>
         {
-            // Document uploads (":import") carry the document itself; every other call is small.
-            var maxBytes = context.Request.Path.Value?.EndsWith(":import", StringComparison.Ordinal) == true ? importMaxBytes : defaultMaxBytes;
+            // Document imports (":import") and evidence uploads carry a file; every other call is small.
+            var isUpload = context.Request.Path.Value?.EndsWith(":import", StringComparison.Ordinal) == true ||
+                           (HttpMethods.IsPost(context.Request.Method) && context.Request.Path.Equals("/api/v1/evidence", StringComparison.Ordinal));
+            var maxBytes = isUpload ? importMaxBytes : defaultMaxBytes;
             var isGrpc = context.Request.ContentType?.StartsWith("application/grpc", StringComparison.OrdinalIgnoreCase) == true;
             if (!isGrpc && context.Request.Path.StartsWithSegments("/api"))
             {

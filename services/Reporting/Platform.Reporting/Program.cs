@@ -1,6 +1,7 @@
 using Platform.ServiceDefaults;
 using Platform.ServiceDefaults.Data;
 using Platform.Reporting.Data;
+using Platform.Reporting.Uploads;
 using Platform.Reporting.Exports;
 using Platform.Reporting.Extensions;
 using Platform.Reporting.Grpc;
@@ -16,7 +17,9 @@ app.UsePlatformDefaults();
 app.MapDefaultEndpoints();
 app.MapGrpcService<ReportService>();
 app.MapGrpcService<DashboardService>();
+app.MapGrpcService<SupervisionService>();
 app.MapLedgerExport();
+app.MapEvidence();
 
 await app.MigrateDatabaseAsync<ReportingDbContext>();
 app.Run();

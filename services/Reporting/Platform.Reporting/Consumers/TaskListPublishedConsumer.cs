@@ -39,6 +39,7 @@ public sealed class TaskListPublishedConsumer(ReportingDbContext db, LightProjec
                 LeadUnitIds = task.LeadUnits.Select(u => u.UnitId).ToList(),
                 LeadUnitNames = task.LeadUnits.Select(u => u.Name).ToList(),
                 ResponsibleUnitIds = task.ResponsibleUnits.Select(u => u.UnitId).ToList(),
+                ResponsibleUnitNames = task.ResponsibleUnits.Select(u => u.Name).ToList(),
                 Deadline = task.Deadline,
                 IssuedOn = message.IssuedOn,
                 Indicators = task.Indicators.ToList(),

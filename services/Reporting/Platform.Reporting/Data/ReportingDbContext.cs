@@ -19,6 +19,12 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
 
     public DbSet<District> Districts => Set<District>();
 
+    public DbSet<TaskRequest> Requests => Set<TaskRequest>();
+
+    public DbSet<Contribution> Contributions => Set<Contribution>();
+
+    public DbSet<Evidence> Evidence => Set<Evidence>();
+
     public DbSet<ComparableTarget> ComparableTargets => Set<ComparableTarget>();
 
     protected override void ConfigureModel(ModelBuilder modelBuilder)
@@ -79,6 +85,37 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
             b.HasKey(c => c.Id);
             b.HasIndex(c => new { c.Year, c.Indicator });
             b.HasIndex(c => c.TaskId);
+        });
+
+        modelBuilder.Entity<TaskRequest>(b =>
+        {
+            b.ToTable("task_requests");
+            b.HasKey(r => r.Id);
+            b.Property(r => r.Kind).HasConversion<string>().HasMaxLength(16);
+            b.Property(r => r.Status).HasConversion<string>().HasMaxLength(16);
+            b.Property(r => r.Reason).HasMaxLength(TaskRequest.MaxTextLength);
+            // One pending request of each kind per task.
+            b.HasIndex(r => new { r.TaskId, r.Kind }).IsUnique().HasFilter("\"Status\" = 'Pending'");
+            b.HasIndex(r => new { r.TenantId, r.Status });
+        });
+
+        modelBuilder.Entity<Contribution>(b =>
+        {
+            b.ToTable("contributions");
+            b.HasKey(c => c.Id);
+            b.Property(c => c.Period).HasMaxLength(7);
+            b.Property(c => c.Text).HasMaxLength(Contribution.MaxTextLength);
+            b.HasIndex(c => new { c.TaskId, c.Period, c.UnitId }).IsUnique();
+        });
+
+        modelBuilder.Entity<Evidence>(b =>
+        {
+            b.ToTable("evidence");
+            b.HasKey(e => e.Id);
+            b.Property(e => e.FileName).HasMaxLength(200);
+            b.Property(e => e.ContentType).HasMaxLength(100);
+            b.Property(e => e.Sha256).HasMaxLength(64);
+            b.HasIndex(e => e.TaskId);
         });
 
         modelBuilder.Entity<AuditEntry>(b =>

@@ -52,15 +52,16 @@ public sealed class LightProjector(ReportingDbContext db, IOutbox outbox, TimePr
                     });
                 }
 
+                var closed = LightRules.IsClosedBy(task, period);
                 row.Indicators = task.Indicators;
                 row.DueOn = period.DueOn;
                 row.ReportedOnTime = report?.FirstSubmittedAt is { } first ? ChinaDate(first) <= period.DueOn
-                    : today > period.DueOn ? false : null;
+                    : today > period.DueOn && !closed ? false : null;
                 row.Light = result.Light;
                 row.ReportStatus = report?.Status;
                 row.SelfStatus = report?.SelfStatus ?? SelfStatus.Unspecified;
                 row.Disagreement = result.Disagreement;
-                row.Overdue = report is not { Status: ReportStatus.Submitted or ReportStatus.Accepted } && today > period.DueOn;
+                row.Overdue = !closed && report is not { Status: ReportStatus.Submitted or ReportStatus.Accepted } && today > period.DueOn;
                 row.Problems = string.IsNullOrWhiteSpace(report?.Problems) ? null : report!.Problems;
                 row.Reasons = string.Join("；", result.Reasons);
                 row.UpdatedAt = now;

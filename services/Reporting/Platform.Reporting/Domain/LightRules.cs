@@ -22,6 +22,11 @@ public static class LightRules
 
     public static LightResult Compute(TrackedTask task, ReportingPeriod period, ProgressReport? report, DateOnly today, int graceDays)
     {
+        if (IsClosedBy(task, period))
+        {
+            return new LightResult(Light.Green, [$"已办结，{task.ClosedOn:yyyy-MM-dd} 核验通过 (closed and verified)"], false);
+        }
+
         var reasons = new List<string>();
         var light = Light.Green;
         var reported = report is { Status: ReportStatus.Submitted or ReportStatus.Accepted };
@@ -82,7 +87,7 @@ public static class LightRules
         }
 
         var from = task.IssuedOn ?? new DateOnly(task.Year, 1, 1);
-        var to = task.Deadline ?? new DateOnly(task.Year, 12, 31);
+        var to = task.EffectiveDeadline ?? new DateOnly(task.Year, 12, 31);
         if (to <= from)
         {
             return null;
@@ -92,6 +97,9 @@ public static class LightRules
         var covered = Math.Clamp((actual - start) / (goal - start), 0m, 1m);
         return Math.Round((elapsed - covered) * 100m, 1);
     }
+
+    /// <summary>A task whose closure was verified by a period's due date owes no report for it.</summary>
+    public static bool IsClosedBy(TrackedTask task, ReportingPeriod period) => task.ClosedOn is { } closed && closed <= period.DueOn;
 
     private static Light Worst(Light a, Light b) => (Light)Math.Max((int)a, (int)b);
 }

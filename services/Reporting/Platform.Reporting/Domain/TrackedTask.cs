@@ -29,7 +29,17 @@ public sealed class TrackedTask : ITenantEntity
 
     public List<Guid> ResponsibleUnitIds { get; set; } = [];
 
+    public List<string> ResponsibleUnitNames { get; set; } = [];
+
     public DateOnly? Deadline { get; set; }
+
+    /// <summary>The deadline an approved extension (延期) granted.</summary>
+    public DateOnly? ExtendedDeadline { get; set; }
+
+    /// <summary>The day the office verified the task's closure (办结); no reports are due after it.</summary>
+    public DateOnly? ClosedOn { get; set; }
+
+    public DateOnly? EffectiveDeadline => ExtendedDeadline ?? Deadline;
 
     public DateOnly? IssuedOn { get; set; }
 

@@ -93,9 +93,12 @@ public sealed class ReportService(ReportingDbContext db, ITenantContext caller, 
         ReadTenant();
         var (task, period) = await FindAsync(request.TaskId, request.Period, context.CancellationToken);
         var lead = LeadFor(task, write: false);
+        var contributions = await SupervisionService.ContributionsAsync(db, task.Id, period.Key, context.CancellationToken);
         var report = await db.Reports.SingleOrDefaultAsync(r => r.TaskId == task.Id && r.Period == period.Key && r.LeadUnitId == lead, context.CancellationToken)
-            ?? await PrefilledAsync(task, period, lead, context.CancellationToken);
-        return ToProto(task, period, report, lead);
+            ?? await PrefilledAsync(task, period, lead, contributions, context.CancellationToken);
+        var proto = ToProto(task, period, report, lead);
+        proto.Contributions.AddRange(contributions.Select(SupervisionService.ToProto));
+        return proto;
     }
 
     public override async Task<V1.Report> SaveReport(V1.SaveReportRequest request, ServerCallContext context)
@@ -217,7 +220,12 @@ public sealed class ReportService(ReportingDbContext db, ITenantContext caller, 
     /// <summary>The lead unit whose report this is: the caller's own unit for a reporter; for readers the first lead.</summary>
     private Guid LeadFor(TrackedTask task, bool write)
     {
-        if (Guid.TryParse(caller.UnitId, out var unit) && task.LeadUnitIds.Contains(unit))
+        if (write)
+        {
+            caller.RequireDistrictWriter(PlatformScopes.ReportsWrite);
+        }
+
+        if (Guid.TryParse(caller.UnitId, out var unit) && task.LeadUnitIds.Contains(unit) && (!write || caller.Roles.Contains(PlatformRoles.UnitReporter)))
         {
             return unit;
         }
@@ -244,18 +252,24 @@ public sealed class ReportService(ReportingDbContext db, ITenantContext caller, 
     private async Task<Dictionary<Guid, ReportingPeriod>> PeriodsAsync(List<Guid> listIds, int year, int month, CancellationToken cancellationToken) =>
         await db.Periods.Where(p => listIds.Contains(p.TaskListId) && p.Year == year && p.Month == month).ToDictionaryAsync(p => p.TaskListId, cancellationToken);
 
-    /// <summary>A report not yet written starts from last month's (报一次、用多次).</summary>
-    private async Task<ProgressReport> PrefilledAsync(TrackedTask task, ReportingPeriod period, Guid lead, CancellationToken cancellationToken)
+    /// <summary>
+    /// A report not yet written starts from last month's and this month's contributions of the responsible units
+    /// (报一次、用多次): their parts follow last month's progress, each under its unit's name.
+    /// </summary>
+    private async Task<ProgressReport> PrefilledAsync(
+        TrackedTask task, ReportingPeriod period, Guid lead, IReadOnlyList<Contribution> contributions, CancellationToken cancellationToken)
     {
         var previous = await db.Reports.Where(r => r.TaskId == task.Id && r.LeadUnitId == lead && string.Compare(r.Period, period.Key) < 0)
             .OrderByDescending(r => r.Period).FirstOrDefaultAsync(cancellationToken);
+        var parts = contributions.Select(c => $"【{c.UnitName}】{c.Text}");
+        var progress = string.Join("\n", new[] { previous?.Progress ?? string.Empty }.Concat(parts).Where(p => p.Length > 0));
         return new ProgressReport
         {
             TenantId = task.TenantId,
             TaskId = task.Id,
             Period = period.Key,
             LeadUnitId = lead,
-            Progress = previous?.Progress ?? string.Empty,
+            Progress = progress.Length > ProgressReport.MaxTextLength ? progress[..ProgressReport.MaxTextLength] : progress,
             Problems = previous?.Problems ?? string.Empty,
             Effects = previous?.Effects ?? string.Empty,
             SelfStatus = previous?.SelfStatus ?? SelfStatus.Unspecified,
