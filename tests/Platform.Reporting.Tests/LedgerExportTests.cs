@@ -37,6 +37,33 @@ public sealed class LedgerExportTests(ReportingApp app)
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
     }
 
+    [Fact]
+    public async Task TheBulletinCarriesTheDashboardsFiguresAndAChartOfLightsByCategory()
+    {
+        var admin = app.Admin();
+        var dashboard = await new Dashboards.DashboardsClient(app.Channel).GetDistrictDashboardAsync(
+            new GetDistrictDashboardRequest { Period = "2023-07" }, ReportingApp.Bearer(admin));
+        using var response = await Send(admin, "2023-07", "bulletin");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var document = WordprocessingDocument.Open(new MemoryStream(await response.Content.ReadAsByteArrayAsync()), false);
+        var body = document.MainDocumentPart!.Document!.Body!.InnerText;
+        var total = dashboard.Total;
+        Assert.Contains($"本月共 {total.Green + total.Yellow + total.Red} 项任务", body);
+        Assert.Contains($"绿灯 {total.Green} 项、黄灯 {total.Yellow} 项、红灯 {total.Red} 项", body);
+        Assert.Contains("工程建设项目审批", body);
+
+        var chart = document.MainDocumentPart.ChartParts.Single().ChartSpace!;
+        var series = chart.Descendants<DocumentFormat.OpenXml.Drawing.Charts.BarChartSeries>().ToList();
+        Assert.Equal(3, series.Count);
+        var greens = series[0].GetFirstChild<DocumentFormat.OpenXml.Drawing.Charts.Values>()!.Descendants<DocumentFormat.OpenXml.Drawing.Charts.NumericValue>().Select(v => int.Parse(v.Text, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(dashboard.ByCategory.Select(c => c.Green), greens);
+
+        using var denied = await Send(app.Tokens.Issue(ReportingApp.Tenant, ["district-leader"], ["tasks.read"]), "2023-07", "bulletin");
+        Assert.Equal(HttpStatusCode.Forbidden, denied.StatusCode);
+        using var bad = await Send(admin, "July", "bulletin");
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+    }
+
     private async Task<List<string[]>> LedgerAsync(string token, string period)
     {
         using var response = await Send(token, period);
@@ -47,9 +74,9 @@ public sealed class LedgerExportTests(ReportingApp app)
         return sheet.Descendants<Row>().Select(r => r.Elements<Cell>().Select(c => c.InnerText).ToArray()).ToList();
     }
 
-    private Task<HttpResponseMessage> Send(string token, string period)
+    private Task<HttpResponseMessage> Send(string token, string period, string export = "ledger")
     {
-        var request = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/exports/ledger?period={period}");
+        var request = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/exports/{export}?period={period}");
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return app.Http.SendAsync(request);
     }

@@ -19,6 +19,7 @@ app.MapGrpcService<ReportService>();
 app.MapGrpcService<DashboardService>();
 app.MapGrpcService<SupervisionService>();
 app.MapLedgerExport();
+app.MapBulletinExport();
 app.MapEvidence();
 
 await app.MigrateDatabaseAsync<ReportingDbContext>();

@@ -23,15 +23,13 @@ public static class LedgerExport
     {
         app.MapGet("/api/v1/exports/ledger", async (string? period, ReportingDbContext db, ITenantContext caller, LightProjector lights, CancellationToken cancellationToken) =>
         {
-            if (!caller.Scopes.Contains(PlatformScopes.ReportsRead) || caller.TenantId is not { } tenant)
+            var (tenant, problem) = ExportAccess.Check(caller, period);
+            if (problem is not null)
             {
-                return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Not allowed", detail: "This needs the 'reports.read' permission.");
+                return problem;
             }
 
-            if (!PeriodKey.TryParse(period, out var year, out var month))
-            {
-                return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The request is not valid", detail: "period: use yyyy-MM, e.g. 2023-07");
-            }
+            PeriodKey.TryParse(period, out var year, out var month);
 
             var tasks = await db.Tasks.Where(t => t.TenantId == tenant && t.Active && t.Year == year).OrderBy(t => t.Order).ToListAsync(cancellationToken);
             var ids = tasks.Select(t => t.Id).ToList();

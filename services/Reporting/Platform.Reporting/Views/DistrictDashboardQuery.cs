@@ -26,6 +26,9 @@ public static class DistrictDashboardQuery
             Period = period,
             Total = Count("total", "全部", current),
             Disagreements = current.Count(r => r.Disagreement),
+            Reported = current.Count(r => r.ReportStatus is ReportStatus.Submitted or ReportStatus.Accepted),
+            OnTime = current.Count(r => r.ReportedOnTime == true),
+            Accepted = current.Count(r => r.ReportStatus == ReportStatus.Accepted),
         };
         dashboard.ByCategory.AddRange(current.GroupBy(r => r.Category ?? "（无类别）")
             .OrderBy(g => g.Min(r => r.TaskOrder)).Select(g => Count(g.Key, g.Key, g.ToList())));
