@@ -54,7 +54,8 @@ else
     [ -f "$seed_dll" ] || die "$seed_dll not found (build first)"
     say "loading demo data"
     if ! (cd "$REPO" && dotnet "$seed_dll" --gateway "$GATEWAY_URL" --admin-password demo \
-        --file "$REPO/deploy/local/demo/directory.json") >"$seed_log" 2>&1; then
+        --file "$REPO/deploy/local/demo/directory.json" \
+        --reporting-clock "http://127.0.0.1:$(host_port reporting http)") >"$seed_log" 2>&1; then
         tail -n 40 "$seed_log" >&2
         die "demo data loading failed (log: $seed_log)"
     fi

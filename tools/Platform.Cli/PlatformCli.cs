@@ -15,6 +15,7 @@ public static class PlatformCli
             TasksCommand.Create(),
             ReportCommand.Create(),
             DashboardCommand.Create(),
+            ExportCommand.Create(),
         };
 
     public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)

@@ -8,7 +8,7 @@ using System.Text.Json.Nodes;
 // Idempotent: what already exists is left as it is, so up.sh can run it on every start.
 var options = ParseArguments(args);
 var json = JsonNode.Parse(await File.ReadAllTextAsync(options.File))!.AsObject();
-using var http = new HttpClient { BaseAddress = new Uri(options.Gateway), Timeout = TimeSpan.FromSeconds(30) };
+using var http = new HttpClient(new RetryWhenLimited()) { BaseAddress = new Uri(options.Gateway), Timeout = TimeSpan.FromSeconds(60) };
 var created = 0;
 var existing = 0;
 
@@ -109,6 +109,33 @@ foreach (var entry in json["taskLists"]?.AsArray() ?? [])
     created++;
 }
 
+// Months of reports, on the reporting service's demo clock (only where it is adjustable: the local stack).
+if (options.ReportingClock is { } reportingClock)
+{
+    var tokens = new Dictionary<string, string>(StringComparer.Ordinal);
+    var demo = new DemoReports(
+        http,
+        new Uri(reportingClock),
+        async user => tokens.TryGetValue(user, out var token) ? token : tokens[user] = await TokenAsync(user, options.AccountPassword),
+        async account => Count(await PostAsync(admin, "/api/v1/accounts", WithPassword(account))));
+    foreach (var entry in json["demoReports"]?.AsArray() ?? [])
+    {
+        var tenantId = (string)entry!["tenantId"]!;
+        var districtAdmin = accounts.First(a => (string?)a["tenantId"] == tenantId && a["roles"]!.AsArray().Any(r => (string?)r == "district-admin"));
+        var known = accounts.Where(a => (string?)a["tenantId"] == tenantId && a["unit"] is not null && a["roles"]!.AsArray().Any(r => (string?)r == "unit-reporter"))
+            .ToDictionary(a => (string)a["unit"]!, a => (string)a["username"]!);
+        if (await demo.SeedAsync(tenantId, (string)entry["accountPrefix"]!, (string)districtAdmin["username"]!, known, (bool?)entry["full"] ?? false))
+        {
+            Console.WriteLine($"Wrote demo reports of {tenantId}.");
+            created++;
+        }
+        else
+        {
+            existing++;
+        }
+    }
+}
+
 Console.WriteLine($"Demo data: {created} created, {existing} already present.");
 return 0;
 
@@ -197,9 +224,10 @@ static SeedOptions ParseArguments(string[] args)
         Value("--gateway") ?? "http://127.0.0.1:8080",
         file,
         Value("--admin-password") ?? throw new ArgumentException("--admin-password is required"),
-        Value("--password") ?? "demo");
+        Value("--password") ?? "demo",
+        Value("--reporting-clock"));
 }
 
-internal sealed record SeedOptions(string Gateway, string File, string AdminPassword, string AccountPassword);
+internal sealed record SeedOptions(string Gateway, string File, string AdminPassword, string AccountPassword, string? ReportingClock);
 
 internal sealed record ApiResponse(HttpStatusCode Status, JsonNode? Body);

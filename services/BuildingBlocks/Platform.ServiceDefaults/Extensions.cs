@@ -17,6 +17,8 @@ using Platform.MultiTenancy;
 using Platform.ServiceDefaults.Errors;
 using Platform.ServiceDefaults.Security;
 
+using Platform.ServiceDefaults.Time;
+
 namespace Platform.ServiceDefaults;
 
 public static class Extensions
@@ -34,7 +36,7 @@ public static class Extensions
         builder.Services.AddProblemDetails();
         builder.Services.AddHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy(), [LiveTag]);
         builder.Services.AddTenantContext();
-        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddPlatformClock(builder.Configuration);
         builder.AddPlatformAuthentication();
         builder.Services.AddGrpc(o =>
         {
@@ -52,6 +54,7 @@ public static class Extensions
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponseWriter.WriteAsync }).AllowAnonymous();
         app.MapHealthChecks("/alive", new HealthCheckOptions { Predicate = r => r.Tags.Contains(LiveTag) }).AllowAnonymous();
         app.MapGrpcReflectionService().AllowAnonymous();
+        app.MapClockControl();
         return app;
     }
 

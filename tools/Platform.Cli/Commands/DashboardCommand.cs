@@ -3,15 +3,39 @@ using Platform.Cli.Online;
 
 namespace Platform.Cli.Commands;
 
-/// <summary>`platform dashboard --period 2023-07`: the district's lights by category, lagging tasks and late units.</summary>
+/// <summary>
+/// `platform dashboard --period 2023-07 [--municipal]`: the district's lights by category, lagging tasks and late units;
+/// for a municipal viewer the districts side by side.
+/// </summary>
 public static class DashboardCommand
 {
     public static Command Create()
     {
         var period = new Option<string>("--period") { Description = "The month, e.g. 2023-07.", Required = true };
-        var command = new Command("dashboard", "Show the district dashboard of a month.") { period, OnlineOptions.Gateway, OnlineOptions.Json };
-        command.SetAction((result, cancellationToken) => ReportingCommands.DashboardAsync(
-            result.GetValue(OnlineOptions.Gateway), result.GetRequiredValue(period), result.GetValue(OnlineOptions.Json),
+        var municipal = new Option<bool>("--municipal") { Description = "The municipal view: every district side by side (municipal viewers)." };
+        var command = new Command("dashboard", "Show the district dashboard of a month.") { period, municipal, OnlineOptions.Gateway, OnlineOptions.Json };
+        command.SetAction((result, cancellationToken) => result.GetValue(municipal)
+            ? ReportingCommands.MunicipalAsync(
+                result.GetValue(OnlineOptions.Gateway), result.GetRequiredValue(period), result.GetValue(OnlineOptions.Json),
+                result.InvocationConfiguration.Output, result.InvocationConfiguration.Error, cancellationToken)
+            : ReportingCommands.DashboardAsync(
+                result.GetValue(OnlineOptions.Gateway), result.GetRequiredValue(period), result.GetValue(OnlineOptions.Json),
+                result.InvocationConfiguration.Output, result.InvocationConfiguration.Error, cancellationToken));
+        return command;
+    }
+}
+
+/// <summary>`platform export ledger|bulletin --period 2023-07 -o FILE`: the month's 台账 (.xlsx) or 通报 (.docx).</summary>
+public static class ExportCommand
+{
+    public static Command Create()
+    {
+        var kind = new Argument<string>("KIND") { Description = "ledger (台账, .xlsx) or bulletin (通报, .docx)." };
+        var period = new Option<string>("--period") { Description = "The month, e.g. 2023-07.", Required = true };
+        var output = new Option<FileInfo>("--output", "-o") { Description = "The file to write.", Required = true };
+        var command = new Command("export", "Download the monthly ledger or bulletin.") { kind, period, output, OnlineOptions.Gateway };
+        command.SetAction((result, cancellationToken) => ReportingCommands.ExportAsync(
+            result.GetValue(OnlineOptions.Gateway), result.GetRequiredValue(kind), result.GetRequiredValue(period), result.GetRequiredValue(output),
             result.InvocationConfiguration.Output, result.InvocationConfiguration.Error, cancellationToken));
         return command;
     }

@@ -43,7 +43,16 @@ public sealed class GatewayClient : IDisposable
 
     public void Dispose() => http.Dispose();
 
+    /// <summary>A file the gateway generates (an export), as bytes.</summary>
+    public Task<byte[]> DownloadAsync(string path, CancellationToken cancellationToken) => SendRawAsync(HttpMethod.Get, path, null, cancellationToken);
+
     private async Task<JsonNode> SendAsync(HttpMethod method, string path, object? body, CancellationToken cancellationToken)
+    {
+        var bytes = await SendRawAsync(method, path, body, cancellationToken);
+        return bytes.Length == 0 ? new JsonObject() : JsonNode.Parse(bytes)!;
+    }
+
+    private async Task<byte[]> SendRawAsync(HttpMethod method, string path, object? body, CancellationToken cancellationToken)
     {
         var token = await AccessTokenAsync(cancellationToken);
         for (var attempt = 0; ; attempt++)
@@ -62,13 +71,12 @@ public sealed class GatewayClient : IDisposable
                 continue;
             }
 
-            var text = await response.Content.ReadAsStringAsync(cancellationToken);
             if (!response.IsSuccessStatusCode)
             {
-                throw new CliException(Describe(response.StatusCode, text));
+                throw new CliException(Describe(response.StatusCode, await response.Content.ReadAsStringAsync(cancellationToken)));
             }
 
-            return JsonNode.Parse(text.Length == 0 ? "{}" : text)!;
+            return await response.Content.ReadAsByteArrayAsync(cancellationToken);
         }
     }
 

@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 
 namespace Platform.Cli.Online;
 
-/// <summary>`platform dashboard` and `platform report submit|return|accept` against the gateway.</summary>
+/// <summary>`platform dashboard`, `platform export` and `platform report submit|return|accept` against the gateway.</summary>
 public static class ReportingCommands
 {
     private static readonly JsonSerializerOptions Pretty = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
@@ -46,6 +46,68 @@ public static class ReportingCommands
             }
         });
 
+    /// <summary>The municipal view: one column per district, rows of totals, on-time rates and canonical indicators.</summary>
+    public static Task<int> MunicipalAsync(string? gateway, string period, bool json, TextWriter output, TextWriter error, CancellationToken cancellationToken) =>
+        OnlineCommands.Run(error, async () =>
+        {
+            using var client = new GatewayClient(gateway);
+            var view = await client.GetAsync("/api/v1/dashboards/municipal?period=" + Uri.EscapeDataString(period), cancellationToken);
+            if (json)
+            {
+                output.WriteLine(view.ToJsonString(Pretty));
+                return;
+            }
+
+            var districts = view["districts"]?.AsArray().Select(d => d!).ToList() ?? [];
+            string Cell(JsonNode d, string name) => d[name]?.ToString() ?? "0";
+            var header = new List<string> { period }.Concat(districts.Select(d => (string?)d["name"] ?? string.Empty)).ToList();
+            var rows = new List<IReadOnlyList<string>>
+            {
+                Row("任务 tasks", districts.Select(d => Cell(d, "tasks"))),
+                Row("绿/黄/红", districts.Select(d => $"{Cell(d, "green")}/{Cell(d, "yellow")}/{Cell(d, "red")}")),
+                Row("逾期 overdue", districts.Select(d => Cell(d, "overdue"))),
+                Row("按时报送率 on time", districts.Select(d => (int?)d["due"] is > 0 ? $"{(double?)d["onTimeRate"] ?? 0:P0}" : "—")),
+            };
+            foreach (var indicator in view["indicators"]?.AsArray() ?? [])
+            {
+                var cells = indicator!["cells"]!.AsArray();
+                if (cells.All(c => (int?)c!["tasks"] is null or 0))
+                {
+                    continue;
+                }
+
+                rows.Add(Row((string?)indicator["indicator"] ?? string.Empty, cells.Select(c => (int?)c!["tasks"] is null or 0
+                    ? "缺 gap"
+                    : $"{c["tasks"]}项 {c["green"] ?? 0}/{c["yellow"] ?? 0}/{c["red"] ?? 0}")));
+            }
+
+            output.Write(TextTable.Render(header, rows));
+            foreach (var group in view["comparable"]?.AsArray() ?? [])
+            {
+                output.WriteLine();
+                output.WriteLine($"{group!["indicator"]}（{group["unit"]}，{((bool?)group["lowerIsBetter"] == true ? "越低越好 lower is better" : "越高越好 higher is better")}）: " +
+                    string.Join("  ", group["cells"]!.AsArray().Select(c => $"{c!["rank"]}. {Name(districts, (string?)c["tenantId"])} {c["value"]}")));
+            }
+        });
+
+    /// <summary>Downloads an export and writes it whole (to a temporary file first, so a failure leaves no half file).</summary>
+    public static Task<int> ExportAsync(
+        string? gateway, string kind, string period, FileInfo file, TextWriter output, TextWriter error, CancellationToken cancellationToken) =>
+        OnlineCommands.Run(error, async () =>
+        {
+            if (kind is not ("ledger" or "bulletin"))
+            {
+                throw new CliException($"unknown export '{kind}': use ledger or bulletin");
+            }
+
+            using var client = new GatewayClient(gateway);
+            var bytes = await client.DownloadAsync($"/api/v1/exports/{kind}?period={Uri.EscapeDataString(period)}", cancellationToken);
+            var temporary = file.FullName + ".part";
+            await File.WriteAllBytesAsync(temporary, bytes, cancellationToken);
+            File.Move(temporary, file.FullName, overwrite: true);
+            output.WriteLine($"{(kind == "ledger" ? "台账 ledger" : "通报 bulletin")} {period}: {file.FullName} ({bytes.Length:N0} bytes)");
+        });
+
     public static Task<int> ReportActionAsync(
         string? gateway, string action, string task, string period, string? comment, bool json, TextWriter output, TextWriter error, CancellationToken cancellationToken) =>
         OnlineCommands.Run(error, async () =>
@@ -74,6 +136,11 @@ public static class ReportingCommands
         return (string?)tasks["tasks"]?.AsArray().FirstOrDefault(t => (string?)t!["number"] == number)?["id"]
             ?? throw new CliException($"no published task numbered {number} in {year}");
     }
+
+    private static IReadOnlyList<string> Row(string label, IEnumerable<string> cells) => [label, .. cells];
+
+    private static string Name(IEnumerable<JsonNode> districts, string? tenant) =>
+        (string?)districts.FirstOrDefault(d => (string?)d["tenantId"] == tenant)?["name"] ?? tenant ?? string.Empty;
 
     private static IEnumerable<IReadOnlyList<string>> Rows(JsonNode? counts) =>
         counts?.AsArray().Select(c => (IReadOnlyList<string>)

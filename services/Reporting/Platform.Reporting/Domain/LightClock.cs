@@ -1,4 +1,5 @@
 using Platform.MultiTenancy;
+using Platform.ServiceDefaults.Time;
 
 namespace Platform.Reporting.Domain;
 
@@ -31,4 +32,14 @@ public sealed partial class LightClock(IServiceScopeFactory scopes, IConfigurati
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Recomputing lights failed; retrying on the next tick")]
     private partial void LogFailed(Exception exception);
+}
+
+/// <summary>When a demo or test stack's clock is set (either way), every period within a year of the new day is recomputed.</summary>
+public sealed class LightsOnClockChange(TenantContext tenant, LightProjector lights) : IClockChangeHandler
+{
+    public async Task OnClockChangedAsync(CancellationToken cancellationToken)
+    {
+        tenant.SetSystem();
+        await lights.RefreshAsync(lights.Today.AddDays(-400), lights.Today.AddDays(400), cancellationToken);
+    }
 }

@@ -70,11 +70,13 @@ public sealed class LightProjector(ReportingDbContext db, IOutbox outbox, TimePr
     }
 
     /// <summary>The clock's part: recomputes every active task of the periods whose due date or grace has just passed.</summary>
-    public async Task<int> RefreshRecentPeriodsAsync(CancellationToken cancellationToken)
+    public Task<int> RefreshRecentPeriodsAsync(CancellationToken cancellationToken) =>
+        RefreshAsync(Today.AddDays(-(GraceDays + 35)), Today.AddDays(1), cancellationToken);
+
+    /// <summary>Recomputes every active task of the periods due between the two days.</summary>
+    public async Task<int> RefreshAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken)
     {
-        var today = Today;
-        var from = today.AddDays(-(GraceDays + 35));
-        var periods = await db.Periods.Where(p => p.DueOn >= from && p.DueOn <= today.AddDays(1)).ToListAsync(cancellationToken);
+        var periods = await db.Periods.Where(p => p.DueOn >= from && p.DueOn <= to).ToListAsync(cancellationToken);
         var count = 0;
         foreach (var period in periods)
         {

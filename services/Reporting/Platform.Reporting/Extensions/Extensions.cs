@@ -4,6 +4,7 @@ using Platform.Reporting.Consumers;
 using Platform.Reporting.Data;
 using Platform.Reporting.Domain;
 using Platform.ServiceDefaults.Data;
+using Platform.ServiceDefaults.Time;
 
 namespace Platform.Reporting.Extensions;
 
@@ -19,6 +20,7 @@ internal static class Extensions
         });
         builder.Services.AddScoped<LightProjector>();
         builder.Services.AddHostedService<LightClock>();
+        builder.Services.AddScoped<IClockChangeHandler, LightsOnClockChange>();
         return builder;
     }
 }

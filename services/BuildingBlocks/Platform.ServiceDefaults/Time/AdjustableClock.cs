@@ -1,0 +1,78 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Platform.ServiceDefaults.Time;
+
+/// <summary>
+/// A clock that can be set, for demo and end-to-end stacks only (Clock:Adjustable=true; never in production): it starts
+/// at Clock:Start and moves on at the real pace from whatever instant it is set to. The local demo runs in the year of
+/// its task list this way, and end-to-end tests move a running stack past due dates.
+/// </summary>
+public sealed class AdjustableClock : TimeProvider
+{
+    private long offsetTicks;
+
+    public override DateTimeOffset GetUtcNow() => System.GetUtcNow().AddTicks(Interlocked.Read(ref offsetTicks));
+
+    public void Set(DateTimeOffset now) => Interlocked.Exchange(ref offsetTicks, (now - System.GetUtcNow()).Ticks);
+}
+
+/// <summary>Something a service recomputes when the adjustable clock is set (e.g. lights whose due dates just passed).</summary>
+public interface IClockChangeHandler
+{
+    Task OnClockChangedAsync(CancellationToken cancellationToken);
+}
+
+public static class ClockExtensions
+{
+    /// <summary>The system clock, or an <see cref="AdjustableClock"/> when Clock:Adjustable is true.</summary>
+    public static void AddPlatformClock(this IServiceCollection services, IConfiguration configuration)
+    {
+        if (!configuration.GetValue<bool>("Clock:Adjustable"))
+        {
+            services.AddSingleton(TimeProvider.System);
+            return;
+        }
+
+        var clock = new AdjustableClock();
+        if (configuration["Clock:Start"] is { Length: > 0 } start)
+        {
+            clock.Set(DateTimeOffset.Parse(start, global::System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        services.AddSingleton(clock);
+        services.AddSingleton<TimeProvider>(clock);
+    }
+
+    /// <summary>
+    /// GET/PUT /_clock on the service's own port (the gateway routes only /api and the token endpoints) when the clock is
+    /// adjustable: reads or sets "now", then lets the service recompute what depends on it.
+    /// </summary>
+    public static void MapClockControl(this WebApplication app)
+    {
+        if (app.Services.GetService<AdjustableClock>() is not { } clock)
+        {
+            return;
+        }
+
+        app.Logger.LogWarning("The clock is adjustable (Clock:Adjustable=true) and reads {Now:O}: a demo or test stack, never production", clock.GetUtcNow());
+        app.MapGet("/_clock", () => Results.Ok(new ClockState(clock.GetUtcNow()))).AllowAnonymous();
+        app.MapPut("/_clock", async (ClockState state, IServiceProvider services, CancellationToken cancellationToken) =>
+        {
+            clock.Set(state.Now);
+            await using var scope = services.CreateAsyncScope();
+            foreach (var handler in scope.ServiceProvider.GetServices<IClockChangeHandler>())
+            {
+                await handler.OnClockChangedAsync(cancellationToken);
+            }
+
+            return Results.Ok(new ClockState(clock.GetUtcNow()));
+        }).AllowAnonymous();
+    }
+
+    public sealed record ClockState(DateTimeOffset Now);
+}

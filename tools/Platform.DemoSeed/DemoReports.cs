@@ -1,0 +1,297 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+
+/// <summary>
+/// A few months of a district's reporting, written through the gateway as its units and office would, with the
+/// reporting service's demo clock (its /_clock endpoint) moved so that each step happens on a plausible day: June's
+/// reports mostly on time and reviewed, some late, some missing; July's in every state — accepted, submitted,
+/// returned, drafts with targets behind pace, an extension and a closure awaiting the office. The lead unit of
+/// <see cref="LeftForTheNewcomer"/> keeps July untouched so that a newcomer (and the end-to-end tests) can report it.
+/// </summary>
+internal sealed class DemoReports(HttpClient http, Uri clock, Func<string, Task<string>> signIn, Func<JsonObject, Task> createAccount)
+{
+    public const string LeftForTheNewcomer = "区市场监管局";
+
+    private static readonly string[] Problems =
+    [
+        "部门间数据共享接口尚未打通，部分材料仍需企业重复提交。", "专业人员不足，审批环节压缩进度慢于预期。", "配套资金尚未到位。",
+        "市级系统升级，线上办理功能暂不可用。", "个别企业对新政策知晓度不高。",
+    ];
+
+    public async Task<bool> SeedAsync(string tenant, string prefix, string adminUser, IReadOnlyDictionary<string, string> knownReporters, bool full)
+    {
+        var admin = await signIn(adminUser);
+        // The published list reaches the reporting service as an event: wait for it.
+        var periods = new List<string>();
+        for (var waited = 0; periods.Count == 0; waited++)
+        {
+            if (waited == 120)
+            {
+                throw new InvalidOperationException($"The reporting service has no periods of {tenant}'s 2023 list after a minute.");
+            }
+
+            await Task.Delay(waited == 0 ? 0 : 500);
+            periods = (await GetAsync(admin, "/api/v1/periods?year=2023"))["periods"]?.AsArray().Select(p => (string)p!["key"]!).ToList() ?? [];
+        }
+
+        var first = periods[0];
+        var written = await GetAsync(admin, $"/api/v1/reports?period={first}");
+        if (written["reports"]?.AsArray().Any(r => r!["exists"]?.GetValue<bool>() == true) == true)
+        {
+            return false;
+        }
+
+        var tasks = (await GetAsync(admin, "/api/v1/tasks?year=2023&pageSize=500"))["tasks"]!.AsArray().Select(t => t!).ToList();
+        var reporters = await ReportersAsync(tenant, prefix, tasks, knownReporters);
+
+        // The first month: most reports on time, a few late within the grace, a few never.
+        await SetClockAsync(new DateTimeOffset(2023, DueMonth(first), 28, 9, 0, 0, TimeSpan.FromHours(8)));
+        for (var i = 0; i < tasks.Count; i++)
+        {
+            if (i % 10 is not (3 or 7))
+            {
+                await WriteAsync(reporters, tasks[i], first, i, submit: true);
+            }
+        }
+
+        await SetClockAsync(DueDay(first).AddDays(3).ToDateTime(new TimeOnly(10, 0)));
+        for (var i = 0; i < tasks.Count; i++)
+        {
+            if (i % 10 == 3)
+            {
+                await WriteAsync(reporters, tasks[i], first, i, submit: true);
+            }
+        }
+
+        for (var i = 0; i < tasks.Count; i++)
+        {
+            if (i % 10 is 3 or 7 || !full && i % 2 == 1)
+            {
+                continue;
+            }
+
+            var path = $"/api/v1/reports/{tasks[i]["id"]}/{first}";
+            if (i % 15 == 4)
+            {
+                await PostAsync(admin, path + ":return", new JsonObject { ["comment"] = "请补充具体数据和佐证材料。" });
+                await WriteAsync(reporters, tasks[i], first, i, submit: true, revised: true);
+            }
+
+            await PostAsync(admin, path + ":accept", new JsonObject());
+        }
+
+        if (periods.Count < 2)
+        {
+            return true;
+        }
+
+        // The current month, a week before its due date: every state.
+        var current = periods[1];
+        await SetClockAsync(new DateTimeOffset(2023, DueMonth(current), 25, 10, 0, 0, TimeSpan.FromHours(8)));
+        for (var i = 0; i < tasks.Count; i++)
+        {
+            var lead = LeadName(tasks[i]);
+            if (lead == LeftForTheNewcomer || (!full && i % 3 != 0))
+            {
+                continue;
+            }
+
+            var path = $"/api/v1/reports/{tasks[i]["id"]}/{current}";
+            switch (i % 8)
+            {
+                case 0 or 1:
+                    await WriteAsync(reporters, tasks[i], current, i, submit: true);
+                    await PostAsync(admin, path + ":accept", new JsonObject());
+                    break;
+                case 2 or 3:
+                    await WriteAsync(reporters, tasks[i], current, i, submit: true);
+                    break;
+                case 4:
+                    await WriteAsync(reporters, tasks[i], current, i, submit: true);
+                    await PostAsync(admin, path + ":return", new JsonObject { ["comment"] = "工作成效不具体，请量化说明。" });
+                    break;
+                case 5:
+                    await WriteAsync(reporters, tasks[i], current, i, submit: false, behind: true);
+                    break;
+            }
+        }
+
+        if (full)
+        {
+            await RequestsAsync(reporters, tasks);
+        }
+
+        return true;
+    }
+
+    /// <summary>A pending extension and a pending closure (with its evidence) for the office's queue.</summary>
+    private async Task RequestsAsync(Dictionary<string, string> reporters, List<JsonNode> tasks)
+    {
+        var extended = tasks.FirstOrDefault(t => LeadName(t) != LeftForTheNewcomer && !string.IsNullOrEmpty((string?)t["deadline"]));
+        if (extended is not null)
+        {
+            var deadline = DateOnly.Parse((string)extended["deadline"]!, CultureInfo.InvariantCulture).AddMonths(3);
+            await PostAsync(await signIn(reporters[LeadName(extended)]), "/api/v1/task-requests:extension", new JsonObject
+            {
+                ["taskId"] = (string)extended["id"]!, ["requestedDeadline"] = deadline.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                ["reason"] = "涉及市级系统改造，需待市级部门完成接口开发后方可上线。",
+            });
+        }
+
+        var closed = tasks.LastOrDefault(t => LeadName(t) != LeftForTheNewcomer);
+        if (closed is not null)
+        {
+            var token = await signIn(reporters[LeadName(closed)]);
+            using var form = new MultipartFormDataContent
+            {
+                { new ByteArrayContent("%PDF-1.4\n% 验收材料（演示）\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"u8.ToArray()), "file", "验收材料.pdf" },
+            };
+            using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/evidence?task_id={closed["id"]}") { Content = form };
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            using var response = await http.SendAsync(request);
+            var body = await Read(response, "evidence upload");
+            await PostAsync(token, "/api/v1/task-requests:closure", new JsonObject
+            {
+                ["taskId"] = (string)closed["id"]!, ["reason"] = "任务已全部完成，相关制度已印发实施。", ["evidenceIds"] = new JsonArray((string)body["id"]!),
+            });
+        }
+    }
+
+    /// <summary>A reporter account for every lead unit (the directory's own where it has one).</summary>
+    private async Task<Dictionary<string, string>> ReportersAsync(
+        string tenant, string prefix, List<JsonNode> tasks, IReadOnlyDictionary<string, string> known)
+    {
+        var units = tasks.SelectMany(t => t["leadUnits"]!.AsArray())
+            .Select(u => ((string?)u!["unitName"] ?? (string)u["printedName"]!, (string?)u["unitId"] ?? string.Empty))
+            .Where(u => u.Item2.Length > 0).Distinct().OrderBy(u => u.Item1, StringComparer.Ordinal).ToList();
+        var reporters = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i < units.Count; i++)
+        {
+            var (name, id) = units[i];
+            if (known.TryGetValue(name, out var username))
+            {
+                reporters[name] = username;
+                continue;
+            }
+
+            username = $"{prefix}.r{i + 1:D2}";
+            await createAccount(new JsonObject
+            {
+                ["username"] = username, ["displayName"] = name + "（填报）", ["tenantId"] = tenant,
+                ["roles"] = new JsonArray("unit-reporter"), ["unitId"] = id,
+            });
+            reporters[name] = username;
+        }
+
+        return reporters;
+    }
+
+    private async Task WriteAsync(Dictionary<string, string> reporters, JsonNode task, string period, int index, bool submit, bool behind = false, bool revised = false)
+    {
+        var lead = LeadName(task);
+        if (!reporters.TryGetValue(lead, out var username))
+        {
+            return;
+        }
+
+        var token = await signIn(username);
+        var path = $"/api/v1/reports/{task["id"]}/{period}";
+        var text = (string)task["text"]!;
+        var summary = text.Length > 40 ? text[..40] + "……" : text;
+        var targets = task["targets"]?.AsArray() ?? [];
+        var actuals = new JsonArray();
+        for (var k = 0; k < targets.Count; k++)
+        {
+            if ((double?)targets[k]!["value"] is { } goal && (double?)targets[k]!["baseline"] is { } start)
+            {
+                // On pace, a little ahead, or (for the lagging demo) still at the baseline.
+                var share = behind ? 0 : DueMonth(period) / 12.0 + (index % 3) * 0.05;
+                actuals.Add(new JsonObject { ["target"] = k, ["actual"] = Math.Round(start + (goal - start) * share, 1) });
+            }
+        }
+
+        await Send(HttpMethod.Put, token, path, new JsonObject
+        {
+            ["progress"] = $"{(revised ? "（补充）" : string.Empty)}{period} 已按计划推进：{summary}",
+            ["problems"] = index % 4 == 1 || behind ? Problems[index % Problems.Length] : string.Empty,
+            ["effects"] = $"本月完成阶段性工作{1 + index % 5}项。",
+            ["selfStatus"] = behind ? (index % 2 == 0 ? "SELF_STATUS_ON_TRACK" : "SELF_STATUS_BEHIND") : index % 9 == 2 ? "SELF_STATUS_AT_RISK" : "SELF_STATUS_ON_TRACK",
+            ["actuals"] = actuals,
+        });
+        if (submit)
+        {
+            await PostAsync(token, path + ":submit", new JsonObject());
+        }
+    }
+
+    private static string LeadName(JsonNode task) =>
+        task["leadUnits"]!.AsArray().Select(u => (string?)u!["unitName"] ?? (string?)u["printedName"]).FirstOrDefault() ?? string.Empty;
+
+    private static int DueMonth(string period) => int.Parse(period[5..], CultureInfo.InvariantCulture);
+
+    private static DateOnly DueDay(string period)
+    {
+        var year = int.Parse(period[..4], CultureInfo.InvariantCulture);
+        var month = DueMonth(period);
+        return new DateOnly(year, month, DateTime.DaysInMonth(year, month));
+    }
+
+    private async Task SetClockAsync(DateTimeOffset now)
+    {
+        using var response = await http.PutAsJsonAsync(new Uri(clock, "/_clock"), new { now });
+        await Read(response, "setting the demo clock");
+    }
+
+    private Task SetClockAsync(DateTime chinaLocal) => SetClockAsync(new DateTimeOffset(chinaLocal, TimeSpan.FromHours(8)));
+
+    private async Task<JsonNode> GetAsync(string token, string path)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var response = await http.SendAsync(request);
+        return await Read(response, "GET " + path);
+    }
+
+    private Task<JsonNode> PostAsync(string token, string path, JsonNode body) => Send(HttpMethod.Post, token, path, body);
+
+    private async Task<JsonNode> Send(HttpMethod method, string token, string path, JsonNode body)
+    {
+        using var request = new HttpRequestMessage(method, path) { Content = JsonContent.Create(body) };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var response = await http.SendAsync(request);
+        return await Read(response, $"{method} {path}");
+    }
+
+    private static async Task<JsonNode> Read(HttpResponseMessage response, string what)
+    {
+        var text = await response.Content.ReadAsStringAsync();
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"{what} failed ({(int)response.StatusCode}): {text}");
+        }
+
+        return JsonNode.Parse(text.Length == 0 ? "{}" : text)!;
+    }
+}
+
+/// <summary>Waits out the gateway's rate limit (429 with Retry-After) instead of failing the seed.</summary>
+internal sealed class RetryWhenLimited() : DelegatingHandler(new HttpClientHandler())
+{
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var response = await base.SendAsync(request, cancellationToken);
+            if (response.StatusCode != System.Net.HttpStatusCode.TooManyRequests || attempt == 10)
+            {
+                return response;
+            }
+
+            var wait = response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(1);
+            response.Dispose();
+            await Task.Delay(wait, cancellationToken);
+        }
+    }
+}
