@@ -38,7 +38,7 @@ public sealed class MunicipalViewTests(ReportingApp app)
                 new PublishedTask
                 {
                     TaskId = entry, Number = "1", Category = "开办企业", Text = "企业开办全程网办。",
-                    LeadUnits = [new AssignedUnit(Guid.NewGuid(), "区市场监管局")], Indicators = ["开办企业"],
+                    LeadUnits = [new AssignedUnit(reporter, "区住房城乡建委")], Indicators = ["开办企业"],
                 },
             ],
         });
@@ -47,6 +47,14 @@ public sealed class MunicipalViewTests(ReportingApp app)
         await Eventually(async () => (await app.Reports.ListPeriodsAsync(new ListPeriodsRequest { Year = 2023 }, second)).Periods.Count > 0);
         await app.Reports.SaveReportAsync(new SaveReportRequest { TaskId = building.ToString(), Period = "2023-12", Progress = "提前完成", SelfStatus = SelfStatus.OnTrack }, second);
         await app.Reports.SubmitReportAsync(new ReportActionRequest { TaskId = building.ToString(), Period = "2023-12" }, second);
+
+        // The clock's pass over the whole year: several tasks of one lead unit, each keeps its own row.
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            scope.ServiceProvider.GetRequiredService<Platform.MultiTenancy.TenantContext>().SetSystem();
+            var lights = scope.ServiceProvider.GetRequiredService<Platform.Reporting.Domain.LightProjector>();
+            Assert.True(await lights.RefreshAsync(new DateOnly(2023, 1, 1), new DateOnly(2023, 12, 31), CancellationToken.None) >= 2);
+        }
 
         var dashboards = new Dashboards.DashboardsClient(app.Channel);
         var viewer = ReportingApp.Bearer(app.MunicipalViewer());

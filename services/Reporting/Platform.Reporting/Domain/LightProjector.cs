@@ -32,7 +32,7 @@ public sealed class LightProjector(ReportingDbContext db, IOutbox outbox, TimePr
                 var report = reports.SingleOrDefault(r => r.TaskId == task.Id && r.LeadUnitId == lead)
                     ?? db.Reports.Local.SingleOrDefault(r => r.TaskId == task.Id && r.LeadUnitId == lead && r.Period == period.Key);
                 var result = LightRules.Compute(task, period, report, today, GraceDays);
-                var row = rows.SingleOrDefault(r => r.LeadUnitId == lead);
+                var row = rows.SingleOrDefault(r => r.TaskId == task.Id && r.LeadUnitId == lead);
                 if (row is null)
                 {
                     row = new TaskLight
