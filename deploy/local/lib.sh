@@ -51,6 +51,8 @@ DB_PASSWORD="duban"
 RMQ_USER="duban"
 RMQ_PASSWORD="duban"
 RABBITMQ_URL="amqp://$RMQ_USER:$RMQ_PASSWORD@127.0.0.1:$RMQ_PORT/"
+RMQ_TEST_VHOST="tests"
+RABBITMQ_TEST_URL="amqp://$RMQ_USER:$RMQ_PASSWORD@127.0.0.1:$RMQ_PORT/$RMQ_TEST_VHOST"
 GATEWAY_URL="http://127.0.0.1:$GATEWAY_HTTP_PORT"
 GATEWAY_GRPC_URL="http://127.0.0.1:$GATEWAY_GRPC_PORT"
 UNITS_URL="http://127.0.0.1:$UNITS_HTTP_PORT"
@@ -480,7 +482,12 @@ _rabbit_ensure_user() {
     if _rabbit_has_user "$users" guest; then
         rabbitmqctl_ delete_user guest >/dev/null || die "rabbitmqctl delete_user guest failed"
     fi
-    touch "$RMQ_BASE/.provisioned"
+    # The tests' own vhost: their messages never reach the running stack's queues (and the reverse).
+    if ! rabbitmqctl_ list_vhosts --quiet --no-table-headers 2>/dev/null | grep -qx "$RMQ_TEST_VHOST"; then
+        rabbitmqctl_ add_vhost "$RMQ_TEST_VHOST" >/dev/null || die "rabbitmqctl add_vhost failed"
+    fi
+    rabbitmqctl_ set_permissions -p "$RMQ_TEST_VHOST" "$RMQ_USER" '.*' '.*' '.*' >/dev/null || die "rabbitmqctl set_permissions failed"
+    touch "$RMQ_BASE/.provisioned.2"
 }
 
 rabbit_start() {
@@ -488,7 +495,7 @@ rabbit_start() {
     [ -x "$RMQ_BIN/rabbitmq-server" ] || die "RabbitMQ not found in $RMQ_BIN (run ensure_packages)"
     if rabbit_running; then
         say "RabbitMQ already running (pid $(rabbit_pid), node $RMQ_NODENAME, port $RMQ_PORT)"
-        [ -e "$RMQ_BASE/.provisioned" ] || _rabbit_ensure_user
+        [ -e "$RMQ_BASE/.provisioned.2" ] || _rabbit_ensure_user
         return 0
     fi
     port_in_use "$RMQ_PORT" && die "port $RMQ_PORT is already in use by another process; set DUBAN_RABBITMQ_PORT"
@@ -529,7 +536,7 @@ rabbit_start() {
         sleep 0.2
     done
     rabbit_running || die "RabbitMQ is listening but its pid file $STATE/pids/rabbitmq.pid is missing"
-    [ -e "$RMQ_BASE/.provisioned" ] || _rabbit_ensure_user
+    [ -e "$RMQ_BASE/.provisioned.2" ] || _rabbit_ensure_user
     say "RabbitMQ ready (pid $(rabbit_pid), user $RMQ_USER)"
 }
 

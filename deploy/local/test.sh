@@ -8,7 +8,7 @@
 #
 # Environment for the tests (fixtures use these when no Docker engine is available):
 #   DUBAN_TEST_POSTGRES       superuser ADO.NET connection string
-#   DUBAN_TEST_RABBITMQ       amqp://duban:duban@127.0.0.1:55672/
+#   DUBAN_TEST_RABBITMQ       amqp://duban:duban@127.0.0.1:55672/tests (a vhost of its own, apart from the stack's)
 #   DUBAN_TEST_GATEWAY        http://127.0.0.1:8080   (REST)
 #   DUBAN_TEST_GATEWAY_GRPC   http://127.0.0.1:8081   (gRPC)
 #   DUBAN_TEST_UNITS_HTTP     http://127.0.0.1:5101
@@ -88,7 +88,7 @@ fi
 # 3. Tests.
 export DUBAN_TEST_POSTGRES=""
 [ -s "$PG_PASSWORD_FILE" ] && DUBAN_TEST_POSTGRES="$(pg_superuser_connection_string)"
-export DUBAN_TEST_RABBITMQ="$RABBITMQ_URL"
+export DUBAN_TEST_RABBITMQ="$RABBITMQ_TEST_URL"
 export DUBAN_TEST_GATEWAY="$GATEWAY_URL"
 export DUBAN_TEST_GATEWAY_GRPC="$GATEWAY_GRPC_URL"
 export DUBAN_TEST_UNITS_HTTP="$UNITS_URL"

@@ -5,6 +5,7 @@ using Platform.Testing;
 namespace Platform.EndToEnd.Tests;
 
 /// <summary>The `platform` command against the running stack, as a district office would use it from a terminal.</summary>
+[Collection(ReportingStackCollection.Name)]
 public sealed class CliTests : IDisposable
 {
     private readonly string configDir = Path.Combine(Path.GetTempPath(), "duban-cli-" + Guid.NewGuid().ToString("N"));
@@ -99,6 +100,37 @@ public sealed class CliTests : IDisposable
         {
             Directory.Delete(configDir, recursive: true);
         }
+    }
+
+    [Fact]
+    public async Task TheLeaderExportsTheLedgerAndBulletinAndTheMunicipalityComparesDistricts()
+    {
+        Assert.Equal(0, (await RunAsync("login", "--user", "yz.leader", "--password", "demo", "--gateway", gateway)).Code);
+        var ledger = Path.Combine(configDir, "台账.xlsx");
+        var (ledgerCode, ledgerOut, ledgerErr) = await RunAsync("export", "ledger", "--period", "2023-07", "-o", ledger, "--gateway", gateway);
+        Assert.True(ledgerCode == 0, ledgerErr);
+        Assert.Contains("台账 ledger 2023-07", ledgerOut);
+        using (var workbook = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(ledger, false))
+        {
+            Assert.True(workbook.WorkbookPart!.WorksheetParts.Single().Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Row>().Count() > 90);
+        }
+
+        var bulletin = Path.Combine(configDir, "通报.docx");
+        Assert.Equal(0, (await RunAsync("export", "bulletin", "--period", "2023-07", "-o", bulletin, "--gateway", gateway)).Code);
+        using (var document = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(bulletin, false))
+        {
+            Assert.Contains("渝中区2023年7月重点任务推进情况通报", document.MainDocumentPart!.Document!.Body!.InnerText);
+        }
+
+        var (badCode, _, badErr) = await RunAsync("export", "minutes", "--period", "2023-07", "-o", bulletin, "--gateway", gateway);
+        Assert.Equal((1, true), (badCode, badErr.Contains("ledger or bulletin", StringComparison.Ordinal)));
+
+        Assert.Equal(0, (await RunAsync("login", "--user", "cq.viewer", "--password", "demo", "--gateway", gateway)).Code);
+        var (viewCode, viewOut, viewErr) = await RunAsync("dashboard", "--municipal", "--period", "2023-07", "--gateway", gateway);
+        Assert.True(viewCode == 0, viewErr);
+        Assert.Contains("渝中区", viewOut);
+        Assert.Contains("江北区", viewOut);
+        Assert.Contains("按时报送率", viewOut);
     }
 
     private static async Task<(int Code, string Output, string Error)> RunAsync(params string[] args)

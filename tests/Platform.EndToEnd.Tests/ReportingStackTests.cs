@@ -5,6 +5,7 @@ using Task = System.Threading.Tasks.Task;
 namespace Platform.EndToEnd.Tests;
 
 /// <summary>Monthly reporting on 渝中's published list, through the gateway, with the demo accounts.</summary>
+[Collection(ReportingStackCollection.Name)]
 public sealed class ReportingStackTests(Stack stack) : IClassFixture<Stack>
 {
     [Fact]
@@ -83,6 +84,7 @@ public sealed class ReportingStackTests(Stack stack) : IClassFixture<Stack>
 }
 
 /// <summary>The district dashboard of the demo data through the gateway.</summary>
+[Collection(ReportingStackCollection.Name)]
 public sealed class DashboardStackTests(Stack stack) : IClassFixture<Stack>
 {
     [Fact]

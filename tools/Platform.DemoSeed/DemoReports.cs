@@ -20,6 +20,19 @@ internal sealed class DemoReports(HttpClient http, Uri clock, Func<string, Task<
         "市级系统升级，线上办理功能暂不可用。", "个别企业对新政策知晓度不高。",
     ];
 
+    /// <summary>The demo's "now" (the reporting clock when the seed starts): its month is the current one.</summary>
+    public DateTimeOffset Now { get; private set; }
+
+    public async Task StartAsync()
+    {
+        using var response = await http.GetAsync(new Uri(clock, "/_clock"));
+        Now = DateTimeOffset.Parse((string)(await Read(response, "reading the demo clock"))["now"]!, CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Puts the clock back to the demo's "now", which recomputes every light for it.</summary>
+    public Task FinishAsync() => SetClockAsync(Now);
+
+    /// <summary>Last month's and this month's reports of one district; false when it has reports already.</summary>
     public async Task<bool> SeedAsync(string tenant, string prefix, string adminUser, IReadOnlyDictionary<string, string> knownReporters, bool full)
     {
         var admin = await signIn(adminUser);
@@ -36,7 +49,14 @@ internal sealed class DemoReports(HttpClient http, Uri clock, Func<string, Task<
             periods = (await GetAsync(admin, "/api/v1/periods?year=2023"))["periods"]?.AsArray().Select(p => (string)p!["key"]!).ToList() ?? [];
         }
 
-        var first = periods[0];
+        var today = Now.ToOffset(TimeSpan.FromHours(8));
+        var current = $"{today.Year:D4}-{today.Month:D2}";
+        var first = $"{today.AddMonths(-1).Year:D4}-{today.AddMonths(-1).Month:D2}";
+        if (!periods.Contains(first) || !periods.Contains(current))
+        {
+            throw new InvalidOperationException($"{tenant}'s list has no periods {first} and {current}; set the demo clock within its year.");
+        }
+
         var written = await GetAsync(admin, $"/api/v1/reports?period={first}");
         if (written["reports"]?.AsArray().Any(r => r!["exists"]?.GetValue<bool>() == true) == true)
         {
@@ -47,7 +67,7 @@ internal sealed class DemoReports(HttpClient http, Uri clock, Func<string, Task<
         var reporters = await ReportersAsync(tenant, prefix, tasks, knownReporters);
 
         // The first month: most reports on time, a few late within the grace, a few never.
-        await SetClockAsync(new DateTimeOffset(2023, DueMonth(first), 28, 9, 0, 0, TimeSpan.FromHours(8)));
+        await SetClockAsync(DueDay(first).AddDays(-2).ToDateTime(new TimeOnly(9, 0)));
         for (var i = 0; i < tasks.Count; i++)
         {
             if (i % 10 is not (3 or 7))
@@ -82,14 +102,8 @@ internal sealed class DemoReports(HttpClient http, Uri clock, Func<string, Task<
             await PostAsync(admin, path + ":accept", new JsonObject());
         }
 
-        if (periods.Count < 2)
-        {
-            return true;
-        }
-
-        // The current month, a week before its due date: every state.
-        var current = periods[1];
-        await SetClockAsync(new DateTimeOffset(2023, DueMonth(current), 25, 10, 0, 0, TimeSpan.FromHours(8)));
+        // The current month, as of the demo's "now": every state.
+        await SetClockAsync(Now);
         for (var i = 0; i < tasks.Count; i++)
         {
             var lead = LeadName(tasks[i]);

@@ -118,6 +118,7 @@ if (options.ReportingClock is { } reportingClock)
         new Uri(reportingClock),
         async user => tokens.TryGetValue(user, out var token) ? token : tokens[user] = await TokenAsync(user, options.AccountPassword),
         async account => Count(await PostAsync(admin, "/api/v1/accounts", WithPassword(account))));
+    await demo.StartAsync();
     foreach (var entry in json["demoReports"]?.AsArray() ?? [])
     {
         var tenantId = (string)entry!["tenantId"]!;
@@ -134,6 +135,8 @@ if (options.ReportingClock is { } reportingClock)
             existing++;
         }
     }
+
+    await demo.FinishAsync();
 }
 
 Console.WriteLine($"Demo data: {created} created, {existing} already present.");
