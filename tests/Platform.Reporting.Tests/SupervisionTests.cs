@@ -23,6 +23,7 @@ public sealed class SupervisionTests(ReportingApp app) : IAsyncLifetime
     private readonly Guid otherTask = Guid.NewGuid();
     private readonly Guid lead = Guid.NewGuid();
     private readonly Guid responsible = Guid.NewGuid();
+    private readonly Guid secondLead = Guid.NewGuid();
 
     private Supervision.SupervisionClient Supervision => new(app.Channel);
 
@@ -39,7 +40,11 @@ public sealed class SupervisionTests(ReportingApp app) : IAsyncLifetime
                     LeadUnits = [new AssignedUnit(lead, "区经济信息委")], ResponsibleUnits = [new AssignedUnit(responsible, "国网市区供电公司")],
                     Deadline = new DateOnly(2023, 12, 31),
                 },
-                new PublishedTask { TaskId = otherTask, Number = "6", Text = "其他任务。", LeadUnits = [new AssignedUnit(Guid.NewGuid(), "区发展改革委")] },
+                new PublishedTask
+                {
+                    TaskId = otherTask, Number = "6", Text = "其他任务。",
+                    LeadUnits = [new AssignedUnit(Guid.NewGuid(), "区发展改革委"), new AssignedUnit(secondLead, "区财政局")],
+                },
             ],
         });
         // Each test publishes the district's list anew (retiring the one before): wait for this one.
@@ -159,6 +164,23 @@ public sealed class SupervisionTests(ReportingApp app) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NotFound, foreign.StatusCode);
         await Refused(StatusCode.FailedPrecondition, Supervision.RequestClosureAsync(
             new RequestClosureRequest { TaskId = task.ToString(), Reason = "再次办结", EvidenceIds = { evidenceId } }, Token(reporter)));
+    }
+
+    [Fact]
+    public async Task TheOfficeReviewsEachLeadUnitsReportOfATaskWithTwo()
+    {
+        var second = Token(Reporter(secondLead));
+        var id = otherTask.ToString();
+        await app.Reports.SaveReportAsync(new SaveReportRequest { TaskId = id, Period = July, Progress = "财政资金已拨付", SelfStatus = SelfStatus.OnTrack }, second);
+        await app.Reports.SubmitReportAsync(new ReportActionRequest { TaskId = id, Period = July }, second);
+
+        // Without naming the unit the office reviews the first lead's report, which is not written yet.
+        await Refused(StatusCode.FailedPrecondition, app.Reports.AcceptReportAsync(new ReportActionRequest { TaskId = id, Period = July }, Token(Admin())));
+        var accepted = await app.Reports.AcceptReportAsync(new ReportActionRequest { TaskId = id, Period = July, LeadUnitId = secondLead.ToString() }, Token(Admin()));
+        Assert.Equal((ReportStatus.Accepted, secondLead.ToString()), (accepted.Status, accepted.LeadUnitId));
+        var read = await app.Reports.GetReportAsync(new GetReportRequest { TaskId = id, Period = July, LeadUnitId = secondLead.ToString() }, Token(Admin()));
+        Assert.Equal("财政资金已拨付", read.Progress);
+        await Refused(StatusCode.NotFound, app.Reports.GetReportAsync(new GetReportRequest { TaskId = id, Period = July, LeadUnitId = lead.ToString() }, Token(Admin())));
     }
 
     private string Admin() => app.Tokens.Issue(District, ["district-admin"], ["reports.read", "reports.write"]);

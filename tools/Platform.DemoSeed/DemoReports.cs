@@ -95,19 +95,18 @@ internal sealed class DemoReports(HttpClient http, Uri clock, Func<string, Task<
             var path = $"/api/v1/reports/{tasks[i]["id"]}/{first}";
             if (i % 15 == 4)
             {
-                await PostAsync(admin, path + ":return", new JsonObject { ["comment"] = "请补充具体数据和佐证材料。" });
+                await ReviewAsync(admin, tasks[i], path + ":return", "请补充具体数据和佐证材料。");
                 await WriteAsync(reporters, tasks[i], first, i, submit: true, revised: true);
             }
 
-            await PostAsync(admin, path + ":accept", new JsonObject());
+            await ReviewAsync(admin, tasks[i], path + ":accept");
         }
 
         // The current month, as of the demo's "now": every state.
         await SetClockAsync(Now);
         for (var i = 0; i < tasks.Count; i++)
         {
-            var lead = LeadName(tasks[i]);
-            if (lead == LeftForTheNewcomer || (!full && i % 3 != 0))
+            if (Leads(tasks[i]).Any(l => l.Name == LeftForTheNewcomer) || (!full && i % 3 != 0))
             {
                 continue;
             }
@@ -117,14 +116,14 @@ internal sealed class DemoReports(HttpClient http, Uri clock, Func<string, Task<
             {
                 case 0 or 1:
                     await WriteAsync(reporters, tasks[i], current, i, submit: true);
-                    await PostAsync(admin, path + ":accept", new JsonObject());
+                    await ReviewAsync(admin, tasks[i], path + ":accept");
                     break;
                 case 2 or 3:
                     await WriteAsync(reporters, tasks[i], current, i, submit: true);
                     break;
                 case 4:
                     await WriteAsync(reporters, tasks[i], current, i, submit: true);
-                    await PostAsync(admin, path + ":return", new JsonObject { ["comment"] = "工作成效不具体，请量化说明。" });
+                    await ReviewAsync(admin, tasks[i], path + ":return", "工作成效不具体，请量化说明。");
                     break;
                 case 5:
                     await WriteAsync(reporters, tasks[i], current, i, submit: false, behind: true);
@@ -202,15 +201,29 @@ internal sealed class DemoReports(HttpClient http, Uri clock, Func<string, Task<
         return reporters;
     }
 
+    /// <summary>The office's review of every lead unit's report of a task.</summary>
+    private async Task ReviewAsync(string admin, JsonNode task, string path, string? comment = null)
+    {
+        foreach (var (_, id) in Leads(task))
+        {
+            await PostAsync(admin, path, new JsonObject { ["leadUnitId"] = id, ["comment"] = comment ?? string.Empty });
+        }
+    }
+
+    /// <summary>Every lead unit's report of a task.</summary>
     private async Task WriteAsync(Dictionary<string, string> reporters, JsonNode task, string period, int index, bool submit, bool behind = false, bool revised = false)
     {
-        var lead = LeadName(task);
-        if (!reporters.TryGetValue(lead, out var username))
+        foreach (var (name, _) in Leads(task))
         {
-            return;
+            if (reporters.TryGetValue(name, out var username))
+            {
+                await WriteOneAsync(await signIn(username), task, period, index, submit, behind, revised);
+            }
         }
+    }
 
-        var token = await signIn(username);
+    private async Task WriteOneAsync(string token, JsonNode task, string period, int index, bool submit, bool behind, bool revised)
+    {
         var path = $"/api/v1/reports/{task["id"]}/{period}";
         var text = (string)task["text"]!;
         var summary = text.Length > 40 ? text[..40] + "……" : text;
@@ -240,8 +253,12 @@ internal sealed class DemoReports(HttpClient http, Uri clock, Func<string, Task<
         }
     }
 
-    private static string LeadName(JsonNode task) =>
-        task["leadUnits"]!.AsArray().Select(u => (string?)u!["unitName"] ?? (string?)u["printedName"]).FirstOrDefault() ?? string.Empty;
+    private static string LeadName(JsonNode task) => Leads(task).Select(l => l.Name).FirstOrDefault() ?? string.Empty;
+
+    private static List<(string Name, string Id)> Leads(JsonNode task) =>
+        task["leadUnits"]!.AsArray()
+            .Select(u => ((string?)u!["unitName"] ?? (string?)u["printedName"] ?? string.Empty, (string?)u["unitId"] ?? string.Empty))
+            .Where(u => u.Item2.Length > 0).ToList();
 
     private static int DueMonth(string period) => int.Parse(period[5..], CultureInfo.InvariantCulture);
 

@@ -92,7 +92,7 @@ public sealed class ReportService(ReportingDbContext db, ITenantContext caller, 
     {
         ReadTenant();
         var (task, period) = await FindAsync(request.TaskId, request.Period, context.CancellationToken);
-        var lead = LeadFor(task, write: false);
+        var lead = LeadFor(task, write: false, request.LeadUnitId);
         var contributions = await SupervisionService.ContributionsAsync(db, task.Id, period.Key, context.CancellationToken);
         var report = await db.Reports.SingleOrDefaultAsync(r => r.TaskId == task.Id && r.Period == period.Key && r.LeadUnitId == lead, context.CancellationToken)
             ?? await PrefilledAsync(task, period, lead, contributions, context.CancellationToken);
@@ -197,7 +197,7 @@ public sealed class ReportService(ReportingDbContext db, ITenantContext caller, 
         }
 
         var (task, period) = await FindAsync(request.TaskId, request.Period, context.CancellationToken);
-        var lead = write ? LeadFor(task, write: true) : task.LeadUnitIds.FirstOrDefault();
+        var lead = LeadFor(task, write, request.LeadUnitId);
         var report = await db.Reports.SingleOrDefaultAsync(r => r.TaskId == task.Id && r.Period == period.Key && r.LeadUnitId == lead, context.CancellationToken)
             ?? throw new PreconditionException($"No report of task {task.Number} for {period.Key} has been written yet.");
         var before = Snapshot(report);
@@ -217,12 +217,20 @@ public sealed class ReportService(ReportingDbContext db, ITenantContext caller, 
         return caller.TenantId ?? throw new ForbiddenException("The token names no tenant.");
     }
 
-    /// <summary>The lead unit whose report this is: the caller's own unit for a reporter; for readers the first lead.</summary>
-    private Guid LeadFor(TrackedTask task, bool write)
+    /// <summary>
+    /// The lead unit whose report this is: the caller's own unit for a reporter; for readers and reviewers the one asked
+    /// for, else the caller's unit when it leads the task, else the first lead.
+    /// </summary>
+    private Guid LeadFor(TrackedTask task, bool write, string? requested = null)
     {
         if (write)
         {
             caller.RequireDistrictWriter(PlatformScopes.ReportsWrite);
+        }
+        else if (!string.IsNullOrEmpty(requested))
+        {
+            var asked = Caller.ParseId(requested, "lead_unit_id", "lead unit");
+            return task.LeadUnitIds.Contains(asked) ? asked : throw new NotFoundException("lead unit", requested);
         }
 
         if (Guid.TryParse(caller.UnitId, out var unit) && task.LeadUnitIds.Contains(unit) && (!write || caller.Roles.Contains(PlatformRoles.UnitReporter)))
