@@ -46,9 +46,17 @@ public static class MunicipalViewQuery
             WHERE l."Period" = {period} AND l.tenant_id LIKE {prefix + "%"} AND l.tenant_id <> {municipality}
             GROUP BY l.tenant_id, i.indicator
             """).ToListAsync(cancellationToken);
-        var targets = await db.ComparableTargets.AsNoTracking()
-            .Where(c => c.Year == year && c.TenantId != municipality && c.TenantId.StartsWith(prefix))
-            .ToListAsync(cancellationToken);
+        // Each district's most ambitious target per indicator, unit and direction, picked in the database.
+        var targets = await db.Database.SqlQuery<BestTarget>($"""
+            SELECT DISTINCT ON (c.tenant_id, c."Indicator", c."Unit", c."Direction" IN ('Decrease', 'AtMost'))
+                   c.tenant_id AS "TenantId", c."Indicator" AS "Indicator", c."Unit" AS "Unit",
+                   c."Direction" IN ('Decrease', 'AtMost') AS "LowerIsBetter",
+                   c."TaskNumber" AS "TaskNumber", c."Text" AS "Text", c."Value" AS "Value", c."Baseline" AS "Baseline"
+            FROM comparable_targets AS c
+            WHERE c."Year" = {year} AND c.tenant_id LIKE {prefix + "%"} AND c.tenant_id <> {municipality}
+            ORDER BY c.tenant_id, c."Indicator", c."Unit", c."Direction" IN ('Decrease', 'AtMost'),
+                     CASE WHEN c."Direction" IN ('Decrease', 'AtMost') THEN c."Value" ELSE -c."Value" END
+            """).ToListAsync(cancellationToken);
 
         var districts = names.Keys.Union(totals.Keys).Order(StringComparer.Ordinal).ToList();
         var view = new V1.MunicipalView { Period = period };
@@ -85,16 +93,14 @@ public static class MunicipalViewQuery
         return view;
     }
 
-    /// <summary>Per indicator, unit and direction, each district's most ambitious target, ranked.</summary>
-    private static IEnumerable<V1.ComparableTargets> Compare(IEnumerable<ComparableTarget> targets) =>
-        targets
-            .GroupBy(t => (t.Indicator, t.Unit, LowerIsBetter: LowerIsBetter(t.Direction)))
+    /// <summary>Per indicator, unit and direction, the districts' best targets ranked (ties share a rank).</summary>
+    private static IEnumerable<V1.ComparableTargets> Compare(IEnumerable<BestTarget> best) =>
+        best
+            .GroupBy(t => (t.Indicator, t.Unit, t.LowerIsBetter))
+            .Where(g => g.Count() >= 2)
             .Select(g =>
             {
-                var best = g.GroupBy(t => t.TenantId)
-                    .Select(d => g.Key.LowerIsBetter ? d.MinBy(t => t.Value)! : d.MaxBy(t => t.Value)!)
-                    .ToList();
-                var ranked = (g.Key.LowerIsBetter ? best.OrderBy(t => t.Value) : best.OrderByDescending(t => t.Value)).ThenBy(t => t.TenantId, StringComparer.Ordinal).ToList();
+                var ranked = (g.Key.LowerIsBetter ? g.OrderBy(t => t.Value) : g.OrderByDescending(t => t.Value)).ThenBy(t => t.TenantId, StringComparer.Ordinal).ToList();
                 var group = new V1.ComparableTargets { Indicator = g.Key.Indicator, Unit = g.Key.Unit, LowerIsBetter = g.Key.LowerIsBetter };
                 group.Cells.AddRange(ranked.Select(t =>
                 {
@@ -115,10 +121,26 @@ public static class MunicipalViewQuery
                 }));
                 return group;
             })
-            .Where(g => g.Cells.Count >= 2)
             .OrderBy(g => CanonicalIndicators.Order(g.Indicator)).ThenBy(g => g.Unit, StringComparer.Ordinal);
 
-    private static bool LowerIsBetter(string direction) => direction is "Decrease" or "AtMost";
+    private sealed class BestTarget
+    {
+        public required string TenantId { get; init; }
+
+        public required string Indicator { get; init; }
+
+        public required string Unit { get; init; }
+
+        public bool LowerIsBetter { get; init; }
+
+        public required string TaskNumber { get; init; }
+
+        public required string Text { get; init; }
+
+        public decimal Value { get; init; }
+
+        public decimal? Baseline { get; init; }
+    }
 
     private sealed class IndicatorCount
     {
