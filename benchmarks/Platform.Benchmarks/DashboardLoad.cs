@@ -35,12 +35,21 @@ public static class DashboardLoad
 
         var postgres = new PostgresServer();
         await postgres.InitializeAsync();
+        var database = await postgres.CreateDatabaseAsync("bench");
         try
         {
-            return await RunAsync(await postgres.CreateDatabaseAsync("bench"), districts, tasksPerDistrict, months, runs);
+            return await RunAsync(database, districts, tasksPerDistrict, months, runs);
         }
         finally
         {
+            NpgsqlConnection.ClearAllPools();
+            await using (var admin = new NpgsqlConnection(postgres.AdminConnectionString))
+            {
+                await admin.OpenAsync();
+                await using var drop = new NpgsqlCommand($"DROP DATABASE \"{database.Name}\" WITH (FORCE)", admin);
+                await drop.ExecuteNonQueryAsync();
+            }
+
             await postgres.DisposeAsync();
         }
     }
