@@ -17,7 +17,9 @@ namespace Platform.Reporting.Tests;
 [Collection(ReportingCollection.Name)]
 public sealed class SupervisionTests(ReportingApp app) : IAsyncLifetime
 {
-    private const string District = "500196";
+    // A district of each test's own (the fixture's database lives for the whole collection).
+    private static int lastDistrict;
+    private readonly string District = $"5002{Interlocked.Increment(ref lastDistrict):D2}";
     private const string July = "2023-07";
     private readonly Guid task = Guid.NewGuid();
     private readonly Guid otherTask = Guid.NewGuid();
@@ -27,11 +29,13 @@ public sealed class SupervisionTests(ReportingApp app) : IAsyncLifetime
 
     private Supervision.SupervisionClient Supervision => new(app.Channel);
 
-    public async Task InitializeAsync()
+    public Task InitializeAsync() => PublishAsync(task, otherTask);
+
+    private async Task PublishAsync(Guid task, Guid otherTask, int version = 1)
     {
         await app.Services.GetRequiredService<IBus>().Publish(new TaskListPublished
         {
-            TenantId = District, TaskListId = Guid.NewGuid(), Year = 2023, Version = 1, IssuedOn = new DateOnly(2023, 3, 1),
+            TenantId = District, TaskListId = Guid.NewGuid(), Year = 2023, Version = version, IssuedOn = new DateOnly(2023, 3, 1),
             Tasks =
             [
                 new PublishedTask
@@ -49,14 +53,14 @@ public sealed class SupervisionTests(ReportingApp app) : IAsyncLifetime
         });
         // Each test publishes the district's list anew (retiring the one before): wait for this one.
         var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (!await VisibleAsync())
+        while (!await VisibleAsync(task))
         {
             Assert.True(DateTime.UtcNow < deadline, "the published list never reached the reporting projection");
             await Task.Delay(200);
         }
     }
 
-    private async Task<bool> VisibleAsync()
+    private async Task<bool> VisibleAsync(Guid task)
     {
         try
         {
@@ -181,6 +185,45 @@ public sealed class SupervisionTests(ReportingApp app) : IAsyncLifetime
         var read = await app.Reports.GetReportAsync(new GetReportRequest { TaskId = id, Period = July, LeadUnitId = secondLead.ToString() }, Token(Admin()));
         Assert.Equal("财政资金已拨付", read.Progress);
         await Refused(StatusCode.NotFound, app.Reports.GetReportAsync(new GetReportRequest { TaskId = id, Period = July, LeadUnitId = lead.ToString() }, Token(Admin())));
+    }
+
+    [Fact]
+    public async Task ANewVersionOfTheListKeepsEveryMonthAlreadyReported()
+    {
+        var reporter = Token(Reporter(lead));
+        await app.Reports.SaveReportAsync(new SaveReportRequest { TaskId = task.ToString(), Period = July, Progress = "七月已推进", SelfStatus = SelfStatus.OnTrack }, reporter);
+        await app.Reports.SubmitReportAsync(new ReportActionRequest { TaskId = task.ToString(), Period = July }, reporter);
+        var asked = await Supervision.RequestExtensionAsync(new RequestExtensionRequest { TaskId = task.ToString(), RequestedDeadline = "2024-01-31", Reason = "设备到货延迟" }, reporter);
+        await Supervision.DecideTaskRequestAsync(new DecideTaskRequestRequest { Id = asked.Id, Approve = true }, Token(Admin()));
+
+        // The office corrects the list and publishes version 2: the same numbers, new tasks.
+        var revised = Guid.NewGuid();
+        await PublishAsync(revised, Guid.NewGuid(), version: 2);
+        var carried = await app.Reports.GetReportAsync(new GetReportRequest { TaskId = revised.ToString(), Period = July }, Token(Admin()));
+        Assert.Equal((true, ReportStatus.Submitted, "七月已推进"), (carried.Exists, carried.Status, carried.Progress));
+        var requests = await Supervision.ListTaskRequestsAsync(new ListTaskRequestsRequest { TaskId = revised.ToString() }, Token(Admin()));
+        Assert.Equal("2024-01-31", requests.Requests.Single().TaskDeadline);
+        var trail = await app.Reports.GetAuditTrailAsync(new GetAuditTrailRequest { TaskId = revised.ToString() }, Token(Admin()));
+        Assert.Contains(trail.Entries, e => e.Action == "submitted");
+        await Refused(StatusCode.NotFound, app.Reports.GetReportAsync(new GetReportRequest { TaskId = Guid.NewGuid().ToString(), Period = July }, Token(Admin())));
+    }
+
+    [Fact]
+    public async Task EachDistrictSetsItsOwnGracePeriod()
+    {
+        var admin = Token(Admin());
+        Assert.Equal(5, (await app.Reports.GetReportingSettingsAsync(new GetReportingSettingsRequest(), admin)).GraceDays);
+        Assert.Equal(10, (await app.Reports.UpdateReportingSettingsAsync(new ReportingSettings { GraceDays = 10 }, admin)).GraceDays);
+        var periods = await app.Reports.ListPeriodsAsync(new ListPeriodsRequest { Year = 2023 }, admin);
+        Assert.Equal("2023-08-10", periods.Periods.Single(p => p.Key == July).GraceUntil);
+
+        await Refused(StatusCode.InvalidArgument, app.Reports.UpdateReportingSettingsAsync(new ReportingSettings { GraceDays = 31 }, admin));
+        await Refused(StatusCode.PermissionDenied, app.Reports.UpdateReportingSettingsAsync(new ReportingSettings { GraceDays = 0 }, Token(Reporter(lead))));
+        await Refused(StatusCode.PermissionDenied, app.Reports.UpdateReportingSettingsAsync(new ReportingSettings { GraceDays = 0 }, Token(app.MunicipalViewer())));
+
+        // Another district keeps the default.
+        var other = await app.Reports.ListPeriodsAsync(new ListPeriodsRequest { Year = 2023 }, ReportingApp.Bearer(app.Admin()));
+        Assert.Equal("2023-08-05", other.Periods.Single(p => p.Key == July).GraceUntil);
     }
 
     private string Admin() => app.Tokens.Issue(District, ["district-admin"], ["reports.read", "reports.write"]);

@@ -9,7 +9,9 @@ namespace Platform.Reporting.Consumers;
 
 /// <summary>
 /// A published list becomes this service's projection: its tasks with their lead units and typed targets, and its
-/// monthly periods. A new version of the same year's list retires the tasks of the version before.
+/// monthly periods. A new version of the same year's list retires the tasks of the version before; what was reported
+/// on a retired task — reports, contributions, evidence, requests, the audit trail, an extension or closure — moves to
+/// the new version's task of the same number, so a corrected list loses no month of work.
 /// </summary>
 public sealed class TaskListPublishedConsumer(ReportingDbContext db, LightProjector lights, TimeProvider clock, ILogger<TaskListPublishedConsumer> logger)
     : InboxConsumer<TaskListPublished, ReportingDbContext>(db, clock, logger)
@@ -17,6 +19,8 @@ public sealed class TaskListPublishedConsumer(ReportingDbContext db, LightProjec
     protected override async Task HandleAsync(TaskListPublished message, ConsumeContext<TaskListPublished> context, CancellationToken cancellationToken)
     {
         var retired = Db.Tasks.Where(t => t.TenantId == message.TenantId && t.Year == message.Year && t.Active && t.TaskListId != message.TaskListId);
+        var previous = (await retired.Select(t => new { t.Id, t.Number, t.ExtendedDeadline, t.ClosedOn }).ToListAsync(cancellationToken))
+            .GroupBy(t => t.Number).ToDictionary(g => g.Key, g => g.First());
         await Db.Lights.Where(l => retired.Select(t => t.Id).Contains(l.TaskId)).ExecuteDeleteAsync(cancellationToken);
         await retired.ExecuteUpdateAsync(s => s.SetProperty(t => t.Active, false), cancellationToken);
         await Db.ComparableTargets.Where(c => c.TenantId == message.TenantId && c.Year == message.Year).ExecuteDeleteAsync(cancellationToken);
@@ -50,6 +54,16 @@ public sealed class TaskListPublishedConsumer(ReportingDbContext db, LightProjec
             });
         }
 
+        foreach (var task in tracked)
+        {
+            if (previous.TryGetValue(task.Number, out var old))
+            {
+                task.ExtendedDeadline = old.ExtendedDeadline;
+                task.ClosedOn = old.ClosedOn;
+                await CarryAsync(old.Id, task.Id, cancellationToken);
+            }
+        }
+
         Db.Tasks.AddRange(tracked);
         Db.ComparableTargets.AddRange(tracked.SelectMany(ComparableTarget.For));
         var periods = ReportingPeriod.For(message.TenantId, message.TaskListId, message.Year, message.IssuedOn).ToList();
@@ -58,5 +72,14 @@ public sealed class TaskListPublishedConsumer(ReportingDbContext db, LightProjec
         {
             await lights.ProjectAsync(tracked, period, cancellationToken);
         }
+    }
+
+    private async Task CarryAsync(Guid from, Guid to, CancellationToken cancellationToken)
+    {
+        await Db.Reports.Where(r => r.TaskId == from).ExecuteUpdateAsync(s => s.SetProperty(r => r.TaskId, to), cancellationToken);
+        await Db.Contributions.Where(c => c.TaskId == from).ExecuteUpdateAsync(s => s.SetProperty(c => c.TaskId, to), cancellationToken);
+        await Db.Evidence.Where(e => e.TaskId == from).ExecuteUpdateAsync(s => s.SetProperty(e => e.TaskId, to), cancellationToken);
+        await Db.Requests.Where(r => r.TaskId == from).ExecuteUpdateAsync(s => s.SetProperty(r => r.TaskId, to), cancellationToken);
+        await Db.Audit.Where(a => a.TaskId == from).ExecuteUpdateAsync(s => s.SetProperty(a => a.TaskId, to), cancellationToken);
     }
 }

@@ -19,6 +19,8 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
 
     public DbSet<District> Districts => Set<District>();
 
+    public DbSet<ReportingSettings> Settings => Set<ReportingSettings>();
+
     public DbSet<TaskRequest> Requests => Set<TaskRequest>();
 
     public DbSet<Contribution> Contributions => Set<Contribution>();
@@ -77,6 +79,12 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
             b.ToTable("districts");
             b.HasKey(d => d.TenantId);
             b.Property(d => d.Name).HasMaxLength(100);
+        });
+
+        modelBuilder.Entity<ReportingSettings>(b =>
+        {
+            b.ToTable("reporting_settings");
+            b.HasKey(s => s.TenantId);
         });
 
         modelBuilder.Entity<ComparableTarget>(b =>

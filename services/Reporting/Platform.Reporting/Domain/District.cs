@@ -12,6 +12,20 @@ public sealed class District : ITenantEntity
     public string? ParentId { get; set; }
 }
 
+/// <summary>A district's own reporting rules: the grace period after each month's due date.</summary>
+public sealed class ReportingSettings : ITenantEntity
+{
+    public const int MaxGraceDays = 30;
+
+    public required string TenantId { get; set; }
+
+    public int GraceDays { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    public string? UpdatedBy { get; set; }
+}
+
 /// <summary>
 /// One typed target of an active task under one canonical indicator, with a value and a unit: what the municipal view
 /// compares across districts (开办企业 in 1 工作日 here, 2 there). Rewritten whenever a district publishes its list.

@@ -10,7 +10,33 @@ public sealed class LightProjector(ReportingDbContext db, IOutbox outbox, TimePr
 {
     private static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
 
-    public int GraceDays => configuration.GetValue("Reporting:GraceDays", 5);
+    private readonly Dictionary<string, int> graces = new(StringComparer.Ordinal);
+
+    /// <summary>The grace period when a district has not set its own (Reporting:GraceDays, 5 days).</summary>
+    public int DefaultGraceDays => configuration.GetValue("Reporting:GraceDays", 5);
+
+    /// <summary>A district's grace period: its own setting, else the default. Load it first with <see cref="LoadGraceAsync"/>.</summary>
+    public int GraceDaysFor(string tenant) => graces.TryGetValue(tenant, out var days) ? days : DefaultGraceDays;
+
+    public async Task LoadGraceAsync(IEnumerable<string> tenants, CancellationToken cancellationToken)
+    {
+        var missing = tenants.Where(t => !graces.ContainsKey(t)).Distinct().ToList();
+        if (missing.Count == 0)
+        {
+            return;
+        }
+
+        var set = await db.Settings.AsNoTracking().Where(s => missing.Contains(s.TenantId)).ToDictionaryAsync(s => s.TenantId, s => s.GraceDays, cancellationToken);
+        foreach (var tenant in missing)
+        {
+            graces[tenant] = set.TryGetValue(tenant, out var days) ? days : DefaultGraceDays;
+        }
+    }
+
+    public Task LoadGraceAsync(string tenant, CancellationToken cancellationToken) => LoadGraceAsync([tenant], cancellationToken);
+
+    /// <summary>Forgets a district's cached grace (after it changed).</summary>
+    public void ForgetGrace(string tenant) => graces.Remove(tenant);
 
     public DateOnly Today => ChinaDate(clock.GetUtcNow());
 
@@ -24,6 +50,7 @@ public sealed class LightProjector(ReportingDbContext db, IOutbox outbox, TimePr
         var rows = await db.Lights.Where(l => ids.Contains(l.TaskId) && l.Period == period.Key).ToListAsync(cancellationToken);
         var now = clock.GetUtcNow();
         var today = Today;
+        await LoadGraceAsync(tasks.Select(t => t.TenantId), cancellationToken);
         foreach (var task in tasks)
         {
             for (var i = 0; i < task.LeadUnitIds.Count; i++)
@@ -31,7 +58,7 @@ public sealed class LightProjector(ReportingDbContext db, IOutbox outbox, TimePr
                 var lead = task.LeadUnitIds[i];
                 var report = reports.SingleOrDefault(r => r.TaskId == task.Id && r.LeadUnitId == lead)
                     ?? db.Reports.Local.SingleOrDefault(r => r.TaskId == task.Id && r.LeadUnitId == lead && r.Period == period.Key);
-                var result = LightRules.Compute(task, period, report, today, GraceDays);
+                var result = LightRules.Compute(task, period, report, today, GraceDaysFor(task.TenantId));
                 var row = rows.SingleOrDefault(r => r.TaskId == task.Id && r.LeadUnitId == lead);
                 if (row is null)
                 {
@@ -71,7 +98,7 @@ public sealed class LightProjector(ReportingDbContext db, IOutbox outbox, TimePr
 
     /// <summary>The clock's part: recomputes every active task of the periods whose due date or grace has just passed.</summary>
     public Task<int> RefreshRecentPeriodsAsync(CancellationToken cancellationToken) =>
-        RefreshAsync(Today.AddDays(-(GraceDays + 35)), Today.AddDays(1), cancellationToken);
+        RefreshAsync(Today.AddDays(-(ReportingSettings.MaxGraceDays + 35)), Today.AddDays(1), cancellationToken);
 
     /// <summary>Recomputes every active task of the periods due between the two days.</summary>
     public async Task<int> RefreshAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken)

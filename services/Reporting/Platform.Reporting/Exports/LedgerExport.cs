@@ -35,13 +35,14 @@ public static class LedgerExport
             var ids = tasks.Select(t => t.Id).ToList();
             var reports = await db.Reports.Where(r => ids.Contains(r.TaskId) && r.Period == period).ToListAsync(cancellationToken);
             var periods = await db.Periods.Where(p => p.TenantId == tenant && p.Year == year && p.Month == month).ToDictionaryAsync(p => p.TaskListId, cancellationToken);
+            await lights.LoadGraceAsync(tenant!, cancellationToken);
             var rows = new List<string[]>();
             foreach (var task in tasks.Where(t => periods.ContainsKey(t.TaskListId)))
             {
                 for (var i = 0; i < task.LeadUnitIds.Count; i++)
                 {
                     var report = reports.SingleOrDefault(r => r.TaskId == task.Id && r.LeadUnitId == task.LeadUnitIds[i]);
-                    var light = LightRules.Compute(task, periods[task.TaskListId], report, lights.Today, lights.GraceDays);
+                    var light = LightRules.Compute(task, periods[task.TaskListId], report, lights.Today, lights.GraceDaysFor(tenant!));
                     rows.Add(
                     [
                         task.Number, task.Category ?? string.Empty, task.Text, i < task.LeadUnitNames.Count ? task.LeadUnitNames[i] : string.Empty,

@@ -22,7 +22,7 @@ public sealed class ReportService(ReportingDbContext db, ITenantContext caller, 
     : V1.Reports.ReportsBase
 {
     // The projector owns the district's calendar: today in China time and the grace period.
-    private int GraceDays => lights.GraceDays;
+    private int GraceDays => lights.GraceDaysFor(caller.TenantId ?? string.Empty);
 
     private DateOnly Today => lights.Today;
 
@@ -37,6 +37,7 @@ public sealed class ReportService(ReportingDbContext db, ITenantContext caller, 
         }
 
         var periods = await query.OrderBy(p => p.Year).ThenBy(p => p.Month).ToListAsync(context.CancellationToken);
+        await lights.LoadGraceAsync(tenant, context.CancellationToken);
         var response = new V1.ListPeriodsResponse();
         response.Periods.AddRange(periods.Select(p => new V1.Period
         {
@@ -62,6 +63,7 @@ public sealed class ReportService(ReportingDbContext db, ITenantContext caller, 
         }
 
         var list = await tasks.OrderBy(t => t.Order).ToListAsync(context.CancellationToken);
+        await lights.LoadGraceAsync(tenant, context.CancellationToken);
         var ids = list.Select(t => t.Id).ToList();
         var reports = await db.Reports.Where(r => ids.Contains(r.TaskId) && r.Period == request.Period).ToListAsync(context.CancellationToken);
         var periods = await PeriodsAsync(list.Select(t => t.TaskListId).Distinct().ToList(), year, month, context.CancellationToken);
@@ -183,6 +185,38 @@ public sealed class ReportService(ReportingDbContext db, ITenantContext caller, 
         return response;
     }
 
+    public override async Task<V1.ReportingSettings> GetReportingSettings(V1.GetReportingSettingsRequest request, ServerCallContext context)
+    {
+        var tenant = ReadTenant();
+        await lights.LoadGraceAsync(tenant, context.CancellationToken);
+        return new V1.ReportingSettings { GraceDays = lights.GraceDaysFor(tenant) };
+    }
+
+    /// <summary>A new grace period recomputes the district's lights of the past year at once.</summary>
+    public override async Task<V1.ReportingSettings> UpdateReportingSettings(V1.ReportingSettings request, ServerCallContext context)
+    {
+        var tenant = caller.RequireDistrictAdmin(PlatformScopes.ReportsWrite);
+        if (request.GraceDays is < 0 or > ReportingSettings.MaxGraceDays)
+        {
+            throw new ValidationException("grace_days", $"0 to {ReportingSettings.MaxGraceDays} days");
+        }
+
+        var settings = await db.Settings.SingleOrDefaultAsync(s => s.TenantId == tenant, context.CancellationToken);
+        if (settings is null)
+        {
+            settings = new ReportingSettings { TenantId = tenant };
+            db.Settings.Add(settings);
+        }
+
+        settings.GraceDays = request.GraceDays;
+        settings.UpdatedAt = clock.GetUtcNow();
+        settings.UpdatedBy = Actor;
+        await SaveAsync(context.CancellationToken);
+        lights.ForgetGrace(tenant);
+        await lights.RefreshAsync(Today.AddDays(-400), Today.AddDays(1), context.CancellationToken);
+        return new V1.ReportingSettings { GraceDays = settings.GraceDays };
+    }
+
     /// <summary>Submit (by the lead unit) or review (by the district office) an existing report.</summary>
     private async Task<V1.Report> ActAsync(
         V1.ReportActionRequest request, bool write, ServerCallContext context, Func<TrackedTask, ProgressReport, DateTimeOffset, string> act)
@@ -254,6 +288,7 @@ public sealed class ReportService(ReportingDbContext db, ITenantContext caller, 
             ?? throw new NotFoundException("task", taskId);
         var found = await db.Periods.SingleOrDefaultAsync(p => p.TaskListId == task.TaskListId && p.Year == year && p.Month == month, cancellationToken)
             ?? throw new ValidationException("period", $"{period} is not a reporting period of task {task.Number}'s list");
+        await lights.LoadGraceAsync(task.TenantId, cancellationToken);
         return (task, found);
     }
 

@@ -428,6 +428,27 @@ namespace Platform.Reporting.Data.Migrations
                     b.ToTable("periods", (string)null);
                 });
 
+            modelBuilder.Entity("Platform.Reporting.Domain.ReportingSettings", b =>
+                {
+                    b.Property<string>("TenantId")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<int>("GraceDays")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasColumnType("text");
+
+                    b.HasKey("TenantId");
+
+                    b.ToTable("reporting_settings", (string)null);
+                });
+
             modelBuilder.Entity("Platform.Reporting.Domain.TaskLight", b =>
                 {
                     b.Property<long>("Id")
