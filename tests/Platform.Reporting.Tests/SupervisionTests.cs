@@ -226,6 +226,41 @@ public sealed class SupervisionTests(ReportingApp app) : IAsyncLifetime
         Assert.Equal("2023-08-05", other.Periods.Single(p => p.Key == July).GraceUntil);
     }
 
+    [Fact]
+    public async Task AnotherDistrictFindsNothingOfThisOneThroughAnyMethod()
+    {
+        var reporter = Token(Reporter(lead));
+        var asked = await Supervision.RequestExtensionAsync(new RequestExtensionRequest { TaskId = task.ToString(), RequestedDeadline = "2024-03-31", Reason = "设备到货延迟" }, reporter);
+
+        // Another district's office, and a reporter there who claims this task's lead unit as its own.
+        var strangers = new[]
+        {
+            (Token: app.OtherDistrictAdmin(), IsReporter: false),
+            (Token: app.Tokens.Issue("500198", ["unit-reporter"], ["reports.read", "reports.write"], unit: lead.ToString()), IsReporter: true),
+        };
+        foreach (var (stranger, isReporter) in strangers)
+        {
+            var token = Token(stranger);
+            var id = task.ToString();
+            await Refused(StatusCode.NotFound, Supervision.ListContributionsAsync(new ListContributionsRequest { TaskId = id, Period = July }, token));
+            await Refused(StatusCode.NotFound, Supervision.SaveContributionAsync(new SaveContributionRequest { TaskId = id, Period = July, Text = "x" }, token));
+            await Refused(StatusCode.NotFound, Supervision.ListEvidenceAsync(new ListEvidenceRequest { TaskId = id }, token));
+            // A reporter may never decide (refused before any lookup); an office finds no such request.
+            await Refused(isReporter ? StatusCode.PermissionDenied : StatusCode.NotFound, Supervision.DecideTaskRequestAsync(new DecideTaskRequestRequest { Id = asked.Id, Approve = true }, token));
+            Assert.Empty((await Supervision.ListTaskRequestsAsync(new ListTaskRequestsRequest { TaskId = id }, token)).Requests);
+            if (isReporter)
+            {
+                await Refused(StatusCode.NotFound, Supervision.RequestExtensionAsync(new RequestExtensionRequest { TaskId = id, RequestedDeadline = "2024-03-31", Reason = "x" }, token));
+                await Refused(StatusCode.NotFound, Supervision.RequestClosureAsync(new RequestClosureRequest { TaskId = id, Reason = "x", EvidenceIds = { Guid.NewGuid().ToString() } }, token));
+            }
+
+            using var upload = await Upload(stranger, task, "x.pdf", "%PDF-1.7\n"u8.ToArray());
+            Assert.Equal(HttpStatusCode.NotFound, upload.StatusCode);
+        }
+
+        Assert.Equal(TaskRequestStatus.Pending, (await Supervision.ListTaskRequestsAsync(new ListTaskRequestsRequest { TaskId = task.ToString() }, Token(Admin()))).Requests.Single().Status);
+    }
+
     private string Admin() => app.Tokens.Issue(District, ["district-admin"], ["reports.read", "reports.write"]);
 
     private string Reporter(Guid unit) => app.Tokens.Issue(District, ["unit-reporter"], ["reports.read", "reports.write"], unit: unit.ToString());
