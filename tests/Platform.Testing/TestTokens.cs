@@ -19,10 +19,11 @@ public sealed class TestTokens : IDisposable
     public string KeyFile { get; }
 
     public string Issue(
-        string tenant, IEnumerable<string> roles, IEnumerable<string> scopes, TimeSpan? lifetime = null, string issuer = "duban", string? unit = null)
+        string tenant, IEnumerable<string> roles, IEnumerable<string> scopes, TimeSpan? lifetime = null, string issuer = "duban", string? unit = null,
+        Guid? subject = null)
     {
         var now = DateTime.UtcNow;
-        var claims = new List<Claim> { new("sub", Guid.NewGuid().ToString()), new("name", "test"), new("tenant", tenant), new("scope", string.Join(' ', scopes)) };
+        var claims = new List<Claim> { new("sub", (subject ?? Guid.NewGuid()).ToString()), new("name", "test"), new("tenant", tenant), new("scope", string.Join(' ', scopes)) };
         claims.AddRange(roles.Select(r => new Claim("role", r)));
         if (unit is not null)
         {

@@ -1,11 +1,59 @@
 using Microsoft.EntityFrameworkCore;
 using Platform.Messaging;
 using Platform.MultiTenancy;
+using Platform.Notifications.Domain;
 
 namespace Platform.Notifications.Data;
 
-/// <summary>The notifications service's database. It holds only the outbox and inbox until the service gets its domain.</summary>
 public sealed class NotificationsDbContext(DbContextOptions<NotificationsDbContext> options, ITenantContext tenant) : TenantDbContext(options, tenant)
 {
-    protected override void ConfigureModel(ModelBuilder modelBuilder) => modelBuilder.AddOutboxAndInbox();
+    public DbSet<Recipient> Recipients => Set<Recipient>();
+
+    public DbSet<OwedReport> OwedReports => Set<OwedReport>();
+
+    public DbSet<NotificationSettings> Settings => Set<NotificationSettings>();
+
+    public DbSet<Notification> Notifications => Set<Notification>();
+
+    protected override void ConfigureModel(ModelBuilder modelBuilder)
+    {
+        modelBuilder.AddOutboxAndInbox();
+
+        modelBuilder.Entity<Recipient>(b =>
+        {
+            b.ToTable("recipients");
+            b.HasKey(r => r.Id);
+            b.Property(r => r.Id).ValueGeneratedNever();
+            b.HasIndex(r => new { r.TenantId, r.UnitId });
+        });
+
+        modelBuilder.Entity<OwedReport>(b =>
+        {
+            b.ToTable("owed_reports");
+            b.HasKey(o => o.Id);
+            b.Property(o => o.Period).HasMaxLength(7);
+            b.Property(o => o.State).HasConversion<string>().HasMaxLength(16);
+            b.HasIndex(o => new { o.TaskId, o.Period, o.LeadUnitId }).IsUnique();
+            b.HasIndex(o => new { o.DueOn, o.State, o.Active });
+        });
+
+        modelBuilder.Entity<NotificationSettings>(b =>
+        {
+            b.ToTable("notification_settings");
+            b.HasKey(s => s.TenantId);
+        });
+
+        modelBuilder.Entity<Notification>(b =>
+        {
+            b.ToTable("notifications");
+            b.HasKey(n => n.Id);
+            b.Property(n => n.Kind).HasConversion<string>().HasMaxLength(24);
+            b.Property(n => n.CauseKey).HasMaxLength(200);
+            b.Property(n => n.Title).HasMaxLength(200);
+            b.Property(n => n.Body).HasMaxLength(Notification.MaxBodyLength);
+            // Exactly once: one notification per person and cause, whatever is redelivered or recomputed.
+            b.HasIndex(n => new { n.RecipientId, n.CauseKey }).IsUnique();
+            b.HasIndex(n => new { n.RecipientId, n.ReadAt, n.Id });
+        });
+    }
 }

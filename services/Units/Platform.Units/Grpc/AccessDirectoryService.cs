@@ -2,6 +2,8 @@ using System.Text.RegularExpressions;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Platform.Contracts.Events;
+using Platform.Messaging;
 using Platform.MultiTenancy;
 using Platform.ServiceDefaults.Errors;
 using Platform.ServiceDefaults.Security;
@@ -17,7 +19,7 @@ namespace Platform.Units.Grpc;
 /// people, with district roles. Another tenant's objects are reported as not found.
 /// </summary>
 public sealed partial class AccessDirectoryService(
-    UnitsDbContext db, TenantContext caller, IOptions<IdentityOptions> options, TimeProvider clock)
+    UnitsDbContext db, TenantContext caller, IOptions<IdentityOptions> options, TimeProvider clock, IOutbox outbox)
     : V1.AccessDirectory.AccessDirectoryBase
 {
     public override async Task<V1.Account> CreateAccount(V1.CreateAccountRequest request, ServerCallContext context)
@@ -90,6 +92,11 @@ public sealed partial class AccessDirectoryService(
             CreatedAt = clock.GetUtcNow(),
         };
         db.Accounts.Add(account);
+        outbox.Enqueue(new AccountChanged
+        {
+            TenantId = tenantId, AccountId = account.Id, Username = username, DisplayName = account.DisplayName, UnitId = unitId,
+            Roles = roles, OccurredAt = account.CreatedAt,
+        });
         await SaveUniqueAsync($"The username '{username}' is taken.", context.CancellationToken);
         return account.ToProto();
     }

@@ -1,0 +1,17 @@
+namespace Platform.Contracts.Events;
+
+/// <summary>
+/// A person's account was created or changed: who they are, their unit and roles. Services that address people (the
+/// notifications) keep their own copy; no password or secret travels.
+/// </summary>
+public sealed record AccountChanged : ITenantScoped
+{
+    public required string TenantId { get; init; }
+    public required Guid AccountId { get; init; }
+    public required string Username { get; init; }
+    public required string DisplayName { get; init; }
+    public Guid? UnitId { get; init; }
+    public IReadOnlyList<string> Roles { get; init; } = [];
+    public bool Disabled { get; init; }
+    public DateTimeOffset OccurredAt { get; init; }
+}

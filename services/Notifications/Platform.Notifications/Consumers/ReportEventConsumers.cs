@@ -1,0 +1,110 @@
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Platform.Contracts.Events;
+using Platform.Messaging;
+using Platform.Notifications.Data;
+using Platform.Notifications.Domain;
+using Platform.Notifications.Rules;
+
+namespace Platform.Notifications.Consumers;
+
+/// <summary>A submitted report is no longer owed: the ladder stops reminding its unit.</summary>
+public sealed class ReportSubmittedConsumer(NotificationsDbContext db, TimeProvider clock, ILogger<ReportSubmittedConsumer> logger)
+    : InboxConsumer<ReportSubmitted, NotificationsDbContext>(db, clock, logger)
+{
+    protected override Task HandleAsync(ReportSubmitted message, ConsumeContext<ReportSubmitted> context, CancellationToken cancellationToken) =>
+        Db.OwedReports.Where(o => o.TaskId == message.TaskId && o.Period == message.Period && o.LeadUnitId == message.LeadUnitId && o.State != ItemState.Closed)
+            .ExecuteUpdateAsync(s => s.SetProperty(o => o.State, ItemState.Submitted), cancellationToken);
+}
+
+/// <summary>A returned report is owed again, and its unit's reporters are told why.</summary>
+public sealed class ReportReturnedConsumer(NotificationsDbContext db, NotificationWriter writer, TimeProvider clock, ILogger<ReportReturnedConsumer> logger)
+    : InboxConsumer<ReportReturned, NotificationsDbContext>(db, clock, logger)
+{
+    protected override async Task HandleAsync(ReportReturned message, ConsumeContext<ReportReturned> context, CancellationToken cancellationToken)
+    {
+        var owed = await Db.OwedReports.Where(o => o.TaskId == message.TaskId && o.Period == message.Period && o.LeadUnitId == message.LeadUnitId).ToListAsync(cancellationToken);
+        owed.ForEach(o => o.State = ItemState.Open);
+        await ReviewNotices.AddAsync(writer, message.TenantId, message.LeadUnitId, NotificationKind.ReportReturned,
+            $"returned:{message.TaskId}:{message.Period}:{message.LeadUnitId}:{message.OccurredAt.UtcTicks}",
+            $"月报被退回：任务{owed.FirstOrDefault()?.TaskNumber} {message.Period}", $"退回意见：{message.Comment}\n请修改后重新报送。",
+            message.TaskId, message.Period, cancellationToken);
+    }
+}
+
+/// <summary>An accepted report: its unit's reporters are told.</summary>
+public sealed class ReportAcceptedConsumer(NotificationsDbContext db, NotificationWriter writer, TimeProvider clock, ILogger<ReportAcceptedConsumer> logger)
+    : InboxConsumer<ReportAccepted, NotificationsDbContext>(db, clock, logger)
+{
+    protected override async Task HandleAsync(ReportAccepted message, ConsumeContext<ReportAccepted> context, CancellationToken cancellationToken)
+    {
+        var owed = await Db.OwedReports.Where(o => o.TaskId == message.TaskId && o.Period == message.Period && o.LeadUnitId == message.LeadUnitId).ToListAsync(cancellationToken);
+        owed.ForEach(o => o.State = ItemState.Accepted);
+        await ReviewNotices.AddAsync(writer, message.TenantId, message.LeadUnitId, NotificationKind.ReportAccepted,
+            $"accepted:{message.TaskId}:{message.Period}:{message.LeadUnitId}",
+            $"月报已审核通过：任务{owed.FirstOrDefault()?.TaskNumber} {message.Period}", "区营商办已审核通过本月报告。", message.TaskId, message.Period, cancellationToken);
+    }
+}
+
+/// <summary>An extension or closure decided: the lead unit's reporters are told; a verified closure owes nothing more.</summary>
+public sealed class TaskRequestDecidedConsumer(NotificationsDbContext db, NotificationWriter writer, TimeProvider clock, ILogger<TaskRequestDecidedConsumer> logger)
+    : InboxConsumer<TaskRequestDecided, NotificationsDbContext>(db, clock, logger)
+{
+    protected override async Task HandleAsync(TaskRequestDecided message, ConsumeContext<TaskRequestDecided> context, CancellationToken cancellationToken)
+    {
+        var closure = message.Kind == "Closure";
+        var owed = await Db.OwedReports.Where(o => o.TaskId == message.TaskId).ToListAsync(cancellationToken);
+        if (closure && message.Approved)
+        {
+            var today = DateOnly.FromDateTime(message.OccurredAt.ToOffset(TimeSpan.FromHours(8)).DateTime);
+            owed.Where(o => o.DueOn >= today && o.State == ItemState.Open).ToList().ForEach(o => o.State = ItemState.Closed);
+        }
+
+        var number = owed.FirstOrDefault()?.TaskNumber;
+        var verdict = message.Approved ? (closure ? "已核验通过" : "已批准") : (closure ? "未通过核验" : "未获批准");
+        var detail = message.Approved && message.GrantedDeadline is { } deadline ? $"新的完成时限：{deadline:yyyy-MM-dd}。" : string.Empty;
+        await ReviewNotices.AddAsync(writer, message.TenantId, message.LeadUnitId, closure ? NotificationKind.ClosureDecided : NotificationKind.ExtensionDecided,
+            $"decided:{message.RequestId}", $"{(closure ? "办结申请" : "延期申请")}{verdict}：任务{number}",
+            $"{detail}{(string.IsNullOrEmpty(message.Comment) ? string.Empty : "意见：" + message.Comment)}".Trim(), message.TaskId, null, cancellationToken);
+    }
+}
+
+internal static class ReviewNotices
+{
+    public static async Task AddAsync(
+        NotificationWriter writer, string tenant, Guid unit, NotificationKind kind, string cause, string title, string body, Guid? task, string? period,
+        CancellationToken cancellationToken)
+    {
+        if (!(await writer.SettingsAsync(tenant, cancellationToken)).ReviewEnabled)
+        {
+            return;
+        }
+
+        var reporters = await writer.ReportersAsync(tenant, unit, cancellationToken);
+        await writer.AddAsync(reporters.Select(r => new Notification
+        {
+            TenantId = tenant, RecipientId = r.Id, Kind = kind, CauseKey = cause, Title = title, Body = body.Length == 0 ? title : body, TaskId = task, Period = period,
+        }).ToList(), cancellationToken);
+    }
+}
+
+/// <summary>Keeps the copy of people to address.</summary>
+public sealed class AccountChangedConsumer(NotificationsDbContext db, TimeProvider clock, ILogger<AccountChangedConsumer> logger)
+    : InboxConsumer<AccountChanged, NotificationsDbContext>(db, clock, logger)
+{
+    protected override async Task HandleAsync(AccountChanged message, ConsumeContext<AccountChanged> context, CancellationToken cancellationToken)
+    {
+        var recipient = await Db.Recipients.SingleOrDefaultAsync(r => r.Id == message.AccountId, cancellationToken);
+        if (recipient is null)
+        {
+            recipient = new Recipient { Id = message.AccountId, TenantId = message.TenantId, Username = message.Username, DisplayName = message.DisplayName };
+            Db.Recipients.Add(recipient);
+        }
+
+        recipient.Username = message.Username;
+        recipient.DisplayName = message.DisplayName;
+        recipient.UnitId = message.UnitId;
+        recipient.Roles = message.Roles.ToList();
+        recipient.Disabled = message.Disabled;
+    }
+}

@@ -1,0 +1,54 @@
+using Platform.MultiTenancy;
+
+namespace Platform.Notifications.Domain;
+
+public enum NotificationKind
+{
+    /// <summary>交办: tasks assigned to the recipient's unit.</summary>
+    Assignment = 1,
+
+    /// <summary>A digest of the recipient's own reports due soon.</summary>
+    Reminder = 2,
+
+    /// <summary>催办: reports overdue after the grace.</summary>
+    Overdue = 3,
+
+    /// <summary>督办单: a unit still late some days after the 催办, to the district's leaders and office.</summary>
+    Escalation = 4,
+
+    ReportReturned = 5,
+    ReportAccepted = 6,
+    ExtensionDecided = 7,
+    ClosureDecided = 8,
+}
+
+/// <summary>
+/// One message to one person in the in-app inbox. Its cause key (event or rule, period, unit) is unique per recipient,
+/// so a redelivered event or a second pass of the clock never notifies the same person twice for the same cause.
+/// </summary>
+public sealed class Notification : ITenantEntity
+{
+    public const int MaxBodyLength = 8000;
+
+    public long Id { get; set; }
+
+    public required string TenantId { get; set; }
+
+    public Guid RecipientId { get; set; }
+
+    public NotificationKind Kind { get; set; }
+
+    public required string CauseKey { get; set; }
+
+    public required string Title { get; set; }
+
+    public required string Body { get; set; }
+
+    public Guid? TaskId { get; set; }
+
+    public string? Period { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset? ReadAt { get; set; }
+}

@@ -1,0 +1,144 @@
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Platform.MultiTenancy;
+using Platform.Notifications.Data;
+using Platform.Notifications.Domain;
+using Platform.ServiceDefaults.Time;
+
+namespace Platform.Notifications.Rules;
+
+/// <summary>
+/// The calendar's part of supervision, for every district at once: a reminder digest to each reporter whose unit owes
+/// reports due within N days (only its own open items), 催办 once they are overdue after the grace, and a 督办单 to the
+/// district's office and leaders M days later. Each person gets each of these once per month (cause keys); a district
+/// with nothing due hears nothing.
+/// </summary>
+public sealed class SupervisionLadder(NotificationsDbContext db, NotificationWriter writer, TimeProvider clock)
+{
+    private static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
+
+    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(ChinaOffset).DateTime);
+
+    public async Task<int> RunAsync(CancellationToken cancellationToken)
+    {
+        var today = Today;
+        var open = await db.OwedReports.AsNoTracking()
+            .Where(o => o.Active && o.State == ItemState.Open && o.DueOn >= today.AddDays(-90) && o.DueOn <= today.AddDays(30))
+            .ToListAsync(cancellationToken);
+        var added = 0;
+        foreach (var district in open.GroupBy(o => o.TenantId))
+        {
+            // Another replica (or the timer beside a clock change) may be writing the same causes: its rows win, and
+            // this pass retries the district, skipping what now exists.
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    var count = await NotifyAsync(district.Key, district.ToList(), today, cancellationToken);
+                    await db.SaveChangesAsync(cancellationToken);
+                    added += count;
+                    break;
+                }
+                catch (DbUpdateException ex) when (attempt < 3 && ex.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation })
+                {
+                    db.ChangeTracker.Clear();
+                }
+            }
+        }
+
+        return added;
+    }
+
+    private async Task<int> NotifyAsync(string tenant, List<OwedReport> open, DateOnly today, CancellationToken cancellationToken)
+    {
+        var settings = await writer.SettingsAsync(tenant, cancellationToken);
+        var notifications = new List<Notification>();
+        foreach (var unit in open.GroupBy(o => (o.Period, o.DueOn, o.LeadUnitId, o.LeadUnitName)))
+        {
+            var (period, due, unitId, unitName) = unit.Key;
+            var items = unit.OrderBy(o => o.TaskOrder).ToList();
+            var overdueFrom = due.AddDays(settings.OverdueAfterDays);
+            if (settings.ReminderEnabled && today >= due.AddDays(-settings.ReminderDaysBefore) && today <= due)
+            {
+                notifications.AddRange(await ToReportersAsync(tenant, unitId, NotificationKind.Reminder, $"remind:{period}",
+                    $"提醒：{period} 月报将于 {due:yyyy-MM-dd} 截止，尚有 {items.Count} 项未报", Digest($"{unitName}以下任务的 {period} 月报尚未报送：", items), period, cancellationToken));
+            }
+
+            if (settings.OverdueEnabled && today > overdueFrom)
+            {
+                notifications.AddRange(await ToReportersAsync(tenant, unitId, NotificationKind.Overdue, $"overdue:{period}",
+                    $"催办：{period} 月报已逾期，{items.Count} 项未报", Digest($"{unitName}以下任务的 {period} 月报已于 {due:yyyy-MM-dd} 到期，宽限期已过，请立即报送：", items), period, cancellationToken));
+            }
+
+            if (settings.EscalationEnabled && today > overdueFrom.AddDays(settings.EscalateAfterDays))
+            {
+                var office = await writer.OfficeAndLeadersAsync(tenant, cancellationToken);
+                notifications.AddRange(office.Select(person => new Notification
+                {
+                    TenantId = tenant, RecipientId = person.Id, Kind = NotificationKind.Escalation, CauseKey = $"escalate:{period}:{unitId}", Period = period,
+                    Title = $"督办单：{unitName} {period} 月报逾期未报 {items.Count} 项",
+                    Body = Digest($"{unitName}以下任务的 {period} 月报催办后仍未报送，请督促落实：", items),
+                }));
+            }
+        }
+
+        return await writer.AddAsync(notifications, cancellationToken);
+    }
+
+    private async Task<IEnumerable<Notification>> ToReportersAsync(
+        string tenant, Guid unit, NotificationKind kind, string cause, string title, string body, string period, CancellationToken cancellationToken) =>
+        (await writer.ReportersAsync(tenant, unit, cancellationToken)).Select(person => new Notification
+        {
+            TenantId = tenant, RecipientId = person.Id, Kind = kind, CauseKey = cause, Title = title, Body = body, Period = period,
+        });
+
+    private static string Digest(string heading, IEnumerable<OwedReport> items)
+    {
+        var text = new StringBuilder(heading);
+        foreach (var item in items)
+        {
+            text.Append($"\n· 任务{item.TaskNumber}：{item.TaskText}");
+        }
+
+        return text.ToString();
+    }
+}
+
+/// <summary>Runs the ladder every few minutes (Notifications:LadderInterval) and whenever a demo or test stack's clock is set.</summary>
+public sealed partial class LadderClock(IServiceScopeFactory scopes, IConfiguration configuration, TimeProvider clock, ILogger<LadderClock> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(configuration.GetValue("Notifications:LadderInterval", TimeSpan.FromMinutes(10)), clock);
+        do
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                scope.ServiceProvider.GetRequiredService<TenantContext>().SetSystem();
+                LogPass(await scope.ServiceProvider.GetRequiredService<SupervisionLadder>().RunAsync(stoppingToken));
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogFailed(ex);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "The supervision ladder added {Count} notifications")]
+    private partial void LogPass(int count);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The supervision ladder failed; retrying on the next tick")]
+    private partial void LogFailed(Exception exception);
+}
+
+/// <summary>A demo or test stack's clock was set: the ladder runs for the new day at once.</summary>
+public sealed class LadderOnClockChange(TenantContext tenant, SupervisionLadder ladder) : IClockChangeHandler
+{
+    public async Task OnClockChangedAsync(CancellationToken cancellationToken)
+    {
+        tenant.SetSystem();
+        await ladder.RunAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,107 @@
+using Grpc.Core;
+using Grpc.Net.Client;
+using MassTransit;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Platform.Contracts.Events;
+using Platform.MultiTenancy;
+using Platform.Notifications.Data;
+using Platform.Notifications.Rules;
+using Platform.Testing;
+
+namespace Platform.Notifications.Tests;
+
+/// <summary>The notifications host on a real database and broker, with an injected clock.</summary>
+public sealed class NotificationsApp : IAsyncLifetime
+{
+    private readonly InfrastructureFixture infrastructure = new();
+    private WebApplicationFactory<NotificationsDbContext> host = null!;
+
+    public TestTokens Tokens { get; } = new();
+
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2023, 7, 20, 1, 0, 0, TimeSpan.Zero));
+
+    public GrpcChannel Channel { get; private set; } = null!;
+
+    public IBus Bus => host.Services.GetRequiredService<IBus>();
+
+    public async Task InitializeAsync()
+    {
+        await infrastructure.InitializeAsync();
+        var database = await infrastructure.Postgres.CreateDatabaseAsync("notifications_test");
+        host = new WebApplicationFactory<NotificationsDbContext>().WithWebHostBuilder(b =>
+        {
+            b.UseSetting("ConnectionStrings:Database", database.AppConnectionString);
+            b.UseSetting("ConnectionStrings:DatabaseOwner", database.OwnerConnectionString);
+            b.UseSetting("ConnectionStrings:RabbitMq", infrastructure.RabbitMq.ConnectionString);
+            b.UseSetting("Identity:SigningKeyFile", Tokens.KeyFile);
+            b.UseSetting("Messaging:EndpointPrefix", "notifications-test-" + Guid.NewGuid().ToString("N")[..8]);
+            b.UseSetting("Notifications:LadderInterval", "01:00:00");
+            b.UseSetting("Notifications:WatchPollInterval", "00:00:01");
+            b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(Clock));
+        });
+        Channel = GrpcChannel.ForAddress(host.Server.BaseAddress, new GrpcChannelOptions { HttpHandler = host.Server.CreateHandler() });
+        await host.Services.GetRequiredService<IBusControl>().WaitForHealthStatus(BusHealthStatus.Healthy, TimeSpan.FromSeconds(30));
+    }
+
+    /// <summary>A person of a district: the account is announced as the units service would, and a token for it.</summary>
+    public async Task<Person> PersonAsync(string tenant, string role, Guid? unit = null)
+    {
+        var id = Guid.NewGuid();
+        await Bus.Publish(new AccountChanged
+        {
+            TenantId = tenant, AccountId = id, Username = $"u{id:N}"[..12], DisplayName = role, UnitId = unit, Roles = [role],
+        });
+        await EventuallyAsync(async db => await db.Recipients.AnyAsync(r => r.Id == id));
+        var token = Tokens.Issue(tenant, [role], ["reports.read", "reports.write"], unit: unit?.ToString(), subject: id);
+        return new Person(id, new Metadata { { "Authorization", "Bearer " + token } });
+    }
+
+    /// <summary>One pass of the supervision ladder at the fake clock's time, as its timer would run it.</summary>
+    public async Task<int> RunLadderAsync()
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<TenantContext>().SetSystem();
+        return await scope.ServiceProvider.GetRequiredService<SupervisionLadder>().RunAsync(CancellationToken.None);
+    }
+
+    /// <summary>Waits (up to 30 s) until the database, read as the platform, shows what the test expects.</summary>
+    public async Task EventuallyAsync(Func<NotificationsDbContext, Task<bool>> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            await using (var scope = host.Services.CreateAsyncScope())
+            {
+                scope.ServiceProvider.GetRequiredService<TenantContext>().SetSystem();
+                if (await condition(scope.ServiceProvider.GetRequiredService<NotificationsDbContext>()))
+                {
+                    return;
+                }
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, "the expected state never arrived");
+            await Task.Delay(200);
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        Channel.Dispose();
+        await host.DisposeAsync();
+        await infrastructure.DisposeAsync();
+        Tokens.Dispose();
+    }
+}
+
+public sealed record Person(Guid Id, Metadata Token);
+
+[CollectionDefinition(Name)]
+public sealed class NotificationsCollection : ICollectionFixture<NotificationsApp>
+{
+    public const string Name = "notifications";
+}
