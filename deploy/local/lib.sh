@@ -628,9 +628,10 @@ host_env() { # NAME
     [ "$name" = gateway ] && return 0
     echo "ConnectionStrings__Database=Host=127.0.0.1;Port=$PG_PORT;Database=duban_$name;Username=duban_app;Password=$DB_PASSWORD"
     echo "ConnectionStrings__DatabaseOwner=Host=127.0.0.1;Port=$PG_PORT;Database=duban_$name;Username=duban_owner;Password=$DB_PASSWORD"
-    if [ "$name" = reporting ]; then
-        # The demo runs in the year of its task lists: the reporting clock starts a week before July 2023's due date
-        # and can be set on the service's own port (PUT /_clock), which the demo seed and end-to-end tests do.
+    if [ "$name" = reporting ] || [ "$name" = notifications ]; then
+        # The demo runs in the year of its task lists: the reporting and notification clocks start a week before July
+        # 2023's due date and can be set on each service's own port (PUT /_clock), which the demo seed and the
+        # end-to-end tests do.
         echo "Clock__Adjustable=true"
         echo "Clock__Start=${DUBAN_CLOCK_START:-2023-07-25T10:00:00+08:00}"
     fi

@@ -60,6 +60,21 @@ public sealed class ReportingStackTests(Stack stack) : IClassFixture<Stack>
         Assert.Equal(HttpStatusCode.NotFound, (await stack.GetAsync(report, jb)).Status);
         Assert.Equal(HttpStatusCode.NotFound, (await stack.GetAsync($"/api/v1/audit/{task2}", jb)).Status);
 
+        // The reporter was told why, in its inbox.
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            var (_, inbox, _) = await stack.GetAsync("/api/v1/inbox?pageSize=200", scj);
+            if (inbox.GetProperty("notifications").EnumerateArray().Any(n =>
+                    n.GetProperty("kind").GetString() == "NOTIFICATION_KIND_REPORT_RETURNED" && n.GetProperty("body").GetString()!.Contains("请补充认证工作的时间安排", StringComparison.Ordinal)))
+            {
+                break;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, "the returned report never reached the reporter's inbox");
+            await Task.Delay(250);
+        }
+
         var (_, audit, _) = await stack.GetAsync($"/api/v1/audit/{task2}", admin);
         var actions = audit.GetProperty("entries").EnumerateArray().Where(e => e.GetProperty("period").GetString() == period)
             .Select(e => e.GetProperty("action").GetString()).ToList();

@@ -40,6 +40,11 @@ public sealed class NotificationRulesTests(NotificationsApp app)
         Assert.DoesNotContain("任务3：", mine.Body);
         await Single(czj, NotificationKind.Assignment);
         Assert.Empty((await Inbox.ListNotificationsAsync(new ListNotificationsRequest(), contributor.Token)).Notifications);
+
+        // A reporter whose account arrives after the list gets the same assignment, once.
+        var late = await app.PersonAsync(district, "unit-reporter", market);
+        await app.EventuallyAsync(async db => await db.Notifications.AnyAsync(n => n.RecipientId == late.Id));
+        Assert.Equal(mine.Title, (await Single(late, NotificationKind.Assignment)).Title);
     }
 
     [Fact]

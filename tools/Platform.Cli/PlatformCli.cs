@@ -16,6 +16,7 @@ public static class PlatformCli
             ReportCommand.Create(),
             DashboardCommand.Create(),
             ExportCommand.Create(),
+            InboxCommand.Create(),
         };
 
     public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)

@@ -25,6 +25,24 @@ public static class DashboardCommand
     }
 }
 
+/// <summary>`platform inbox [--unread] [--read-all]`: the caller's notifications, newest first.</summary>
+public static class InboxCommand
+{
+    public static Command Create()
+    {
+        var unread = new Option<bool>("--unread") { Description = "Only what is not read yet." };
+        var readAll = new Option<bool>("--read-all") { Description = "Mark everything read after showing it." };
+        var command = new Command("inbox", "Show your notifications: assignments, reminders, 催办, 督办单, review outcomes.")
+        {
+            unread, readAll, OnlineOptions.Gateway, OnlineOptions.Json,
+        };
+        command.SetAction((result, cancellationToken) => ReportingCommands.InboxAsync(
+            result.GetValue(OnlineOptions.Gateway), result.GetValue(unread), result.GetValue(readAll), result.GetValue(OnlineOptions.Json),
+            result.InvocationConfiguration.Output, result.InvocationConfiguration.Error, cancellationToken));
+        return command;
+    }
+}
+
 /// <summary>`platform export ledger|bulletin --period 2023-07 -o FILE`: the month's 台账 (.xlsx) or 通报 (.docx).</summary>
 public static class ExportCommand
 {

@@ -90,6 +90,39 @@ public static class ReportingCommands
             }
         });
 
+    public static Task<int> InboxAsync(
+        string? gateway, bool unreadOnly, bool readAll, bool json, TextWriter output, TextWriter error, CancellationToken cancellationToken) =>
+        OnlineCommands.Run(error, async () =>
+        {
+            using var client = new GatewayClient(gateway);
+            var inbox = await client.GetAsync($"/api/v1/inbox?unreadOnly={(unreadOnly ? "true" : "false")}&pageSize=50", cancellationToken);
+            if (json)
+            {
+                output.WriteLine(inbox.ToJsonString(Pretty));
+            }
+            else
+            {
+                var items = inbox["notifications"]?.AsArray() ?? [];
+                output.WriteLine($"未读 unread: {inbox["unread"] ?? 0}");
+                foreach (var item in items)
+                {
+                    output.WriteLine();
+                    output.WriteLine($"{((string?)item!["readAt"] is null ? "●" : "○")} {(string?)item["createdAt"] ?? string.Empty}  {item["title"]}");
+                    output.WriteLine("  " + ((string?)item["body"] ?? string.Empty).Replace("\n", "\n  ", StringComparison.Ordinal));
+                }
+            }
+
+            if (readAll)
+            {
+                var left = await client.PostAsync("/api/v1/inbox:mark-read", new { ids = Array.Empty<long>() }, cancellationToken);
+                if (!json)
+                {
+                    output.WriteLine();
+                    output.WriteLine($"已全部标为已读 marked read; unread now {left["unread"] ?? 0}");
+                }
+            }
+        });
+
     /// <summary>Downloads an export and writes it whole (to a temporary file first, so a failure leaves no half file).</summary>
     public static Task<int> ExportAsync(
         string? gateway, string kind, string period, FileInfo file, TextWriter output, TextWriter error, CancellationToken cancellationToken) =>

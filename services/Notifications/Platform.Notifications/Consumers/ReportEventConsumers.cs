@@ -88,8 +88,11 @@ internal static class ReviewNotices
     }
 }
 
-/// <summary>Keeps the copy of people to address.</summary>
-public sealed class AccountChangedConsumer(NotificationsDbContext db, TimeProvider clock, ILogger<AccountChangedConsumer> logger)
+/// <summary>
+/// Keeps the copy of people to address. A reporter who joins after the list was published (or whose account arrives
+/// after the list) gets the assignment of its unit's tasks all the same — once, under the same cause.
+/// </summary>
+public sealed class AccountChangedConsumer(NotificationsDbContext db, NotificationWriter writer, TimeProvider clock, ILogger<AccountChangedConsumer> logger)
     : InboxConsumer<AccountChanged, NotificationsDbContext>(db, clock, logger)
 {
     protected override async Task HandleAsync(AccountChanged message, ConsumeContext<AccountChanged> context, CancellationToken cancellationToken)
@@ -106,5 +109,16 @@ public sealed class AccountChangedConsumer(NotificationsDbContext db, TimeProvid
         recipient.UnitId = message.UnitId;
         recipient.Roles = message.Roles.ToList();
         recipient.Disabled = message.Disabled;
+        if (message.Disabled || message.UnitId is not { } unit || !recipient.Roles.Contains(NotificationWriter.Reporter) ||
+            !(await writer.SettingsAsync(message.TenantId, cancellationToken)).AssignmentEnabled)
+        {
+            return;
+        }
+
+        var owed = await Db.OwedReports.AsNoTracking().Where(o => o.TenantId == message.TenantId && o.Active && o.LeadUnitId == unit)
+            .Select(o => new { o.TaskListId, o.TaskNumber, o.TaskOrder, o.TaskText, o.LeadUnitName }).Distinct().ToListAsync(cancellationToken);
+        await writer.AddAsync(owed.GroupBy(o => o.TaskListId).Select(list => Assignments.For(
+            recipient, list.Key, unit, list.First().LeadUnitName, "任务清单",
+            list.OrderBy(o => o.TaskOrder).Select(o => (o.TaskNumber, o.TaskText)).ToList())).ToList(), cancellationToken);
     }
 }

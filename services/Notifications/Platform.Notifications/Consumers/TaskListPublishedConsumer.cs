@@ -1,4 +1,3 @@
-using System.Text;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Platform.Contracts.Events;
@@ -52,22 +51,13 @@ public sealed class TaskListPublishedConsumer(NotificationsDbContext db, Notific
         }
 
         var notifications = new List<Notification>();
+        var label = message.DocNumber ?? message.Title ?? $"{message.Year}年任务清单";
         foreach (var unit in message.Tasks.SelectMany(t => t.LeadUnits.Select(u => (Unit: u, Task: t))).GroupBy(x => x.Unit.UnitId))
         {
-            var tasks = unit.Select(x => x.Task).ToList();
-            var body = new StringBuilder($"{message.DocNumber ?? message.Title ?? $"{message.Year}年任务清单"}已发布，{unit.First().Unit.Name}牵头以下 {tasks.Count} 项任务，请签收并按月报送：");
-            foreach (var task in tasks)
-            {
-                body.Append($"\n· 任务{task.Number}：{(task.Text.Length > 60 ? task.Text[..60] + "…" : task.Text)}");
-            }
-
+            var tasks = unit.Select(x => (x.Task.Number, x.Task.Text)).ToList();
             foreach (var reporter in await writer.ReportersAsync(message.TenantId, unit.Key, cancellationToken))
             {
-                notifications.Add(new Notification
-                {
-                    TenantId = message.TenantId, RecipientId = reporter.Id, Kind = NotificationKind.Assignment,
-                    CauseKey = $"assign:{message.TaskListId}:{unit.Key}", Title = $"交办：{tasks.Count} 项任务", Body = body.ToString(),
-                });
+                notifications.Add(Assignments.For(reporter, message.TaskListId, unit.Key, unit.First().Unit.Name, label, tasks));
             }
         }
 
