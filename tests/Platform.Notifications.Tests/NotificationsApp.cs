@@ -29,9 +29,12 @@ public sealed class NotificationsApp : IAsyncLifetime
 
     public IBus Bus => host.Services.GetRequiredService<IBus>();
 
+    public SmtpSink Smtp { get; } = new();
+
     public async Task InitializeAsync()
     {
         await infrastructure.InitializeAsync();
+        Smtp.Start();
         var database = await infrastructure.Postgres.CreateDatabaseAsync("notifications_test");
         host = new WebApplicationFactory<NotificationsDbContext>().WithWebHostBuilder(b =>
         {
@@ -42,6 +45,14 @@ public sealed class NotificationsApp : IAsyncLifetime
             b.UseSetting("Messaging:EndpointPrefix", "notifications-test-" + Guid.NewGuid().ToString("N")[..8]);
             b.UseSetting("Notifications:LadderInterval", "01:00:00");
             b.UseSetting("Notifications:WatchPollInterval", "00:00:01");
+            b.UseSetting("Notifications:DeliveryInterval", "01:00:00");
+            b.UseSetting("Notifications:MaxAttempts", "3");
+            b.UseSetting("Notifications:RetryBase", "00:00:10");
+            b.UseSetting("Notifications:AllowHttpWebhooks", "true");
+            b.UseSetting("Smtp:Host", "127.0.0.1");
+            b.UseSetting("Smtp:Port", Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            b.UseSetting("Smtp:Security", "None");
+            b.UseSetting("Smtp:From", "duban@example.test");
             b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(Clock));
         });
         Channel = GrpcChannel.ForAddress(host.Server.BaseAddress, new GrpcChannelOptions { HttpHandler = host.Server.CreateHandler() });
@@ -69,6 +80,18 @@ public sealed class NotificationsApp : IAsyncLifetime
         return await scope.ServiceProvider.GetRequiredService<SupervisionLadder>().RunAsync(CancellationToken.None);
     }
 
+    /// <summary>One pass of the delivery loop at the fake clock's time, in its own transaction as the loop runs it.</summary>
+    public async Task<int> DispatchAsync()
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<TenantContext>().SetSystem();
+        var db = scope.ServiceProvider.GetRequiredService<NotificationsDbContext>();
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var sent = await scope.ServiceProvider.GetRequiredService<Platform.Notifications.Channels.DeliveryDispatcher>().RunOnceAsync(CancellationToken.None);
+        await transaction.CommitAsync();
+        return sent;
+    }
+
     /// <summary>Waits (up to 30 s) until the database, read as the platform, shows what the test expects.</summary>
     public async Task EventuallyAsync(Func<NotificationsDbContext, Task<bool>> condition)
     {
@@ -94,6 +117,7 @@ public sealed class NotificationsApp : IAsyncLifetime
         Channel.Dispose();
         await host.DisposeAsync();
         await infrastructure.DisposeAsync();
+        await Smtp.DisposeAsync();
         Tokens.Dispose();
     }
 }

@@ -19,7 +19,7 @@ public static class ServiceRoutes
         new("Units", "platform.units.v1", ["units", "tenants", "accounts", "clients"], ["/connect/token", "/.well-known/{**rest}", "/openapi/units.json"]),
         new("Tasks", "platform.tasks.v1", ["task-lists", "tasks"], ["/openapi/tasks.json"]),
         new("Reporting", "platform.reporting.v1", ["periods", "reports", "audit", "dashboards", "exports", "contributions", "task-requests", "evidence", "reporting-settings"], ["/openapi/reporting.json"]),
-        new("Notifications", "platform.notifications.v1", ["inbox", "notification-settings"], ["/openapi/notifications.json"]),
+        new("Notifications", "platform.notifications.v1", ["inbox", "notification-settings", "webhooks", "deliveries"], ["/openapi/notifications.json"]),
     ];
 
     /// <summary>Headers a client must never be able to set: the tenant comes only from the token.</summary>

@@ -14,6 +14,7 @@ app.MapPlatformOpenApi();
 app.UsePlatformDefaults();
 app.MapDefaultEndpoints();
 app.MapGrpcService<InboxService>();
+app.MapGrpcService<WebhookService>();
 
 await app.MigrateDatabaseAsync<NotificationsDbContext>();
 app.Run();

@@ -15,6 +15,12 @@ public sealed class NotificationsDbContext(DbContextOptions<NotificationsDbConte
 
     public DbSet<Notification> Notifications => Set<Notification>();
 
+    public DbSet<Delivery> Deliveries => Set<Delivery>();
+
+    public DbSet<WebhookSubscription> Webhooks => Set<WebhookSubscription>();
+
+    public DbSet<Preference> Preferences => Set<Preference>();
+
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
         modelBuilder.AddOutboxAndInbox();
@@ -41,6 +47,34 @@ public sealed class NotificationsDbContext(DbContextOptions<NotificationsDbConte
         {
             b.ToTable("notification_settings");
             b.HasKey(s => s.TenantId);
+        });
+
+        modelBuilder.Entity<Delivery>(b =>
+        {
+            b.ToTable("deliveries");
+            b.HasKey(d => d.Id);
+            b.Property(d => d.Channel).HasConversion<string>().HasMaxLength(16);
+            b.Property(d => d.Status).HasConversion<string>().HasMaxLength(16);
+            b.Property(d => d.Target).HasMaxLength(300);
+            b.Property(d => d.CauseKey).HasMaxLength(260);
+            b.HasIndex(d => new { d.Channel, d.Target, d.CauseKey }).IsUnique();
+            b.HasIndex(d => new { d.Status, d.NextAttemptAt });
+        });
+
+        modelBuilder.Entity<WebhookSubscription>(b =>
+        {
+            b.ToTable("webhook_subscriptions");
+            b.HasKey(w => w.Id);
+            b.Property(w => w.Id).ValueGeneratedNever();
+            b.Property(w => w.Url).HasMaxLength(2000);
+            b.HasIndex(w => new { w.TenantId, w.Active });
+        });
+
+        modelBuilder.Entity<Preference>(b =>
+        {
+            b.ToTable("preferences");
+            b.HasKey(p => p.RecipientId);
+            b.Property(p => p.Email).HasMaxLength(254);
         });
 
         modelBuilder.Entity<Notification>(b =>

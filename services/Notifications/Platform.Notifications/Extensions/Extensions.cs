@@ -1,5 +1,6 @@
 using MassTransit;
 using Platform.Messaging;
+using Platform.Notifications.Channels;
 using Platform.Notifications.Consumers;
 using Platform.Notifications.Data;
 using Platform.Notifications.Rules;
@@ -27,6 +28,11 @@ internal static class Extensions
         builder.Services.AddScoped<SupervisionLadder>();
         builder.Services.AddHostedService<LadderClock>();
         builder.Services.AddScoped<IClockChangeHandler, LadderOnClockChange>();
+        builder.Services.AddHttpClient(nameof(WebhookSender), c => c.Timeout = TimeSpan.FromSeconds(10));
+        builder.Services.AddScoped<IChannelSender, WebhookSender>();
+        builder.Services.AddScoped<IChannelSender, EmailSender>();
+        builder.Services.AddScoped<DeliveryDispatcher>();
+        builder.Services.AddHostedService<DeliveryLoop>();
         return builder;
     }
 }

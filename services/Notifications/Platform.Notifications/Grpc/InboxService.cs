@@ -117,6 +117,35 @@ public sealed class InboxService(NotificationsDbContext db, ITenantContext calle
         return ToProto(settings);
     }
 
+    public override async Task<V1.Preferences> GetPreferences(V1.GetPreferencesRequest request, ServerCallContext context)
+    {
+        var me = Me();
+        var preference = await db.Preferences.AsNoTracking().SingleOrDefaultAsync(p => p.RecipientId == me, context.CancellationToken);
+        return new V1.Preferences { Email = preference?.Email ?? string.Empty, EmailEnabled = preference?.EmailEnabled ?? false };
+    }
+
+    public override async Task<V1.Preferences> UpdatePreferences(V1.Preferences request, ServerCallContext context)
+    {
+        var me = Me();
+        var email = request.Email?.Trim() ?? string.Empty;
+        if (email.Length > 254 || (email.Length > 0 && !MimeKit.MailboxAddress.TryParse(email, out _)) || (request.EmailEnabled && email.Length == 0))
+        {
+            throw new ValidationException("email", "a valid address (required to turn e-mail on)");
+        }
+
+        var preference = await db.Preferences.SingleOrDefaultAsync(p => p.RecipientId == me, context.CancellationToken);
+        if (preference is null)
+        {
+            preference = new Preference { RecipientId = me, TenantId = caller.TenantId! };
+            db.Preferences.Add(preference);
+        }
+
+        preference.Email = email.Length == 0 ? null : email;
+        preference.EmailEnabled = request.EmailEnabled;
+        await db.SaveChangesAsync(context.CancellationToken);
+        return new V1.Preferences { Email = email, EmailEnabled = preference.EmailEnabled };
+    }
+
     /// <summary>The caller as a person (an account id from the token's subject); systems have no inbox.</summary>
     private Guid Me()
     {

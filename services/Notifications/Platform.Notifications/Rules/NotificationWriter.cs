@@ -10,8 +10,14 @@ namespace Platform.Notifications.Rules;
 /// index on (recipient, cause) is the last guard: a concurrent duplicate fails the transaction, which is retried and
 /// then finds the key.
 /// </summary>
-public sealed class NotificationWriter(NotificationsDbContext db, TimeProvider clock, InboxSignal signal)
+public sealed class NotificationWriter(NotificationsDbContext db, TimeProvider clock, InboxSignal signal, IConfiguration configuration)
 {
+    // Webhook bodies keep Chinese text as UTF-8, not \u escapes: receivers log and read them.
+    private static readonly System.Text.Json.JsonSerializerOptions Json = new(System.Text.Json.JsonSerializerOptions.Web)
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
     public const string Reporter = "unit-reporter";
 
     /// <summary>The active reporters of a unit: whom its reports concern.</summary>
@@ -40,6 +46,15 @@ public sealed class NotificationWriter(NotificationsDbContext db, TimeProvider c
                 .Select(n => new { n.RecipientId, n.CauseKey }).ToListAsync(cancellationToken))
             .Select(n => (n.RecipientId, n.CauseKey)).ToHashSet();
         var now = clock.GetUtcNow();
+        var tenants = candidates.Select(c => c.TenantId).Distinct().ToList();
+        var subscriptions = await db.Webhooks.AsNoTracking().Where(w => tenants.Contains(w.TenantId) && w.Active).ToListAsync(cancellationToken);
+        var emails = configuration["Smtp:Host"] is { Length: > 0 }
+            ? await db.Preferences.AsNoTracking().Where(p => recipients.Contains(p.RecipientId) && p.EmailEnabled && p.Email != null)
+                .ToDictionaryAsync(p => p.RecipientId, p => p.Email!, cancellationToken)
+            : [];
+        var usernames = subscriptions.Count == 0
+            ? []
+            : await db.Recipients.AsNoTracking().Where(r => recipients.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => r.Username, cancellationToken);
         var added = 0;
         foreach (var notification in candidates.DistinctBy(c => (c.RecipientId, c.CauseKey)))
         {
@@ -57,10 +72,31 @@ public sealed class NotificationWriter(NotificationsDbContext db, TimeProvider c
             db.Notifications.Add(notification);
             signal.Pulse(notification.RecipientId);
             added++;
+            var cause = $"{notification.CauseKey}:{notification.RecipientId}";
+            if (emails.TryGetValue(notification.RecipientId, out var email))
+            {
+                db.Deliveries.Add(Delivery(notification, DeliveryChannel.Email, email, cause, notification.Body, now));
+            }
+
+            foreach (var subscription in subscriptions.Where(w => w.TenantId == notification.TenantId && (w.Kinds.Count == 0 || w.Kinds.Contains(notification.Kind.ToString()))))
+            {
+                var payload = System.Text.Json.JsonSerializer.Serialize(new
+                {
+                    cause, tenant = notification.TenantId, kind = notification.Kind.ToString(), notification.Title, notification.Body,
+                    recipient = usernames.GetValueOrDefault(notification.RecipientId), notification.Period, notification.TaskId, createdAt = now,
+                }, Json);
+                db.Deliveries.Add(Delivery(notification, DeliveryChannel.Webhook, subscription.Id.ToString(), cause, payload, now));
+            }
         }
 
         return added;
     }
+
+    private static Delivery Delivery(Notification notification, DeliveryChannel channel, string target, string cause, string payload, DateTimeOffset now) => new()
+    {
+        TenantId = notification.TenantId, Channel = channel, Target = target, CauseKey = cause, Subject = notification.Title, Payload = payload,
+        CreatedAt = now, NextAttemptAt = now,
+    };
 }
 
 /// <summary>Wakes a person's live inbox watchers (WatchInbox) when something is added for them.</summary>

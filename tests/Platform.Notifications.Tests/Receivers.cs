@@ -1,0 +1,106 @@
+using System.Buffers;
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using MimeKit;
+using SmtpServer;
+using SmtpServer.Protocol;
+using SmtpServer.Storage;
+
+namespace Platform.Notifications.Tests;
+
+/// <summary>A real SMTP server in the test process (the SmtpServer package speaks the protocol); it keeps what it receives.</summary>
+public sealed class SmtpSink : MessageStore, IAsyncDisposable
+{
+    private readonly CancellationTokenSource stop = new();
+    private Task running = Task.CompletedTask;
+
+    public int Port { get; private set; }
+
+    public ConcurrentQueue<MimeMessage> Messages { get; } = new();
+
+    public void Start()
+    {
+        Port = FreePort();
+        var options = new SmtpServerOptionsBuilder().ServerName("localhost").Endpoint(e => e.Endpoint(new IPEndPoint(IPAddress.Loopback, Port))).Build();
+        var services = new SmtpServer.ComponentModel.ServiceProvider();
+        services.Add(this);
+        running = new SmtpServer.SmtpServer(options, services).StartAsync(stop.Token);
+    }
+
+    public override async Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
+    {
+        using var stream = new MemoryStream(buffer.ToArray());
+        Messages.Enqueue(await MimeMessage.LoadAsync(stream, cancellationToken));
+        return SmtpResponse.Ok;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await stop.CancelAsync();
+        try
+        {
+            await running;
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopped, as asked.
+        }
+
+        stop.Dispose();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
+
+/// <summary>An HTTP endpoint in the test process that records webhook calls; it fails while told to.</summary>
+public sealed class WebhookReceiver : IAsyncDisposable
+{
+    private WebApplication app = null!;
+
+    public string Url { get; private set; } = string.Empty;
+
+    public ConcurrentQueue<(IHeaderDictionary Headers, string Body)> Calls { get; } = new();
+
+    public int Failures;
+
+    /// <summary>Answer 500 to this many calls from now on (then 200 again).</summary>
+    public volatile int FailNext;
+
+    public async Task StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        app = builder.Build();
+        app.MapPost("/hook", async (HttpRequest request) =>
+        {
+            using var reader = new StreamReader(request.Body);
+            var body = await reader.ReadToEndAsync();
+            if (FailNext > 0)
+            {
+                FailNext--;
+                Interlocked.Increment(ref Failures);
+                return Results.StatusCode(500);
+            }
+
+            Calls.Enqueue((new HeaderDictionary(request.Headers.ToDictionary(h => h.Key, h => h.Value)), body));
+            return Results.Ok();
+        });
+        await app.StartAsync();
+        Url = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First() + "/hook";
+    }
+
+    public async ValueTask DisposeAsync() => await app.DisposeAsync();
+}
