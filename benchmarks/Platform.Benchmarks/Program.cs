@@ -1,6 +1,11 @@
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Running;
 
+if (args.FirstOrDefault() == "ladder")
+{
+    return await Platform.Benchmarks.LadderLoad.RunAsync();
+}
+
 if (args.FirstOrDefault() == "dashboards")
 {
     return await Platform.Benchmarks.DashboardLoad.RunAsync(args[1..]);

@@ -17,6 +17,7 @@ public static class PlatformCli
             DashboardCommand.Create(),
             ExportCommand.Create(),
             InboxCommand.Create(),
+            WebhooksCommand.Create(),
         };
 
     public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)

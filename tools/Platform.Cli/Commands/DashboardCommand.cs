@@ -43,6 +43,23 @@ public static class InboxCommand
     }
 }
 
+/// <summary>`platform webhooks add URL [--kind K]… | list | deliveries [ID] [--dead] | retry DELIVERY`: the office's webhooks.</summary>
+public static class WebhooksCommand
+{
+    public static Command Create()
+    {
+        var action = new Argument<string>("ACTION") { Description = "add, list, deliveries, retry or delete." };
+        var target = new Argument<string?>("TARGET") { Description = "add: the URL; deliveries: a webhook id (optional); retry: a delivery id; delete: a webhook id.", Arity = ArgumentArity.ZeroOrOne };
+        var kinds = new Option<string[]>("--kind") { Description = "add: only these kinds (e.g. REPORT_RETURNED); all when omitted.", AllowMultipleArgumentsPerToken = true };
+        var dead = new Option<bool>("--dead") { Description = "deliveries: only dead ones (every channel)." };
+        var command = new Command("webhooks", "Manage the district's webhooks and see their deliveries.") { action, target, kinds, dead, OnlineOptions.Gateway, OnlineOptions.Json };
+        command.SetAction((result, cancellationToken) => ReportingCommands.WebhooksAsync(
+            result.GetValue(OnlineOptions.Gateway), result.GetRequiredValue(action), result.GetValue(target), result.GetValue(kinds) ?? [], result.GetValue(dead),
+            result.GetValue(OnlineOptions.Json), result.InvocationConfiguration.Output, result.InvocationConfiguration.Error, cancellationToken));
+        return command;
+    }
+}
+
 /// <summary>`platform export ledger|bulletin --period 2023-07 -o FILE`: the month's 台账 (.xlsx) or 通报 (.docx).</summary>
 public static class ExportCommand
 {

@@ -43,6 +43,8 @@ public sealed class GatewayClient : IDisposable
 
     public void Dispose() => http.Dispose();
 
+    public Task<JsonNode> SendDeleteAsync(string path, CancellationToken cancellationToken) => SendAsync(HttpMethod.Delete, path, null, cancellationToken);
+
     /// <summary>A file the gateway generates (an export), as bytes.</summary>
     public Task<byte[]> DownloadAsync(string path, CancellationToken cancellationToken) => SendRawAsync(HttpMethod.Get, path, null, cancellationToken);
 

@@ -123,6 +123,52 @@ public static class ReportingCommands
             }
         });
 
+    public static Task<int> WebhooksAsync(
+        string? gateway, string action, string? target, string[] kinds, bool deadOnly, bool json, TextWriter output, TextWriter error, CancellationToken cancellationToken) =>
+        OnlineCommands.Run(error, async () =>
+        {
+            using var client = new GatewayClient(gateway);
+            JsonNode result = action switch
+            {
+                "add" => await client.PostAsync("/api/v1/webhooks", new { url = target ?? throw new CliException("add needs the URL"), kinds }, cancellationToken),
+                "list" => await client.GetAsync("/api/v1/webhooks", cancellationToken),
+                "deliveries" => await client.GetAsync($"/api/v1/deliveries?webhookId={Uri.EscapeDataString(target ?? string.Empty)}&deadOnly={(deadOnly ? "true" : "false")}", cancellationToken),
+                "retry" => await client.PostAsync($"/api/v1/deliveries/{Uri.EscapeDataString(target ?? throw new CliException("retry needs the delivery id"))}:retry", new { }, cancellationToken),
+                "delete" => await client.SendDeleteAsync($"/api/v1/webhooks/{Uri.EscapeDataString(target ?? throw new CliException("delete needs the webhook id"))}", cancellationToken),
+                _ => throw new CliException($"unknown action '{action}': use add, list, deliveries, retry or delete"),
+            };
+            if (json)
+            {
+                output.WriteLine(result.ToJsonString(Pretty));
+                return;
+            }
+
+            switch (action)
+            {
+                case "add":
+                    output.WriteLine($"webhook {result["webhook"]?["id"]} → {result["webhook"]?["url"]}");
+                    output.WriteLine($"secret (shown once; verify X-Duban-Signature with it): {result["secret"]}");
+                    break;
+                case "list":
+                    output.Write(TextTable.Render(["id", "url", "kinds", "active", "failures"], (result["webhooks"]?.AsArray() ?? []).Select(w => (IReadOnlyList<string>)
+                    [
+                        (string?)w!["id"] ?? string.Empty, (string?)w["url"] ?? string.Empty, string.Join(",", w["kinds"]?.AsArray().Select(k => (string?)k) ?? []),
+                        (bool?)w["active"] == true ? "yes" : "no", w["consecutiveFailures"]?.ToString() ?? "0",
+                    ]), maxCell: 60));
+                    break;
+                case "deliveries":
+                    output.Write(TextTable.Render(["id", "channel", "status", "attempts", "subject", "last error"], (result["deliveries"]?.AsArray() ?? []).Select(d => (IReadOnlyList<string>)
+                    [
+                        d!["id"]?.ToString() ?? string.Empty, (string?)d["channel"] ?? string.Empty, (string?)d["status"] ?? string.Empty,
+                        d["attempts"]?.ToString() ?? "0", (string?)d["subject"] ?? string.Empty, (string?)d["lastError"] ?? string.Empty,
+                    ])));
+                    break;
+                default:
+                    output.WriteLine($"{action}: done");
+                    break;
+            }
+        });
+
     /// <summary>Downloads an export and writes it whole (to a temporary file first, so a failure leaves no half file).</summary>
     public static Task<int> ExportAsync(
         string? gateway, string kind, string period, FileInfo file, TextWriter output, TextWriter error, CancellationToken cancellationToken) =>

@@ -24,10 +24,9 @@ public sealed class NotificationWriter(NotificationsDbContext db, TimeProvider c
     public Task<List<Recipient>> ReportersAsync(string tenant, Guid unit, CancellationToken cancellationToken) =>
         db.Recipients.Where(r => r.TenantId == tenant && r.UnitId == unit && !r.Disabled && r.Roles.Contains(Reporter)).ToListAsync(cancellationToken);
 
-    /// <summary>The district's office and leaders: whom a 督办单 goes to.</summary>
-    public Task<List<Recipient>> OfficeAndLeadersAsync(string tenant, CancellationToken cancellationToken) =>
-        db.Recipients.Where(r => r.TenantId == tenant && !r.Disabled && (r.Roles.Contains("district-admin") || r.Roles.Contains("district-leader")))
-            .ToListAsync(cancellationToken);
+    /// <summary>Every active person of a district (the ladder's pass addresses many units at once).</summary>
+    public Task<List<Recipient>> PeopleAsync(string tenant, CancellationToken cancellationToken) =>
+        db.Recipients.AsNoTracking().Where(r => r.TenantId == tenant && !r.Disabled).ToListAsync(cancellationToken);
 
     public async Task<NotificationSettings> SettingsAsync(string tenant, CancellationToken cancellationToken) =>
         await db.Settings.AsNoTracking().SingleOrDefaultAsync(s => s.TenantId == tenant, cancellationToken) ?? NotificationSettings.Default(tenant);

@@ -52,6 +52,8 @@ public sealed class SupervisionLadder(NotificationsDbContext db, NotificationWri
     private async Task<int> NotifyAsync(string tenant, List<OwedReport> open, DateOnly today, CancellationToken cancellationToken)
     {
         var settings = await writer.SettingsAsync(tenant, cancellationToken);
+        var people = await writer.PeopleAsync(tenant, cancellationToken);
+        var office = people.Where(p => p.Roles.Contains("district-admin") || p.Roles.Contains("district-leader")).ToList();
         var notifications = new List<Notification>();
         foreach (var unit in open.GroupBy(o => (o.Period, o.DueOn, o.LeadUnitId, o.LeadUnitName)))
         {
@@ -60,19 +62,18 @@ public sealed class SupervisionLadder(NotificationsDbContext db, NotificationWri
             var overdueFrom = due.AddDays(settings.OverdueAfterDays);
             if (settings.ReminderEnabled && today >= due.AddDays(-settings.ReminderDaysBefore) && today <= due)
             {
-                notifications.AddRange(await ToReportersAsync(tenant, unitId, NotificationKind.Reminder, $"remind:{period}",
-                    $"提醒：{period} 月报将于 {due:yyyy-MM-dd} 截止，尚有 {items.Count} 项未报", Digest($"{unitName}以下任务的 {period} 月报尚未报送：", items), period, cancellationToken));
+                notifications.AddRange(ToReporters(people, tenant, unitId, NotificationKind.Reminder, $"remind:{period}",
+                    $"提醒：{period} 月报将于 {due:yyyy-MM-dd} 截止，尚有 {items.Count} 项未报", Digest($"{unitName}以下任务的 {period} 月报尚未报送：", items), period));
             }
 
             if (settings.OverdueEnabled && today > overdueFrom)
             {
-                notifications.AddRange(await ToReportersAsync(tenant, unitId, NotificationKind.Overdue, $"overdue:{period}",
-                    $"催办：{period} 月报已逾期，{items.Count} 项未报", Digest($"{unitName}以下任务的 {period} 月报已于 {due:yyyy-MM-dd} 到期，宽限期已过，请立即报送：", items), period, cancellationToken));
+                notifications.AddRange(ToReporters(people, tenant, unitId, NotificationKind.Overdue, $"overdue:{period}",
+                    $"催办：{period} 月报已逾期，{items.Count} 项未报", Digest($"{unitName}以下任务的 {period} 月报已于 {due:yyyy-MM-dd} 到期，宽限期已过，请立即报送：", items), period));
             }
 
             if (settings.EscalationEnabled && today > overdueFrom.AddDays(settings.EscalateAfterDays))
             {
-                var office = await writer.OfficeAndLeadersAsync(tenant, cancellationToken);
                 notifications.AddRange(office.Select(person => new Notification
                 {
                     TenantId = tenant, RecipientId = person.Id, Kind = NotificationKind.Escalation, CauseKey = $"escalate:{period}:{unitId}", Period = period,
@@ -85,9 +86,9 @@ public sealed class SupervisionLadder(NotificationsDbContext db, NotificationWri
         return await writer.AddAsync(notifications, cancellationToken);
     }
 
-    private async Task<IEnumerable<Notification>> ToReportersAsync(
-        string tenant, Guid unit, NotificationKind kind, string cause, string title, string body, string period, CancellationToken cancellationToken) =>
-        (await writer.ReportersAsync(tenant, unit, cancellationToken)).Select(person => new Notification
+    private static IEnumerable<Notification> ToReporters(
+        List<Recipient> people, string tenant, Guid unit, NotificationKind kind, string cause, string title, string body, string period) =>
+        people.Where(p => p.UnitId == unit && p.Roles.Contains(NotificationWriter.Reporter)).Select(person => new Notification
         {
             TenantId = tenant, RecipientId = person.Id, Kind = kind, CauseKey = cause, Title = title, Body = body, Period = period,
         });
