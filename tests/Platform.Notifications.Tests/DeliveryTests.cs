@@ -39,7 +39,7 @@ public sealed class DeliveryTests(NotificationsApp app)
 
         var returned = new ReportReturned { TenantId = district, TaskId = Guid.NewGuid(), Period = "2023-07", LeadUnitId = unit, Comment = "请补充数据", ReturnedBy = "office" };
         await app.Bus.Publish(returned);
-        await app.EventuallyAsync(async db => await db.Deliveries.CountAsync(d => d.TenantId == district) == 2);
+        await app.EventuallyAsync(async db => await db.Deliveries.CountAsync(d => d.TenantId == district && d.Channel == Domain.DeliveryChannel.Webhook) == 2);
         await app.DispatchAsync();
 
         var (headers, body) = Assert.Single(good.Calls);
@@ -59,7 +59,7 @@ public sealed class DeliveryTests(NotificationsApp app)
         await app.DispatchAsync();
         Assert.Equal(3, bad.Failures);
         await app.Bus.Publish(returned);
-        var dead = Assert.Single((await Webhooks.ListDeliveriesAsync(new ListDeliveriesRequest { DeadOnly = true }, office.Token)).Deliveries);
+        var dead = Assert.Single((await Webhooks.ListDeliveriesAsync(new ListDeliveriesRequest { DeadOnly = true }, office.Token)).Deliveries, d => d.Channel == "Webhook");
         Assert.Equal((3, "Webhook"), (dead.Attempts, dead.Channel));
         Assert.Contains("500", dead.LastError);
         Assert.Single(good.Calls);
@@ -70,7 +70,7 @@ public sealed class DeliveryTests(NotificationsApp app)
         Assert.Single(bad.Calls);
         var again = await Assert.ThrowsAsync<RpcException>(() => Webhooks.RetryDeliveryAsync(new RetryDeliveryRequest { Id = dead.Id }, office.Token).ResponseAsync);
         Assert.Equal(StatusCode.FailedPrecondition, again.StatusCode);
-        await app.EventuallyAsync(async db => await db.Deliveries.CountAsync(d => d.TenantId == district) == 2);
+        await app.EventuallyAsync(async db => await db.Deliveries.CountAsync(d => d.TenantId == district && d.Channel == Domain.DeliveryChannel.Webhook) == 2);
     }
 
     [Fact]
@@ -91,6 +91,25 @@ public sealed class DeliveryTests(NotificationsApp app)
         Assert.Empty((await Webhooks.ListWebhooksAsync(new ListWebhooksRequest(), stranger.Token)).Webhooks);
         await Webhooks.DeleteWebhookAsync(new DeleteWebhookRequest { Id = created.Webhook.Id }, office.Token);
         Assert.Empty((await Webhooks.ListWebhooksAsync(new ListWebhooksRequest(), office.Token)).Webhooks);
+    }
+
+    [Fact]
+    public async Task EveryNotificationAlsoGoesToTheConfiguredDaprBindingThroughTheSidecar()
+    {
+        var reporter = await app.PersonAsync(district, "unit-reporter", unit);
+        var task = Guid.NewGuid();
+        await app.Bus.Publish(new ReportReturned { TenantId = district, TaskId = task, Period = "2023-09", LeadUnitId = unit, Comment = "钉钉通道测试", ReturnedBy = "office" });
+        await app.EventuallyAsync(async db => await db.Deliveries.AnyAsync(d => d.TenantId == district && d.Channel == Domain.DeliveryChannel.Binding));
+        await app.DispatchAsync();
+
+        var request = Assert.Single(app.Dapr.Requests, r => r.Metadata["tenant"] == district && r.Data.ToStringUtf8().Contains("钉钉通道测试", StringComparison.Ordinal));
+        Assert.Equal(("dingtalk", "create"), (request.Name, request.Operation));
+        Assert.StartsWith("月报被退回", request.Metadata["subject"]);
+        Assert.EndsWith(reporter.Id.ToString(), request.Metadata["cause"]);
+
+        // Delivered once: another pass sends nothing more.
+        await app.DispatchAsync();
+        Assert.Single(app.Dapr.Requests, r => r.Metadata["tenant"] == district);
     }
 
     [Fact]

@@ -31,10 +31,13 @@ public sealed class NotificationsApp : IAsyncLifetime
 
     public SmtpSink Smtp { get; } = new();
 
+    public FakeDaprSidecar Dapr { get; } = new();
+
     public async Task InitializeAsync()
     {
         await infrastructure.InitializeAsync();
         Smtp.Start();
+        await Dapr.StartAsync();
         var database = await infrastructure.Postgres.CreateDatabaseAsync("notifications_test");
         host = new WebApplicationFactory<NotificationsDbContext>().WithWebHostBuilder(b =>
         {
@@ -53,6 +56,8 @@ public sealed class NotificationsApp : IAsyncLifetime
             b.UseSetting("Smtp:Port", Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
             b.UseSetting("Smtp:Security", "None");
             b.UseSetting("Smtp:From", "duban@example.test");
+            b.UseSetting("Notifications:Dapr:GrpcEndpoint", Dapr.Endpoint);
+            b.UseSetting("Notifications:Dapr:Bindings:0", "dingtalk");
             b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(Clock));
         });
         Channel = GrpcChannel.ForAddress(host.Server.BaseAddress, new GrpcChannelOptions { HttpHandler = host.Server.CreateHandler() });
@@ -118,6 +123,7 @@ public sealed class NotificationsApp : IAsyncLifetime
         await host.DisposeAsync();
         await infrastructure.DisposeAsync();
         await Smtp.DisposeAsync();
+        await Dapr.DisposeAsync();
         Tokens.Dispose();
     }
 }

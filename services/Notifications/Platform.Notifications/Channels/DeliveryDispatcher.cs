@@ -32,7 +32,9 @@ public sealed partial class DeliveryDispatcher(
             delivery.Attempts++;
             try
             {
-                await senders.Single(s => s.Channel == delivery.Channel).SendAsync(delivery, subscription, cancellationToken);
+                var sender = senders.SingleOrDefault(s => s.Channel == delivery.Channel)
+                    ?? throw new InvalidOperationException($"no {delivery.Channel} channel is configured on this service");
+                await sender.SendAsync(delivery, subscription, cancellationToken);
                 delivery.Status = DeliveryStatus.Delivered;
                 delivery.DeliveredAt = clock.GetUtcNow();
                 delivery.LastError = null;

@@ -6,6 +6,9 @@ public enum DeliveryChannel
 {
     Email = 1,
     Webhook = 2,
+
+    /// <summary>A Dapr output binding (DingTalk, SMS, SMTP components) through the sidecar.</summary>
+    Binding = 3,
 }
 
 public enum DeliveryStatus
@@ -29,7 +32,7 @@ public sealed class Delivery : ITenantEntity
 
     public DeliveryChannel Channel { get; set; }
 
-    /// <summary>The e-mail address, or the webhook subscription's id.</summary>
+    /// <summary>The e-mail address, the webhook subscription's id, or the Dapr binding's name.</summary>
     public required string Target { get; set; }
 
     public required string CauseKey { get; set; }

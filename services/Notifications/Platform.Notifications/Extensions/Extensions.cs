@@ -31,6 +31,22 @@ internal static class Extensions
         builder.Services.AddHttpClient(nameof(WebhookSender), c => c.Timeout = TimeSpan.FromSeconds(10));
         builder.Services.AddScoped<IChannelSender, WebhookSender>();
         builder.Services.AddScoped<IChannelSender, EmailSender>();
+        if (builder.Configuration.GetSection("Notifications:Dapr:Bindings").Get<string[]>() is { Length: > 0 })
+        {
+            // The sidecar's gRPC endpoint: Notifications:Dapr:GrpcEndpoint, else the DAPR_GRPC_ENDPOINT the sidecar sets.
+            var endpoint = builder.Configuration["Notifications:Dapr:GrpcEndpoint"];
+            builder.Services.AddSingleton(_ =>
+            {
+                var dapr = new Dapr.Client.DaprClientBuilder();
+                if (!string.IsNullOrEmpty(endpoint))
+                {
+                    dapr.UseGrpcEndpoint(endpoint);
+                }
+
+                return dapr.Build();
+            });
+            builder.Services.AddScoped<IChannelSender, DaprBindingSender>();
+        }
         builder.Services.AddScoped<DeliveryDispatcher>();
         builder.Services.AddHostedService<DeliveryLoop>();
         return builder;

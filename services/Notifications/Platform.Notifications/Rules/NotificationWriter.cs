@@ -54,6 +54,7 @@ public sealed class NotificationWriter(NotificationsDbContext db, TimeProvider c
         var usernames = subscriptions.Count == 0
             ? []
             : await db.Recipients.AsNoTracking().Where(r => recipients.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => r.Username, cancellationToken);
+        var bindings = configuration.GetSection("Notifications:Dapr:Bindings").Get<string[]>() ?? [];
         var added = 0;
         foreach (var notification in candidates.DistinctBy(c => (c.RecipientId, c.CauseKey)))
         {
@@ -75,6 +76,11 @@ public sealed class NotificationWriter(NotificationsDbContext db, TimeProvider c
             if (emails.TryGetValue(notification.RecipientId, out var email))
             {
                 db.Deliveries.Add(Delivery(notification, DeliveryChannel.Email, email, cause, notification.Body, now));
+            }
+
+            foreach (var binding in bindings)
+            {
+                db.Deliveries.Add(Delivery(notification, DeliveryChannel.Binding, binding, cause, notification.Body, now));
             }
 
             foreach (var subscription in subscriptions.Where(w => w.TenantId == notification.TenantId && (w.Kinds.Count == 0 || w.Kinds.Contains(notification.Kind.ToString()))))
