@@ -45,6 +45,9 @@ public sealed class NotificationStackTests(Stack stack) : IClassFixture<Stack>
             var leader = await stack.TokenAsync("yz.leader");
             var notices = await WaitForAsync(leader, "NOTIFICATION_KIND_ESCALATION", 1);
             Assert.Contains(notices, n => n.GetProperty("title").GetString()!.StartsWith("督办单：区市场监管局 2023-07", StringComparison.Ordinal));
+            var unitLeader = await stack.TokenAsync("yz.scjld");
+            var own = await WaitForAsync(unitLeader, "NOTIFICATION_KIND_ESCALATION", 1);
+            Assert.All(own, n => Assert.StartsWith("督办单：区市场监管局", n.GetProperty("title").GetString(), StringComparison.Ordinal));
 
             // Another pass of the clock adds nothing; 江北's office sees none of it.
             await SetClockAsync("2023-08-09T10:00:00+08:00");

@@ -54,6 +54,8 @@ public sealed class NotificationRulesTests(NotificationsApp app)
         var czj = await app.PersonAsync(district, "unit-reporter", finance);
         var leader = await app.PersonAsync(district, "district-leader");
         var office = await app.PersonAsync(district, "district-admin");
+        var marketLeader = await app.PersonAsync(district, "unit-leader", market);
+        var financeLeader = await app.PersonAsync(district, "unit-leader", finance);
         await app.Bus.Publish(List(issued: new DateOnly(2023, 9, 1)));
         await app.EventuallyAsync(async db => await db.OwedReports.CountAsync(o => o.TenantId == district) == 3 * 4);
 
@@ -74,11 +76,14 @@ public sealed class NotificationRulesTests(NotificationsApp app)
         Assert.Empty(await Kind(czj, NotificationKind.Overdue));
         Assert.Empty(await Kind(leader, NotificationKind.Escalation));
 
-        // Three days later the 督办单 goes to the district's leader and office, not to the reporters.
+        // Three days later the 督办单 goes to the unit's leader and the district's leader and office, not to the reporters.
         await AtAsync(2023, 10, 9);
         var notice = await Single(leader, NotificationKind.Escalation);
         Assert.StartsWith("督办单：区市场监管局 2023-09", notice.Title);
         await Single(office, NotificationKind.Escalation);
+        Assert.Equal(notice.Title, (await Single(marketLeader, NotificationKind.Escalation)).Title);
+        Assert.Empty(await Kind(financeLeader, NotificationKind.Escalation));
+        Assert.Empty(await Kind(marketLeader, NotificationKind.Overdue));
         Assert.Empty(await Kind(scj, NotificationKind.Escalation));
         Assert.Equal(0, await app.RunLadderAsync());
         Assert.Single(await Kind(scj, NotificationKind.Overdue));

@@ -22,15 +22,18 @@ public static class PlatformRoles
     public const string UnitReporter = "unit-reporter";
     public const string UnitContributor = "unit-contributor";
 
+    /// <summary>A unit's leader (单位负责人): reads, and receives the 督办单 when the unit's reports stay late.</summary>
+    public const string UnitLeader = "unit-leader";
+
     public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal)
     {
-        PlatformAdmin, MunicipalViewer, DistrictAdmin, DistrictLeader, UnitReporter, UnitContributor,
+        PlatformAdmin, MunicipalViewer, DistrictAdmin, DistrictLeader, UnitReporter, UnitContributor, UnitLeader,
     };
 
     /// <summary>Roles that belong to a district tenant (everything but the platform's and the municipality's).</summary>
     public static readonly IReadOnlySet<string> District = new HashSet<string>(StringComparer.Ordinal)
     {
-        DistrictAdmin, DistrictLeader, UnitReporter, UnitContributor,
+        DistrictAdmin, DistrictLeader, UnitReporter, UnitContributor, UnitLeader,
     };
 }
 
@@ -92,6 +95,10 @@ public static class RoleScopes
         [
             PlatformScopes.TenantsRead, PlatformScopes.UnitsRead, PlatformScopes.TasksRead, PlatformScopes.ReportsRead,
             PlatformScopes.ReportsWrite,
+        ],
+        [PlatformRoles.UnitLeader] =
+        [
+            PlatformScopes.TenantsRead, PlatformScopes.UnitsRead, PlatformScopes.TasksRead, PlatformScopes.ReportsRead,
         ],
         [PlatformRoles.UnitContributor] =
         [

@@ -10,7 +10,7 @@ namespace Platform.Notifications.Rules;
 /// <summary>
 /// The calendar's part of supervision, for every district at once: a reminder digest to each reporter whose unit owes
 /// reports due within N days (only its own open items), 催办 once they are overdue after the grace, and a 督办单 to the
-/// district's office and leaders M days later. Each person gets each of these once per month (cause keys); a district
+/// unit's leader (unit-leader) and the district's office and leaders M days later. Each person gets each of these once per month (cause keys); a district
 /// with nothing due hears nothing.
 /// </summary>
 public sealed class SupervisionLadder(NotificationsDbContext db, NotificationWriter writer, TimeProvider clock)
@@ -54,6 +54,7 @@ public sealed class SupervisionLadder(NotificationsDbContext db, NotificationWri
         var settings = await writer.SettingsAsync(tenant, cancellationToken);
         var people = await writer.PeopleAsync(tenant, cancellationToken);
         var office = people.Where(p => p.Roles.Contains("district-admin") || p.Roles.Contains("district-leader")).ToList();
+        var unitLeaders = people.Where(p => p.Roles.Contains("unit-leader")).ToLookup(p => p.UnitId);
         var notifications = new List<Notification>();
         foreach (var unit in open.GroupBy(o => (o.Period, o.DueOn, o.LeadUnitId, o.LeadUnitName)))
         {
@@ -74,7 +75,7 @@ public sealed class SupervisionLadder(NotificationsDbContext db, NotificationWri
 
             if (settings.EscalationEnabled && today > overdueFrom.AddDays(settings.EscalateAfterDays))
             {
-                notifications.AddRange(office.Select(person => new Notification
+                notifications.AddRange(office.Concat(unitLeaders[unitId]).Select(person => new Notification
                 {
                     TenantId = tenant, RecipientId = person.Id, Kind = NotificationKind.Escalation, CauseKey = $"escalate:{period}:{unitId}", Period = period,
                     Title = $"督办单：{unitName} {period} 月报逾期未报 {items.Count} 项",

@@ -70,9 +70,9 @@ public sealed partial class AccessDirectoryService(
                 ? id
                 : throw new ValidationException("unit_id", $"no unit {request.UnitId} in tenant {tenantId}");
         }
-        else if (roles.Any(r => r is PlatformRoles.UnitReporter or PlatformRoles.UnitContributor))
+        else if (roles.Any(r => r is PlatformRoles.UnitReporter or PlatformRoles.UnitContributor or PlatformRoles.UnitLeader))
         {
-            throw new ValidationException("unit_id", "a unit reporter or contributor belongs to a unit");
+            throw new ValidationException("unit_id", "a unit reporter, contributor or leader belongs to a unit");
         }
 
         if (await db.Accounts.AnyAsync(a => a.Username == username, context.CancellationToken))
