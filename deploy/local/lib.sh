@@ -633,7 +633,12 @@ host_env() { # NAME
         # 2023's due date and can be set on each service's own port (PUT /_clock), which the demo seed and the
         # end-to-end tests do.
         echo "Clock__Adjustable=true"
-        [ "$name" = notifications ] && echo "Notifications__AllowHttpWebhooks=true"
+        if [ "$name" = notifications ]; then
+            # Local receivers are plain http; failed deliveries are retried within seconds, not minutes.
+            echo "Notifications__AllowHttpWebhooks=true"
+            echo "Notifications__RetryBase=00:00:01"
+            echo "Notifications__MaxAttempts=3"
+        fi
         echo "Clock__Start=${DUBAN_CLOCK_START:-2023-07-25T10:00:00+08:00}"
     fi
     if [ "$name" = units ]; then

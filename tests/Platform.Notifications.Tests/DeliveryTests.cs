@@ -5,6 +5,8 @@ using Platform.Contracts.Events;
 using Platform.Contracts.Notifications.V1;
 using Platform.Notifications.Channels;
 
+using Platform.Testing;
+
 namespace Platform.Notifications.Tests;
 
 /// <summary>
