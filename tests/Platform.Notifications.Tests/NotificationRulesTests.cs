@@ -97,7 +97,10 @@ public sealed class NotificationRulesTests(NotificationsApp app)
         await app.Bus.Publish(List());
         await app.EventuallyAsync(async db => await db.Notifications.AnyAsync(n => n.RecipientId == czj.Id));
 
-        using var watch = Inbox.WatchInbox(new WatchInboxRequest(), scj.Token);
+        // Watch from the newest notification the client has seen (its assignment), so nothing slips between list and watch.
+        await app.EventuallyAsync(async db => await db.Notifications.AnyAsync(n => n.RecipientId == scj.Id));
+        var seen = (await Inbox.ListNotificationsAsync(new ListNotificationsRequest(), scj.Token)).Notifications.Max(n => n.Id);
+        using var watch = Inbox.WatchInbox(new WatchInboxRequest { AfterId = seen }, scj.Token);
         var next = watch.ResponseStream.MoveNext(new CancellationTokenSource(TimeSpan.FromSeconds(30)).Token);
         await app.Bus.Publish(new ReportReturned
         {
