@@ -42,14 +42,7 @@ public static class DashboardLoad
         }
         finally
         {
-            NpgsqlConnection.ClearAllPools();
-            await using (var admin = new NpgsqlConnection(postgres.AdminConnectionString))
-            {
-                await admin.OpenAsync();
-                await using var drop = new NpgsqlCommand($"DROP DATABASE \"{database.Name}\" WITH (FORCE)", admin);
-                await drop.ExecuteNonQueryAsync();
-            }
-
+            await DropAsync(postgres, database);
             await postgres.DisposeAsync();
         }
     }
@@ -95,6 +88,16 @@ public static class DashboardLoad
         }
 
         return 0;
+    }
+
+    /// <summary>Drops a scratch database the harness made (its connections first).</summary>
+    public static async Task DropAsync(PostgresServer postgres, TestDatabase database)
+    {
+        NpgsqlConnection.ClearAllPools();
+        await using var admin = new NpgsqlConnection(postgres.AdminConnectionString);
+        await admin.OpenAsync();
+        await using var drop = new NpgsqlCommand($"DROP DATABASE \"{database.Name}\" WITH (FORCE)", admin);
+        await drop.ExecuteNonQueryAsync();
     }
 
     private static ReportingDbContext Context(string connectionString, ITenantContext tenant) =>

@@ -36,11 +36,7 @@ public static class LadderLoad
             }
             finally
             {
-                NpgsqlConnection.ClearAllPools();
-                await using var admin = new NpgsqlConnection(postgres.AdminConnectionString);
-                await admin.OpenAsync();
-                await using var drop = new NpgsqlCommand($"DROP DATABASE \"{database.Name}\" WITH (FORCE)", admin);
-                await drop.ExecuteNonQueryAsync();
+                await DashboardLoad.DropAsync(postgres, database);
             }
         }
 
@@ -78,9 +74,9 @@ public static class LadderLoad
             }
 
             await db.SaveChangesAsync();
-            await using var grant = new NpgsqlCommand("ANALYZE", (NpgsqlConnection)db.Database.GetDbConnection());
+            await using var analyze = new NpgsqlCommand("ANALYZE", (NpgsqlConnection)db.Database.GetDbConnection());
             await db.Database.OpenConnectionAsync();
-            await grant.ExecuteNonQueryAsync();
+            await analyze.ExecuteNonQueryAsync();
         }
 
         var watch = Stopwatch.StartNew();

@@ -33,6 +33,9 @@ public sealed class DashboardService(ReportingDbContext db, ITenantContext calle
         return MunicipalViewQuery.BuildAsync(db, municipality, RequirePeriod(request.Period), context.CancellationToken);
     }
 
-    private static string RequirePeriod(string period) =>
-        PeriodKey.TryParse(period, out _, out _) ? period : throw new ValidationException("period", "use yyyy-MM, e.g. 2023-07");
+    private static string RequirePeriod(string period)
+    {
+        ReportingCalls.ParsePeriod(period);
+        return period;
+    }
 }

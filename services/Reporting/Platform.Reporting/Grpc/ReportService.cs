@@ -54,7 +54,7 @@ public sealed class ReportService(ReportingDbContext db, ITenantContext caller, 
     public override async Task<V1.ListReportsResponse> ListReports(V1.ListReportsRequest request, ServerCallContext context)
     {
         var tenant = ReadTenant();
-        var (year, month) = ParsePeriod(request.Period);
+        var (year, month) = ReportingCalls.ParsePeriod(request.Period);
         var tasks = db.Tasks.Where(t => t.TenantId == tenant && t.Active && t.Year == year);
         if (!string.IsNullOrEmpty(request.UnitId))
         {
@@ -243,13 +243,9 @@ public sealed class ReportService(ReportingDbContext db, ITenantContext caller, 
         return ToProto(task, period, report, lead);
     }
 
-    private string Actor => caller.UserId ?? "unknown";
+    private string Actor => caller.Actor();
 
-    private string ReadTenant()
-    {
-        caller.Require(PlatformScopes.ReportsRead);
-        return caller.TenantId ?? throw new ForbiddenException("The token names no tenant.");
-    }
+    private string ReadTenant() => caller.RequireReportReader();
 
     /// <summary>
     /// The lead unit whose report this is: the caller's own unit for a reporter; for readers and reviewers the one asked
@@ -282,12 +278,8 @@ public sealed class ReportService(ReportingDbContext db, ITenantContext caller, 
 
     private async Task<(TrackedTask Task, ReportingPeriod Period)> FindAsync(string taskId, string period, CancellationToken cancellationToken)
     {
-        var id = Caller.ParseId(taskId, "task_id", "task");
-        var (year, month) = ParsePeriod(period);
-        var task = await db.Tasks.SingleOrDefaultAsync(t => t.Id == id && t.TenantId == caller.TenantId, cancellationToken)
-            ?? throw new NotFoundException("task", taskId);
-        var found = await db.Periods.SingleOrDefaultAsync(p => p.TaskListId == task.TaskListId && p.Year == year && p.Month == month, cancellationToken)
-            ?? throw new ValidationException("period", $"{period} is not a reporting period of task {task.Number}'s list");
+        var task = await db.FindTaskAsync(caller, taskId, cancellationToken);
+        var found = await db.FindPeriodAsync(task, period, cancellationToken);
         await lights.LoadGraceAsync(task.TenantId, cancellationToken);
         return (task, found);
     }
@@ -380,20 +372,8 @@ public sealed class ReportService(ReportingDbContext db, ITenantContext caller, 
         report.ReturnComment,
     }, JsonSerializerOptions.Web);
 
-    private async Task SaveAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException ex) when (ex is DbUpdateConcurrencyException || ex.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation })
-        {
-            throw new PreconditionException("The report was changed by someone else at the same time; reload it and try again.");
-        }
-    }
-
-    private static (int Year, int Month) ParsePeriod(string period) =>
-        PeriodKey.TryParse(period, out var year, out var month) ? (year, month) : throw new ValidationException("period", "use yyyy-MM, e.g. 2023-07");
+    private Task SaveAsync(CancellationToken cancellationToken) =>
+        db.SaveOrConflictAsync("The report was changed by someone else at the same time; reload it and try again.", cancellationToken);
 
     private static SelfStatus ToDomain(V1.SelfStatus status) => status switch
     {

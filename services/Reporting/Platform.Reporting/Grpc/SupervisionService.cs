@@ -219,32 +219,14 @@ public sealed class SupervisionService(ReportingDbContext db, ITenantContext cal
         return (task, unit);
     }
 
-    private string Actor => caller.UserId ?? "unknown";
+    private string Actor => caller.Actor();
 
-    private string ReadTenant()
-    {
-        caller.Require(PlatformScopes.ReportsRead);
-        return caller.TenantId ?? throw new ForbiddenException("The token names no tenant.");
-    }
+    private string ReadTenant() => caller.RequireReportReader();
 
-    private async Task<TrackedTask> FindTaskAsync(string taskId, CancellationToken cancellationToken)
-    {
-        var id = Caller.ParseId(taskId, "task_id", "task");
-        return await db.Tasks.SingleOrDefaultAsync(t => t.Id == id && t.TenantId == caller.TenantId, cancellationToken)
-            ?? throw new NotFoundException("task", taskId);
-    }
+    private Task<TrackedTask> FindTaskAsync(string taskId, CancellationToken cancellationToken) => db.FindTaskAsync(caller, taskId, cancellationToken);
 
-    private async Task<string> RequirePeriodAsync(TrackedTask task, string period, CancellationToken cancellationToken)
-    {
-        if (!PeriodKey.TryParse(period, out var year, out var month))
-        {
-            throw new ValidationException("period", "use yyyy-MM, e.g. 2023-07");
-        }
-
-        return await db.Periods.AnyAsync(p => p.TaskListId == task.TaskListId && p.Year == year && p.Month == month, cancellationToken)
-            ? period
-            : throw new ValidationException("period", $"{period} is not a reporting period of task {task.Number}'s list");
-    }
+    private async Task<string> RequirePeriodAsync(TrackedTask task, string period, CancellationToken cancellationToken) =>
+        (await db.FindPeriodAsync(task, period, cancellationToken)).Key;
 
     private void Audit(TrackedTask task, string period, string action, string? before, string after, DateTimeOffset now) =>
         db.Audit.Add(new AuditEntry { TenantId = task.TenantId, TaskId = task.Id, Period = period, Action = action, Actor = Actor, At = now, Before = before, After = after });
@@ -257,17 +239,8 @@ public sealed class SupervisionService(ReportingDbContext db, ITenantContext cal
 
     private static string Json(object value) => JsonSerializer.Serialize(value, JsonSerializerOptions.Web);
 
-    private async Task SaveAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException ex) when (ex.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation })
-        {
-            throw new PreconditionException("Someone else changed this at the same time; reload and try again.");
-        }
-    }
+    private Task SaveAsync(CancellationToken cancellationToken) =>
+        db.SaveOrConflictAsync("Someone else changed this at the same time; reload and try again.", cancellationToken);
 
     private static V1.TaskRequest ToProto(TaskRequest r, TrackedTask task)
     {
