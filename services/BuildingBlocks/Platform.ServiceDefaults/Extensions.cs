@@ -31,10 +31,7 @@ public static class Extensions
     /// </summary>
     public static WebApplicationBuilder AddServiceDefaults(this WebApplicationBuilder builder)
     {
-        builder.ConfigurePorts();
-        builder.AddOpenTelemetry();
-        builder.Services.AddProblemDetails();
-        builder.Services.AddHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy(), [LiveTag]);
+        builder.AddHostDefaults();
         builder.Services.AddTenantContext();
         builder.Services.AddPlatformClock(builder.Configuration);
         builder.AddPlatformAuthentication();
@@ -45,6 +42,19 @@ public static class Extensions
             o.MaxReceiveMessageSize = builder.Configuration.GetValue("Grpc:MaxReceiveMessageSize", 4 * 1024 * 1024);
         }).AddJsonTranscoding();
         builder.Services.AddGrpcReflection();
+        return builder;
+    }
+
+    /// <summary>
+    /// What a host that serves no API shares with the services (the portal): its ports, OpenTelemetry, problem details
+    /// and the liveness check.
+    /// </summary>
+    public static WebApplicationBuilder AddHostDefaults(this WebApplicationBuilder builder)
+    {
+        builder.ConfigurePorts();
+        builder.AddOpenTelemetry();
+        builder.Services.AddProblemDetails();
+        builder.Services.AddHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy(), [LiveTag]);
         return builder;
     }
 

@@ -18,7 +18,7 @@ public sealed class DashboardService(ReportingDbContext db, ITenantContext calle
     public override Task<V1.DistrictDashboard> GetDistrictDashboard(V1.GetDistrictDashboardRequest request, ServerCallContext context)
     {
         caller.Require(PlatformScopes.ReportsRead);
-        var tenant = caller.TenantId ?? throw new ForbiddenException("The token names no tenant.");
+        var tenant = caller.ReadTenant(request.TenantId, "district");
         return DistrictDashboardQuery.BuildAsync(db, tenant, RequirePeriod(request.Period), context.CancellationToken);
     }
 

@@ -38,7 +38,7 @@ public sealed class ReportService(ReportingDbContext db, ITenantContext caller, 
 
         var periods = await query.OrderBy(p => p.Year).ThenBy(p => p.Month).ToListAsync(context.CancellationToken);
         await lights.LoadGraceAsync(tenant, context.CancellationToken);
-        var response = new V1.ListPeriodsResponse();
+        var response = new V1.ListPeriodsResponse { CurrentPeriod = $"{Today.Year:D4}-{Today.Month:D2}" };
         response.Periods.AddRange(periods.Select(p => new V1.Period
         {
             Key = p.Key,

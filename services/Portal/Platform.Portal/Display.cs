@@ -1,0 +1,81 @@
+using System.Globalization;
+using Google.Protobuf.WellKnownTypes;
+using NotificationsV1 = Platform.Contracts.Notifications.V1;
+using ReportingV1 = Platform.Contracts.Reporting.V1;
+
+namespace Platform.Portal;
+
+/// <summary>The platform's values in the words and colours the district offices use.</summary>
+public static class Display
+{
+    private static readonly TimeSpan Beijing = TimeSpan.FromHours(8);
+
+    public static (string Text, string Css) Light(ReportingV1.Light light) => light switch
+    {
+        ReportingV1.Light.Green => ("绿灯", "green"),
+        ReportingV1.Light.Yellow => ("黄灯", "yellow"),
+        ReportingV1.Light.Red => ("红灯", "red"),
+        _ => ("—", "none"),
+    };
+
+    public static string Status(ReportingV1.Report report) => !report.Exists ? "未填报" : Status(report.Status);
+
+    public static string Status(ReportingV1.ReportStatus status) => status switch
+    {
+        ReportingV1.ReportStatus.Draft => "草稿",
+        ReportingV1.ReportStatus.Submitted => "已提交待审核",
+        ReportingV1.ReportStatus.Returned => "已退回",
+        ReportingV1.ReportStatus.Accepted => "已通过",
+        _ => "未填报",
+    };
+
+    public static string Self(ReportingV1.SelfStatus status) => status switch
+    {
+        ReportingV1.SelfStatus.OnTrack => "按计划推进",
+        ReportingV1.SelfStatus.AtRisk => "存在风险",
+        ReportingV1.SelfStatus.Behind => "滞后",
+        ReportingV1.SelfStatus.Done => "已完成",
+        _ => "未自评",
+    };
+
+    public static string Kind(NotificationsV1.NotificationKind kind) => kind switch
+    {
+        NotificationsV1.NotificationKind.Assignment => "交办",
+        NotificationsV1.NotificationKind.Reminder => "提醒",
+        NotificationsV1.NotificationKind.Overdue => "催办",
+        NotificationsV1.NotificationKind.Escalation => "督办单",
+        NotificationsV1.NotificationKind.ReportReturned => "月报退回",
+        NotificationsV1.NotificationKind.ReportAccepted => "月报通过",
+        NotificationsV1.NotificationKind.ExtensionDecided => "延期批复",
+        NotificationsV1.NotificationKind.ClosureDecided => "办结批复",
+        _ => "通知",
+    };
+
+    public static string RequestKind(ReportingV1.TaskRequestKind kind) => kind == ReportingV1.TaskRequestKind.Extension ? "延期" : "办结";
+
+    public static string RequestStatus(ReportingV1.TaskRequestStatus status) => status switch
+    {
+        ReportingV1.TaskRequestStatus.Pending => "待审批",
+        ReportingV1.TaskRequestStatus.Approved => "已同意",
+        ReportingV1.TaskRequestStatus.Refused => "未同意",
+        _ => "—",
+    };
+
+    /// <summary>A timestamp in Beijing time, or a dash.</summary>
+    public static string Time(Timestamp? at) =>
+        at is null || (at.Seconds == 0 && at.Nanos == 0) ? "—" : at.ToDateTimeOffset().ToOffset(Beijing).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+
+    public static string Period(string key) =>
+        key.Length == 7 ? $"{key[..4]}年{int.Parse(key[5..], CultureInfo.InvariantCulture)}月" : key;
+
+    public static string Percent(double rate) => rate.ToString("0%", CultureInfo.InvariantCulture);
+
+    public static string Size(long bytes) => bytes switch
+    {
+        < 1024 => $"{bytes} B",
+        < 1024 * 1024 => $"{bytes / 1024.0:0.#} KB",
+        _ => $"{bytes / 1024.0 / 1024.0:0.#} MB",
+    };
+
+    public static string Number(double? value) => value is { } v ? v.ToString("0.##", CultureInfo.InvariantCulture) : "—";
+}

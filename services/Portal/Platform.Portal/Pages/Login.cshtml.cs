@@ -1,0 +1,90 @@
+using System.Security.Claims;
+using Grpc.Core;
+using Microsoft.AspNetCore.Mvc;
+using Platform.Portal.Api;
+using Platform.Portal.Session;
+using UnitsV1 = Platform.Contracts.Units.V1;
+
+namespace Platform.Portal.Pages;
+
+public sealed partial class LoginModel(PortalSession session, PlatformApi api, ILogger<LoginModel> logger) : PortalPage
+{
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    [BindProperty]
+    public string Username { get; set; } = string.Empty;
+
+    [BindProperty]
+    public string Password { get; set; } = string.Empty;
+
+    public bool Expired => Request.Query["expired"] == "1";
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (string.IsNullOrWhiteSpace(Username) || string.IsNullOrEmpty(Password) || Username.Length > 64 || Password.Length > 256)
+        {
+            Error = "请输入用户名和密码。";
+            return Page();
+        }
+
+        try
+        {
+            var (principal, properties) = await session.AuthenticateAsync(Username.Trim(), Password, Ct);
+            await session.CompleteSignInAsync(principal, properties, await NamesAsync(principal));
+        }
+        catch (SignInRefusedException ex)
+        {
+            Error = ex.Message;
+            return Page();
+        }
+        catch (ApiException ex)
+        {
+            Error = ex.Message;
+            return Page();
+        }
+
+        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) && ReturnUrl != "/login" ? ReturnUrl! : "/");
+    }
+
+    /// <summary>The names of the person's district and unit, shown in the header (the codes when the directory refuses).</summary>
+    private async Task<List<Claim>> NamesAsync(ClaimsPrincipal principal)
+    {
+        var claims = new List<Claim>();
+        var options = await api.AsPersonAsync(Ct);
+        if (principal.FindFirstValue(PortalSession.TenantClaim) is { Length: > 0 } tenant)
+        {
+            try
+            {
+                var found = await api.Tenants.GetTenantAsync(new UnitsV1.GetTenantRequest { Id = tenant }, options);
+                claims.Add(new Claim(PortalSession.TenantNameClaim, found.Name));
+            }
+            catch (RpcException ex)
+            {
+                LogNameLookup(logger, "tenant", tenant, ex.Status.Detail);
+            }
+        }
+
+        if (principal.FindFirstValue(PortalSession.UnitClaim) is { Length: > 0 } unit)
+        {
+            try
+            {
+                var found = await api.Units.GetUnitAsync(new UnitsV1.GetUnitRequest { Id = unit }, options);
+                claims.Add(new Claim(PortalSession.UnitNameClaim, found.Name));
+            }
+            catch (RpcException ex)
+            {
+                LogNameLookup(logger, "unit", unit, ex.Status.Detail);
+            }
+        }
+
+        return claims;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The {Kind} {Id} could not be named at sign-in: {Reason}")]
+    private static partial void LogNameLookup(ILogger logger, string kind, string id, string reason);
+}

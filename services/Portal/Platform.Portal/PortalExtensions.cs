@@ -1,0 +1,98 @@
+using Grpc.Net.Client;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Platform.Portal.Api;
+using Platform.Portal.Session;
+using Platform.ServiceDefaults;
+
+namespace Platform.Portal;
+
+/// <summary>
+/// The portal: server-rendered Razor Pages over the platform's public API (the gateway's gRPC port for calls, its REST
+/// port for the token endpoint, evidence files and exports). It keeps no data of its own; the signed-in person's tokens
+/// travel in an encrypted, HTTP-only cookie.
+/// </summary>
+public static class PortalExtensions
+{
+    public static WebApplicationBuilder AddPortal(this WebApplicationBuilder builder)
+    {
+        var configuration = builder.Configuration;
+        var gatewayHttp = new Uri(Required(configuration, "Gateway:Http").TrimEnd('/') + "/");
+        var gatewayGrpc = new Uri(Required(configuration, "Gateway:Grpc"));
+        var idle = configuration.GetValue("Portal:SessionIdle", TimeSpan.FromMinutes(30));
+
+        builder.Services.AddSingleton(new PortalOptions(gatewayHttp, gatewayGrpc, idle));
+        builder.Services.AddSingleton(_ => GrpcChannel.ForAddress(gatewayGrpc, new GrpcChannelOptions
+        {
+            MaxReceiveMessageSize = 16 * 1024 * 1024,
+            HttpHandler = new SocketsHttpHandler { EnableMultipleHttp2Connections = true, PooledConnectionIdleTimeout = TimeSpan.FromMinutes(5) },
+        }));
+        builder.Services.AddHttpClient(PlatformApi.GatewayHttpClient, c =>
+        {
+            c.BaseAddress = gatewayHttp;
+            c.Timeout = TimeSpan.FromMinutes(2);
+        });
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddScoped<PortalSession>();
+        builder.Services.AddScoped<PlatformApi>();
+
+        var dataProtection = builder.Services.AddDataProtection().SetApplicationName("duban-portal");
+        if (configuration["DataProtection:KeysPath"] is { Length: > 0 } keys)
+        {
+            dataProtection.PersistKeysToFileSystem(new DirectoryInfo(keys));
+        }
+
+        builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
+            .AddCookie(o =>
+            {
+                o.Cookie.Name = "duban.session";
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Lax;
+                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                o.ExpireTimeSpan = idle;
+                o.SlidingExpiration = true;
+                o.LoginPath = "/login";
+                o.LogoutPath = "/logout";
+                o.AccessDeniedPath = "/denied";
+                o.ReturnUrlParameter = "returnUrl";
+            });
+        builder.Services.AddAuthorization(o => o.FallbackPolicy = o.DefaultPolicy);
+        builder.Services.AddRazorPages(o =>
+        {
+            o.Conventions.AllowAnonymousToPage("/Login");
+            o.Conventions.AllowAnonymousToPage("/Error");
+        }).AddMvcOptions(o => o.Filters.Add<ApiErrorPageFilter>());
+        builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = 32L * 1024 * 1024);
+        return builder;
+    }
+
+    public static WebApplication UsePortal(this WebApplication app)
+    {
+        app.UseExceptionHandler("/error");
+        app.UseStatusCodePagesWithReExecute("/error", "?code={0}");
+        app.Use(async (context, next) =>
+        {
+            var headers = context.Response.Headers;
+            headers.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; " +
+                                             "connect-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'";
+            headers.XContentTypeOptions = "nosniff";
+            headers["Referrer-Policy"] = "same-origin";
+            await next(context);
+        });
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapHealthChecks("/alive", new HealthCheckOptions { Predicate = r => r.Tags.Contains(Extensions.LiveTag) }).AllowAnonymous();
+        app.MapRazorPages();
+        app.MapPortalEndpoints();
+        return app;
+    }
+
+    private static string Required(IConfiguration configuration, string key) =>
+        configuration[key] is { Length: > 0 } value ? value : throw new InvalidOperationException($"Configuration '{key}' is required.");
+}
+
+public sealed record PortalOptions(Uri GatewayHttp, Uri GatewayGrpc, TimeSpan SessionIdle);

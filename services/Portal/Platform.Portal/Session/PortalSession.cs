@@ -1,0 +1,179 @@
+using System.Security.Claims;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+
+namespace Platform.Portal.Session;
+
+/// <summary>The sign-in ended (refresh refused or the platform no longer accepts the token): sign in again.</summary>
+public sealed class SessionExpiredException(string message) : Exception(message);
+
+/// <summary>A refused sign-in, in words for the person at the form.</summary>
+public sealed class SignInRefusedException(string message) : Exception(message);
+
+/// <summary>
+/// The signed-in person's platform tokens, kept in the authentication cookie (encrypted by Data Protection, HTTP-only):
+/// obtained from the gateway's token endpoint with the password grant, refreshed shortly before they expire. The portal
+/// itself decides nothing from them; every permission is the API's.
+/// </summary>
+public sealed partial class PortalSession(IHttpContextAccessor accessor, IHttpClientFactory httpFactory, ILogger<PortalSession> logger)
+{
+    public const string ClientId = "platform-portal";
+    public const string TenantClaim = "tenant";
+    public const string TenantNameClaim = "tenant_name";
+    public const string UnitClaim = "unit";
+    public const string UnitNameClaim = "unit_name";
+    private const string AccessToken = "access_token";
+    private const string RefreshToken = "refresh_token";
+    private const string ExpiresAt = "expires_at";
+    private const string CachedToken = "duban.access-token";
+
+    private HttpContext Context => accessor.HttpContext ?? throw new InvalidOperationException("No request in progress.");
+
+    /// <summary>Exchanges the person's credentials for platform tokens; the principal is not signed in yet.</summary>
+    public async Task<(ClaimsPrincipal Principal, AuthenticationProperties Properties)> AuthenticateAsync(
+        string username, string password, CancellationToken cancellationToken)
+    {
+        var tokens = await TokenAsync(new Dictionary<string, string>
+        {
+            ["grant_type"] = "password", ["username"] = username, ["password"] = password, ["client_id"] = ClientId,
+        }, cancellationToken) ?? throw new SignInRefusedException("用户名或密码不正确。");
+        var principal = ToPrincipal(tokens.AccessToken);
+        var properties = new AuthenticationProperties { IsPersistent = false, AllowRefresh = true };
+        Store(properties, tokens);
+        Context.Items[CachedToken] = tokens.AccessToken;
+        return (principal, properties);
+    }
+
+    public async Task CompleteSignInAsync(ClaimsPrincipal principal, AuthenticationProperties properties, IEnumerable<Claim> extra)
+    {
+        var identity = (ClaimsIdentity)principal.Identity!;
+        identity.AddClaims(extra);
+        await Context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, principal, properties);
+    }
+
+    public Task SignOutAsync() => Context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+
+    /// <summary>A valid access token of the signed-in person, refreshed (and the cookie re-issued) when about to expire.</summary>
+    public async Task<string> AccessTokenAsync(CancellationToken cancellationToken)
+    {
+        if (Context.Items[CachedToken] is string cached)
+        {
+            return cached;
+        }
+
+        var result = await Context.AuthenticateAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+        if (!result.Succeeded || result.Properties is not { } properties || properties.GetTokenValue(AccessToken) is not { } access)
+        {
+            throw new SessionExpiredException("未登录或登录已过期，请重新登录。");
+        }
+
+        var expiresAt = DateTimeOffset.Parse(properties.GetTokenValue(ExpiresAt) ?? "2000-01-01T00:00:00Z", System.Globalization.CultureInfo.InvariantCulture);
+        if (expiresAt > DateTimeOffset.UtcNow.AddSeconds(30))
+        {
+            Context.Items[CachedToken] = access;
+            return access;
+        }
+
+        if (properties.GetTokenValue(RefreshToken) is not { } refresh)
+        {
+            throw new SessionExpiredException("登录已过期，请重新登录。");
+        }
+
+        var tokens = await TokenAsync(new Dictionary<string, string>
+        {
+            ["grant_type"] = "refresh_token", ["refresh_token"] = refresh, ["client_id"] = ClientId,
+        }, cancellationToken) ?? throw new SessionExpiredException("登录已过期，请重新登录。");
+        Store(properties, tokens);
+        if (!Context.Response.HasStarted)
+        {
+            await Context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, result.Principal!, properties);
+        }
+
+        Context.Items[CachedToken] = tokens.AccessToken;
+        return tokens.AccessToken;
+    }
+
+    private static void Store(AuthenticationProperties properties, Tokens tokens)
+    {
+        var list = new List<AuthenticationToken>
+        {
+            new() { Name = AccessToken, Value = tokens.AccessToken },
+            new() { Name = ExpiresAt, Value = tokens.ExpiresAt.ToString("o", System.Globalization.CultureInfo.InvariantCulture) },
+        };
+        if (tokens.RefreshToken is { } refresh)
+        {
+            list.Add(new AuthenticationToken { Name = RefreshToken, Value = refresh });
+        }
+
+        properties.StoreTokens(list);
+    }
+
+    /// <summary>The token endpoint's answer; null when it refuses the grant (400/401), an exception when unreachable.</summary>
+    private async Task<Tokens?> TokenAsync(Dictionary<string, string> form, CancellationToken cancellationToken)
+    {
+        var http = httpFactory.CreateClient(Api.PlatformApi.GatewayHttpClient);
+        using var response = await http.PostAsync("connect/token", new FormUrlEncodedContent(form), cancellationToken);
+        var text = await response.Content.ReadAsStringAsync(cancellationToken);
+        if ((int)response.StatusCode is 400 or 401)
+        {
+            LogRefused(logger, form["grant_type"], (int)response.StatusCode);
+            return null;
+        }
+
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new Api.ApiException($"登录服务暂不可用（{(int)response.StatusCode}），请稍后重试。", (int)response.StatusCode);
+        }
+
+        var json = JsonDocument.Parse(text).RootElement;
+        return new Tokens(
+            json.GetProperty("access_token").GetString()!,
+            json.TryGetProperty("refresh_token", out var r) ? r.GetString() : null,
+            DateTimeOffset.UtcNow.AddSeconds(json.GetProperty("expires_in").GetInt32()));
+    }
+
+    /// <summary>The person as the token names them. The token came straight from the token endpoint over the back channel.</summary>
+    private static ClaimsPrincipal ToPrincipal(string accessToken)
+    {
+        var parts = accessToken.Split('.');
+        if (parts.Length != 3)
+        {
+            throw new SessionExpiredException("登录服务返回的令牌无法识别。");
+        }
+
+        var payload = parts[1].Replace('-', '+').Replace('_', '/');
+        payload = payload.PadRight(payload.Length + ((4 - (payload.Length % 4)) % 4), '=');
+        var json = JsonDocument.Parse(Encoding.UTF8.GetString(Convert.FromBase64String(payload))).RootElement;
+        var claims = new List<Claim>();
+        void Add(string name, string type)
+        {
+            if (!json.TryGetProperty(name, out var value))
+            {
+                return;
+            }
+
+            if (value.ValueKind == JsonValueKind.Array)
+            {
+                claims.AddRange(value.EnumerateArray().Select(v => new Claim(type, v.GetString() ?? string.Empty)));
+            }
+            else if (value.ValueKind == JsonValueKind.String)
+            {
+                claims.Add(new Claim(type, value.GetString()!));
+            }
+        }
+
+        Add("name", ClaimTypes.Name);
+        Add("sub", ClaimTypes.NameIdentifier);
+        Add("tenant", TenantClaim);
+        Add("unit", UnitClaim);
+        Add("role", ClaimTypes.Role);
+        return new ClaimsPrincipal(new ClaimsIdentity(claims, CookieAuthenticationDefaults.AuthenticationScheme, ClaimTypes.Name, ClaimTypes.Role));
+    }
+
+    private sealed record Tokens(string AccessToken, string? RefreshToken, DateTimeOffset ExpiresAt);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Token endpoint refused the {Grant} grant ({Status})")]
+    private static partial void LogRefused(ILogger logger, string grant, int status);
+}
