@@ -62,6 +62,7 @@ public static class PortalExtensions
         {
             o.Conventions.AllowAnonymousToPage("/Login");
             o.Conventions.AllowAnonymousToPage("/Error");
+            o.Conventions.AddPageRoute("/Dashboard/Index", "/municipal/{tenant:regex(^[[0-9]]{{6}}$)}");
         }).AddMvcOptions(o => o.Filters.Add<ApiErrorPageFilter>());
         builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = 32L * 1024 * 1024);
         return builder;

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Platform.Portal.Api;
 using Platform.Portal.Session;
+using ReportingV1 = Platform.Contracts.Reporting.V1;
 
 namespace Platform.Portal;
 
@@ -24,6 +25,15 @@ public abstract class PortalPage : PageModel
     public string? Error { get; set; }
 
     protected Task<CallOptions> AsMe() => Api.AsPersonAsync(Ct);
+
+    /// <summary>The district's reporting periods and the one to show: the asked one when well-formed, else the current.</summary>
+    protected async Task<PeriodChoice> PeriodsAsync(string? requested)
+    {
+        var response = await Api.Reports.ListPeriodsAsync(new ReportingV1.ListPeriodsRequest(), await AsMe());
+        var current = response.CurrentPeriod;
+        var selected = requested is { Length: 7 } && System.Text.RegularExpressions.Regex.IsMatch(requested, "^[0-9]{4}-(0[1-9]|1[0-2])$") ? requested : current;
+        return new PeriodChoice(selected, current, response.Periods.ToList());
+    }
 
     protected IActionResult Done(string message, string? to = null)
     {
@@ -50,4 +60,12 @@ public abstract class PortalPage : PageModel
             return false;
         }
     }
+}
+
+/// <summary>The month a page shows, the service's current month, and the district's periods.</summary>
+public sealed record PeriodChoice(string Selected, string Current, IReadOnlyList<ReportingV1.Period> Periods)
+{
+    public ReportingV1.Period? Info => Periods.FirstOrDefault(p => p.Key == Selected);
+
+    public int Year => int.Parse(Selected[..4], System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -1,0 +1,59 @@
+using Microsoft.AspNetCore.Mvc;
+using Platform.Portal.Charts;
+using ReportingV1 = Platform.Contracts.Reporting.V1;
+
+namespace Platform.Portal.Pages.Dashboard;
+
+/// <summary>
+/// A district's dashboard for a month: lights by category, unit and indicator, the trend of the year, lagging tasks with
+/// their problems, late units; the ledger and bulletin to download. A municipal viewer opens a child district read-only.
+/// </summary>
+public sealed class IndexModel : PortalPage
+{
+    [BindProperty(SupportsGet = true)] public string? Period { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Tenant { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Sort { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Desc { get; set; }
+    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+
+    public ReportingV1.DistrictDashboard Board { get; private set; } = null!;
+    public PeriodChoice? Periods { get; private set; }
+    public string Selected { get; private set; } = string.Empty;
+    public Paged<ReportingV1.LaggingTask> Lagging { get; private set; } = null!;
+
+    /// <summary>True when a municipal viewer looks at one of its districts (no downloads, no links into the district).</summary>
+    public bool DrillDown => Tenant is { Length: > 0 };
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (DrillDown && !Me.IsMunicipal && Tenant != Me.Tenant)
+        {
+            return NotFound();
+        }
+
+        var options = await AsMe();
+        if (DrillDown)
+        {
+            var current = (await Api.Reports.ListPeriodsAsync(new ReportingV1.ListPeriodsRequest(), options)).CurrentPeriod;
+            Selected = Period is { Length: 7 } p && System.Text.RegularExpressions.Regex.IsMatch(p, "^[0-9]{4}-(0[1-9]|1[0-2])$") ? p : current;
+        }
+        else
+        {
+            Periods = await PeriodsAsync(Period);
+            Selected = Periods.Selected;
+        }
+
+        Board = await Api.Dashboards.GetDistrictDashboardAsync(new ReportingV1.GetDistrictDashboardRequest { Period = Selected, TenantId = Tenant ?? string.Empty }, options);
+        Lagging = Listing.Page(Board.Lagging, new Dictionary<string, Func<ReportingV1.LaggingTask, IComparable?>>
+        {
+            ["number"] = t => t.Number.PadLeft(4, '0'),
+            ["unit"] = t => t.LeadUnit,
+            ["light"] = t => (int)t.Light,
+            ["category"] = t => t.Category,
+        }, Sort ?? "light", Sort is null || Desc == "1", PageNumber);
+        return Page();
+    }
+
+    public static IReadOnlyList<LightBar> Bars(IEnumerable<ReportingV1.LightCounts> counts) =>
+        counts.Select(c => new LightBar(c.Name.Length > 0 ? c.Name : c.Key, c.Green, c.Yellow, c.Red)).ToList();
+}

@@ -1,0 +1,40 @@
+using Microsoft.AspNetCore.Mvc;
+using ReportingV1 = Platform.Contracts.Reporting.V1;
+
+namespace Platform.Portal.Pages.Municipal;
+
+/// <summary>The districts side by side per canonical indicator: a heat map of lights, coverage gaps, on-time rates, comparable targets.</summary>
+public sealed class IndexModel : PortalPage
+{
+    [BindProperty(SupportsGet = true)] public string? Period { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Sort { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Desc { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Indicator { get; set; }
+
+    public ReportingV1.MunicipalView View { get; private set; } = null!;
+    public string Selected { get; private set; } = string.Empty;
+    public IReadOnlyList<ReportingV1.DistrictColumn> Districts { get; private set; } = [];
+
+    public async Task OnGetAsync()
+    {
+        var options = await AsMe();
+        var current = (await Api.Reports.ListPeriodsAsync(new ReportingV1.ListPeriodsRequest(), options)).CurrentPeriod;
+        Selected = Period is { Length: 7 } p && System.Text.RegularExpressions.Regex.IsMatch(p, "^[0-9]{4}-(0[1-9]|1[0-2])$") ? p : current;
+        View = await Api.Dashboards.GetMunicipalViewAsync(new ReportingV1.GetMunicipalViewRequest { Period = Selected }, options);
+        Districts = Listing.Page(View.Districts, new Dictionary<string, Func<ReportingV1.DistrictColumn, IComparable?>>
+        {
+            ["name"] = d => d.TenantId,
+            ["tasks"] = d => d.Tasks,
+            ["red"] = d => d.Red,
+            ["ontime"] = d => d.OnTimeRate,
+            ["gaps"] = d => d.Uncovered.Count,
+        }, Sort, Desc == "1", 1, 200).Items;
+    }
+
+    public IEnumerable<ReportingV1.IndicatorRow> Rows =>
+        View.Indicators.Where(r => string.IsNullOrEmpty(Indicator) || r.Indicator.Contains(Indicator, StringComparison.Ordinal));
+
+    /// <summary>The heat map's colour for a cell: the worst share among its tasks.</summary>
+    public static string Heat(ReportingV1.IndicatorCell cell) =>
+        cell.Tasks == 0 ? "gap" : cell.Red * 5 >= cell.Tasks ? "h-red" : cell.Red + cell.Yellow > 0 ? "h-yellow" : "h-green";
+}
