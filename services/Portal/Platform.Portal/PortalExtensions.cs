@@ -15,6 +15,8 @@ namespace Platform.Portal;
 /// </summary>
 public static class PortalExtensions
 {
+    public const string OfficePolicy = "district-office";
+
     public static WebApplicationBuilder AddPortal(this WebApplicationBuilder builder)
     {
         var configuration = builder.Configuration;
@@ -56,14 +58,28 @@ public static class PortalExtensions
                 o.LogoutPath = "/logout";
                 o.AccessDeniedPath = "/denied";
                 o.ReturnUrlParameter = "returnUrl";
+                // A page the person's role does not open answers 403 with the error page, not a redirect.
+                o.Events.OnRedirectToAccessDenied = context =>
+                {
+                    context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                    return Task.CompletedTask;
+                };
             });
-        builder.Services.AddAuthorization(o => o.FallbackPolicy = o.DefaultPolicy);
+        builder.Services.AddAuthorization(o =>
+        {
+            o.FallbackPolicy = o.DefaultPolicy;
+            o.AddPolicy(OfficePolicy, p => p.RequireAuthenticatedUser().RequireRole("district-admin"));
+        });
         builder.Services.AddRazorPages(o =>
         {
             o.Conventions.AllowAnonymousToPage("/Login");
+            o.Conventions.AuthorizeFolder("/Office", OfficePolicy);
             o.Conventions.AllowAnonymousToPage("/Error");
-            o.Conventions.AddPageRoute("/Dashboard/Index", "/municipal/{tenant:regex(^[[0-9]]{{6}}$)}");
+            o.Conventions.AddPageRoute("/Dashboard/Index", "/municipal/{tenant:length(6)}");
         }).AddMvcOptions(o => o.Filters.Add<ApiErrorPageFilter>());
+        // Chinese text is written as itself, not as numeric character references.
+        builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = 32L * 1024 * 1024);
         return builder;
     }

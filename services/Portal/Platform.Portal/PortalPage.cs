@@ -17,6 +17,10 @@ public abstract class PortalPage : PageModel
 
     public Person Me => person ??= Person.From(User);
 
+    /// <summary>Rows per page of the page's list (?size=, 5 to 200).</summary>
+    [BindProperty(SupportsGet = true)]
+    public int Size { get; set; } = Listing.DefaultPageSize;
+
     protected PlatformApi Api => HttpContext.RequestServices.GetRequiredService<PlatformApi>();
 
     protected CancellationToken Ct => HttpContext.RequestAborted;
@@ -38,7 +42,23 @@ public abstract class PortalPage : PageModel
     protected IActionResult Done(string message, string? to = null)
     {
         TempData[FlashKey] = message;
-        return Redirect(to ?? (Request.Path + Request.QueryString));
+        return Redirect(to ?? Back(HttpContext));
+    }
+
+    /// <summary>
+    /// Where a form post returns to: the page it was sent from (same origin, with its filters and month), else this
+    /// page's address without the handler.
+    /// </summary>
+    public static string Back(HttpContext context)
+    {
+        var request = context.Request;
+        if (Uri.TryCreate(request.Headers.Referer.ToString(), UriKind.Absolute, out var referer) &&
+            string.Equals(referer.Authority, request.Host.Value, StringComparison.OrdinalIgnoreCase) && referer.AbsolutePath != "/login")
+        {
+            return referer.PathAndQuery;
+        }
+
+        return Listing.With(request, ("handler", null));
     }
 
     /// <summary>Runs a call whose refusal is shown on this page (keeping what the person typed); false when refused.</summary>

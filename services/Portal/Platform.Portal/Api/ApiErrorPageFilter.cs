@@ -37,7 +37,7 @@ public sealed partial class ApiErrorPageFilter(ITempDataDictionaryFactory tempDa
                 break;
             case RpcException or ApiException when !HttpMethods.IsGet(http.Request.Method):
                 tempData.GetTempData(http)[PortalPage.ErrorKey] = Describe(exception);
-                executed.Result = new RedirectResult(here);
+                executed.Result = new RedirectResult(PortalPage.Back(http));
                 break;
             case RpcException or ApiException:
                 var status = exception is RpcException rpc ? ApiErrors.HttpStatus(rpc) : ((ApiException)exception).Status;

@@ -28,7 +28,7 @@ public sealed class IndexModel : PortalPage
 
         Periods = await PeriodsAsync(Period);
         var options = await AsMe();
-        var tasks = (await Api.Tasks.ListTasksAsync(new TasksV1.ListTasksRequest { Year = Periods.Year, UnitId = Me.UnitId, PageSize = 1000 }, options)).Tasks
+        var tasks = (await Api.Tasks.ListTasksAsync(new TasksV1.ListTasksRequest { Year = Periods.Year, UnitId = Me.UnitId, PageSize = 500 }, options)).Tasks
             .Where(t => t.ResponsibleUnits.Any(u => u.UnitId == Me.UnitId))
             .Where(t => string.IsNullOrWhiteSpace(Q) || t.Text.Contains(Q.Trim(), StringComparison.Ordinal) || t.Number == Q.Trim())
             .ToList();
@@ -45,7 +45,7 @@ public sealed class IndexModel : PortalPage
             "done" => r.Mine is not null,
             _ => true,
         });
-        Rows = Listing.Page(filtered, new Dictionary<string, Func<Row, IComparable?>>(), null, false, PageNumber);
+        Rows = Listing.Page(filtered, new Dictionary<string, Func<Row, IComparable?>>(), null, false, PageNumber, Size);
         return Page();
     }
 
@@ -54,7 +54,7 @@ public sealed class IndexModel : PortalPage
         if (string.IsNullOrWhiteSpace(text) || text.Length > MaxText)
         {
             TempData[ErrorKey] = $"请填写本单位的工作情况（不超过 {MaxText} 字）。";
-            return Redirect(Request.Path + Request.QueryString);
+            return Redirect(Back(HttpContext));
         }
 
         await Api.Supervision.SaveContributionAsync(new ReportingV1.SaveContributionRequest { TaskId = taskId, Period = period, Text = text.Trim() }, await AsMe());

@@ -50,7 +50,7 @@ public sealed class IndexModel : PortalPage
             ["unit"] = t => t.LeadUnit,
             ["light"] = t => (int)t.Light,
             ["category"] = t => t.Category,
-        }, Sort ?? "light", Sort is null || Desc == "1", PageNumber);
+        }, Sort ?? "light", Sort is null || Desc == "1", PageNumber, Size);
         return Page();
     }
 

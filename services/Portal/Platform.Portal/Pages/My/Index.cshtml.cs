@@ -31,7 +31,7 @@ public sealed class IndexModel : PortalPage
 
         Periods = await PeriodsAsync(Period);
         var options = await AsMe();
-        var tasks = (await Api.Tasks.ListTasksAsync(new TasksV1.ListTasksRequest { Year = Periods.Year, UnitId = Me.UnitId, PageSize = 1000 }, options)).Tasks
+        var tasks = (await Api.Tasks.ListTasksAsync(new TasksV1.ListTasksRequest { Year = Periods.Year, UnitId = Me.UnitId, PageSize = 500 }, options)).Tasks
             .Where(t => t.LeadUnits.Any(u => u.UnitId == Me.UnitId)).ToList();
         var reports = (await Api.Reports.ListReportsAsync(new ReportingV1.ListReportsRequest { Period = Periods.Selected, UnitId = Me.UnitId }, options)).Reports
             .Where(r => r.LeadUnitId == Me.UnitId).ToDictionary(r => r.TaskId);
@@ -67,7 +67,7 @@ public sealed class IndexModel : PortalPage
             ["deadline"] = r => r.Task.Deadline,
             ["light"] = r => (int)(r.Report?.Light ?? 0),
             ["status"] = r => r.Urgency,
-        }, Sort, Desc == "1", PageNumber);
+        }, Sort, Desc == "1", PageNumber, Size);
         return Page();
     }
 

@@ -28,7 +28,7 @@ public sealed class DraftModel : PortalPage
         List = await Api.Tasks.GetTaskListAsync(new TasksV1.GetTaskListRequest { Id = Id }, options);
         if (IsDraft)
         {
-            Units = (await Api.Units.ListUnitsAsync(new UnitsV1.ListUnitsRequest { PageSize = 1000 }, options)).Units.OrderBy(u => u.Name).ToList();
+            Units = (await Api.Units.ListUnitsAsync(new UnitsV1.ListUnitsRequest { PageSize = 500 }, options)).Units.OrderBy(u => u.Name).ToList();
             Diff = await Api.Tasks.DiffTaskListAsync(new TasksV1.DiffTaskListRequest { Id = Id }, options);
         }
 
@@ -42,7 +42,7 @@ public sealed class DraftModel : PortalPage
         if (string.IsNullOrEmpty(unitId))
         {
             TempData[ErrorKey] = $"请为“{printedName}”选择单位，或选择新建单位。";
-            return Redirect(Request.Path + Request.QueryString);
+            return Redirect(Back(HttpContext));
         }
 
         await Api.Tasks.MapUnitNameAsync(new TasksV1.MapUnitNameRequest

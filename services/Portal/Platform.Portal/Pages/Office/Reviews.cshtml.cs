@@ -24,7 +24,7 @@ public sealed class ReviewsModel : PortalPage
         Periods = await PeriodsAsync(Period);
         var options = await AsMe();
         var reports = (await Api.Reports.ListReportsAsync(new ReportingV1.ListReportsRequest { Period = Periods.Selected }, options)).Reports;
-        var tasks = (await Api.Tasks.ListTasksAsync(new Platform.Contracts.Tasks.V1.ListTasksRequest { Year = Periods.Year, PageSize = 1000 }, options)).Tasks;
+        var tasks = (await Api.Tasks.ListTasksAsync(new Platform.Contracts.Tasks.V1.ListTasksRequest { Year = Periods.Year, PageSize = 500 }, options)).Tasks;
         UnitNames = tasks.SelectMany(t => t.LeadUnits).Where(u => u.UnitId.Length > 0).GroupBy(u => u.UnitId).ToDictionary(g => g.Key, g => g.First().UnitName);
         Counts = reports.GroupBy(Key).ToDictionary(g => g.Key, g => g.Count());
         var rows = reports.Where(r => Status == "all" || Key(r) == Status)
@@ -36,7 +36,7 @@ public sealed class ReviewsModel : PortalPage
             ["unit"] = r => UnitNames.GetValueOrDefault(r.LeadUnitId),
             ["submitted"] = r => r.SubmittedAt?.ToDateTimeOffset(),
             ["light"] = r => (int)r.Light,
-        }, Sort, Desc == "1", PageNumber);
+        }, Sort, Desc == "1", PageNumber, Size);
     }
 
     public async Task<IActionResult> OnPostAcceptAsync(string taskId, string period, string lead)

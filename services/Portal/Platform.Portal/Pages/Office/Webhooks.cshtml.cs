@@ -25,7 +25,7 @@ public sealed class WebhooksModel : PortalPage
         var options = await AsMe();
         Hooks = (await Api.Webhooks.ListWebhooksAsync(new NotificationsV1.ListWebhooksRequest(), options)).Webhooks;
         var deliveries = (await Api.Webhooks.ListDeliveriesAsync(new NotificationsV1.ListDeliveriesRequest { DeadOnly = Dead }, options)).Deliveries;
-        Deliveries = Listing.Page(deliveries.OrderByDescending(d => d.Id), new Dictionary<string, Func<NotificationsV1.DeliveryRecord, IComparable?>>(), null, false, PageNumber);
+        Deliveries = Listing.Page(deliveries.OrderByDescending(d => d.Id), new Dictionary<string, Func<NotificationsV1.DeliveryRecord, IComparable?>>(), null, false, PageNumber, Size);
         Secret = TempData["secret"] as string;
     }
 
@@ -34,7 +34,7 @@ public sealed class WebhooksModel : PortalPage
         if (string.IsNullOrWhiteSpace(url) || !Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http"))
         {
             TempData[ErrorKey] = "请填写完整的接收地址（https://…）。";
-            return Redirect(Request.Path);
+            return Redirect(Back(HttpContext));
         }
 
         var request = new NotificationsV1.CreateWebhookRequest { Url = uri.ToString() };

@@ -99,7 +99,7 @@ public sealed class EditModel : PortalPage
         if (file is null || file.Length == 0)
         {
             TempData[ErrorKey] = "请选择要上传的文件。";
-            return Redirect(Request.Path + Request.QueryString);
+            return Redirect(Back(HttpContext));
         }
 
         var stored = await Api.UploadEvidenceAsync(TaskId, Period, file, Ct);
@@ -111,7 +111,7 @@ public sealed class EditModel : PortalPage
         if (string.IsNullOrWhiteSpace(comment))
         {
             TempData[ErrorKey] = "退回时请填写退回意见。";
-            return Redirect(Request.Path + Request.QueryString);
+            return Redirect(Back(HttpContext));
         }
 
         await Api.Reports.ReturnReportAsync(new ReportingV1.ReportActionRequest { TaskId = TaskId, Period = Period, Comment = comment.Trim(), LeadUnitId = Lead ?? string.Empty }, await AsMe());

@@ -32,7 +32,7 @@ public sealed class IndexModel : PortalPage
     {
         Periods = await PeriodsAsync(Period);
         var options = await AsMe();
-        var tasks = (await Api.Tasks.ListTasksAsync(new TasksV1.ListTasksRequest { Year = Periods.Year, PageSize = 1000 }, options)).Tasks;
+        var tasks = (await Api.Tasks.ListTasksAsync(new TasksV1.ListTasksRequest { Year = Periods.Year, PageSize = 500 }, options)).Tasks;
         var reports = (await Api.Reports.ListReportsAsync(new ReportingV1.ListReportsRequest { Period = Periods.Selected }, options)).Reports
             .GroupBy(r => r.TaskId).ToDictionary(g => g.Key, g => g.OrderByDescending(r => (int)r.Light).First());
         Categories = tasks.Select(t => t.Category).Distinct().ToList();
@@ -53,6 +53,6 @@ public sealed class IndexModel : PortalPage
             ["deadline"] = r => r.Task.Deadline,
             ["light"] = r => (int)(r.Report?.Light ?? 0),
             ["status"] = r => r.Report is null ? -1 : r.Report.Exists ? (int)r.Report.Status : 0,
-        }, Sort, Desc == "1", PageNumber);
+        }, Sort, Desc == "1", PageNumber, Size);
     }
 }

@@ -1,0 +1,287 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using Platform.Testing;
+using static Microsoft.Playwright.Assertions;
+using Task = System.Threading.Tasks.Task;
+
+namespace Platform.EndToEnd.Tests.Portal;
+
+/// <summary>
+/// The portal in a real browser against the running stack, as each persona works: the office imports and publishes
+/// a list through the wizard; a month's report goes from the lead unit to the office and back until accepted, and the
+/// leader sees its light change and downloads the bulletin; the municipality compares districts read-only; another
+/// district's office cannot open 渝中's task by its address. Each test leaves a screenshot of its last page.
+/// </summary>
+[Collection(ReportingStackCollection.Name)]
+public sealed class PortalTests(Stack stack, PortalBrowser browser) : IClassFixture<Stack>, IClassFixture<PortalBrowser>
+{
+    private static readonly Uri Clock = new(StackEndpoints.Hosts["reporting"], "/_clock");
+
+    [Fact]
+    public async Task TheOfficeImportsADocumentMapsItsUnknownUnitAndPublishesThroughTheWizard()
+    {
+        // A 2032 list naming one unit the directory has never heard of (new on every run).
+        var unknown = $"区营商专班{DateTime.UtcNow.Ticks % 1_000_000:D6}办公室";
+        var file = Path.Combine(Path.GetTempPath(), $"yuzhong-2032-{Guid.NewGuid():N}.txt");
+        await File.WriteAllTextAsync(file, Document2032(unknown), Encoding.UTF8);
+        var page = await browser.SignInAsync("yz.admin");
+        try
+        {
+            await page.GotoAsync("/office/lists");
+            await page.GetByLabel("年度").FillAsync("2032");
+            await page.SetInputFilesAsync("#document", file);
+            await page.GetByRole(AriaRole.Button, new() { Name = "上传并识别" }).ClickAsync();
+            await page.WaitForURLAsync(new Regex("/office/lists/[0-9a-f-]{36}$"));
+            await Expect(page.Locator(".flash")).ToContainTextAsync("3 项任务");
+            await Expect(page.Locator("#parse-counts")).ToContainTextAsync("2类别");
+            await Expect(page.Locator("#unresolved-count")).ToHaveTextAsync("1");
+            await Expect(page.Locator("#draft-tasks tr[data-number='2']")).ToContainTextAsync(unknown + "（未对应）");
+
+            // Map the printed name to 区市场监管局 (it becomes that unit's alias).
+            var row = page.Locator($"#unresolved tr[data-printed='{unknown}']");
+            await row.GetByLabel("单位").SelectOptionAsync(new SelectOptionValue { Label = "区市场监管局" });
+            await row.GetByRole(AriaRole.Button, new() { Name = "对应" }).ClickAsync();
+            await Expect(page.Locator(".flash")).ToContainTextAsync($"已将“{unknown}”对应到所选单位");
+            await Expect(page.Locator("#unresolved-count")).ToHaveTextAsync("0");
+            await Expect(page.Locator("#draft-tasks tr[data-number='2']")).ToContainTextAsync("区市场监管局");
+            await Expect(page.Locator("#diff-summary")).ToBeVisibleAsync();
+
+            await page.GetByRole(AriaRole.Button, new() { Name = "发布清单" }).ClickAsync();
+            await Expect(page.Locator(".flash")).ToContainTextAsync("已发布第");
+            await Expect(page.Locator("#list-status")).ToContainTextAsync("已发布");
+        }
+        finally
+        {
+            await PortalBrowser.ScreenshotAsync(page, "office-import-wizard-published");
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public async Task AMonthsReportGoesFromTheLeadUnitToTheOfficeAndBackUntilAcceptedAndTheLeaderSeesItsLight()
+    {
+        var admin = await stack.TokenAsync("yz.admin");
+        await stack.WaitForReportingAsync(admin);
+        var original = (await stack.Http.GetFromJsonAsync<JsonElement>(Clock)).GetProperty("now").GetString()!;
+        var leader = await browser.SignInAsync("yz.leader");
+        var scj = await browser.SignInAsync("yz.scj");
+        var office = await browser.SignInAsync("yz.admin");
+        try
+        {
+            // A week after July's due date, past the grace: 区市场监管局's July reports not yet written are red.
+            await SetClockAsync("2023-08-08T10:00:00+08:00");
+            var (taskId, number) = await OpenReportOfTheMarketRegulatorAsync(admin);
+
+            await leader.GotoAsync("/dashboard?period=2023-07&size=200");
+            var redBefore = int.Parse(await leader.Locator("#total-red").InnerTextAsync(), CultureInfo.InvariantCulture);
+            await Expect(leader.Locator($"#lagging tr[data-number='{number}']")).ToContainTextAsync("红灯");
+
+            // The reporter signs for the task (unless an earlier run did) and writes the month's report.
+            await scj.GotoAsync("/my?period=2023-07&size=200");
+            var mine = scj.Locator($"#my-tasks tr[data-number='{number}']");
+            await Expect(mine).ToContainTextAsync("未填报");
+            var sign = mine.GetByRole(AriaRole.Button, new() { Name = $"签收任务 {number}" });
+            if (await sign.CountAsync() > 0)
+            {
+                await sign.ClickAsync();
+                await Expect(scj.Locator(".flash")).ToContainTextAsync("已签收任务");
+            }
+
+            await Expect(scj.Locator($"#my-tasks tr[data-number='{number}']").GetByRole(AriaRole.Button, new() { Name = $"签收任务 {number}" })).ToHaveCountAsync(0);
+            await scj.Locator($"#my-tasks tr[data-number='{number}']").GetByRole(AriaRole.Link, new() { Name = "填报" }).ClickAsync();
+            await scj.GetByLabel("工作进展情况（必填）").FillAsync("已完成企业开办专区建设，7月办理 126 件。");
+            await scj.GetByLabel("存在的问题").FillAsync("部门数据共享接口尚未全部打通。");
+            await scj.GetByLabel("自评状态（必填）").SelectOptionAsync("1");
+            await scj.GetByRole(AriaRole.Button, new() { Name = "提交月报" }).ClickAsync();
+            await Expect(scj.Locator(".flash")).ToContainTextAsync("月报已提交");
+            await Expect(scj.Locator("#report-status")).ToHaveTextAsync("已提交待审核");
+            await Expect(scj.Locator("#unread")).ToHaveAttributeAsync("data-count", new Regex("^[0-9]+$"));
+            var unreadBefore = int.Parse((await scj.Locator("#unread").GetAttributeAsync("data-count"))!, CultureInfo.InvariantCulture);
+
+            // The office returns it with a comment; the reporter's unread count rises without a reload.
+            await office.GotoAsync("/office/reviews?period=2023-07&size=200");
+            await office.Locator($"#reviews tr[data-number='{number}']").GetByRole(AriaRole.Link, new() { Name = "审核" }).ClickAsync();
+            await office.GetByLabel("退回意见（必填）").FillAsync("请补充办件数据来源。");
+            await office.GetByRole(AriaRole.Button, new() { Name = "退回修改" }).ClickAsync();
+            await Expect(office.Locator(".flash")).ToContainTextAsync("已退回");
+            await Expect(scj.Locator("#unread")).ToHaveAttributeAsync("data-count", (unreadBefore + 1).ToString(CultureInfo.InvariantCulture));
+
+            // Returned reports come first in the reporter's list; it answers and submits again.
+            await scj.GotoAsync("/my?period=2023-07");
+            await Expect(scj.Locator("#count-returned")).Not.ToHaveTextAsync("0");
+            var first = scj.Locator("#my-tasks tbody tr").First;
+            await Expect(first).ToHaveAttributeAsync("data-number", number);
+            await Expect(first).ToContainTextAsync("已退回：请补充办件数据来源。");
+            await first.GetByRole(AriaRole.Link, new() { Name = "填报" }).ClickAsync();
+            await Expect(scj.Locator("#return-comment")).ToHaveTextAsync("请补充办件数据来源。");
+            await scj.GetByLabel("工作进展情况（必填）").FillAsync("已完成企业开办专区建设，7月办理 126 件（数据来源：市场主体登记系统）。");
+            await scj.GetByRole(AriaRole.Button, new() { Name = "提交月报" }).ClickAsync();
+            await Expect(scj.Locator("#report-status")).ToHaveTextAsync("已提交待审核");
+
+            await office.GotoAsync($"/reports/{taskId}/2023-07");
+            await Expect(office.Locator("#report-progress")).ToContainTextAsync("市场主体登记系统");
+            await office.GetByRole(AriaRole.Button, new() { Name = "审核通过" }).ClickAsync();
+            await Expect(office.Locator("#report-status")).ToHaveTextAsync("已通过");
+
+            // The leader's dashboard: one red light fewer, the task no longer lagging; the month's bulletin downloads.
+            await leader.ReloadAsync();
+            await Expect(leader.Locator("#total-red")).ToHaveTextAsync((redBefore - 1).ToString(CultureInfo.InvariantCulture));
+            await Expect(leader.Locator($"#lagging tr[data-number='{number}']")).ToHaveCountAsync(0);
+            var download = await leader.RunAndWaitForDownloadAsync(() => leader.GetByRole(AriaRole.Link, new() { Name = "下载通报（.docx）" }).ClickAsync());
+            Assert.EndsWith(".docx", download.SuggestedFilename, StringComparison.Ordinal);
+            var saved = Path.Combine(PortalBrowser.Artifacts, "bulletin-2023-07.docx");
+            await download.SaveAsAsync(saved);
+            var head = new byte[2];
+            await using (var stream = File.OpenRead(saved))
+            {
+                Assert.Equal(2, await stream.ReadAsync(head));
+            }
+
+            Assert.Equal("PK"u8.ToArray(), head);
+        }
+        finally
+        {
+            await SetClockAsync(original);
+            await PortalBrowser.ScreenshotAsync(scj, "reporter-resubmitted");
+            await PortalBrowser.ScreenshotAsync(office, "office-accepted");
+            await PortalBrowser.ScreenshotAsync(leader, "leader-dashboard-after");
+        }
+    }
+
+    [Fact]
+    public async Task TheMunicipalViewerSeesBothDistrictsSideBySideAndCannotEdit()
+    {
+        var page = await browser.SignInAsync("cq.viewer");
+        try
+        {
+            await Expect(page).ToHaveURLAsync(new Regex("/municipal$"));
+            await page.GotoAsync("/municipal?period=2023-07");
+            await Expect(page.Locator("#districts tr[data-tenant='500103']")).ToContainTextAsync("渝中区");
+            await Expect(page.Locator("#districts tr[data-tenant='500105']")).ToContainTextAsync("江北区");
+            await Expect(page.Locator("#heatmap thead")).ToContainTextAsync("渝中区");
+            await Expect(page.Locator("#heatmap thead")).ToContainTextAsync("江北区");
+            await Expect(page.Locator("#heatmap tbody tr").First).ToBeVisibleAsync();
+
+            // The office's pages are not for the municipality, and nothing on a district's page can be changed.
+            var refused = await page.GotoAsync("/office/lists");
+            Assert.Equal((int)HttpStatusCode.Forbidden, refused!.Status);
+            await Expect(page.Locator("#error")).ToBeVisibleAsync();
+
+            await page.GotoAsync("/municipal?period=2023-07");
+            await page.Locator("#districts tr[data-tenant='500103']").GetByRole(AriaRole.Link, new() { Name = "渝中区" }).ClickAsync();
+            await Expect(page.Locator("h1")).ToContainTextAsync("只读");
+            await Expect(page.Locator("#totals")).ToBeVisibleAsync();
+            await Expect(page.Locator("main form[method='post']")).ToHaveCountAsync(0);
+            await Expect(page.GetByRole(AriaRole.Link, new() { Name = "下载台账（.xlsx）" })).ToHaveCountAsync(0);
+        }
+        finally
+        {
+            await PortalBrowser.ScreenshotAsync(page, "municipal-drill-down");
+        }
+    }
+
+    [Fact]
+    public async Task AnotherDistrictsOfficeCannotOpenAYuzhongTaskByItsAddress()
+    {
+        var yz = await stack.TokenAsync("yz.admin");
+        var (_, tasks, _) = await stack.GetAsync("/api/v1/tasks?year=2023&pageSize=1", yz);
+        var taskId = tasks.GetProperty("tasks")[0].GetProperty("id").GetString()!;
+        var page = await browser.SignInAsync("jb.admin");
+        try
+        {
+            var task = await page.GotoAsync($"/tasks/{taskId}");
+            Assert.Equal((int)HttpStatusCode.NotFound, task!.Status);
+            await Expect(page.Locator("#error")).ToContainTextAsync("未找到");
+            var report = await page.GotoAsync($"/reports/{taskId}/2023-07");
+            Assert.Equal((int)HttpStatusCode.NotFound, report!.Status);
+            await Expect(page.Locator("body")).Not.ToContainTextAsync("工作进展情况");
+
+            // Signing out ends the session: the next page asks for the sign-in again.
+            await page.GotoAsync("/tasks");
+            await page.GetByRole(AriaRole.Button, new() { Name = "退出" }).ClickAsync();
+            await page.WaitForURLAsync(new Regex("/login"));
+            await page.GotoAsync("/tasks");
+            await Expect(page).ToHaveURLAsync(new Regex("/login\\?returnUrl="));
+        }
+        finally
+        {
+            await PortalBrowser.ScreenshotAsync(page, "other-district-refused");
+        }
+    }
+
+    [Fact]
+    public async Task AReporterWorksAtAPhonesWidthWithTheKeyboardOnly()
+    {
+        var page = await browser.OpenAsync(390, 844);
+        try
+        {
+            await page.GotoAsync("/login");
+            await Expect(page.GetByLabel("用户名")).ToBeFocusedAsync();
+            await page.Keyboard.TypeAsync("yz.scj");
+            await page.Keyboard.PressAsync("Tab");
+            await page.Keyboard.TypeAsync(Stack.DemoPassword);
+            await page.Keyboard.PressAsync("Enter");
+            await page.WaitForURLAsync(new Regex("/my$"));
+            await Expect(page.Locator("#my-tasks tbody tr").First).ToBeVisibleAsync();
+            var overflow = await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth + 1");
+            Assert.False(overflow, "the page is wider than a phone's screen");
+
+            // Every form control on the page has a label.
+            var unlabelled = await page.EvaluateAsync<int>(
+                "() => [...document.querySelectorAll('main input:not([type=hidden]), main select, main textarea')]" +
+                ".filter(e => !(e.labels && e.labels.length) && !e.getAttribute('aria-label')).length");
+            Assert.Equal(0, unlabelled);
+        }
+        finally
+        {
+            await PortalBrowser.ScreenshotAsync(page, "reporter-phone-width");
+        }
+    }
+
+    private async Task<(string TaskId, string Number)> OpenReportOfTheMarketRegulatorAsync(string admin)
+    {
+        var scj = await stack.TokenAsync("yz.scj");
+        var unit = UnitOf(scj);
+        var (status, list, _) = await stack.GetAsync($"/api/v1/reports?period=2023-07&unitId={unit}", admin);
+        Assert.Equal(HttpStatusCode.OK, status);
+        // The last open one: other tests take the first.
+        var open = list.GetProperty("reports").EnumerateArray()
+            .Where(r => !r.GetProperty("exists").GetBoolean() && r.GetProperty("leadUnitId").GetString() == unit)
+            .OrderByDescending(r => int.Parse(r.GetProperty("taskNumber").GetString()!, CultureInfo.InvariantCulture))
+            .First();
+        return (open.GetProperty("taskId").GetString()!, open.GetProperty("taskNumber").GetString()!);
+    }
+
+    private static string UnitOf(string token)
+    {
+        var payload = token.Split('.')[1].Replace('-', '+').Replace('_', '/');
+        payload = payload.PadRight(payload.Length + ((4 - (payload.Length % 4)) % 4), '=');
+        return JsonDocument.Parse(Convert.FromBase64String(payload)).RootElement.GetProperty("unit").GetString()!;
+    }
+
+    private async Task SetClockAsync(string now)
+    {
+        using var response = await stack.Http.PutAsJsonAsync(Clock, new { now = DateTimeOffset.Parse(now, CultureInfo.InvariantCulture) });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    private static string Document2032(string unknownUnit) => $"""
+        渝中府办发〔2032〕7号
+        重庆市渝中区人民政府办公室
+        关于印发《渝中区2032年优化营商环境重点任务》的通知
+        各街道办事处，区政府各部门，有关单位：
+        经区政府同意，现将《渝中区2032年优化营商环境重点任务》印发给你们，请认真组织实施。各牵头单位每月底前将工作推进情况报区营商办。
+        重庆市渝中区人民政府办公室
+        2032年3月1日
+        一、开办企业
+        1.企业开办全流程办理时限由2个工作日压减至1个工作日。（牵头单位：区市场监管局；责任单位：区税务局）
+        2.推行电子营业执照跨部门应用，年底前覆盖率达90%以上。（牵头单位：{unknownUnit}；责任单位：区政务服务办）
+        二、纳税
+        3.纳税人办税缴费时间压减至70小时以内。（牵头单位：区税务局；责任单位：区财政局）
+        """;
+}
