@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Stops the local Duban stack started by up.sh: the gateway and services (SIGTERM, then
-# SIGKILL after 10 s), RabbitMQ, and PostgreSQL, each by its pid file.
+# Stops the local Duban stack started by up.sh: the gateway, the portal and the services
+# (SIGTERM, then SIGKILL after 10 s), RabbitMQ, and PostgreSQL, each by its pid file.
 #
 #   deploy/local/down.sh [--wipe] [--hosts-only]
 #

@@ -8,9 +8,10 @@
 # Everything lives under $STATE (= <repo>/.local, gitignored):
 #   data/     PostgreSQL cluster (unless the repo path is not traversable by the
 #             `postgres` OS user, see pg_dirs), RabbitMQ node data
-#   logs/     one log per process (postgres.log, rabbitmq/, units.log, gateway.log, ...)
+#   logs/     one log per process (postgres.log, rabbitmq/, units.log, portal.log, gateway.log, ...)
 #   pids/     one pid file per process we started
-#   keys/     generated secrets: PostgreSQL superuser password, token signing key
+#   keys/     generated secrets: PostgreSQL superuser password, token signing key, and
+#             portal/, the portal's Data Protection key ring (encrypts its sign-in cookie)
 #
 # Every port can be overridden through the environment (DUBAN_*_PORT below).
 
@@ -36,15 +37,18 @@ REPORTING_HTTP_PORT="${DUBAN_REPORTING_HTTP_PORT:-5121}"
 REPORTING_GRPC_PORT="${DUBAN_REPORTING_GRPC_PORT:-5122}"
 NOTIFICATIONS_HTTP_PORT="${DUBAN_NOTIFICATIONS_HTTP_PORT:-5131}"
 NOTIFICATIONS_GRPC_PORT="${DUBAN_NOTIFICATIONS_GRPC_PORT:-5132}"
+# The portal serves browsers (through the gateway) on one HTTP/1 port; it has no gRPC port.
+PORTAL_HTTP_PORT="${DUBAN_PORTAL_HTTP_PORT:-5141}"
 
 SERVICES=(units tasks reporting notifications)
-HOSTS=(units tasks reporting notifications gateway) # start order; stop in reverse
+HOSTS=(units tasks reporting notifications portal gateway) # start order; stop in reverse
 
 PG_BIN="${DUBAN_PG_BIN:-/usr/lib/postgresql/15/bin}"
 RMQ_BIN="${DUBAN_RABBITMQ_BIN:-/usr/lib/rabbitmq/bin}"
 
 PG_PASSWORD_FILE="$STATE/keys/postgres-superuser.password"
 SIGNING_KEY_FILE="$STATE/keys/signing-key.pem"
+PORTAL_KEYS_DIR="$STATE/keys/portal"
 
 # Service accounts created by pg_provision / rabbit_start (local development only).
 DB_PASSWORD="duban"
@@ -168,6 +172,13 @@ _apt_install() {
         tail -n 30 "${TMPDIR:-/tmp}/duban-apt.log" >&2
         die "apt-get install $* failed"
     fi
+}
+
+# Chromium, for the portal's browser tests (test.sh calls this; the stack itself does not need a browser).
+ensure_browser() {
+    [ -x /usr/bin/chromium ] && return 0
+    _apt_install chromium
+    [ -x /usr/bin/chromium ] || die "chromium was installed but /usr/bin/chromium is missing"
 }
 
 ensure_packages() {
@@ -590,10 +601,11 @@ ensure_signing_key() {
     fi
 }
 
+# Prints the port, or nothing for a port the host does not have (the portal has no gRPC port).
 host_port() { # NAME http|grpc
     local var
     var="$(tr '[:lower:]' '[:upper:]' <<<"$1")_$(tr '[:lower:]' '[:upper:]' <<<"$2")_PORT"
-    echo "${!var}"
+    echo "${!var:-}"
 }
 
 host_dll() { # NAME
@@ -614,9 +626,24 @@ host_pid() { # NAME
 
 host_running() { host_pid "$1" >/dev/null 2>&1; }
 
+# The portal's key ring (Data Protection keys for its cookie): kept across restarts, readable by us only.
+ensure_portal_keys() {
+    ensure_state_dirs
+    mkdir -p "$PORTAL_KEYS_DIR"
+    chmod 700 "$PORTAL_KEYS_DIR"
+}
+
 # Environment (KEY=VALUE lines) of a host, besides ASPNETCORE_ENVIRONMENT and ports.
 host_env() { # NAME
     local name="$1" s cap
+    if [ "$name" = portal ]; then
+        # The portal calls only the gateway (REST for tokens and files, gRPC for the rest), as the signed-in person;
+        # it has no database and no broker.
+        echo "Gateway__Http=$GATEWAY_URL"
+        echo "Gateway__Grpc=$GATEWAY_GRPC_URL"
+        echo "DataProtection__KeysPath=$PORTAL_KEYS_DIR"
+        return 0
+    fi
     echo "Identity__Authority=$UNITS_URL"
     echo "ConnectionStrings__RabbitMq=$RABBITMQ_URL"
     # Every host knows where the others are: the gateway routes to them, services call each other over gRPC.
@@ -625,7 +652,11 @@ host_env() { # NAME
         echo "Services__${cap}__Http=http://127.0.0.1:$(host_port "$s" http)"
         echo "Services__${cap}__Grpc=http://127.0.0.1:$(host_port "$s" grpc)"
     done
-    [ "$name" = gateway ] && return 0
+    if [ "$name" = gateway ]; then
+        # Browsers: every path the API does not own goes to the portal.
+        echo "Services__Portal__Http=http://127.0.0.1:$PORTAL_HTTP_PORT"
+        return 0
+    fi
     echo "ConnectionStrings__Database=Host=127.0.0.1;Port=$PG_PORT;Database=duban_$name;Username=duban_app;Password=$DB_PASSWORD"
     echo "ConnectionStrings__DatabaseOwner=Host=127.0.0.1;Port=$PG_PORT;Database=duban_$name;Username=duban_owner;Password=$DB_PASSWORD"
     if [ "$name" = reporting ] || [ "$name" = notifications ]; then
@@ -650,6 +681,7 @@ host_env() { # NAME
 # start_host NAME DLLPATH HTTPPORT GRPCPORT [KEY=VALUE...]
 # Runs `dotnet DLLPATH` in the background (cwd = the dll's folder); log .local/logs/NAME.log,
 # pid .local/pids/NAME.pid. A host whose pid file points at a live process is left alone.
+# GRPCPORT may be empty: the host then listens on its HTTP port only (the portal).
 start_host() {
     local name="$1" dll="$2" http="$3" grpc="$4"
     shift 4
@@ -660,8 +692,11 @@ start_host() {
         return 0
     fi
     [ -f "$dll" ] || die "$name: $dll not found (build first)"
-    local p
+    [ -n "$http" ] || die "$name: no HTTP port"
+    local p ports=("Ports__Address=127.0.0.1" "Ports__Http=$http")
+    [ -n "$grpc" ] && ports+=("Ports__Grpc=$grpc")
     for p in "$http" "$grpc"; do
+        [ -n "$p" ] || continue
         port_in_use "$p" && die "$name: port $p is already in use by another process"
     done
     local envs=()
@@ -671,14 +706,15 @@ start_host() {
     (
         cd "$(dirname "$dll")" &&
             spawn "$pidfile" env ASPNETCORE_ENVIRONMENT=Development \
-                "Ports__Address=127.0.0.1" "Ports__Http=$http" "Ports__Grpc=$grpc" "${envs[@]}" "$@" dotnet "$dll"
+                "${ports[@]}" "${envs[@]}" "$@" dotnet "$dll"
     ) >>"$logfile" 2>&1 || die "could not start $name"
-    say "started $name (pid $(read_pid "$pidfile"), http $http, grpc $grpc)"
+    say "started $name (pid $(read_pid "$pidfile"), http $http${grpc:+, grpc $grpc})"
 }
 
-start_service() { # NAME  (units|tasks|reporting|notifications|gateway)
+start_service() { # NAME  (units|tasks|reporting|notifications|portal|gateway)
     local name="$1"
     [ "$name" = units ] && ensure_signing_key
+    [ "$name" = portal ] && ensure_portal_keys
     start_host "$name" "$(host_dll "$name")" "$(host_port "$name" http)" "$(host_port "$name" grpc)"
 }
 

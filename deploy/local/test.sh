@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the whole test suite against a local stack:
-#   1. private PostgreSQL + RabbitMQ (as up.sh), a Release build,
+#   1. private PostgreSQL + RabbitMQ (as up.sh), Chromium for the browser tests, a Release build,
 #   2. the running stack from up.sh (unless DUBAN_TEST_NO_STACK=1) for end-to-end tests,
 #   3. dotnet test over Platform.sln (extra arguments go to dotnet test, e.g. --filter ...),
 # and prints "N passed, N failed[, N skipped]" as its very last line.
@@ -12,6 +12,10 @@
 #   DUBAN_TEST_GATEWAY        http://127.0.0.1:8080   (REST)
 #   DUBAN_TEST_GATEWAY_GRPC   http://127.0.0.1:8081   (gRPC)
 #   DUBAN_TEST_UNITS_HTTP     http://127.0.0.1:5101
+#   DUBAN_TEST_PORTAL         http://127.0.0.1:8080   (the portal as browsers reach it: through the gateway)
+#   DUBAN_TEST_HOSTS          units=http://127.0.0.1:5101;...;portal=http://127.0.0.1:5141;gateway=...
+#                             (each host's own HTTP port, for /health and the clocks)
+#   DUBAN_TEST_ARTIFACTS      .local/test-results/screenshots (the browser tests' screenshots and downloads)
 set -uo pipefail
 # shellcheck source=deploy/local/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -63,6 +67,12 @@ for h in "${HOSTS[@]}"; do host_running "$h" && hosts_before+=("$h"); done
 
 # 1. Servers and build. A failing step is reported; the tests still run where they can.
 (ensure_packages) || failed_step="packages"
+# Only the browser tests need Chromium: without it they fail, and nothing else is held back.
+browser_ok=1
+(ensure_browser) || {
+    browser_ok=0
+    warn "Chromium is missing and could not be installed: the browser tests will fail"
+}
 if [ -z "$failed_step" ]; then
     (pg_start && pg_provision) || failed_step="PostgreSQL"
 fi
@@ -92,10 +102,16 @@ export DUBAN_TEST_RABBITMQ="$RABBITMQ_TEST_URL"
 export DUBAN_TEST_GATEWAY="$GATEWAY_URL"
 export DUBAN_TEST_GATEWAY_GRPC="$GATEWAY_GRPC_URL"
 export DUBAN_TEST_UNITS_HTTP="$UNITS_URL"
-export DUBAN_TEST_HOSTS="units=$UNITS_URL;tasks=http://127.0.0.1:$(host_port tasks http);reporting=http://127.0.0.1:$(host_port reporting http);notifications=http://127.0.0.1:$(host_port notifications http);gateway=$GATEWAY_URL"
+export DUBAN_TEST_PORTAL="$GATEWAY_URL"
+DUBAN_TEST_HOSTS="units=$UNITS_URL"
+for h in tasks reporting notifications portal; do DUBAN_TEST_HOSTS+=";$h=http://127.0.0.1:$(host_port "$h" http)"; done
+DUBAN_TEST_HOSTS+=";gateway=$GATEWAY_URL"
+export DUBAN_TEST_HOSTS
 
 rm -rf "$results"
 mkdir -p "$results"
+# The browser tests' screenshots and downloads, kept with the results.
+export DUBAN_TEST_ARTIFACTS="$results/screenshots"
 test_rc=1
 if [ "$build_ok" = 1 ]; then
     say "dotnet test Platform.sln -c Release --no-build $*"
@@ -122,12 +138,14 @@ done < <(find "$results" -name '*.trx' -type f -exec cat {} + 2>/dev/null | tr '
 
 rc=0
 [ -n "$failed_step" ] && rc=1
+[ "$browser_ok" = 1 ] || rc=1
 [ "$test_rc" != 0 ] && rc=1
 [ "$failed" -gt 0 ] && rc=1
 [ $((passed + failed)) -eq 0 ] && { warn "no test ran"; rc=1; }
 
 if [ "$rc" != 0 ]; then
     [ -n "$failed_step" ] && echo "FAILED STEP: $failed_step" >&2
+    [ "$browser_ok" = 1 ] || echo "FAILED STEP: Chromium (ensure_browser)" >&2
     for h in "${HOSTS[@]}"; do host_log_tail "$h" 30; done
     echo "test results: $results" >&2
 fi

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Starts the whole Duban stack on this machine, without Docker:
 #   private PostgreSQL + RabbitMQ (loopback ports, data under .local/), a Release build,
-#   the four services and the gateway, then loads the demo tenants and accounts.
+#   the four services, the portal and the gateway, then loads the demo tenants and accounts.
 #
 #   deploy/local/up.sh [--no-build]
 #
@@ -40,6 +40,9 @@ start_service units
 wait_healthy "$UNITS_URL" units
 for s in tasks reporting notifications; do start_service "$s"; done
 for s in tasks reporting notifications; do wait_healthy "http://127.0.0.1:$(host_port "$s" http)" "$s"; done
+# The portal before the gateway, which routes browsers to it.
+start_service portal
+wait_healthy "http://127.0.0.1:$(host_port portal http)" portal
 start_service gateway
 wait_healthy "$GATEWAY_URL" gateway
 
@@ -65,17 +68,20 @@ fi
 say "Duban is up in $(elapsed) s."
 cat <<EOF
 
+  Portal (browser) $GATEWAY_URL/
   REST             $GATEWAY_URL
   gRPC             $GATEWAY_GRPC_URL
   logs             $STATE/logs/
   stop             deploy/local/down.sh   (--wipe drops all local data)
 
-  Demo accounts (password: demo)
+  Demo accounts (password: demo): every account signs in to the portal at $GATEWAY_URL/
     account          role               unit
     cq.viewer        municipal-viewer   重庆市 500000
     yz.admin         district-admin     渝中区 500103
     yz.leader        district-leader    渝中区 500103
     yz.scj           unit-reporter      区市场监管局 (渝中区 500103)
+    yz.scjld         unit-leader        区市场监管局 (渝中区 500103)
+    yz.jxw           unit-contributor   区经济信息委 (渝中区 500103)
     jb.admin         district-admin     江北区 500105
     platform.admin   platform-admin     (platform)
   Integration client: yz.integration / demo-secret (渝中区 500103)

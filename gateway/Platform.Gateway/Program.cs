@@ -28,10 +28,15 @@ app.UseSwaggerUI(o =>
         o.SwaggerEndpoint($"/openapi/{document}.json", document);
     }
 });
+
+// Routing runs after the API reference: its assets are static files, which are not served once routing has chosen an
+// endpoint, and the portal's catch-all route would otherwise be chosen for them.
+app.UseRouting();
 app.UsePlatformDefaults();
 app.UseRateLimiter();
 app.MapDefaultEndpoints();
 app.MapReverseProxy();
+app.MapUnservedApiPaths();
 app.Run();
 
 public partial class Program;

@@ -32,8 +32,8 @@ public class HostConfigurationTests
     }
 
     [Theory]
-    [MemberData(nameof(Hosts.AllHosts), MemberType = typeof(Hosts))]
-    public void EveryHostTrustsTokensIssuedByUnits(string host)
+    [MemberData(nameof(Hosts.GrpcHosts), MemberType = typeof(Hosts))]
+    public void EveryHostThatServesTheApiTrustsTokensIssuedByUnits(string host)
     {
         var unitsHttp = Hosts.Service("units").Root.Maps("spec", "ports").First(p => p.Str("name") == "http").Str("port");
         Assert.Equal($"http://units.duban.svc:{unitsHttp}", Hosts.Environment(host).GetValueOrDefault("Identity__Authority")?.Literal);
@@ -63,6 +63,58 @@ public class HostConfigurationTests
         }
 
         Assert.DoesNotContain(env.Keys, k => k.StartsWith("ConnectionStrings__Database", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void GatewayRoutesBrowsersToThePortalsHttpPort()
+    {
+        var env = Hosts.Environment("gateway");
+        Assert.Equal($"http://portal.duban.svc:{Hosts.ServicePorts(Hosts.Portal).GetValueOrDefault("http")}", env.GetValueOrDefault("Services__Portal__Http")?.Literal);
+        Assert.False(env.ContainsKey("Services__Portal__Grpc"), "The gateway is given a gRPC address for the portal, which serves none.");
+    }
+
+    [Fact]
+    public void ThePortalCallsOnlyTheGatewayAndHasNoDatabaseOrBroker()
+    {
+        var env = Hosts.Environment(Hosts.Portal);
+        var gateway = Hosts.ServicePorts("gateway");
+        Assert.Equal($"http://gateway.duban.svc:{gateway.GetValueOrDefault("http")}", env.GetValueOrDefault("Gateway__Http")?.Literal);
+        Assert.Equal($"http://gateway.duban.svc:{gateway.GetValueOrDefault("grpc")}", env.GetValueOrDefault("Gateway__Grpc")?.Literal);
+
+        var elsewhere = env.Keys
+            .Where(k => k.StartsWith("ConnectionStrings__", StringComparison.Ordinal) || k.StartsWith("Services__", StringComparison.Ordinal))
+            .ToList();
+        Assert.True(elsewhere.Count == 0, "The portal is told about more than the gateway: " + string.Join(", ", elsewhere));
+    }
+
+    [Fact]
+    public void ThePortalKeepsItsKeyRingOnAVolumeEveryReplicaShares()
+    {
+        var keysPath = Hosts.Require(
+            Hosts.Environment(Hosts.Portal).GetValueOrDefault("DataProtection__KeysPath")?.Literal,
+            "The portal has no DataProtection__KeysPath: each replica would make keys of its own, and lose them on restart.");
+
+        var mount = Hosts.Require(
+            Hosts.Container(Hosts.Portal).Maps("volumeMounts")
+                .FirstOrDefault(m => m.Str("mountPath") is { } path &&
+                                     (keysPath.TrimEnd('/') == path.TrimEnd('/') || keysPath.StartsWith(path.TrimEnd('/') + "/", StringComparison.Ordinal))),
+            $"Nothing is mounted where {keysPath} lives (the root filesystem is read-only).");
+        Assert.False(mount.IsTrue("readOnly"), $"The key ring's volume {mount.Str("name")} is mounted read-only.");
+
+        var volume = Hosts.Require(
+            Hosts.PodTemplate(Hosts.Portal).Maps("spec", "volumes").FirstOrDefault(v => v.Str("name") == mount.Str("name")),
+            $"Volume {mount.Str("name")} is not defined.");
+        var claimName = Hosts.Require(
+            volume.Str("persistentVolumeClaim", "claimName"),
+            $"The key ring's volume {volume.Str("name")} is not a PersistentVolumeClaim: keys would not outlive the pod.");
+        var claim = Hosts.Require(
+            Manifests.Current.Find("PersistentVolumeClaim", claimName),
+            $"No PersistentVolumeClaim '{claimName}' in the kustomization.");
+        Assert.Equal(Manifests.Namespace, claim.Namespace);
+        Assert.Contains("ReadWriteMany", claim.Root.Seq("spec", "accessModes").OfType<string>());
+        Assert.False(
+            string.IsNullOrWhiteSpace(claim.Root.Str("spec", "resources", "requests", "storage")),
+            $"PersistentVolumeClaim '{claimName}' requests no storage.");
     }
 
     [Fact]

@@ -24,7 +24,7 @@ public class HostWorkloadTests
 
     [Theory]
     [MemberData(nameof(Hosts.AllHosts), MemberType = typeof(Hosts))]
-    public void EveryHostServiceSelectsItsPodsOnTheHttpAndGrpcPorts(string host)
+    public void EveryHostServiceSelectsItsPodsOnItsHttpAndGrpcPorts(string host)
     {
         var service = Hosts.Service(host);
         Assert.True(
@@ -38,7 +38,7 @@ public class HostWorkloadTests
         }
 
         var containerPorts = Hosts.ContainerPorts(host);
-        foreach (var (name, number) in new[] { ("http", "8080"), ("grpc", "8081") })
+        foreach (var (name, number) in Hosts.ExpectedPorts(host))
         {
             var port = Hosts.Require(
                 service.Root.Maps("spec", "ports").FirstOrDefault(p => p.Str("name") == name),
@@ -49,19 +49,32 @@ public class HostWorkloadTests
                 target == name ? containerPorts.ContainsKey(name) : containerPorts.Values.Contains(target),
                 $"Service '{host}' port {name} targets {target}, which container '{host}' does not declare.");
         }
+
+        if (!Hosts.HasGrpc(host))
+        {
+            Assert.False(Hosts.ServicePorts(host).ContainsKey("grpc"), $"Service '{host}' has a grpc port, but '{host}' serves no gRPC.");
+        }
     }
 
     [Theory]
     [MemberData(nameof(Hosts.AllHosts), MemberType = typeof(Hosts))]
-    public void EveryDeploymentListensOnHttp8080AndGrpc8081(string host)
+    public void EveryDeploymentListensOnHttp8080AndGrpc8081WhereItServesGrpc(string host)
     {
         var ports = Hosts.ContainerPorts(host);
-        Assert.Equal("8080", ports.GetValueOrDefault("http"));
-        Assert.Equal("8081", ports.GetValueOrDefault("grpc"));
-
         var env = Hosts.Environment(host);
+        Assert.Equal("8080", ports.GetValueOrDefault("http"));
         Assert.Equal("8080", env.GetValueOrDefault("Ports__Http")?.Literal);
-        Assert.Equal("8081", env.GetValueOrDefault("Ports__Grpc")?.Literal);
+        if (Hosts.HasGrpc(host))
+        {
+            Assert.Equal("8081", ports.GetValueOrDefault("grpc"));
+            Assert.Equal("8081", env.GetValueOrDefault("Ports__Grpc")?.Literal);
+        }
+        else
+        {
+            // The portal: one HTTP/1 port for browsers (through the gateway), health and liveness.
+            Assert.Equal(["http"], ports.Keys);
+            Assert.False(env.ContainsKey("Ports__Grpc"), $"'{host}' is told to open a gRPC port.");
+        }
     }
 
     [Theory]
@@ -144,8 +157,8 @@ public class HostWorkloadTests
     }
 
     [Theory]
-    [MemberData(nameof(Hosts.AllHosts), MemberType = typeof(Hosts))]
-    public void EveryDeploymentGetsADaprSidecarWithItsOwnAppId(string host)
+    [MemberData(nameof(Hosts.GrpcHosts), MemberType = typeof(Hosts))]
+    public void EveryDeploymentWithAGrpcPortGetsADaprSidecarWithItsOwnAppId(string host)
     {
         // The injector reads the pod's annotations, not the Deployment's.
         var annotations = Hosts.PodTemplate(host).StringMap("metadata", "annotations");
@@ -158,6 +171,21 @@ public class HostWorkloadTests
         Assert.True(
             Manifests.Current.OfKind("Configuration").Any(c => c.Name == config && c.ApiVersion.StartsWith("dapr.io/", StringComparison.Ordinal)),
             $"'{host}' names Dapr configuration '{config}', which the kustomization does not define.");
+    }
+
+    [Fact]
+    public void ThePortalRunsWithoutADaprSidecar()
+    {
+        // No gRPC app port to serve the sidecar, and the portal's egress reaches nothing but the gateway.
+        var annotations = Hosts.PodTemplate(Hosts.Portal).StringMap("metadata", "annotations");
+        Assert.NotEqual("true", annotations.GetValueOrDefault("dapr.io/enabled"));
+    }
+
+    [Fact]
+    public void ThePortalNeedsNoKubernetesApiCredentials()
+    {
+        var pod = Hosts.PodTemplate(Hosts.Portal).Map("spec");
+        Assert.True(pod.IsFalse("automountServiceAccountToken"), "The portal's pods mount a service account token.");
     }
 
     [Theory]

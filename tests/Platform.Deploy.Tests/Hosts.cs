@@ -6,17 +6,37 @@ internal sealed record EnvValue(string? Literal, string? SecretName, string? Sec
     public bool FromSecret => SecretName is not null;
 }
 
-/// <summary>The five hosts and helpers to look at their workloads.</summary>
+/// <summary>The six hosts and helpers to look at their workloads.</summary>
 internal static class Hosts
 {
-    public static readonly string[] All = ["units", "tasks", "reporting", "notifications", "gateway"];
+    public const string Portal = "portal";
 
-    /// <summary>The hosts that own a database and talk to RabbitMQ (everything but the gateway).</summary>
+    public static readonly string[] All = ["units", "tasks", "reporting", "notifications", Portal, "gateway"];
+
+    /// <summary>The hosts that own a database and talk to RabbitMQ (everything but the portal and the gateway).</summary>
     public static readonly string[] Services = ["units", "tasks", "reporting", "notifications"];
+
+    /// <summary>
+    /// The hosts with a gRPC port (8081), which validate the platform's tokens and run a Dapr sidecar: everything but
+    /// the portal, which serves browsers on its HTTP port only, keeps its own cookie and may reach nothing but the gateway.
+    /// </summary>
+    public static readonly string[] Grpc = All.Where(h => h != Portal).ToArray();
 
     public static TheoryData<string> AllHosts => new(All);
 
     public static TheoryData<string> ServiceHosts => new(Services);
+
+    public static TheoryData<string> GrpcHosts => new(Grpc);
+
+    public static bool HasGrpc(string host) => Grpc.Contains(host);
+
+    /// <summary>The ports a host listens on, by name: http 8080 everywhere, grpc 8081 where it has one.</summary>
+    public static IReadOnlyList<(string Name, string Number)> ExpectedPorts(string host) =>
+        HasGrpc(host) ? [("http", "8080"), ("grpc", "8081")] : [("http", "8080")];
+
+    /// <summary>A Service's port numbers by name.</summary>
+    public static IReadOnlyDictionary<string, string?> ServicePorts(string host) =>
+        Service(host).Root.Maps("spec", "ports").ToDictionary(p => p.Str("name") ?? "", p => p.Str("port"), StringComparer.Ordinal);
 
     public static T Require<T>(T? value, string message)
         where T : class

@@ -36,8 +36,76 @@ public class PlatformResourceTests
             return ports.Count == 0 || ports.Any(p => p.Str("port") == name || p.Str("port") == number);
         });
 
-        Assert.True(Allows("http", "8080"), $"No NetworkPolicy lets traffic reach '{host}' on http 8080.");
-        Assert.True(Allows("grpc", "8081"), $"No NetworkPolicy lets traffic reach '{host}' on grpc 8081.");
+        foreach (var (name, number) in Hosts.ExpectedPorts(host))
+        {
+            Assert.True(Allows(name, number), $"No NetworkPolicy lets traffic reach '{host}' on {name} {number}.");
+        }
+    }
+
+    [Fact]
+    public void OnlyTheGatewayReachesThePortal()
+    {
+        var rules = PoliciesSelecting(Hosts.Portal, "Ingress").SelectMany(p => p.Root.Maps("spec", "ingress")).ToList();
+        Assert.NotEmpty(rules);
+        foreach (var rule in rules)
+        {
+            var peers = rule.Maps("from").ToList();
+            Assert.True(peers.Count > 0, "An ingress rule for the portal admits every source.");
+            foreach (var peer in peers)
+            {
+                Assert.True(
+                    OnlyHost(peer, "gateway"),
+                    "An ingress rule for the portal admits more than the gateway's pods: " + string.Join(", ", peer.Keys));
+            }
+
+            var ports = rule.Maps("ports").Select(p => p.Str("port")).ToList();
+            Assert.True(ports.Count > 0 && ports.All(p => p is "http" or "8080"), "An ingress rule for the portal opens more than its http port.");
+        }
+    }
+
+    [Fact]
+    public void ThePortalReachesOnlyTheGatewayDnsAndTheTelemetryCollector()
+    {
+        var policies = PoliciesSelecting(Hosts.Portal, "Egress").ToList();
+        Assert.True(policies.Count > 0, "No NetworkPolicy restricts where the portal's pods may connect.");
+
+        var collector = new Uri(Manifests.Current.Find("ConfigMap", "duban-observability")!.Root.Str("data", "OTEL_EXPORTER_OTLP_ENDPOINT")!);
+        var collectorNamespace = collector.Host.Split('.') is [_, var ns, ..] ? ns : "";
+        var allowed = new List<string>();
+        foreach (var rule in policies.SelectMany(p => p.Root.Maps("spec", "egress")))
+        {
+            var peers = rule.Maps("to").ToList();
+            var ports = rule.Maps("ports").Select(p => p.Str("port") ?? "").ToList();
+            Assert.True(peers.Count > 0 && ports.Count > 0, "An egress rule for the portal allows every destination or every port.");
+            foreach (var peer in peers)
+            {
+                if (OnlyHost(peer, "gateway"))
+                {
+                    Assert.All(ports, p => Assert.Contains(p, new[] { "8080", "8081", "http", "grpc" }));
+                    allowed.AddRange(ports.Select(p => "gateway:" + p));
+                }
+                else if (peer.StringMap("namespaceSelector", "matchLabels").GetValueOrDefault("kubernetes.io/metadata.name") == "kube-system"
+                         && peer.StringMap("podSelector", "matchLabels").GetValueOrDefault("k8s-app") == "kube-dns")
+                {
+                    Assert.All(ports, p => Assert.Equal("53", p));
+                    allowed.AddRange(rule.Maps("ports").Select(p => "dns:" + (p.Str("protocol") ?? "TCP")));
+                }
+                else if (peer.StringMap("namespaceSelector", "matchLabels").GetValueOrDefault("kubernetes.io/metadata.name") == collectorNamespace
+                         && !peer.ContainsKey("ipBlock"))
+                {
+                    Assert.All(ports, p => Assert.Equal(collector.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), p));
+                    allowed.Add("telemetry");
+                }
+                else
+                {
+                    Assert.Fail("An egress rule for the portal reaches something other than the gateway, DNS or the collector: " + string.Join(", ", peer.Keys));
+                }
+            }
+        }
+
+        Assert.Contains(allowed, a => a is "gateway:8080" or "gateway:http");
+        Assert.Contains(allowed, a => a is "gateway:8081" or "gateway:grpc");
+        Assert.Contains("dns:UDP", allowed);
     }
 
     [Fact]
@@ -169,6 +237,21 @@ public class PlatformResourceTests
     }
 
     private sealed record Backend(string? Host, string? Path, string? Service, string? Port);
+
+    /// <summary>The NetworkPolicies of this type (Ingress or Egress) that apply to a host's pods.</summary>
+    private static IEnumerable<K8sResource> PoliciesSelecting(string host, string policyType)
+    {
+        var labels = Hosts.PodLabels(host);
+        return Manifests.Current.OfKind("NetworkPolicy")
+            .Where(p => Yaml.Selects(p.Root.At("spec", "podSelector"), labels)
+                        && p.Root.Seq("spec", "policyTypes").OfType<string>().Contains(policyType));
+    }
+
+    /// <summary>Is this policy peer exactly the pods of one host in namespace duban (no namespace selector, no IP block)?</summary>
+    private static bool OnlyHost(IDictionary<object, object?> peer, string host) =>
+        peer.Keys.All(k => k is "podSelector")
+        && Yaml.Selects(peer.At("podSelector"), Hosts.PodLabels(host))
+        && Hosts.All.Where(h => h != host).All(other => !Yaml.Selects(peer.At("podSelector"), Hosts.PodLabels(other)));
 
     private static IEnumerable<Backend> Backends(K8sResource ingress) =>
         from rule in ingress.Root.Maps("spec", "rules")

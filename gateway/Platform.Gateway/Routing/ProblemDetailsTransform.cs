@@ -23,7 +23,8 @@ public static class ProblemDetailsTransform
 
     public static void Add(TransformBuilderContext context)
     {
-        if (context.Route.RouteId.EndsWith("-grpc", StringComparison.Ordinal))
+        // gRPC carries its status in trailers; the portal's answers (pages, downloads, its own JSON) are its own.
+        if (context.Route.RouteId.EndsWith("-grpc", StringComparison.Ordinal) || context.Route.ClusterId == ServiceRoutes.PortalCluster)
         {
             return;
         }

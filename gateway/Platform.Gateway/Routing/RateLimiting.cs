@@ -6,18 +6,22 @@ using Platform.MultiTenancy;
 namespace Platform.Gateway.Routing;
 
 /// <summary>
-/// Per-tenant token buckets for authenticated calls (one busy district cannot starve the others) and per-address
-/// buckets for anonymous ones (the token endpoint). Rejections are 429 with Retry-After, or ResourceExhausted for gRPC.
+/// Per-tenant token buckets for authenticated calls (one busy district cannot starve the others), per-address
+/// buckets for anonymous ones (the token endpoint), and larger per-address buckets for the portal's pages, where a
+/// browser asks for a page and its assets at once and the people of one office often share an address.
+/// Rejections are 429 with Retry-After, or ResourceExhausted for gRPC.
 /// </summary>
 public static class RateLimiting
 {
     public const string TenantPolicy = "per-tenant";
     public const string AnonymousPolicy = "per-address";
+    public const string PortalPolicy = "per-address-portal";
 
     public static IServiceCollection AddGatewayRateLimiting(this IServiceCollection services, IConfiguration configuration)
     {
         var tenant = configuration.GetSection("RateLimiting:Tenant").Get<BucketOptions>() ?? new BucketOptions(200, 100);
         var anonymous = configuration.GetSection("RateLimiting:Anonymous").Get<BucketOptions>() ?? new BucketOptions(20, 10);
+        var portal = configuration.GetSection("RateLimiting:Portal").Get<BucketOptions>() ?? new BucketOptions(600, 200);
         services.AddRateLimiter(o =>
         {
             o.AddPolicy(TenantPolicy, context =>
@@ -27,6 +31,8 @@ public static class RateLimiting
             });
             o.AddPolicy(AnonymousPolicy, context =>
                 RateLimitPartition.GetTokenBucketLimiter("address:" + context.Connection.RemoteIpAddress, _ => anonymous.ToLimiterOptions()));
+            o.AddPolicy(PortalPolicy, context =>
+                RateLimitPartition.GetTokenBucketLimiter("address:" + context.Connection.RemoteIpAddress, _ => portal.ToLimiterOptions()));
             o.OnRejected = RejectAsync;
         });
         return services;

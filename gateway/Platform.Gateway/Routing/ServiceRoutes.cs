@@ -5,7 +5,8 @@ namespace Platform.Gateway.Routing;
 
 /// <summary>
 /// Builds YARP's routes and clusters from <c>Services:{Name}:Http</c> and <c>Services:{Name}:Grpc</c>: REST resources go
-/// to a service's HTTP/1 port (gRPC JSON transcoding), gRPC calls by package to its HTTP/2 port.
+/// to a service's HTTP/1 port (gRPC JSON transcoding), gRPC calls by package to its HTTP/2 port. With
+/// <c>Services:Portal:Http</c> every other path goes to the portal, the browsers' web application.
 /// </summary>
 public static class ServiceRoutes
 {
@@ -21,6 +22,21 @@ public static class ServiceRoutes
         new("Reporting", "platform.reporting.v1", ["periods", "reports", "audit", "dashboards", "exports", "contributions", "task-requests", "evidence", "reporting-settings"], ["/openapi/reporting.json"]),
         new("Notifications", "platform.notifications.v1", ["inbox", "notification-settings", "webhooks", "deliveries"], ["/openapi/notifications.json"]),
     ];
+
+    /// <summary>The portal's cluster: its HTTP/1 port, which serves pages, assets and downloads to browsers.</summary>
+    public const string PortalCluster = "portal-http";
+
+    /// <summary>
+    /// The portal's catch-all comes after everything else: service routes, the token endpoint, OpenAPI documents, the
+    /// gateway's own endpoints (health) and the unserved API paths below all have a lower order and win.
+    /// </summary>
+    public const int PortalRouteOrder = int.MaxValue;
+
+    /// <summary>Unserved API paths come after the service routes (order 0), which may share their pattern.</summary>
+    public const int UnservedApiPathOrder = 1;
+
+    /// <summary>The API's path prefixes: a path under one of them is never a portal page.</summary>
+    public static readonly IReadOnlyList<string> ApiPathPrefixes = ["/api", "/connect", "/openapi", "/.well-known", "/api-docs"];
 
     /// <summary>Headers a client must never be able to set: the tenant comes only from the token.</summary>
     public static readonly IReadOnlyList<string> StrippedHeaders = ["X-Tenant-Id", "X-Tenant", "Tenant-Id"];
@@ -62,16 +78,44 @@ public static class ServiceRoutes
             }
         }
 
+        // The portal signs people in itself (its own cookie) and calls the API as them through this gateway, so its
+        // route is anonymous here; browsers load a page and its assets at once, hence a per-address bucket of its own.
+        if (configuration["Services:Portal:Http"] is { Length: > 0 } portal)
+        {
+            clusters.Add(Cluster(PortalCluster, portal, grpc: false));
+            routes.Add(Route("portal", PortalCluster, "/{**path}", AnonymousPolicy, RateLimiting.PortalPolicy, PortalRouteOrder));
+        }
+
         return (routes, clusters);
     }
 
-    private static RouteConfig Route(string id, string cluster, string path, string policy) => new()
+    /// <summary>
+    /// Answers 404 (as problem details, to a caller the fallback policy lets in) for a path under an API prefix that no
+    /// service route serves, so that it never falls through to the portal's catch-all and answers with a web page.
+    /// </summary>
+    public static IEndpointRouteBuilder MapUnservedApiPaths(this IEndpointRouteBuilder endpoints)
+    {
+        foreach (var prefix in ApiPathPrefixes)
+        {
+            endpoints.Map(prefix + "/{**rest}", () => Results.Problem(
+                    title: "Not found",
+                    detail: "No API serves this path.",
+                    statusCode: StatusCodes.Status404NotFound))
+                .WithOrder(UnservedApiPathOrder)
+                .WithDisplayName("unserved " + prefix);
+        }
+
+        return endpoints;
+    }
+
+    private static RouteConfig Route(string id, string cluster, string path, string policy, string? rateLimiterPolicy = null, int? order = null) => new()
     {
         RouteId = id,
         ClusterId = cluster,
+        Order = order,
         Match = new RouteMatch { Path = path },
         AuthorizationPolicy = policy,
-        RateLimiterPolicy = policy == AnonymousPolicy ? RateLimiting.AnonymousPolicy : RateLimiting.TenantPolicy,
+        RateLimiterPolicy = rateLimiterPolicy ?? (policy == AnonymousPolicy ? RateLimiting.AnonymousPolicy : RateLimiting.TenantPolicy),
         Transforms = StrippedHeaders.Select(h => (IReadOnlyDictionary<string, string>)new Dictionary<string, string> { ["RequestHeaderRemove"] = h }).ToList(),
     };
 

@@ -51,7 +51,8 @@ public static class PortalExtensions
                 o.Cookie.Name = "duban.session";
                 o.Cookie.HttpOnly = true;
                 o.Cookie.SameSite = SameSiteMode.Lax;
-                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                // Behind TLS terminated before the gateway the request looks like plain HTTP: Portal:SecureCookie forces Secure.
+                o.Cookie.SecurePolicy = configuration.GetValue("Portal:SecureCookie", false) ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
                 o.ExpireTimeSpan = idle;
                 o.SlidingExpiration = true;
                 o.LoginPath = "/login";
