@@ -52,10 +52,12 @@ public abstract class PortalPage : PageModel
     public static string Back(HttpContext context)
     {
         var request = context.Request;
+        // Behind the gateway the host the browser saw is not this one: only the path is taken, and only a path of this site.
+        // (A cross-site post never gets here: the antiforgery check refuses it first.)
         if (Uri.TryCreate(request.Headers.Referer.ToString(), UriKind.Absolute, out var referer) &&
-            string.Equals(referer.Authority, request.Host.Value, StringComparison.OrdinalIgnoreCase) && referer.AbsolutePath != "/login")
+            referer.PathAndQuery is ['/', not ('/' or '\\'), ..] back && referer.AbsolutePath != "/login")
         {
-            return referer.PathAndQuery;
+            return back;
         }
 
         return Listing.With(request, ("handler", null));

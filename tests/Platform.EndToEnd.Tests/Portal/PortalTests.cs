@@ -42,13 +42,14 @@ public sealed class PortalTests(Stack stack, PortalBrowser browser) : IClassFixt
             await Expect(page.Locator("#unresolved-count")).ToHaveTextAsync("1");
             await Expect(page.Locator("#draft-tasks tr[data-number='2']")).ToContainTextAsync(unknown + "（未对应）");
 
-            // Map the printed name to 区市场监管局 (it becomes that unit's alias).
+            // Map the printed name to 区税务局 (it becomes that unit's alias). Not 区市场监管局: the notification tests count
+            // that unit's assignments.
             var row = page.Locator($"#unresolved tr[data-printed='{unknown}']");
-            await row.GetByLabel("单位").SelectOptionAsync(new SelectOptionValue { Label = "区市场监管局" });
+            await row.GetByLabel("单位").SelectOptionAsync(new SelectOptionValue { Label = "区税务局" });
             await row.GetByRole(AriaRole.Button, new() { Name = "对应" }).ClickAsync();
             await Expect(page.Locator(".flash")).ToContainTextAsync($"已将“{unknown}”对应到所选单位");
             await Expect(page.Locator("#unresolved-count")).ToHaveTextAsync("0");
-            await Expect(page.Locator("#draft-tasks tr[data-number='2']")).ToContainTextAsync("区市场监管局");
+            await Expect(page.Locator("#draft-tasks tr[data-number='2']")).ToContainTextAsync("区税务局");
             await Expect(page.Locator("#diff-summary")).ToBeVisibleAsync();
 
             await page.GetByRole(AriaRole.Button, new() { Name = "发布清单" }).ClickAsync();
@@ -279,7 +280,7 @@ public sealed class PortalTests(Stack stack, PortalBrowser browser) : IClassFixt
         重庆市渝中区人民政府办公室
         2032年3月1日
         一、开办企业
-        1.企业开办全流程办理时限由2个工作日压减至1个工作日。（牵头单位：区市场监管局；责任单位：区税务局）
+        1.企业开办全流程办理时限由2个工作日压减至1个工作日。（牵头单位：区税务局；责任单位：区财政局）
         2.推行电子营业执照跨部门应用，年底前覆盖率达90%以上。（牵头单位：{unknownUnit}；责任单位：区政务服务办）
         二、纳税
         3.纳税人办税缴费时间压减至70小时以内。（牵头单位：区税务局；责任单位：区财政局）

@@ -1,0 +1,101 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Platform.Testing;
+
+namespace Platform.Portal.Tests;
+
+/// <summary>
+/// The portal host in memory, signing in against the running stack's gateway: the session's idle end, the antiforgery
+/// check, no redirect off the site, a refused password, role-gated pages and the browser security headers.
+/// </summary>
+public sealed partial class PortalHostTests : IDisposable
+{
+    private readonly WebApplicationFactory<Program> factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+    {
+        b.UseSetting("Gateway:Http", StackEndpoints.Gateway.ToString());
+        b.UseSetting("Gateway:Grpc", StackEndpoints.GatewayGrpc.ToString());
+        b.UseSetting("Portal:SessionIdle", "00:00:03");
+    });
+
+    public void Dispose() => factory.Dispose();
+
+    [Fact]
+    public async Task AnIdleSessionEndsAndTheNextPageAsksForTheSignIn()
+    {
+        var client = Client();
+        Assert.Equal(HttpStatusCode.Redirect, (await SignInAsync(client, "yz.admin", "demo")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/tasks")).StatusCode);
+
+        await Task.Delay(TimeSpan.FromSeconds(4));
+        var after = await client.GetAsync("/tasks");
+        Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
+        Assert.StartsWith("/login", after.Headers.Location!.OriginalString.Replace("http://localhost", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AFormPostWithoutTheAntiforgeryTokenIsRefused()
+    {
+        var client = Client();
+        await SignInAsync(client, "yz.scj", "demo");
+        var forged = await client.PostAsync("/my?handler=Sign", new FormUrlEncodedContent(new Dictionary<string, string> { ["id"] = Guid.NewGuid().ToString() }));
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+    }
+
+    [Fact]
+    public async Task TheSignInNeverRedirectsOffTheSiteAndSaysWhenThePasswordIsWrong()
+    {
+        var client = Client();
+        var wrong = await SignInAsync(client, "yz.admin", "not-the-password");
+        Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
+        Assert.Contains("用户名或密码不正确", await wrong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        foreach (var target in new[] { "https://evil.example/", "//evil.example/x", "/\\evil.example" })
+        {
+            var signedIn = await SignInAsync(Client(), "yz.admin", "demo", target);
+            Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+            Assert.Equal("/", signedIn.Headers.Location!.OriginalString);
+        }
+    }
+
+    [Fact]
+    public async Task TheOfficesPagesAreRefusedToAReporterAndEveryPageCarriesTheSecurityHeaders()
+    {
+        var client = Client();
+        await SignInAsync(client, "yz.scj", "demo");
+        foreach (var path in new[] { "/office/reviews", "/office/lists", "/office/settings", "/office/webhooks", "/office/requests" })
+        {
+            var refused = await client.GetAsync(path);
+            Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+            Assert.Contains("无权查看", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        var page = await client.GetAsync("/my");
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        var policy = page.Headers.GetValues("Content-Security-Policy").Single();
+        Assert.Contains("default-src 'self'", policy, StringComparison.Ordinal);
+        Assert.Contains("frame-ancestors 'none'", policy, StringComparison.Ordinal);
+        Assert.Equal("nosniff", page.Headers.GetValues("X-Content-Type-Options").Single());
+        var cookie = (await SignInAsync(Client(), "yz.scj", "demo")).Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("duban.session", StringComparison.Ordinal));
+        Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("samesite=lax", cookie, StringComparison.OrdinalIgnoreCase);
+    }
+
+    private HttpClient Client() => factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    private static async Task<HttpResponseMessage> SignInAsync(HttpClient client, string username, string password, string? returnUrl = null)
+    {
+        var form = await client.GetStringAsync("/login");
+        var token = AntiforgeryToken().Match(form).Groups[1].Value;
+        var fields = new Dictionary<string, string> { ["Username"] = username, ["Password"] = password, ["__RequestVerificationToken"] = token };
+        if (returnUrl is not null)
+        {
+            fields["ReturnUrl"] = returnUrl;
+        }
+
+        return await client.PostAsync("/login", new FormUrlEncodedContent(fields));
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryToken();
+}
