@@ -77,5 +77,17 @@ public static class Display
         _ => $"{bytes / 1024.0 / 1024.0:0.#} MB",
     };
 
+    /// <summary>The notice's reporting rule in the document's words: "每月 · 月底前 · 报区营商办".</summary>
+    public static string Reporting(string cadence, string due, string to)
+    {
+        var parts = new[]
+        {
+            cadence switch { "monthly" => "每月", "quarterly" => "每季度", _ => cadence },
+            due switch { "month-end" => "月底前", "quarter-end" => "季末前", _ => due },
+            to.Length > 0 ? "报" + to : string.Empty,
+        };
+        return string.Join(" · ", parts.Where(p => p.Length > 0));
+    }
+
     public static string Number(double? value) => value is { } v ? v.ToString("0.##", CultureInfo.InvariantCulture) : "—";
 }
