@@ -110,7 +110,8 @@ public sealed class PortalTests(Stack stack, PortalBrowser browser) : IClassFixt
             await office.GetByLabel("退回意见（必填）").FillAsync("请补充办件数据来源。");
             await office.GetByRole(AriaRole.Button, new() { Name = "退回修改" }).ClickAsync();
             await Expect(office.Locator(".flash")).ToContainTextAsync("已退回");
-            await Expect(scj.Locator("#unread")).ToHaveAttributeAsync("data-count", (unreadBefore + 1).ToString(CultureInfo.InvariantCulture));
+            // (The notice travels through the broker to the notification service, which pushes it on the inbox watch.)
+            await Expect(scj.Locator("#unread")).ToHaveAttributeAsync("data-count", (unreadBefore + 1).ToString(CultureInfo.InvariantCulture), new() { Timeout = 30_000 });
 
             // Returned reports come first in the reporter's list; it answers and submits again.
             await scj.GotoAsync("/my?period=2023-07");
@@ -123,6 +124,22 @@ public sealed class PortalTests(Stack stack, PortalBrowser browser) : IClassFixt
             await scj.GetByLabel("工作进展情况（必填）").FillAsync("已完成企业开办专区建设，7月办理 126 件（数据来源：市场主体登记系统）。");
             await scj.GetByRole(AriaRole.Button, new() { Name = "提交月报" }).ClickAsync();
             await Expect(scj.Locator("#report-status")).ToHaveTextAsync("已提交待审核");
+
+            // Evidence: a photo is kept with the month's report; a program is refused, with the service's reason shown.
+            var folder = Directory.CreateTempSubdirectory("duban-evidence-").FullName;
+            var photo = Path.Combine(folder, "窗口现场照片.png");
+            await File.WriteAllBytesAsync(photo, Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=="));
+            var program = Path.Combine(folder, "setup.exe");
+            await File.WriteAllBytesAsync(program, "MZ\u0090\0"u8.ToArray());
+            await scj.SetInputFilesAsync("#file", photo);
+            await scj.GetByRole(AriaRole.Button, new() { Name = "上传", Exact = true }).ClickAsync();
+            await Expect(scj.Locator(".flash")).ToContainTextAsync("已上传佐证材料 窗口现场照片.png");
+            await Expect(scj.Locator("#evidence")).ToContainTextAsync("窗口现场照片.png");
+            await scj.SetInputFilesAsync("#file", program);
+            await scj.GetByRole(AriaRole.Button, new() { Name = "上传", Exact = true }).ClickAsync();
+            await Expect(scj.Locator("#error")).ToContainTextAsync("'.exe' files are not accepted");
+            await Expect(scj.Locator("#evidence")).Not.ToContainTextAsync("setup.exe");
+            Directory.Delete(folder, recursive: true);
 
             await office.GotoAsync($"/reports/{taskId}/2023-07");
             await Expect(office.Locator("#report-progress")).ToContainTextAsync("市场主体登记系统");
