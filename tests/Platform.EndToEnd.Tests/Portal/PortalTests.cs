@@ -52,6 +52,14 @@ public sealed class PortalTests(Stack stack, PortalBrowser browser) : IClassFixt
             await Expect(page.Locator("#draft-tasks tr[data-number='2']")).ToContainTextAsync("区税务局");
             await Expect(page.Locator("#diff-summary")).ToBeVisibleAsync();
 
+            // Correct a task before publishing: its text and deadline.
+            await page.GetByRole(AriaRole.Link, new() { Name = "修改任务 3" }).ClickAsync();
+            await page.GetByLabel("任务内容").FillAsync("纳税人办税缴费时间压减至60小时以内。");
+            await page.GetByLabel("完成日期").FillAsync("2032-10-31");
+            await page.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
+            await Expect(page.Locator(".flash")).ToContainTextAsync("已修改任务 3");
+            await Expect(page.Locator("#draft-tasks tr[data-number='3']")).ToContainTextAsync("60小时以内");
+
             await page.GetByRole(AriaRole.Button, new() { Name = "发布清单" }).ClickAsync();
             await Expect(page.Locator(".flash")).ToContainTextAsync("已发布第");
             await Expect(page.Locator("#list-status")).ToContainTextAsync("已发布");
