@@ -30,6 +30,34 @@ public abstract class PortalPage : PageModel
 
     protected Task<CallOptions> AsMe() => Api.AsPersonAsync(Ct);
 
+    private Dictionary<string, string>? people;
+
+    /// <summary>
+    /// Names for the account ids the services record (who signed, submitted, decided): the office reads its district's
+    /// accounts; everyone else knows themselves, and sees another account as a short id.
+    /// </summary>
+    protected async Task LoadPeopleAsync()
+    {
+        people = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value is { } mine)
+        {
+            people[mine] = Me.Username;
+        }
+
+        if (Me.IsOffice)
+        {
+            var accounts = await Api.Accounts.ListAccountsAsync(new Platform.Contracts.Units.V1.ListAccountsRequest(), await AsMe());
+            foreach (var account in accounts.Accounts)
+            {
+                people[account.Id] = account.DisplayName.Length > 0 ? $"{account.DisplayName}（{account.Username}）" : account.Username;
+            }
+        }
+    }
+
+    /// <summary>The person behind an account id, as far as this person may know.</summary>
+    public string Who(string id) =>
+        people?.GetValueOrDefault(id) ?? (id.Length > 12 && Guid.TryParse(id, out _) ? "账号 " + id[..8] : id);
+
     /// <summary>The district's reporting periods and the one to show: the asked one when well-formed, else the current.</summary>
     protected async Task<PeriodChoice> PeriodsAsync(string? requested)
     {

@@ -298,6 +298,47 @@ public sealed class PortalTests(Stack stack, PortalBrowser browser) : IClassFixt
     }
 
     [Fact]
+    public async Task ALeadUnitAsksForMoreTimeAndTheOfficeGrantsAShorterExtension()
+    {
+        var token = await stack.TokenAsync("yz.scj");
+        var unit = UnitOf(token);
+        var (_, tasks, _) = await stack.GetAsync($"/api/v1/tasks?year=2023&unitId={unit}&pageSize=500", token);
+        var (_, requests, _) = await stack.GetAsync("/api/v1/task-requests", await stack.TokenAsync("yz.admin"));
+        var asked = requests.TryGetProperty("requests", out var all) ? all.EnumerateArray().Select(r => r.GetProperty("taskId").GetString()).ToHashSet() : [];
+        var task = tasks.GetProperty("tasks").EnumerateArray()
+            .Where(t => t.GetProperty("leadUnits").EnumerateArray().Any(u => u.GetProperty("unitId").GetString() == unit))
+            .Where(t => t.GetProperty("number").GetString() is not ("2" or "3") && !asked.Contains(t.GetProperty("id").GetString()))
+            .First();
+        var (id, number) = (task.GetProperty("id").GetString()!, task.GetProperty("number").GetString()!);
+        var reporter = await browser.SignInAsync("yz.scj");
+        var office = await browser.SignInAsync("yz.admin");
+        try
+        {
+            await reporter.GotoAsync($"/tasks/{id}");
+            await reporter.GetByLabel("申请延至").FillAsync("2024-03-31");
+            await reporter.GetByLabel("理由", new() { Exact = true }).FillAsync("市级系统改造延期，需同步调整。");
+            await reporter.GetByRole(AriaRole.Button, new() { Name = "提交延期申请" }).ClickAsync();
+            await Expect(reporter.Locator(".flash")).ToContainTextAsync("延期申请已提交");
+
+            await office.GotoAsync("/office/requests?kind=extension");
+            var request = office.Locator("section[data-request]").Filter(new() { HasText = $"任务 {number} " });
+            await Expect(request).ToContainTextAsync("市级系统改造延期");
+            await request.GetByLabel("批准延至（留空即按申请）").FillAsync("2024-02-29");
+            await request.GetByRole(AriaRole.Button, new() { Name = "同意", Exact = true }).ClickAsync();
+            await Expect(office.Locator(".flash")).ToContainTextAsync("已同意");
+
+            await reporter.ReloadAsync();
+            await Expect(reporter.Locator("main table").Filter(new() { HasText = "延期" })).ToContainTextAsync("已同意");
+            await Expect(reporter.Locator("main")).ToContainTextAsync("2024-02-29");
+        }
+        finally
+        {
+            await PortalBrowser.ScreenshotAsync(reporter, "reporter-extension-granted");
+            await PortalBrowser.ScreenshotAsync(office, "office-requests");
+        }
+    }
+
+    [Fact]
     public async Task TheDashboardAndTaskListLoadOnTheDemoDataAndTheirTimesAreRecorded()
     {
         var lines = new List<string> { "page\taccount\truns\tmedian ms\tmax ms (navigation start to load event end, headless Chromium through the gateway)" };

@@ -44,6 +44,8 @@ public sealed class PlatformApi(GrpcChannel channel, PortalSession session, IHtt
 
     public UnitsV1.TenantDirectory.TenantDirectoryClient Tenants { get; } = new(channel);
 
+    public UnitsV1.AccessDirectory.AccessDirectoryClient Accounts { get; } = new(channel);
+
     /// <summary>Call options carrying the person's bearer token.</summary>
     public async Task<CallOptions> AsPersonAsync(CancellationToken cancellationToken) =>
         new(new Metadata { { "authorization", "Bearer " + await session.AccessTokenAsync(cancellationToken) } },

@@ -26,6 +26,7 @@ public sealed class IndexModel : PortalPage
             return Redirect("/tasks");
         }
 
+        await LoadPeopleAsync();
         Periods = await PeriodsAsync(Period);
         var options = await AsMe();
         var tasks = (await Api.Tasks.ListTasksAsync(new TasksV1.ListTasksRequest { Year = Periods.Year, UnitId = Me.UnitId, PageSize = 500 }, options)).Tasks

@@ -22,6 +22,7 @@ public sealed class RequestsModel : PortalPage
             "refused" => ReportingV1.TaskRequestStatus.Refused,
             _ => ReportingV1.TaskRequestStatus.Unspecified,
         };
+        await LoadPeopleAsync();
         var requests = (await Api.Supervision.ListTaskRequestsAsync(new ReportingV1.ListTaskRequestsRequest { Status = status }, await AsMe())).Requests
             .Where(r => Kind switch { "extension" => r.Kind == ReportingV1.TaskRequestKind.Extension, "closure" => r.Kind == ReportingV1.TaskRequestKind.Closure, _ => true })
             .OrderBy(r => r.RequestedAt?.ToDateTimeOffset());

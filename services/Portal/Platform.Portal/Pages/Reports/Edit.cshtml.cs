@@ -126,6 +126,7 @@ public sealed class EditModel : PortalPage
 
     private async Task LoadAsync()
     {
+        await LoadPeopleAsync();
         var options = await AsMe();
         Task = await Api.Tasks.GetTaskAsync(new TasksV1.GetTaskRequest { Id = TaskId }, options);
         Report = await Api.Reports.GetReportAsync(new ReportingV1.GetReportRequest { TaskId = TaskId, Period = Period, LeadUnitId = Lead ?? string.Empty }, options);

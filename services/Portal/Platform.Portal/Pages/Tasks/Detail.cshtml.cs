@@ -25,6 +25,7 @@ public sealed class DetailModel : PortalPage
 
     public async Task OnGetAsync()
     {
+        await LoadPeopleAsync();
         var options = await AsMe();
         Task = await Api.Tasks.GetTaskAsync(new TasksV1.GetTaskRequest { Id = Id }, options);
         Periods = await PeriodsAsync(Period);
