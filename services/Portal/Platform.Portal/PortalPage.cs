@@ -63,9 +63,12 @@ public abstract class PortalPage : PageModel
     {
         var response = await Api.Reports.ListPeriodsAsync(new ReportingV1.ListPeriodsRequest(), await AsMe());
         var current = response.CurrentPeriod;
-        var selected = requested is { Length: 7 } && System.Text.RegularExpressions.Regex.IsMatch(requested, "^[0-9]{4}-(0[1-9]|1[0-2])$") ? requested : current;
-        return new PeriodChoice(selected, current, response.Periods.ToList());
+        return new PeriodChoice(PeriodOr(requested, current), current, response.Periods.ToList());
     }
+
+    /// <summary>The asked month when it is one ("2023-07"), else the fallback.</summary>
+    public static string PeriodOr(string? requested, string fallback) =>
+        requested is { Length: 7 } && System.Text.RegularExpressions.Regex.IsMatch(requested, "^[0-9]{4}-(0[1-9]|1[0-2])$") ? requested : fallback;
 
     protected IActionResult Done(string message, string? to = null)
     {

@@ -56,32 +56,27 @@ public sealed partial class LoginModel(PortalSession session, PlatformApi api, I
     {
         var claims = new List<Claim>();
         var options = await api.AsPersonAsync(Ct);
-        if (principal.FindFirstValue(PortalSession.TenantClaim) is { Length: > 0 } tenant)
+        async Task NameAsync(string idClaim, string nameClaim, Func<string, Task<string>> lookup)
         {
+            if (principal.FindFirstValue(idClaim) is not { Length: > 0 } id)
+            {
+                return;
+            }
+
             try
             {
-                var found = await api.Tenants.GetTenantAsync(new UnitsV1.GetTenantRequest { Id = tenant }, options);
-                claims.Add(new Claim(PortalSession.TenantNameClaim, found.Name));
+                claims.Add(new Claim(nameClaim, await lookup(id)));
             }
             catch (RpcException ex)
             {
-                LogNameLookup(logger, "tenant", tenant, ex.Status.Detail);
+                LogNameLookup(logger, idClaim, id, ex.Status.Detail);
             }
         }
 
-        if (principal.FindFirstValue(PortalSession.UnitClaim) is { Length: > 0 } unit)
-        {
-            try
-            {
-                var found = await api.Units.GetUnitAsync(new UnitsV1.GetUnitRequest { Id = unit }, options);
-                claims.Add(new Claim(PortalSession.UnitNameClaim, found.Name));
-            }
-            catch (RpcException ex)
-            {
-                LogNameLookup(logger, "unit", unit, ex.Status.Detail);
-            }
-        }
-
+        await NameAsync(PortalSession.TenantClaim, PortalSession.TenantNameClaim,
+            async id => (await api.Tenants.GetTenantAsync(new UnitsV1.GetTenantRequest { Id = id }, options)).Name);
+        await NameAsync(PortalSession.UnitClaim, PortalSession.UnitNameClaim,
+            async id => (await api.Units.GetUnitAsync(new UnitsV1.GetUnitRequest { Id = id }, options)).Name);
         return claims;
     }
 

@@ -35,7 +35,7 @@ public sealed class IndexModel : PortalPage
         if (DrillDown)
         {
             var current = (await Api.Reports.ListPeriodsAsync(new ReportingV1.ListPeriodsRequest(), options)).CurrentPeriod;
-            Selected = Period is { Length: 7 } p && System.Text.RegularExpressions.Regex.IsMatch(p, "^[0-9]{4}-(0[1-9]|1[0-2])$") ? p : current;
+            Selected = PeriodOr(Period, current);
         }
         else
         {

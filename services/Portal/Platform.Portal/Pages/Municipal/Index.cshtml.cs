@@ -19,7 +19,7 @@ public sealed class IndexModel : PortalPage
     {
         var options = await AsMe();
         var current = (await Api.Reports.ListPeriodsAsync(new ReportingV1.ListPeriodsRequest(), options)).CurrentPeriod;
-        Selected = Period is { Length: 7 } p && System.Text.RegularExpressions.Regex.IsMatch(p, "^[0-9]{4}-(0[1-9]|1[0-2])$") ? p : current;
+        Selected = PeriodOr(Period, current);
         View = await Api.Dashboards.GetMunicipalViewAsync(new ReportingV1.GetMunicipalViewRequest { Period = Selected }, options);
         Districts = Listing.Page(View.Districts, new Dictionary<string, Func<ReportingV1.DistrictColumn, IComparable?>>
         {
