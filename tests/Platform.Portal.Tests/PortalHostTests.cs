@@ -34,6 +34,28 @@ public sealed partial class PortalHostTests : IDisposable
     }
 
     [Fact]
+    public async Task AnExpiringTokenIsRefreshedOnceEvenWhenRequestsRace()
+    {
+        // Every request finds the 30-minute access token "about to expire": each refreshes, rotating the refresh token.
+        using var refreshing = factory.WithWebHostBuilder(b =>
+        {
+            b.UseSetting("Portal:RefreshBefore", "01:00:00");
+            b.UseSetting("Portal:SessionIdle", "00:30:00");
+        });
+        var client = refreshing.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        await SignInAsync(client, "yz.leader", "demo");
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/dashboard")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/tasks")).StatusCode);
+
+        // Two requests with the same cookie at once: had both presented the same refresh token, the token endpoint would
+        // have ended every session of the account.
+        var racing = await Task.WhenAll(client.GetAsync("/tasks"), client.GetAsync("/inbox"));
+        Assert.All(racing, r => Assert.True(r.StatusCode == HttpStatusCode.OK, $"{r.RequestMessage!.RequestUri}: {(int)r.StatusCode} {r.Headers.Location}"));
+        var after = await client.GetAsync("/dashboard");
+        Assert.True(after.StatusCode == HttpStatusCode.OK, $"after the race: {(int)after.StatusCode} {after.Headers.Location}");
+    }
+
+    [Fact]
     public async Task AFormPostWithoutTheAntiforgeryTokenIsRefused()
     {
         var client = Client();

@@ -23,8 +23,9 @@ public static class PortalExtensions
         var gatewayHttp = new Uri(Required(configuration, "Gateway:Http").TrimEnd('/') + "/");
         var gatewayGrpc = new Uri(Required(configuration, "Gateway:Grpc"));
         var idle = configuration.GetValue("Portal:SessionIdle", TimeSpan.FromMinutes(30));
+        var refreshBefore = configuration.GetValue("Portal:RefreshBefore", TimeSpan.FromSeconds(30));
 
-        builder.Services.AddSingleton(new PortalOptions(gatewayHttp, gatewayGrpc, idle));
+        builder.Services.AddSingleton(new PortalOptions(gatewayHttp, gatewayGrpc, idle, refreshBefore));
         builder.Services.AddSingleton(_ => GrpcChannel.ForAddress(gatewayGrpc, new GrpcChannelOptions
         {
             MaxReceiveMessageSize = 16 * 1024 * 1024,
@@ -36,6 +37,8 @@ public static class PortalExtensions
             c.Timeout = TimeSpan.FromMinutes(2);
         });
         builder.Services.AddHttpContextAccessor();
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<RefreshCoordinator>();
         builder.Services.AddScoped<PortalSession>();
         builder.Services.AddScoped<PlatformApi>();
 
@@ -113,4 +116,5 @@ public static class PortalExtensions
         configuration[key] is { Length: > 0 } value ? value : throw new InvalidOperationException($"Configuration '{key}' is required.");
 }
 
-public sealed record PortalOptions(Uri GatewayHttp, Uri GatewayGrpc, TimeSpan SessionIdle);
+/// <param name="RefreshBefore">How long before the access token expires the portal refreshes it.</param>
+public sealed record PortalOptions(Uri GatewayHttp, Uri GatewayGrpc, TimeSpan SessionIdle, TimeSpan RefreshBefore);

@@ -17,7 +17,7 @@ public sealed class SignInRefusedException(string message) : Exception(message);
 /// obtained from the gateway's token endpoint with the password grant, refreshed shortly before they expire. The portal
 /// itself decides nothing from them; every permission is the API's.
 /// </summary>
-public sealed partial class PortalSession(IHttpContextAccessor accessor, IHttpClientFactory httpFactory, ILogger<PortalSession> logger)
+public sealed partial class PortalSession(IHttpContextAccessor accessor, IHttpClientFactory httpFactory, RefreshCoordinator refreshes, PortalOptions options, ILogger<PortalSession> logger)
 {
     public const string ClientId = "platform-portal";
     public const string TenantClaim = "tenant";
@@ -70,7 +70,7 @@ public sealed partial class PortalSession(IHttpContextAccessor accessor, IHttpCl
         }
 
         var expiresAt = DateTimeOffset.Parse(properties.GetTokenValue(ExpiresAt) ?? "2000-01-01T00:00:00Z", System.Globalization.CultureInfo.InvariantCulture);
-        if (expiresAt > DateTimeOffset.UtcNow.AddSeconds(30))
+        if (expiresAt > DateTimeOffset.UtcNow.Add(options.RefreshBefore))
         {
             Context.Items[CachedToken] = access;
             return access;
@@ -81,10 +81,10 @@ public sealed partial class PortalSession(IHttpContextAccessor accessor, IHttpCl
             throw new SessionExpiredException("登录已过期，请重新登录。");
         }
 
-        var tokens = await TokenAsync(new Dictionary<string, string>
+        var tokens = await refreshes.RefreshOnceAsync(refresh, () => TokenAsync(new Dictionary<string, string>
         {
             ["grant_type"] = "refresh_token", ["refresh_token"] = refresh, ["client_id"] = ClientId,
-        }, cancellationToken) ?? throw new SessionExpiredException("登录已过期，请重新登录。");
+        }, CancellationToken.None)) ?? throw new SessionExpiredException("登录已过期，请重新登录。");
         Store(properties, tokens);
         if (!Context.Response.HasStarted)
         {
