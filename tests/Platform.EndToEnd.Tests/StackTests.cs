@@ -108,6 +108,30 @@ public sealed class StackTests(Stack stack) : IClassFixture<Stack>
     }
 
     [Fact]
+    public async Task TheMunicipalViewerDrillsIntoOneDistrictsTasksReportsAndDashboardAndNoOtherCallerCan()
+    {
+        var viewer = await stack.TokenAsync("cq.viewer");
+        var jb = await stack.TokenAsync("jb.admin");
+        foreach (var path in new[]
+                 {
+                     "/api/v1/tasks?year=2023&pageSize=500&tenantId=500103", "/api/v1/reports?period=2023-07&tenantId=500103",
+                     "/api/v1/dashboards/district?period=2023-07&tenantId=500103",
+                 })
+        {
+            var (status, body, _) = await stack.GetAsync(path, viewer);
+            Assert.True(status == HttpStatusCode.OK, $"{path}: {(int)status} {body}");
+
+            // Another district's office, and the viewer naming a district outside its municipality, find nothing.
+            Assert.Equal(HttpStatusCode.NotFound, (await stack.GetAsync(path, jb)).Status);
+            Assert.Equal(HttpStatusCode.NotFound, (await stack.GetAsync(path.Replace("500103", "510104", StringComparison.Ordinal), viewer)).Status);
+        }
+
+        var (_, tasks, _) = await stack.GetAsync("/api/v1/tasks?year=2023&pageSize=500&tenantId=500103", viewer);
+        Assert.Equal(90, tasks.GetProperty("tasks").GetArrayLength());
+        Assert.All(tasks.GetProperty("tasks").EnumerateArray(), t => Assert.NotEqual(0, t.GetProperty("year").GetInt32()));
+    }
+
+    [Fact]
     public async Task AnIntegrationClientReadsWithClientCredentialsAndOnlyWhatItIsGranted()
     {
         var body = await stack.TokenResponseAsync(new()

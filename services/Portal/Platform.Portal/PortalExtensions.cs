@@ -80,6 +80,7 @@ public static class PortalExtensions
             o.Conventions.AuthorizeFolder("/Office", OfficePolicy);
             o.Conventions.AllowAnonymousToPage("/Error");
             o.Conventions.AddPageRoute("/Dashboard/Index", "/municipal/{tenant:length(6)}");
+            o.Conventions.AddPageRoute("/Tasks/Index", "/municipal/{tenant:length(6)}/tasks");
         }).AddMvcOptions(o => o.Filters.Add<ApiErrorPageFilter>());
         // Chinese text is written as itself, not as numeric character references.
         builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>

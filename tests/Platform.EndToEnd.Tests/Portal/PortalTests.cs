@@ -204,6 +204,13 @@ public sealed class PortalTests(Stack stack, PortalBrowser browser) : IClassFixt
             await Expect(page.Locator("#totals")).ToBeVisibleAsync();
             await Expect(page.Locator("main form[method='post']")).ToHaveCountAsync(0);
             await Expect(page.GetByRole(AriaRole.Link, new() { Name = "下载台账（.xlsx）" })).ToHaveCountAsync(0);
+
+            // The district's task list, read-only: lights and report states, no way into a task.
+            await page.GetByRole(AriaRole.Link, new() { Name = "该区县任务清单" }).ClickAsync();
+            await Expect(page.Locator("h1")).ToContainTextAsync("500103 任务清单（只读）");
+            await Expect(page.Locator("#tasks tbody tr").First).ToBeVisibleAsync();
+            await Expect(page.Locator("#tasks tbody a")).ToHaveCountAsync(0);
+            await Expect(page.Locator("main form[method='post']")).ToHaveCountAsync(0);
         }
         finally
         {

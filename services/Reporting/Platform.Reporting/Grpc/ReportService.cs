@@ -53,7 +53,8 @@ public sealed class ReportService(ReportingDbContext db, ITenantContext caller, 
 
     public override async Task<V1.ListReportsResponse> ListReports(V1.ListReportsRequest request, ServerCallContext context)
     {
-        var tenant = ReadTenant();
+        ReadTenant();
+        var tenant = caller.ReadTenant(request.TenantId, "district");
         var (year, month) = ReportingCalls.ParsePeriod(request.Period);
         var tasks = db.Tasks.Where(t => t.TenantId == tenant && t.Active && t.Year == year);
         if (!string.IsNullOrEmpty(request.UnitId))

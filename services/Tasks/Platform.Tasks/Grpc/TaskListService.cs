@@ -279,7 +279,8 @@ public sealed class TaskListService(TasksDbContext db, ITenantContext caller, Un
 
     public override async Task<V1.ListTasksResponse> ListTasks(V1.ListTasksRequest request, ServerCallContext context)
     {
-        var tenant = ReadTenant();
+        ReadTenant();
+        var tenant = caller.ReadTenant(request.TenantId, "district");
         var paging = Paging.From(request.PageSize, request.PageToken, DefaultPageSize, MaxPageSize);
         var query = db.Tasks.Include(t => t.TaskList).Include(t => t.Units).Include(t => t.Signatures).Where(t => t.TenantId == tenant);
         if (!string.IsNullOrEmpty(request.TaskListId))

@@ -13,6 +13,7 @@ public sealed class IndexModel : PortalPage
     [BindProperty(SupportsGet = true)] public string? Indicator { get; set; }
     [BindProperty(SupportsGet = true)] public string? Light { get; set; }
     [BindProperty(SupportsGet = true)] public string? Period { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Tenant { get; set; }
     [BindProperty(SupportsGet = true)] public string? Sort { get; set; }
     [BindProperty(SupportsGet = true)] public string? Desc { get; set; }
     [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
@@ -28,12 +29,26 @@ public sealed class IndexModel : PortalPage
         public string Leads => string.Join("、", Task.LeadUnits.Select(u => u.UnitName.Length > 0 ? u.UnitName : u.PrintedName));
     }
 
-    public async Task OnGetAsync()
+    /// <summary>True when a municipal viewer reads one of its districts' lists (read-only, no links into the district).</summary>
+    public bool DrillDown => Tenant is { Length: > 0 };
+
+    public async Task<IActionResult> OnGetAsync()
     {
+        if (DrillDown && !Me.IsMunicipal)
+        {
+            return NotFound();
+        }
+
         Periods = await PeriodsAsync(Period);
+        if (DrillDown)
+        {
+            // The municipality has no periods of its own: the month asked for (or the current one), read in the district.
+            Periods = new PeriodChoice(PeriodOr(Period, Periods.Current), Periods.Current, []);
+        }
+
         var options = await AsMe();
-        var tasks = (await Api.Tasks.ListTasksAsync(new TasksV1.ListTasksRequest { Year = Periods.Year, PageSize = 500 }, options)).Tasks;
-        var reports = (await Api.Reports.ListReportsAsync(new ReportingV1.ListReportsRequest { Period = Periods.Selected }, options)).Reports
+        var tasks = (await Api.Tasks.ListTasksAsync(new TasksV1.ListTasksRequest { Year = Periods.Year, PageSize = 500, TenantId = Tenant ?? string.Empty }, options)).Tasks;
+        var reports = (await Api.Reports.ListReportsAsync(new ReportingV1.ListReportsRequest { Period = Periods.Selected, TenantId = Tenant ?? string.Empty }, options)).Reports
             .GroupBy(r => r.TaskId).ToDictionary(g => g.Key, g => g.OrderByDescending(r => (int)r.Light).First());
         Categories = tasks.Select(t => t.Category).Distinct().ToList();
         Units = tasks.SelectMany(t => t.LeadUnits.Concat(t.ResponsibleUnits)).Select(u => u.UnitName).Where(n => n.Length > 0).Distinct().Order().ToList();
@@ -54,5 +69,6 @@ public sealed class IndexModel : PortalPage
             ["light"] = r => (int)(r.Report?.Light ?? 0),
             ["status"] = r => r.Report is null ? -1 : r.Report.Exists ? (int)r.Report.Status : 0,
         }, Sort, Desc == "1", PageNumber, Size);
+        return Page();
     }
 }
