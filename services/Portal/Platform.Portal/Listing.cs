@@ -24,6 +24,10 @@ public static class Listing
         return new Paged<T>(list.Skip((page - 1) * pageSize).Take(pageSize).ToList(), page, pages, list.Count, pageSize);
     }
 
+    /// <summary>The items in their given order, cut to the asked page.</summary>
+    public static Paged<T> Page<T>(IEnumerable<T> items, int page, int pageSize = DefaultPageSize) =>
+        Page(items, new Dictionary<string, Func<T, IComparable?>>(), null, false, page, pageSize);
+
     /// <summary>This page's address with some query values replaced (null removes one).</summary>
     public static string With(HttpRequest request, params (string Key, string? Value)[] changes)
     {

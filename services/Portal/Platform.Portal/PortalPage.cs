@@ -67,7 +67,7 @@ public abstract class PortalPage : PageModel
     }
 
     /// <summary>The asked month when it is one ("2023-07"), else the fallback.</summary>
-    public static string PeriodOr(string? requested, string fallback) =>
+    private static string PeriodOr(string? requested, string fallback) =>
         requested is { Length: 7 } && System.Text.RegularExpressions.Regex.IsMatch(requested, "^[0-9]{4}-(0[1-9]|1[0-2])$") ? requested : fallback;
 
     protected IActionResult Done(string message, string? to = null)

@@ -17,8 +17,8 @@ public sealed class IndexModel : PortalPage
     [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
 
     public ReportingV1.DistrictDashboard Board { get; private set; } = null!;
-    public PeriodChoice? Periods { get; private set; }
-    public string Selected { get; private set; } = string.Empty;
+    public PeriodChoice Periods { get; private set; } = null!;
+    public string Selected => Periods.Selected;
     public Paged<ReportingV1.LaggingTask> Lagging { get; private set; } = null!;
 
     /// <summary>True when a municipal viewer looks at one of its districts (no downloads, no links into the district).</summary>
@@ -31,19 +31,9 @@ public sealed class IndexModel : PortalPage
             return NotFound();
         }
 
-        var options = await AsMe();
-        if (DrillDown)
-        {
-            var current = (await Api.Reports.ListPeriodsAsync(new ReportingV1.ListPeriodsRequest(), options)).CurrentPeriod;
-            Selected = PeriodOr(Period, current);
-        }
-        else
-        {
-            Periods = await PeriodsAsync(Period);
-            Selected = Periods.Selected;
-        }
-
-        Board = await Api.Dashboards.GetDistrictDashboardAsync(new ReportingV1.GetDistrictDashboardRequest { Period = Selected, TenantId = Tenant ?? string.Empty }, options);
+        Periods = await PeriodsAsync(Period);
+        Board = await Api.Dashboards.GetDistrictDashboardAsync(
+            new ReportingV1.GetDistrictDashboardRequest { Period = Selected, TenantId = Tenant ?? string.Empty }, await AsMe());
         Lagging = Listing.Page(Board.Lagging, new Dictionary<string, Func<ReportingV1.LaggingTask, IComparable?>>
         {
             ["number"] = t => t.Number.PadLeft(4, '0'),

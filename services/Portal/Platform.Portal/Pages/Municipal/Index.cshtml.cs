@@ -17,10 +17,8 @@ public sealed class IndexModel : PortalPage
 
     public async Task OnGetAsync()
     {
-        var options = await AsMe();
-        var current = (await Api.Reports.ListPeriodsAsync(new ReportingV1.ListPeriodsRequest(), options)).CurrentPeriod;
-        Selected = PeriodOr(Period, current);
-        View = await Api.Dashboards.GetMunicipalViewAsync(new ReportingV1.GetMunicipalViewRequest { Period = Selected }, options);
+        Selected = (await PeriodsAsync(Period)).Selected;
+        View = await Api.Dashboards.GetMunicipalViewAsync(new ReportingV1.GetMunicipalViewRequest { Period = Selected }, await AsMe());
         Districts = Listing.Page(View.Districts, new Dictionary<string, Func<ReportingV1.DistrictColumn, IComparable?>>
         {
             ["name"] = d => d.TenantId,

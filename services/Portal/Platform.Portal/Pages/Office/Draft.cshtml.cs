@@ -33,7 +33,7 @@ public sealed class DraftModel : PortalPage
         }
 
         Tasks = Listing.Page(List.Tasks.Where(t => string.IsNullOrWhiteSpace(Q) || t.Text.Contains(Q.Trim(), StringComparison.Ordinal) || t.Number == Q.Trim()),
-            new Dictionary<string, Func<TasksV1.Task, IComparable?>>(), null, false, PageNumber, 30);
+            PageNumber, 30);
     }
 
     public async Task<IActionResult> OnPostMapAsync(string printedName, string? unitId)

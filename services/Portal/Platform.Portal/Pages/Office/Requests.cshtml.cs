@@ -26,7 +26,7 @@ public sealed class RequestsModel : PortalPage
         var requests = (await Api.Supervision.ListTaskRequestsAsync(new ReportingV1.ListTaskRequestsRequest { Status = status }, await AsMe())).Requests
             .Where(r => Kind switch { "extension" => r.Kind == ReportingV1.TaskRequestKind.Extension, "closure" => r.Kind == ReportingV1.TaskRequestKind.Closure, _ => true })
             .OrderBy(r => r.RequestedAt?.ToDateTimeOffset());
-        Rows = Listing.Page(requests, new Dictionary<string, Func<ReportingV1.TaskRequest, IComparable?>>(), null, false, PageNumber, Size);
+        Rows = Listing.Page(requests, PageNumber, Size);
     }
 
     public async Task<IActionResult> OnPostDecideAsync(string id, bool approve, string? deadline, string? comment)

@@ -26,13 +26,14 @@ public sealed class ReviewsModel : PortalPage
         var reports = (await Api.Reports.ListReportsAsync(new ReportingV1.ListReportsRequest { Period = Periods.Selected }, options)).Reports;
         var tasks = (await Api.Tasks.ListTasksAsync(new Platform.Contracts.Tasks.V1.ListTasksRequest { Year = Periods.Year, PageSize = 500 }, options)).Tasks;
         UnitNames = tasks.SelectMany(t => t.LeadUnits).Where(u => u.UnitId.Length > 0).GroupBy(u => u.UnitId).ToDictionary(g => g.Key, g => g.First().UnitName);
+        var order = tasks.Select((t, i) => (t.Id, i)).ToDictionary(x => x.Id, x => x.i);
         Counts = reports.GroupBy(Key).ToDictionary(g => g.Key, g => g.Count());
         var rows = reports.Where(r => Status == "all" || Key(r) == Status)
             .Where(r => string.IsNullOrEmpty(Unit) || r.LeadUnitId == Unit)
             .OrderBy(r => r.SubmittedAt?.ToDateTimeOffset() ?? DateTimeOffset.MaxValue);
         Rows = Listing.Page(rows, new Dictionary<string, Func<ReportingV1.Report, IComparable?>>
         {
-            ["number"] = r => tasks.Select((t, i) => (t, i)).FirstOrDefault(x => x.t.Id == r.TaskId).i,
+            ["number"] = r => order.GetValueOrDefault(r.TaskId),
             ["unit"] = r => UnitNames.GetValueOrDefault(r.LeadUnitId),
             ["submitted"] = r => r.SubmittedAt?.ToDateTimeOffset(),
             ["light"] = r => (int)r.Light,

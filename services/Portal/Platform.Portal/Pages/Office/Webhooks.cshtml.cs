@@ -25,7 +25,7 @@ public sealed class WebhooksModel : PortalPage
         var options = await AsMe();
         Hooks = (await Api.Webhooks.ListWebhooksAsync(new NotificationsV1.ListWebhooksRequest(), options)).Webhooks;
         var deliveries = (await Api.Webhooks.ListDeliveriesAsync(new NotificationsV1.ListDeliveriesRequest { DeadOnly = Dead }, options)).Deliveries;
-        Deliveries = Listing.Page(deliveries.OrderByDescending(d => d.Id), new Dictionary<string, Func<NotificationsV1.DeliveryRecord, IComparable?>>(), null, false, PageNumber, Size);
+        Deliveries = Listing.Page(deliveries.OrderByDescending(d => d.Id), PageNumber, Size);
         Secret = TempData["secret"] as string;
     }
 

@@ -32,8 +32,8 @@ public sealed class EditModel : PortalPage
 
     public bool CanReview => Me.IsOffice && Report.Exists && Report.Status == ReportingV1.ReportStatus.Submitted;
 
-    public bool CanUpload => (Me.IsReporter || Me.IsContributor) && Me.UnitId is { } unit &&
-                             Task.LeadUnits.Concat(Task.ResponsibleUnits).Any(u => u.UnitId == unit) || Me.IsOffice;
+    public bool CanUpload => Me.IsOffice ||
+                             ((Me.IsReporter || Me.IsContributor) && Me.UnitId is { } unit && Task.LeadUnits.Concat(Task.ResponsibleUnits).Any(u => u.UnitId == unit));
 
     public async Task OnGetAsync()
     {

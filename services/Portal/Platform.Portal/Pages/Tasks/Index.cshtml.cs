@@ -39,12 +39,8 @@ public sealed class IndexModel : PortalPage
             return NotFound();
         }
 
+        // A municipality has no periods of its own: for a drill-down this is the month asked for (or the current one).
         Periods = await PeriodsAsync(Period);
-        if (DrillDown)
-        {
-            // The municipality has no periods of its own: the month asked for (or the current one), read in the district.
-            Periods = new PeriodChoice(PeriodOr(Period, Periods.Current), Periods.Current, []);
-        }
 
         var options = await AsMe();
         var tasks = (await Api.Tasks.ListTasksAsync(new TasksV1.ListTasksRequest { Year = Periods.Year, PageSize = 500, TenantId = Tenant ?? string.Empty }, options)).Tasks;
