@@ -328,7 +328,8 @@ public sealed class PortalTests(Stack stack, PortalBrowser browser) : IClassFixt
             await Expect(reporter.Locator(".flash")).ToContainTextAsync("延期申请已提交");
 
             await office.GotoAsync("/office/requests?kind=extension");
-            var request = office.Locator("section[data-request]").Filter(new() { HasText = $"任务 {number} " });
+            // By the task's number exactly: a text match on "任务 5" would also find 任务 56's request.
+            var request = office.Locator($"section[data-request][data-task='{number}']").Filter(new() { HasText = "待审批" });
             await Expect(request).ToContainTextAsync("市级系统改造延期");
             await request.GetByLabel("批准延至（留空即按申请）").FillAsync("2024-02-29");
             await request.GetByRole(AriaRole.Button, new() { Name = "同意", Exact = true }).ClickAsync();
