@@ -323,7 +323,7 @@ port = $PG_PORT
 unix_socket_directories = '$PG_SOCKET_DIR'
 password_encryption = 'scram-sha-256'
 max_connections = 300
-synchronous_commit = off
+# Every commit is flushed before it is acknowledged (synchronous_commit stays on): a 2xx means the write is on disk.
 EOF
     if is_root; then chown postgres:postgres "$PGDATA_DIR/duban.conf"; fi
 
@@ -678,6 +678,17 @@ host_env() { # NAME
     fi
 }
 
+# Keeps the last five logs of a process: NAME.log (this run), NAME.log.1 (the run before) … NAME.log.4, so the log
+# of an instance that crashed survives the next two restarts and more.
+rotate_log() { # FILE
+    local f="$1" i
+    [ -f "$f" ] || return 0
+    for ((i = 3; i >= 1; i--)); do
+        [ -f "$f.$i" ] && mv -f "$f.$i" "$f.$((i + 1))"
+    done
+    mv -f "$f" "$f.1"
+}
+
 # start_host NAME DLLPATH HTTPPORT GRPCPORT [KEY=VALUE...]
 # Runs `dotnet DLLPATH` in the background (cwd = the dll's folder); log .local/logs/NAME.log,
 # pid .local/pids/NAME.pid. A host whose pid file points at a live process is left alone.
@@ -701,7 +712,7 @@ start_host() {
     done
     local envs=()
     mapfile -t envs < <(host_env "$name")
-    [ -f "$logfile" ] && mv -f "$logfile" "$logfile.1"
+    rotate_log "$logfile"
     echo "=== $name started $(date -Is): dotnet $dll" >"$logfile"
     (
         cd "$(dirname "$dll")" &&

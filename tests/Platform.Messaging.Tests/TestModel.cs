@@ -44,8 +44,8 @@ public sealed class TestDbContext(DbContextOptions<TestDbContext> options, ITena
     }
 }
 
-public sealed class NoteAddedConsumer(TestDbContext db, TimeProvider clock, ILogger<NoteAddedConsumer> logger)
-    : InboxConsumer<NoteAdded, TestDbContext>(db, clock, logger)
+public sealed class NoteAddedConsumer(TestDbContext db, ILogger<NoteAddedConsumer> logger)
+    : InboxConsumer<NoteAdded, TestDbContext>(db, logger)
 {
     protected override Task HandleAsync(NoteAdded message, ConsumeContext<NoteAdded> context, CancellationToken cancellationToken)
     {

@@ -8,6 +8,9 @@ public sealed record ReportSubmitted : ITenantScoped
     public required string Period { get; init; }
     public required Guid LeadUnitId { get; init; }
     public required string SubmittedBy { get; init; }
+    /// <summary>The report's version after this change (incremented with every change, in the same transaction): a
+    /// consumer holding a higher version ignores this event, so any order of delivery ends in reporting's state.</summary>
+    public int ReportVersion { get; init; }
     public DateTimeOffset OccurredAt { get; init; }
 }
 
@@ -20,6 +23,9 @@ public sealed record ReportReturned : ITenantScoped
     public required Guid LeadUnitId { get; init; }
     public required string Comment { get; init; }
     public required string ReturnedBy { get; init; }
+    /// <summary>The report's version after this change (incremented with every change, in the same transaction): a
+    /// consumer holding a higher version ignores this event, so any order of delivery ends in reporting's state.</summary>
+    public int ReportVersion { get; init; }
     public DateTimeOffset OccurredAt { get; init; }
 }
 
@@ -31,6 +37,9 @@ public sealed record ReportAccepted : ITenantScoped
     public required string Period { get; init; }
     public required Guid LeadUnitId { get; init; }
     public required string AcceptedBy { get; init; }
+    /// <summary>The report's version after this change (incremented with every change, in the same transaction): a
+    /// consumer holding a higher version ignores this event, so any order of delivery ends in reporting's state.</summary>
+    public int ReportVersion { get; init; }
     public DateTimeOffset OccurredAt { get; init; }
 }
 

@@ -58,7 +58,8 @@ public static class ServiceRoutes
             if (section["Http"] is { Length: > 0 } http)
             {
                 clusters.Add(Cluster($"{key}-http", http, grpc: false));
-                foreach (var resource in service.Resources)
+                // The operator's messaging endpoints (queues, re-drive, replay): /api/v1/ops/{service}/…, platform-admin only.
+                foreach (var resource in service.Resources.Append($"ops/{key}"))
                 {
                     routes.Add(Route($"{key}-{resource}", $"{key}-http", $"/api/v1/{resource}/{{**rest}}", AuthenticatedPolicy));
                     routes.Add(Route($"{key}-{resource}-custom", $"{key}-http", $"/api/v1/{resource}:{{verb}}", AuthenticatedPolicy));

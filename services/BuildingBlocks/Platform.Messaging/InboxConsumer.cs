@@ -9,7 +9,7 @@ namespace Platform.Messaging;
 /// Base of every consumer whose effect must happen once: the inbox row and the effect commit in one transaction, so a
 /// redelivered message (same MessageId) is recognised and skipped.
 /// </summary>
-public abstract class InboxConsumer<TMessage, TDbContext>(TDbContext db, TimeProvider clock, ILogger logger) : IConsumer<TMessage>
+public abstract class InboxConsumer<TMessage, TDbContext>(TDbContext db, ILogger logger) : IConsumer<TMessage>
     where TMessage : class
     where TDbContext : DbContext
 {
@@ -34,7 +34,8 @@ public abstract class InboxConsumer<TMessage, TDbContext>(TDbContext db, TimePro
             MessageId = messageId,
             Consumer = consumer,
             TenantId = (context.Message as ITenantScoped)?.TenantId,
-            ProcessedAt = clock.GetUtcNow(),
+            // Real time: retention is measured against it, whatever a demo stack's clock says.
+            ProcessedAt = TimeProvider.System.GetUtcNow(),
         });
         await HandleAsync(context.Message, context, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);

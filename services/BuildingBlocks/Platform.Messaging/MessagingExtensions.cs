@@ -2,7 +2,9 @@ using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
+using Platform.MultiTenancy;
 
 namespace Platform.Messaging;
 
@@ -21,7 +23,14 @@ public static class MessagingExtensions
             ?? throw new InvalidOperationException("ConnectionStrings:RabbitMq is not configured (an amqp:// URI).");
 
         builder.Services.TryAddTimeProvider();
+        builder.Services.AddMetrics();
         builder.Services.AddSingleton<OutboxSignal>();
+        builder.Services.AddSingleton<OutboxLag>();
+        builder.Services.AddSingleton(sp => ActivatorUtilities.CreateInstance<ErrorQueues>(sp, connectionString));
+        builder.Services.AddHostedService<ErrorQueueMonitor>();
+        builder.Services.AddHealthChecks()
+            .AddCheck<OutboxHealthCheck>("outbox")
+            .AddCheck<ErrorQueuesHealthCheck>("error-queues");
         builder.Services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.ISaveChangesInterceptor, OutboxSignalInterceptor>();
         builder.Services.AddScoped<IOutbox, Outbox<TDbContext>>();
         builder.Services.AddOptions<OutboxOptions>().BindConfiguration("Outbox");
@@ -39,8 +48,24 @@ public static class MessagingExtensions
                 cfg.Host(new Uri(connectionString), h => h.PublisherConfirmation = true);
                 cfg.UsePublishFilter(typeof(TenantPublishFilter<>), context);
                 cfg.UseConsumeFilter(typeof(TenantConsumeFilter<>), context);
-                cfg.UseMessageRetry(r => r.Exponential(5, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(200))
-                    .Ignore<MissingTenantException>());
+                cfg.ConnectEndpointConfigurationObserver(context.GetRequiredService<ErrorQueues>());
+                // A dependency that is down (the database refusing connections, restarting, failing over) is waited
+                // for: the message stays unacknowledged on its queue and is tried again with growing delays for the
+                // whole redelivery window (an hour by default), so an outage loses nothing and needs no operator.
+                // Only a message that still cannot be applied after that, or one that fails for any other reason
+                // (poison: it would fail the same way every time) after a few quick tries, goes to the error queue.
+                var window = builder.Configuration.GetValue("Messaging:RedeliveryWindow", TimeSpan.FromMinutes(65));
+                cfg.UseMessageRetry(r =>
+                {
+                    r.Intervals(Redelivery.Intervals(window).ToArray());
+                    r.Handle<Exception>(DatabaseFailures.IsTransient);
+                });
+                cfg.UseMessageRetry(r =>
+                {
+                    r.Exponential(3, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(2), TimeSpan.FromMilliseconds(300));
+                    r.Ignore<MissingTenantException>();
+                    r.Ignore<Exception>(DatabaseFailures.IsTransient);
+                });
                 cfg.ConfigureEndpoints(context);
             });
         });

@@ -16,6 +16,7 @@ public static class MessagingModelBuilderExtensions
             b.Property(m => m.TenantId).HasMaxLength(16);
             b.Property(m => m.LastError).HasMaxLength(2000);
             b.HasIndex(m => new { m.SentAt, m.NextAttemptAt });
+            b.HasIndex(m => m.CreatedAt).HasFilter("\"SentAt\" IS NULL").HasDatabaseName("IX_outbox_messages_pending");
         });
         modelBuilder.Entity<InboxMessage>(b =>
         {

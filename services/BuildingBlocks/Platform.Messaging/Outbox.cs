@@ -11,7 +11,11 @@ public interface IOutbox
         where TMessage : class;
 }
 
-public sealed class Outbox<TDbContext>(TDbContext db, TimeProvider clock) : IOutbox
+/// <summary>
+/// Rows are stamped in real time, never by a service's adjustable demo clock: the relay's schedule is about the
+/// broker, not about the business calendar, and a demo clock set back must not hold events for minutes.
+/// </summary>
+public sealed class Outbox<TDbContext>(TDbContext db) : IOutbox
     where TDbContext : DbContext
 {
     public void Enqueue<TMessage>(TMessage message)
@@ -29,7 +33,7 @@ public sealed class Outbox<TDbContext>(TDbContext db, TimeProvider clock) : IOut
             tenantId = scoped.TenantId;
         }
 
-        var now = clock.GetUtcNow();
+        var now = TimeProvider.System.GetUtcNow();
         db.Set<OutboxMessage>().Add(new OutboxMessage
         {
             Id = NewId(),

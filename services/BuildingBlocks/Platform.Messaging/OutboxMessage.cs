@@ -20,6 +20,13 @@ public sealed class OutboxMessage
 
     public DateTimeOffset NextAttemptAt { get; set; }
 
+    /// <summary>
+    /// While a relay publishes a claimed row it holds this lease instead of a database lock: no transaction stays open
+    /// across a network call, and a relay that dies mid-publish leaves a row another relay takes over once the lease
+    /// has run out (the broker may then see it twice; the consumers' inboxes apply it once).
+    /// </summary>
+    public DateTimeOffset? LockedUntil { get; set; }
+
     public string? LastError { get; set; }
 }
 

@@ -11,6 +11,12 @@ public sealed class OutboxOptions
 
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>How long a relay may take to publish the rows it claimed before another relay may take them over.</summary>
+    public TimeSpan Lease { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>How long one publish (with the broker's confirmation) may take before it counts as failed.</summary>
+    public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>How long sent outbox rows and inbox rows are kept before clean-up.</summary>
     public TimeSpan Retention { get; set; } = TimeSpan.FromDays(7);
 

@@ -10,30 +10,40 @@ using Platform.MultiTenancy;
 namespace Platform.Messaging;
 
 /// <summary>
-/// Moves committed outbox rows to RabbitMQ. Rows are claimed with FOR UPDATE SKIP LOCKED so several replicas share
-/// the work; a row is marked sent only after the broker confirmed it (publisher confirms); failures are retried with
-/// backoff. The row id is the message id, which is what consumers' inboxes deduplicate on.
+/// Moves committed outbox rows to RabbitMQ without ever holding a database transaction across a network call: a
+/// pass claims due rows with a lease (one short UPDATE … FOR UPDATE SKIP LOCKED, so replicas share the work), then
+/// publishes each with publisher confirms and a timeout, then marks what the broker confirmed as sent. A failure
+/// records the attempt, the error and the next attempt time; the rest of the batch waits with it rather than timing
+/// out one by one against a broker that is down. The row id is the message id, which consumers' inboxes deduplicate
+/// on, so a row published twice (a relay that died before marking it) is applied once. It runs on real time only.
 /// </summary>
 public sealed partial class OutboxRelay<TDbContext>(
     IServiceScopeFactory scopes,
     IBus bus,
     OutboxSignal signal,
+    OutboxLag lag,
     IOptions<OutboxOptions> options,
-    TimeProvider clock,
     ILogger<OutboxRelay<TDbContext>> logger) : BackgroundService
     where TDbContext : DbContext
 {
+    private static readonly TimeProvider Clock = TimeProvider.System;
     private DateTimeOffset lastCleanup = DateTimeOffset.MinValue;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
         {
+            var wait = options.Value.PollInterval;
             try
             {
-                var relayed = await RelayBatchAsync(stoppingToken);
+                var pass = await RelayBatchAsync(stoppingToken);
+                await MeasureLagAsync(stoppingToken);
                 await CleanupIfDueAsync(stoppingToken);
-                if (relayed == options.Value.BatchSize)
+                if (pass.Failed is { } retryAt)
+                {
+                    wait = TimeSpan.FromTicks(Math.Max(0, Math.Min((retryAt - Clock.GetUtcNow()).Ticks, options.Value.MaxRetryDelay.Ticks)));
+                }
+                else if (pass.Claimed == options.Value.BatchSize)
                 {
                     continue;
                 }
@@ -44,12 +54,13 @@ public sealed partial class OutboxRelay<TDbContext>(
             }
             catch (Exception ex)
             {
+                lag.Failed(ex.GetBaseException().Message);
                 LogRelayFailed(ex);
             }
 
             try
             {
-                await signal.WaitAsync(options.Value.PollInterval, stoppingToken);
+                await signal.WaitAsync(wait, stoppingToken);
             }
             catch (OperationCanceledException)
             {
@@ -58,55 +69,129 @@ public sealed partial class OutboxRelay<TDbContext>(
         }
     }
 
-    /// <summary>Relays one batch of due messages; returns how many rows it claimed.</summary>
-    public async Task<int> RelayBatchAsync(CancellationToken cancellationToken)
+    /// <summary>One pass: claims due rows, publishes them, marks them. Never inside an open transaction.</summary>
+    public async Task<RelayPass> RelayBatchAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<TenantContext>().SetSystem();
         var db = scope.ServiceProvider.GetRequiredService<TDbContext>();
-        var now = clock.GetUtcNow();
-
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var batch = await db.Set<OutboxMessage>()
-            .FromSql($"""
-                SELECT * FROM outbox_messages
-                WHERE "SentAt" IS NULL AND "NextAttemptAt" <= {now}
-                ORDER BY "CreatedAt"
-                LIMIT {options.Value.BatchSize}
-                FOR UPDATE SKIP LOCKED
-                """)
-            .ToListAsync(cancellationToken);
-
-        foreach (var row in batch)
+        var batch = await ClaimAsync(db, cancellationToken);
+        var sent = new List<Guid>();
+        for (var i = 0; i < batch.Count; i++)
         {
+            var row = batch[i];
+            if (Read(row) is not { } message)
+            {
+                // A body this build cannot read is this row's problem only; it keeps its record and the batch goes on.
+                await FailAsync(db, row, new InvalidOperationException($"{row.MessageType} cannot be read by this build."), cancellationToken);
+                continue;
+            }
+
             try
             {
-                var type = Type.GetType(row.MessageType, throwOnError: true)!;
-                var message = JsonSerializer.Deserialize(row.Body, type, MessageJson.Options)!;
-                await bus.Publish(message, type, context => context.MessageId = row.Id, cancellationToken);
-                row.SentAt = clock.GetUtcNow();
-                row.LastError = null;
+                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                timeout.CancelAfter(options.Value.PublishTimeout);
+                await bus.Publish(message.Body, message.Type, context => context.MessageId = row.Id, timeout.Token);
+                sent.Add(row.Id);
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
             {
-                row.Attempts++;
-                var delay = TimeSpan.FromTicks(Math.Min(
-                    options.Value.MaxRetryDelay.Ticks,
-                    options.Value.RetryDelay.Ticks * (1L << Math.Min(row.Attempts - 1, 20))));
-                row.NextAttemptAt = clock.GetUtcNow() + delay;
-                row.LastError = ex.Message.Length > 2000 ? ex.Message[..2000] : ex.Message;
-                LogPublishFailed(ex, row.Id, row.MessageType, row.Attempts, delay);
+                await MarkSentAsync(db, sent, cancellationToken);
+                var retryAt = await FailAsync(db, row, ex, cancellationToken);
+                var rest = batch.Skip(i + 1).Select(r => r.Id).ToList();
+                await db.Set<OutboxMessage>().Where(m => rest.Contains(m.Id))
+                    .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockedUntil, (DateTimeOffset?)null).SetProperty(m => m.NextAttemptAt, retryAt), cancellationToken);
+                return new RelayPass(batch.Count, sent.Count, retryAt);
             }
         }
 
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return batch.Count;
+        await MarkSentAsync(db, sent, cancellationToken);
+        return new RelayPass(batch.Count, sent.Count, null);
+    }
+
+    private async Task<List<OutboxMessage>> ClaimAsync(TDbContext db, CancellationToken cancellationToken)
+    {
+        var now = Clock.GetUtcNow();
+        var until = now + options.Value.Lease;
+        var rows = await db.Set<OutboxMessage>()
+            .FromSql($"""
+                UPDATE outbox_messages SET "LockedUntil" = {until}
+                WHERE "Id" IN (
+                    SELECT "Id" FROM outbox_messages
+                    WHERE "SentAt" IS NULL AND "NextAttemptAt" <= {now} AND ("LockedUntil" IS NULL OR "LockedUntil" <= {now})
+                    ORDER BY "CreatedAt"
+                    LIMIT {options.Value.BatchSize}
+                    FOR UPDATE SKIP LOCKED)
+                RETURNING *
+                """)
+            .AsNoTracking()
+            .ToListAsync(cancellationToken);
+        return rows.OrderBy(r => r.CreatedAt).ThenBy(r => r.Id).ToList();
+    }
+
+    private static (object Body, Type Type)? Read(OutboxMessage row)
+    {
+        try
+        {
+            var type = Type.GetType(row.MessageType, throwOnError: true)!;
+            return (JsonSerializer.Deserialize(row.Body, type, MessageJson.Options)!, type);
+        }
+        catch (Exception ex) when (ex is JsonException or TypeLoadException or FileNotFoundException or ArgumentException or NotSupportedException)
+        {
+            return null;
+        }
+    }
+
+    private static Task MarkSentAsync(TDbContext db, List<Guid> sent, CancellationToken cancellationToken)
+    {
+        if (sent.Count == 0)
+        {
+            return Task.CompletedTask;
+        }
+
+        var now = Clock.GetUtcNow();
+        return db.Set<OutboxMessage>().Where(m => sent.Contains(m.Id)).ExecuteUpdateAsync(s => s
+            .SetProperty(m => m.SentAt, now)
+            .SetProperty(m => m.LockedUntil, (DateTimeOffset?)null)
+            .SetProperty(m => m.LastError, (string?)null), cancellationToken);
+    }
+
+    private async Task<DateTimeOffset> FailAsync(TDbContext db, OutboxMessage row, Exception exception, CancellationToken cancellationToken)
+    {
+        var attempts = row.Attempts + 1;
+        var delay = TimeSpan.FromTicks(Math.Min(
+            options.Value.MaxRetryDelay.Ticks,
+            options.Value.RetryDelay.Ticks * (1L << Math.Min(attempts - 1, 20))));
+        var retryAt = Clock.GetUtcNow() + delay;
+        var error = exception is OperationCanceledException
+            ? $"The broker did not confirm the publish within {options.Value.PublishTimeout.TotalSeconds:0} s."
+            : exception.GetBaseException().Message;
+        error = error.Length > 2000 ? error[..2000] : error;
+        await db.Set<OutboxMessage>().Where(m => m.Id == row.Id).ExecuteUpdateAsync(s => s
+            .SetProperty(m => m.Attempts, attempts)
+            .SetProperty(m => m.NextAttemptAt, retryAt)
+            .SetProperty(m => m.LastError, error)
+            .SetProperty(m => m.LockedUntil, (DateTimeOffset?)null), cancellationToken);
+        lag.Failed(error);
+        LogPublishFailed(exception, row.Id, row.MessageType, attempts, delay);
+        return retryAt;
+    }
+
+    private async Task MeasureLagAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<TenantContext>().SetSystem();
+        var pending = scope.ServiceProvider.GetRequiredService<TDbContext>().Set<OutboxMessage>().Where(m => m.SentAt == null);
+        var stats = await pending.GroupBy(_ => 1)
+            .Select(g => new { Count = g.Count(), Oldest = g.Min(m => m.CreatedAt), Attempts = g.Max(m => m.Attempts) })
+            .SingleOrDefaultAsync(cancellationToken);
+        var error = stats is null ? null : await pending.Where(m => m.LastError != null).OrderByDescending(m => m.Attempts).Select(m => m.LastError).FirstOrDefaultAsync(cancellationToken);
+        lag.Measured(stats?.Count ?? 0, stats?.Oldest, stats?.Attempts ?? 0, error, Clock.GetUtcNow());
     }
 
     private async Task CleanupIfDueAsync(CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
+        var now = Clock.GetUtcNow();
         if (now - lastCleanup < options.Value.CleanupInterval)
         {
             return;
@@ -134,3 +219,6 @@ public sealed partial class OutboxRelay<TDbContext>(
     [LoggerMessage(Level = LogLevel.Information, Message = "Outbox clean-up removed {Sent} sent and {Applied} inbox rows")]
     private partial void LogCleanedUp(int sent, int applied);
 }
+
+/// <summary>What one relay pass did: rows claimed, rows the broker confirmed, and when to try again after a failure.</summary>
+public sealed record RelayPass(int Claimed, int Sent, DateTimeOffset? Failed);

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -35,6 +36,7 @@ public static class Extensions
         builder.Services.AddTenantContext();
         builder.Services.AddPlatformClock(builder.Configuration);
         builder.AddPlatformAuthentication();
+        builder.Services.AddExceptionHandler<DatabaseUnavailableHandler>();
         builder.Services.AddGrpc(o =>
         {
             o.Interceptors.Add<ErrorMappingInterceptor>();
@@ -52,16 +54,30 @@ public static class Extensions
     public static WebApplicationBuilder AddHostDefaults(this WebApplicationBuilder builder)
     {
         builder.ConfigurePorts();
+        builder.AddTimestampedConsole();
         builder.AddOpenTelemetry();
         builder.Services.AddProblemDetails();
         builder.Services.AddHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy(), [LiveTag]);
         return builder;
     }
 
-    /// <summary>/health (readiness: every check, database and broker included) and /alive (liveness).</summary>
+    /// <summary>
+    /// /health (readiness: every check, database and broker included) and /alive (liveness). A degraded check is not
+    /// ready either: a host whose broker is unreachable answers 503, so a load balancer or an operator is not told
+    /// "ready" while its events pile up.
+    /// </summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
-        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponseWriter.WriteAsync }).AllowAnonymous();
+        app.MapHealthChecks("/health", new HealthCheckOptions
+        {
+            ResponseWriter = HealthResponseWriter.WriteAsync,
+            ResultStatusCodes =
+            {
+                [HealthStatus.Healthy] = StatusCodes.Status200OK,
+                [HealthStatus.Degraded] = StatusCodes.Status503ServiceUnavailable,
+                [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
+            },
+        }).AllowAnonymous();
         app.MapHealthChecks("/alive", new HealthCheckOptions { Predicate = r => r.Tags.Contains(LiveTag) }).AllowAnonymous();
         app.MapGrpcReflectionService().AllowAnonymous();
         app.MapClockControl();
@@ -78,6 +94,15 @@ public static class Extensions
         app.UseAuthorization();
         return app;
     }
+
+    /// <summary>One line per entry, stamped in UTC ISO 8601: the logs of several hosts can be laid side by side.</summary>
+    private static void AddTimestampedConsole(this WebApplicationBuilder builder) =>
+        builder.Logging.AddSimpleConsole(o =>
+        {
+            o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
+            o.UseUtcTimestamp = true;
+            o.SingleLine = true;
+        });
 
     private static void ConfigurePorts(this WebApplicationBuilder builder)
     {

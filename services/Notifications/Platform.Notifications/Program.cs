@@ -1,3 +1,4 @@
+using Platform.Messaging;
 using Platform.ServiceDefaults;
 using Platform.ServiceDefaults.Data;
 using Platform.Notifications.Data;
@@ -13,6 +14,7 @@ var app = builder.Build();
 app.MapPlatformOpenApi();
 app.UsePlatformDefaults();
 app.MapDefaultEndpoints();
+app.MapMessagingOps("notifications");
 app.MapGrpcService<InboxService>();
 app.MapGrpcService<WebhookService>();
 

@@ -1,3 +1,4 @@
+using Platform.Messaging;
 using Platform.ServiceDefaults;
 using Platform.ServiceDefaults.Data;
 using Platform.Reporting.Data;
@@ -15,6 +16,7 @@ var app = builder.Build();
 app.MapPlatformOpenApi();
 app.UsePlatformDefaults();
 app.MapDefaultEndpoints();
+app.MapMessagingOps("reporting");
 app.MapGrpcService<ReportService>();
 app.MapGrpcService<DashboardService>();
 app.MapGrpcService<SupervisionService>();

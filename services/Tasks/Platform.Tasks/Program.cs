@@ -1,3 +1,4 @@
+using Platform.Messaging;
 using Platform.ServiceDefaults;
 using Platform.ServiceDefaults.Data;
 using Platform.Tasks.Data;
@@ -13,6 +14,8 @@ var app = builder.Build();
 app.MapPlatformOpenApi();
 app.UsePlatformDefaults();
 app.MapDefaultEndpoints();
+app.MapMessagingOps("tasks");
+app.MapTaskReplay();
 app.MapGrpcService<TaskListService>();
 
 await app.MigrateDatabaseAsync<TasksDbContext>();

@@ -1,3 +1,4 @@
+using Platform.Messaging;
 using Platform.ServiceDefaults;
 using Platform.ServiceDefaults.Data;
 using Platform.Units.Data;
@@ -14,6 +15,8 @@ var app = builder.Build();
 app.MapPlatformOpenApi();
 app.UsePlatformDefaults();
 app.MapDefaultEndpoints();
+app.MapMessagingOps("units");
+app.MapDirectoryReplay();
 app.MapTokenEndpoints();
 app.MapGrpcService<UnitDirectoryService>();
 app.MapGrpcService<TenantDirectoryService>();

@@ -1,6 +1,7 @@
 using Grpc.Core;
 using Grpc.Core.Interceptors;
 using Microsoft.Extensions.Logging;
+using Platform.MultiTenancy;
 
 namespace Platform.ServiceDefaults.Errors;
 
@@ -48,11 +49,18 @@ public sealed partial class ErrorMappingInterceptor(ILogger<ErrorMappingIntercep
             ForbiddenException => StatusCode.PermissionDenied,
             PreconditionException => StatusCode.FailedPrecondition,
             OperationCanceledException when context.CancellationToken.IsCancellationRequested => StatusCode.Cancelled,
+            _ when DatabaseFailures.IsTransient(exception) => StatusCode.Unavailable,
             _ => StatusCode.Internal,
         };
         if (status is not { } code)
         {
             return null;
+        }
+
+        if (code == StatusCode.Unavailable)
+        {
+            LogDatabaseUnavailable(exception.GetBaseException().Message, context.Method);
+            return new RpcException(new Status(code, DatabaseUnavailable));
         }
 
         if (code == StatusCode.Internal)
@@ -63,6 +71,12 @@ public sealed partial class ErrorMappingInterceptor(ILogger<ErrorMappingIntercep
 
         return new RpcException(new Status(code, exception.Message));
     }
+
+    /// <summary>What a caller is told while the service's database is down or restarting: nothing was written.</summary>
+    public const string DatabaseUnavailable = "The service cannot reach its database at the moment; nothing was changed. Try again shortly.";
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Method} failed because the database is unavailable: {Reason}")]
+    private partial void LogDatabaseUnavailable(string reason, string method);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unexpected failure in {Method}")]
     private partial void LogUnexpected(Exception exception, string method);

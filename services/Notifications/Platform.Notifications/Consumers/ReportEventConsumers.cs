@@ -9,22 +9,23 @@ using Platform.Notifications.Rules;
 namespace Platform.Notifications.Consumers;
 
 /// <summary>A submitted report is no longer owed: the ladder stops reminding its unit.</summary>
-public sealed class ReportSubmittedConsumer(NotificationsDbContext db, TimeProvider clock, ILogger<ReportSubmittedConsumer> logger)
-    : InboxConsumer<ReportSubmitted, NotificationsDbContext>(db, clock, logger)
+public sealed class ReportSubmittedConsumer(NotificationsDbContext db, ILogger<ReportSubmittedConsumer> logger)
+    : InboxConsumer<ReportSubmitted, NotificationsDbContext>(db, logger)
 {
     protected override Task HandleAsync(ReportSubmitted message, ConsumeContext<ReportSubmitted> context, CancellationToken cancellationToken) =>
-        Db.OwedReports.Where(o => o.TaskId == message.TaskId && o.Period == message.Period && o.LeadUnitId == message.LeadUnitId && o.State != ItemState.Closed)
-            .ExecuteUpdateAsync(s => s.SetProperty(o => o.State, ItemState.Submitted), cancellationToken);
+        ReportStates.ApplyAsync(Db, message.TenantId, message.TaskId, message.Period, message.LeadUnitId, message.ReportVersion, ItemState.Submitted, cancellationToken);
 }
 
-/// <summary>A returned report is owed again, and its unit's reporters are told why.</summary>
-public sealed class ReportReturnedConsumer(NotificationsDbContext db, NotificationWriter writer, TimeProvider clock, ILogger<ReportReturnedConsumer> logger)
-    : InboxConsumer<ReportReturned, NotificationsDbContext>(db, clock, logger)
+/// <summary>
+/// A returned report is owed again (unless a newer version of it is already known), and its unit's reporters are told
+/// why — even when the event arrives late: the office's comment is history worth having, and the notice is written once.
+/// </summary>
+public sealed class ReportReturnedConsumer(NotificationsDbContext db, NotificationWriter writer, ILogger<ReportReturnedConsumer> logger)
+    : InboxConsumer<ReportReturned, NotificationsDbContext>(db, logger)
 {
     protected override async Task HandleAsync(ReportReturned message, ConsumeContext<ReportReturned> context, CancellationToken cancellationToken)
     {
-        var owed = await Db.OwedReports.Where(o => o.TaskId == message.TaskId && o.Period == message.Period && o.LeadUnitId == message.LeadUnitId).ToListAsync(cancellationToken);
-        owed.ForEach(o => o.State = ItemState.Open);
+        var owed = await ReportStates.ApplyAsync(Db, message.TenantId, message.TaskId, message.Period, message.LeadUnitId, message.ReportVersion, ItemState.Open, cancellationToken);
         await ReviewNotices.AddAsync(writer, message.TenantId, message.LeadUnitId, NotificationKind.ReportReturned,
             $"returned:{message.TaskId}:{message.Period}:{message.LeadUnitId}:{message.OccurredAt.UtcTicks}",
             $"月报被退回：任务{owed.FirstOrDefault()?.TaskNumber} {message.Period}", $"退回意见：{message.Comment}\n请修改后重新报送。",
@@ -33,13 +34,12 @@ public sealed class ReportReturnedConsumer(NotificationsDbContext db, Notificati
 }
 
 /// <summary>An accepted report: its unit's reporters are told.</summary>
-public sealed class ReportAcceptedConsumer(NotificationsDbContext db, NotificationWriter writer, TimeProvider clock, ILogger<ReportAcceptedConsumer> logger)
-    : InboxConsumer<ReportAccepted, NotificationsDbContext>(db, clock, logger)
+public sealed class ReportAcceptedConsumer(NotificationsDbContext db, NotificationWriter writer, ILogger<ReportAcceptedConsumer> logger)
+    : InboxConsumer<ReportAccepted, NotificationsDbContext>(db, logger)
 {
     protected override async Task HandleAsync(ReportAccepted message, ConsumeContext<ReportAccepted> context, CancellationToken cancellationToken)
     {
-        var owed = await Db.OwedReports.Where(o => o.TaskId == message.TaskId && o.Period == message.Period && o.LeadUnitId == message.LeadUnitId).ToListAsync(cancellationToken);
-        owed.ForEach(o => o.State = ItemState.Accepted);
+        var owed = await ReportStates.ApplyAsync(Db, message.TenantId, message.TaskId, message.Period, message.LeadUnitId, message.ReportVersion, ItemState.Accepted, cancellationToken);
         await ReviewNotices.AddAsync(writer, message.TenantId, message.LeadUnitId, NotificationKind.ReportAccepted,
             $"accepted:{message.TaskId}:{message.Period}:{message.LeadUnitId}",
             $"月报已审核通过：任务{owed.FirstOrDefault()?.TaskNumber} {message.Period}", "区营商办已审核通过本月报告。", message.TaskId, message.Period, cancellationToken);
@@ -47,8 +47,8 @@ public sealed class ReportAcceptedConsumer(NotificationsDbContext db, Notificati
 }
 
 /// <summary>An extension or closure decided: the lead unit's reporters are told; a verified closure owes nothing more.</summary>
-public sealed class TaskRequestDecidedConsumer(NotificationsDbContext db, NotificationWriter writer, TimeProvider clock, ILogger<TaskRequestDecidedConsumer> logger)
-    : InboxConsumer<TaskRequestDecided, NotificationsDbContext>(db, clock, logger)
+public sealed class TaskRequestDecidedConsumer(NotificationsDbContext db, NotificationWriter writer, ILogger<TaskRequestDecidedConsumer> logger)
+    : InboxConsumer<TaskRequestDecided, NotificationsDbContext>(db, logger)
 {
     protected override async Task HandleAsync(TaskRequestDecided message, ConsumeContext<TaskRequestDecided> context, CancellationToken cancellationToken)
     {
@@ -92,8 +92,8 @@ internal static class ReviewNotices
 /// Keeps the copy of people to address. A reporter who joins after the list was published (or whose account arrives
 /// after the list) gets the assignment of its unit's tasks all the same — once, under the same cause.
 /// </summary>
-public sealed class AccountChangedConsumer(NotificationsDbContext db, NotificationWriter writer, TimeProvider clock, ILogger<AccountChangedConsumer> logger)
-    : InboxConsumer<AccountChanged, NotificationsDbContext>(db, clock, logger)
+public sealed class AccountChangedConsumer(NotificationsDbContext db, NotificationWriter writer, ILogger<AccountChangedConsumer> logger)
+    : InboxConsumer<AccountChanged, NotificationsDbContext>(db, logger)
 {
     protected override async Task HandleAsync(AccountChanged message, ConsumeContext<AccountChanged> context, CancellationToken cancellationToken)
     {

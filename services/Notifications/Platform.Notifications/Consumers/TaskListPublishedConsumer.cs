@@ -11,17 +11,35 @@ namespace Platform.Notifications.Consumers;
 /// <summary>
 /// A published list: the reports each lead unit owes, month by month (what the supervision ladder watches), and one
 /// assignment (交办) per reporter of each lead unit listing its tasks. A new version keeps the state of what was owed.
+/// Applying a list again (a replay, a redelivery under a new id) adds nothing, and a version older than the one this
+/// service holds for the year (arriving late) changes nothing; report events that came before their list are applied
+/// from the report states.
 /// </summary>
-public sealed class TaskListPublishedConsumer(NotificationsDbContext db, NotificationWriter writer, TimeProvider clock, ILogger<TaskListPublishedConsumer> logger)
-    : InboxConsumer<TaskListPublished, NotificationsDbContext>(db, clock, logger)
+public sealed class TaskListPublishedConsumer(NotificationsDbContext db, NotificationWriter writer, ILogger<TaskListPublishedConsumer> logger)
+    : InboxConsumer<TaskListPublished, NotificationsDbContext>(db, logger)
 {
     protected override async Task HandleAsync(TaskListPublished message, ConsumeContext<TaskListPublished> context, CancellationToken cancellationToken)
     {
         var year = message.Year.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var retired = Db.OwedReports.Where(o => o.TenantId == message.TenantId && o.Active && o.TaskListId != message.TaskListId && o.Period.StartsWith(year));
-        var previous = (await retired.Select(o => new { o.TaskNumber, o.Period, o.LeadUnitId, o.State }).ToListAsync(cancellationToken))
-            .GroupBy(o => (o.TaskNumber, o.Period, o.LeadUnitId)).ToDictionary(g => g.Key, g => g.First().State);
+        var ofYear = Db.OwedReports.Where(o => o.TenantId == message.TenantId && o.Period.StartsWith(year));
+        if (await ofYear.AnyAsync(o => o.Active && o.ListVersion > message.Version, cancellationToken))
+        {
+            return; // a newer version is already in force: this one arrived late
+        }
+
+        if (await ofYear.AnyAsync(o => o.TaskListId == message.TaskListId, cancellationToken))
+        {
+            await AssignAsync(message, cancellationToken); // applied before: only what a new reporter has not been told
+            return;
+        }
+
+        var retired = ofYear.Where(o => o.Active && o.TaskListId != message.TaskListId);
+        var previous = (await retired.Select(o => new { o.TaskNumber, o.Period, o.LeadUnitId, o.State, o.ReportVersion }).ToListAsync(cancellationToken))
+            .GroupBy(o => (o.TaskNumber, o.Period, o.LeadUnitId)).ToDictionary(g => g.Key, g => (g.First().State, g.First().ReportVersion));
         await retired.ExecuteUpdateAsync(s => s.SetProperty(o => o.Active, false), cancellationToken);
+        var taskIds = message.Tasks.Select(t => t.TaskId).ToList();
+        var reported = (await Db.ReportStates.Where(r => taskIds.Contains(r.TaskId)).ToListAsync(cancellationToken))
+            .ToDictionary(r => (r.TaskId, r.Period, r.LeadUnitId));
 
         var first = message.IssuedOn is { } issued && issued.Year == message.Year ? issued.Month : 1;
         var order = 0;
@@ -33,17 +51,29 @@ public sealed class TaskListPublishedConsumer(NotificationsDbContext db, Notific
                 for (var month = first; month <= 12; month++)
                 {
                     var period = $"{message.Year:D4}-{month:D2}";
+                    var (state, version) = previous.GetValueOrDefault((task.Number, period, lead.UnitId), (ItemState.Open, 0));
+                    if (reported.TryGetValue((task.TaskId, period, lead.UnitId), out var known) && known.Version > version)
+                    {
+                        (state, version) = (state == ItemState.Closed ? state : known.State, known.Version);
+                    }
+
                     Db.OwedReports.Add(new OwedReport
                     {
                         TenantId = message.TenantId, TaskListId = message.TaskListId, TaskId = task.TaskId, TaskNumber = task.Number, TaskOrder = order,
                         TaskText = task.Text.Length > 120 ? task.Text[..120] + "…" : task.Text, LeadUnitId = lead.UnitId, LeadUnitName = lead.Name,
                         Period = period, DueOn = new DateOnly(message.Year, month, DateTime.DaysInMonth(message.Year, month)),
-                        State = previous.GetValueOrDefault((task.Number, period, lead.UnitId), ItemState.Open),
+                        State = state, ReportVersion = version, ListVersion = message.Version,
                     });
                 }
             }
         }
 
+        await AssignAsync(message, cancellationToken);
+    }
+
+    /// <summary>One 交办 per reporter of each lead unit; the cause key makes a second application add nothing.</summary>
+    private async Task AssignAsync(TaskListPublished message, CancellationToken cancellationToken)
+    {
         var settings = await writer.SettingsAsync(message.TenantId, cancellationToken);
         if (!settings.AssignmentEnabled)
         {

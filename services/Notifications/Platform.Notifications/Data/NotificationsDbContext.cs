@@ -11,6 +11,8 @@ public sealed class NotificationsDbContext(DbContextOptions<NotificationsDbConte
 
     public DbSet<OwedReport> OwedReports => Set<OwedReport>();
 
+    public DbSet<ReportState> ReportStates => Set<ReportState>();
+
     public DbSet<NotificationSettings> Settings => Set<NotificationSettings>();
 
     public DbSet<Notification> Notifications => Set<Notification>();
@@ -41,6 +43,19 @@ public sealed class NotificationsDbContext(DbContextOptions<NotificationsDbConte
             b.Property(o => o.State).HasConversion<string>().HasMaxLength(16);
             b.HasIndex(o => new { o.TaskId, o.Period, o.LeadUnitId }).IsUnique();
             b.HasIndex(o => new { o.DueOn, o.State, o.Active });
+            b.Property(o => o.ReportVersion).IsConcurrencyToken();
+        });
+
+        modelBuilder.Entity<ReportState>(b =>
+        {
+            b.ToTable("report_states");
+            b.HasKey(r => new { r.TaskId, r.Period, r.LeadUnitId });
+            b.Property(r => r.TenantId).HasMaxLength(16);
+            b.Property(r => r.Period).HasMaxLength(7);
+            b.Property(r => r.State).HasConversion<string>().HasMaxLength(16);
+            // Two events of one report applied at once (they come on different queues): the second to commit fails
+            // and is retried against the first's result instead of overwriting it.
+            b.Property(r => r.Version).IsConcurrencyToken();
         });
 
         modelBuilder.Entity<NotificationSettings>(b =>

@@ -61,7 +61,33 @@ public sealed class OwedReport : ITenantEntity
 
     public ItemState State { get; set; } = ItemState.Open;
 
+    /// <summary>The version of reporting's report that <see cref="State"/> reflects (0: no report event seen yet).</summary>
+    public int ReportVersion { get; set; }
+
+    /// <summary>The version of the published list this row came from: an older version arriving late changes nothing.</summary>
+    public int ListVersion { get; set; }
+
     public bool Active { get; set; } = true;
+}
+
+/// <summary>
+/// The newest state of one report that a report event told this service, by reporting's own version: kept apart from
+/// the owed reports so an event that arrives before its list (another queue, a backlog) is not lost, and so any order
+/// of delivery, redelivery or replay ends in reporting's state.
+/// </summary>
+public sealed class ReportState : ITenantEntity
+{
+    public required string TenantId { get; set; }
+
+    public Guid TaskId { get; set; }
+
+    public required string Period { get; set; }
+
+    public Guid LeadUnitId { get; set; }
+
+    public int Version { get; set; }
+
+    public ItemState State { get; set; }
 }
 
 /// <summary>A district's notification rules: when to remind, when 催办, when the 督办单 goes out; each can be switched off.</summary>

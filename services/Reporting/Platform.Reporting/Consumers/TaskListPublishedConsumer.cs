@@ -11,14 +11,21 @@ namespace Platform.Reporting.Consumers;
 /// A published list becomes this service's projection: its tasks with their lead units and typed targets, and its
 /// monthly periods. A new version of the same year's list retires the tasks of the version before; what was reported
 /// on a retired task — reports, contributions, evidence, requests, the audit trail, an extension or closure — moves to
-/// the new version's task of the same number, so a corrected list loses no month of work.
+/// the new version's task of the same number, so a corrected list loses no month of work. A list applied before (a
+/// replay) or older than the version in force (arriving late) changes nothing.
 /// </summary>
-public sealed class TaskListPublishedConsumer(ReportingDbContext db, LightProjector lights, TimeProvider clock, ILogger<TaskListPublishedConsumer> logger)
-    : InboxConsumer<TaskListPublished, ReportingDbContext>(db, clock, logger)
+public sealed class TaskListPublishedConsumer(ReportingDbContext db, LightProjector lights, ILogger<TaskListPublishedConsumer> logger)
+    : InboxConsumer<TaskListPublished, ReportingDbContext>(db, logger)
 {
     protected override async Task HandleAsync(TaskListPublished message, ConsumeContext<TaskListPublished> context, CancellationToken cancellationToken)
     {
-        var retired = Db.Tasks.Where(t => t.TenantId == message.TenantId && t.Year == message.Year && t.Active && t.TaskListId != message.TaskListId);
+        var ofYear = Db.Tasks.Where(t => t.TenantId == message.TenantId && t.Year == message.Year);
+        if (await ofYear.AnyAsync(t => t.TaskListId == message.TaskListId || (t.Active && t.ListVersion > message.Version), cancellationToken))
+        {
+            return;
+        }
+
+        var retired = ofYear.Where(t => t.Active && t.TaskListId != message.TaskListId);
         var previous = (await retired.Select(t => new { t.Id, t.Number, t.ExtendedDeadline, t.ClosedOn }).ToListAsync(cancellationToken))
             .GroupBy(t => t.Number).ToDictionary(g => g.Key, g => g.First());
         await Db.Lights.Where(l => retired.Select(t => t.Id).Contains(l.TaskId)).ExecuteDeleteAsync(cancellationToken);

@@ -8,8 +8,8 @@ using Platform.Reporting.Domain;
 namespace Platform.Reporting.Consumers;
 
 /// <summary>Keeps the names of tenants, which the municipal view shows as its columns.</summary>
-public sealed class TenantProvisionedConsumer(ReportingDbContext db, TimeProvider clock, ILogger<TenantProvisionedConsumer> logger)
-    : InboxConsumer<TenantProvisioned, ReportingDbContext>(db, clock, logger)
+public sealed class TenantProvisionedConsumer(ReportingDbContext db, ILogger<TenantProvisionedConsumer> logger)
+    : InboxConsumer<TenantProvisioned, ReportingDbContext>(db, logger)
 {
     protected override async Task HandleAsync(TenantProvisioned message, ConsumeContext<TenantProvisioned> context, CancellationToken cancellationToken)
     {

@@ -139,7 +139,8 @@ public sealed class ReportService(ReportingDbContext db, ITenantContext caller, 
             report.Submit(Actor, now);
             outbox.Enqueue(new ReportSubmitted
             {
-                TenantId = task.TenantId, TaskId = task.Id, Period = report.Period, LeadUnitId = report.LeadUnitId, SubmittedBy = Actor, OccurredAt = now,
+                TenantId = task.TenantId, TaskId = task.Id, Period = report.Period, LeadUnitId = report.LeadUnitId, SubmittedBy = Actor,
+                ReportVersion = report.Version, OccurredAt = now,
             });
             return "submitted";
         });
@@ -151,7 +152,7 @@ public sealed class ReportService(ReportingDbContext db, ITenantContext caller, 
             outbox.Enqueue(new ReportReturned
             {
                 TenantId = task.TenantId, TaskId = task.Id, Period = report.Period, LeadUnitId = report.LeadUnitId,
-                Comment = report.ReturnComment!, ReturnedBy = Actor, OccurredAt = now,
+                Comment = report.ReturnComment!, ReturnedBy = Actor, ReportVersion = report.Version, OccurredAt = now,
             });
             return "returned";
         });
@@ -162,7 +163,8 @@ public sealed class ReportService(ReportingDbContext db, ITenantContext caller, 
             report.Accept(Actor, now);
             outbox.Enqueue(new ReportAccepted
             {
-                TenantId = task.TenantId, TaskId = task.Id, Period = report.Period, LeadUnitId = report.LeadUnitId, AcceptedBy = Actor, OccurredAt = now,
+                TenantId = task.TenantId, TaskId = task.Id, Period = report.Period, LeadUnitId = report.LeadUnitId, AcceptedBy = Actor,
+                ReportVersion = report.Version, OccurredAt = now,
             });
             return "accepted";
         });

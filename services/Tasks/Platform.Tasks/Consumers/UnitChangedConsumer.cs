@@ -11,8 +11,8 @@ namespace Platform.Tasks.Consumers;
 /// Keeps task lists in step with the unit directory: a renamed unit shows its new name everywhere, and a name or
 /// alias added in the directory resolves the drafts that print it.
 /// </summary>
-public sealed class UnitChangedConsumer(TasksDbContext db, TimeProvider clock, ILogger<UnitChangedConsumer> logger)
-    : InboxConsumer<UnitChanged, TasksDbContext>(db, clock, logger)
+public sealed class UnitChangedConsumer(TasksDbContext db, ILogger<UnitChangedConsumer> logger)
+    : InboxConsumer<UnitChanged, TasksDbContext>(db, logger)
 {
     protected override async Task HandleAsync(UnitChanged message, ConsumeContext<UnitChanged> context, CancellationToken cancellationToken)
     {

@@ -233,37 +233,7 @@ public sealed class TaskListService(TasksDbContext db, ITenantContext caller, Un
         list.Publish(lastVersion + 1, caller.UserId ?? "unknown", now);
         current?.Archive();
 
-        outbox.Enqueue(new TaskListPublished
-        {
-            TenantId = tenant,
-            TaskListId = list.Id,
-            Year = list.Year,
-            Version = list.Version,
-            SupersedesTaskListId = current?.Id,
-            DocNumber = list.DocNumber,
-            Title = list.Title,
-            IssuedOn = list.IssuedOn,
-            ReportingCadence = list.ReportingCadence,
-            DueRule = list.DueRule,
-            ReportTo = list.ReportTo,
-            OccurredAt = now,
-            Tasks = list.Tasks.OrderBy(t => t.Order).Select(t => new PublishedTask
-            {
-                TaskId = t.Id,
-                Number = t.Number,
-                Category = t.Category,
-                Text = t.Text,
-                LeadUnits = t.Leads.Select(u => new AssignedUnit(u.UnitId!.Value, u.UnitName ?? u.PrintedName)).ToList(),
-                ResponsibleUnits = t.Responsible.Select(u => new AssignedUnit(u.UnitId!.Value, u.UnitName ?? u.PrintedName)).ToList(),
-                Deadline = t.Deadline,
-                DeadlineText = t.DeadlineText,
-                Indicators = t.Indicators,
-                Targets = t.Targets.Select(x => new PublishedTarget
-                {
-                    Text = x.Text, Value = x.Value, ValueMin = x.ValueMin, Unit = x.Unit, Baseline = x.Baseline, Direction = x.Direction, Grade = x.Grade,
-                }).ToList(),
-            }).ToList(),
-        });
+        outbox.Enqueue(TaskListEvents.Published(list, current?.Id, now));
 
         try
         {

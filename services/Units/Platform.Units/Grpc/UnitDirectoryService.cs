@@ -196,7 +196,11 @@ public sealed class UnitDirectoryService(UnitsDbContext db, ITenantContext calle
     }
 
     private void Publish(Unit unit, UnitChangeKind change, string? previousName, DateTimeOffset now) =>
-        outbox.Enqueue(new UnitChanged
+        outbox.Enqueue(Changed(unit, change, previousName, now));
+
+    /// <summary>The integration event of a unit's current state (also what an operator's replay publishes).</summary>
+    internal static UnitChanged Changed(Unit unit, UnitChangeKind change, string? previousName, DateTimeOffset now) =>
+        new()
         {
             TenantId = unit.TenantId,
             UnitId = unit.Id,
@@ -207,7 +211,7 @@ public sealed class UnitDirectoryService(UnitsDbContext db, ITenantContext calle
             IsGroup = unit.Kind == UnitKind.Group,
             Version = unit.Version,
             OccurredAt = now,
-        });
+        };
 
     private async Task SaveAsync(CancellationToken cancellationToken)
     {

@@ -66,6 +66,9 @@ namespace Platform.Notifications.Data.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<DateTimeOffset?>("LockedUntil")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("MessageType")
                         .IsRequired()
                         .HasMaxLength(512)
@@ -82,6 +85,10 @@ namespace Platform.Notifications.Data.Migrations
                         .HasColumnType("character varying(16)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("IX_outbox_messages_pending")
+                        .HasFilter("\"SentAt\" IS NULL");
 
                     b.HasIndex("SentAt", "NextAttemptAt");
 
@@ -271,10 +278,17 @@ namespace Platform.Notifications.Data.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<int>("ListVersion")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Period")
                         .IsRequired()
                         .HasMaxLength(7)
                         .HasColumnType("character varying(7)");
+
+                    b.Property<int>("ReportVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
 
                     b.Property<string>("State")
                         .IsRequired()
@@ -372,6 +386,38 @@ namespace Platform.Notifications.Data.Migrations
                     b.HasIndex("TenantId", "UnitId");
 
                     b.ToTable("recipients", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Notifications.Domain.ReportState", b =>
+                {
+                    b.Property<Guid>("TaskId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Period")
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)");
+
+                    b.Property<Guid>("LeadUnitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("TaskId", "Period", "LeadUnitId");
+
+                    b.ToTable("report_states", (string)null);
                 });
 
             modelBuilder.Entity("Platform.Notifications.Domain.WebhookSubscription", b =>

@@ -66,6 +66,9 @@ namespace Platform.Units.Data.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<DateTimeOffset?>("LockedUntil")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("MessageType")
                         .IsRequired()
                         .HasMaxLength(512)
@@ -82,6 +85,10 @@ namespace Platform.Units.Data.Migrations
                         .HasColumnType("character varying(16)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("IX_outbox_messages_pending")
+                        .HasFilter("\"SentAt\" IS NULL");
 
                     b.HasIndex("SentAt", "NextAttemptAt");
 

@@ -1,0 +1,44 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Platform.MultiTenancy;
+using RabbitMQ.Client.Exceptions;
+
+namespace Platform.Messaging;
+
+/// <summary>
+/// The operator's view of a service's messaging, for the platform admin only (routed by the gateway under
+/// /api/v1/ops/{service}): <c>GET …/queues</c> (each queue's depth, its error and skipped queues) and
+/// <c>POST …/queues:redrive</c> <c>{"queue": "…"}</c> (optional; all of them when absent).
+/// </summary>
+public static class MessagingOpsEndpoints
+{
+    public static RouteGroupBuilder MapMessagingOps(this IEndpointRouteBuilder app, string service)
+    {
+        var ops = app.MapGroup($"/api/v1/ops/{service}").RequireAuthorization(p => p.RequireRole(PlatformRoles.PlatformAdmin));
+        ops.MapGet("/queues", (ErrorQueues errorQueues, CancellationToken cancellationToken) =>
+            OrUnavailable(async () => Results.Ok(new { service, queues = await errorQueues.DepthsAsync(cancellationToken) })));
+        ops.MapPost("/queues:redrive", (RedriveRequest? request, ErrorQueues errorQueues, CancellationToken cancellationToken) =>
+            OrUnavailable(async () => Results.Ok(new { service, moved = await errorQueues.RedriveAsync(request?.Queue, cancellationToken) })));
+        return ops;
+    }
+
+    private static async Task<IResult> OrUnavailable(Func<Task<IResult>> action)
+    {
+        try
+        {
+            return await action();
+        }
+        catch (KeyNotFoundException ex)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: ex.Message);
+        }
+        catch (Exception ex) when (ex is BrokerUnreachableException or AlreadyClosedException or OperationInterruptedException or TimeoutException)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Service unavailable",
+                detail: "The broker cannot be reached at the moment; nothing was moved. Try again shortly.");
+        }
+    }
+
+    public sealed record RedriveRequest(string? Queue);
+}

@@ -1,0 +1,44 @@
+using Microsoft.EntityFrameworkCore;
+using Platform.Notifications.Data;
+using Platform.Notifications.Domain;
+
+namespace Platform.Notifications.Consumers;
+
+/// <summary>
+/// Applies a report event's state only if it is newer than what this service holds (reporting's per-report version),
+/// to the report's state and to the owed-report rows the ladder reads. Submitted, returned and accepted arrive on
+/// separate queues in any order; whatever the order, duplicates or replays, the result is reporting's latest state.
+/// A closed task's rows stay closed. An event from a publisher that sent no version (0) is applied only over rows
+/// that never saw a versioned one.
+/// </summary>
+internal static class ReportStates
+{
+    public static async Task<List<OwedReport>> ApplyAsync(
+        NotificationsDbContext db, string tenant, Guid task, string period, Guid lead, int version, ItemState state, CancellationToken cancellationToken)
+    {
+        var held = await db.ReportStates.SingleOrDefaultAsync(r => r.TaskId == task && r.Period == period && r.LeadUnitId == lead, cancellationToken);
+        if (held is null)
+        {
+            db.ReportStates.Add(new ReportState { TenantId = tenant, TaskId = task, Period = period, LeadUnitId = lead, Version = version, State = state });
+        }
+        else if (Newer(version, held.Version))
+        {
+            held.Version = version;
+            held.State = state;
+        }
+
+        var owed = await db.OwedReports.Where(o => o.TaskId == task && o.Period == period && o.LeadUnitId == lead).ToListAsync(cancellationToken);
+        foreach (var row in owed.Where(o => Newer(version, o.ReportVersion)))
+        {
+            row.ReportVersion = version;
+            if (row.State != ItemState.Closed)
+            {
+                row.State = state;
+            }
+        }
+
+        return owed;
+    }
+
+    private static bool Newer(int version, int held) => version == 0 ? held == 0 : version > held;
+}

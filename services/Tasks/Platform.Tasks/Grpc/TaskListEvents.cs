@@ -1,0 +1,40 @@
+using Platform.Contracts.Events;
+using Platform.Tasks.Domain;
+
+namespace Platform.Tasks.Grpc;
+
+/// <summary>The integration event of a published list: written on publication, and again by an operator's replay.</summary>
+internal static class TaskListEvents
+{
+    public static TaskListPublished Published(TaskList list, Guid? supersedes, DateTimeOffset now) => new()
+    {
+        TenantId = list.TenantId,
+        TaskListId = list.Id,
+        Year = list.Year,
+        Version = list.Version,
+        SupersedesTaskListId = supersedes,
+        DocNumber = list.DocNumber,
+        Title = list.Title,
+        IssuedOn = list.IssuedOn,
+        ReportingCadence = list.ReportingCadence,
+        DueRule = list.DueRule,
+        ReportTo = list.ReportTo,
+        OccurredAt = now,
+        Tasks = list.Tasks.OrderBy(t => t.Order).Select(t => new PublishedTask
+        {
+            TaskId = t.Id,
+            Number = t.Number,
+            Category = t.Category,
+            Text = t.Text,
+            LeadUnits = t.Leads.Select(u => new AssignedUnit(u.UnitId!.Value, u.UnitName ?? u.PrintedName)).ToList(),
+            ResponsibleUnits = t.Responsible.Select(u => new AssignedUnit(u.UnitId!.Value, u.UnitName ?? u.PrintedName)).ToList(),
+            Deadline = t.Deadline,
+            DeadlineText = t.DeadlineText,
+            Indicators = t.Indicators,
+            Targets = t.Targets.Select(x => new PublishedTarget
+            {
+                Text = x.Text, Value = x.Value, ValueMin = x.ValueMin, Unit = x.Unit, Baseline = x.Baseline, Direction = x.Direction, Grade = x.Grade,
+            }).ToList(),
+        }).ToList(),
+    };
+}
