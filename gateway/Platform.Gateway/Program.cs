@@ -10,6 +10,7 @@ builder.Services.AddReverseProxy()
     .LoadFromMemory(routes, clusters)
     .AddTransforms(ProblemDetailsTransform.Add);
 builder.Services.AddGatewayRateLimiting(builder.Configuration);
+builder.Services.AddGatewayTimeouts(builder.Configuration);
 builder.Services.AddHttpClient(nameof(IdentityAuthorityHealthCheck), c => c.Timeout = TimeSpan.FromSeconds(3));
 builder.Services.AddHealthChecks().AddCheck<IdentityAuthorityHealthCheck>("identity");
 
@@ -34,6 +35,7 @@ app.UseSwaggerUI(o =>
 app.UseRouting();
 app.UsePlatformDefaults();
 app.UseRateLimiter();
+app.UseGatewayTimeouts();
 app.MapDefaultEndpoints();
 app.MapReverseProxy();
 app.MapUnservedApiPaths();
