@@ -15,6 +15,10 @@ builder.Services.AddHttpClient(nameof(IdentityAuthorityHealthCheck), c => c.Time
 builder.Services.AddHealthChecks().AddCheck<IdentityAuthorityHealthCheck>("identity");
 
 var app = builder.Build();
+
+// Behind an ingress that ends TLS, the browser's scheme, host and address come from it (Gateway:TrustedProxies; none by
+// default, since locally browsers call the gateway directly); the routes pass them on to the portal.
+app.UseForwardedHeadersFrom("Gateway:TrustedProxies", fallback: string.Empty);
 app.UseRequestId();
 app.UseApiBodyLimit(
     builder.Configuration.GetValue("Limits:MaxApiBodyBytes", 1024L * 1024),

@@ -148,8 +148,16 @@ public static class ServiceRoutes
         AuthorizationPolicy = policy,
         RateLimiterPolicy = rateLimiterPolicy ?? (policy == AnonymousPolicy ? RateLimiting.AnonymousPolicy : RateLimiting.TenantPolicy),
         TimeoutPolicy = timeoutPolicy,
-        Transforms = StrippedHeaders.Select(h => (IReadOnlyDictionary<string, string>)new Dictionary<string, string> { ["RequestHeaderRemove"] = h }).ToList(),
+        Transforms = [.. StrippedHeaders.Select(h => new Dictionary<string, string> { ["RequestHeaderRemove"] = h }), ForwardedHeaders],
     };
+
+    /// <summary>
+    /// X-Forwarded-For, -Proto, -Host and -Prefix describe the request as the gateway received it, replacing whatever the
+    /// client sent (YARP's default, written out so that it stays so): the portal builds its redirects from them and must
+    /// never take a host from the browser. Behind an ingress the gateway's own view is the ingress's, when trusted
+    /// (Gateway:TrustedProxies).
+    /// </summary>
+    private static readonly Dictionary<string, string> ForwardedHeaders = new() { ["X-Forwarded"] = "Set" };
 
     private static ClusterConfig Cluster(string id, string address, bool grpc, TimeSpan activityTimeout) => new()
     {
