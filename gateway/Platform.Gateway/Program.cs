@@ -10,10 +10,15 @@ builder.Services.AddReverseProxy()
     .LoadFromMemory(routes, clusters)
     .AddTransforms(ProblemDetailsTransform.Add);
 builder.Services.AddGatewayRateLimiting(builder.Configuration);
+builder.Services.AddGatewayTimeouts(builder.Configuration);
 builder.Services.AddHttpClient(nameof(IdentityAuthorityHealthCheck), c => c.Timeout = TimeSpan.FromSeconds(3));
 builder.Services.AddHealthChecks().AddCheck<IdentityAuthorityHealthCheck>("identity");
 
 var app = builder.Build();
+
+// Behind an ingress that ends TLS, the browser's scheme, host and address come from it (Gateway:TrustedProxies; none by
+// default, since locally browsers call the gateway directly); the routes pass them on to the portal.
+app.UseForwardedHeadersFrom("Gateway:TrustedProxies", fallback: string.Empty);
 app.UseRequestId();
 app.UseApiBodyLimit(
     builder.Configuration.GetValue("Limits:MaxApiBodyBytes", 1024L * 1024),
@@ -34,6 +39,7 @@ app.UseSwaggerUI(o =>
 app.UseRouting();
 app.UsePlatformDefaults();
 app.UseRateLimiter();
+app.UseGatewayTimeouts();
 app.MapDefaultEndpoints();
 app.MapReverseProxy();
 app.MapUnservedApiPaths();

@@ -73,6 +73,23 @@ public class HostConfigurationTests
         Assert.False(env.ContainsKey("Services__Portal__Grpc"), "The gateway is given a gRPC address for the portal, which serves none.");
     }
 
+    [Theory]
+    [InlineData("gateway", "Gateway__TrustedProxies")]
+    [InlineData(Hosts.Portal, "Portal__TrustedProxies")]
+    public void ForwardedHeadersAreBelievedFromThePodNetworkOnly(string host, string key)
+    {
+        // The ingress controller (for the gateway) and the gateway (for the portal) run in the pod network; anything wider
+        // would let an outside caller name the host the portal's redirects point at.
+        var value = Hosts.Require(Hosts.Environment(host).GetValueOrDefault(key), $"'{host}' has no {key}.").Literal ?? string.Empty;
+        var entries = value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.NotEmpty(entries);
+        Assert.All(entries, entry =>
+        {
+            Assert.True(System.Net.IPNetwork.TryParse(entry, out var network), $"'{host}' {key}: '{entry}' is not a CIDR network.");
+            Assert.True(network.PrefixLength >= 8, $"'{host}' {key}: '{entry}' trusts far more than a pod network.");
+        });
+    }
+
     [Fact]
     public void ThePortalCallsOnlyTheGatewayAndHasNoDatabaseOrBroker()
     {

@@ -44,6 +44,20 @@ public sealed class PortalRoutingTests(PortalGatewayApp app) : IClassFixture<Por
         Assert.False(headers.TryGetProperty("x-tenant", out _));
     }
 
+    [Fact]
+    public async Task ThePortalLearnsTheSchemeAndHostTheGatewaySawNeverTheOnesAClientClaims()
+    {
+        using var request = app.Request(HttpMethod.Get, "/tasks");
+        request.Headers.Add("X-Forwarded-Host", "evil.example");
+        request.Headers.Add("X-Forwarded-Proto", "https");
+        using var response = await app.Http.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+
+        var headers = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("headers");
+        Assert.Equal(app.Http.BaseAddress!.Authority, headers.GetProperty("x-forwarded-host").GetString());
+        Assert.Equal(app.Http.BaseAddress.Scheme, headers.GetProperty("x-forwarded-proto").GetString());
+    }
+
     [Theory]
     [InlineData("/api/v1/nonexistent")]
     [InlineData("/api/v2/units")]

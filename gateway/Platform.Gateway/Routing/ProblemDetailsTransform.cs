@@ -24,7 +24,7 @@ public static class ProblemDetailsTransform
     public static void Add(TransformBuilderContext context)
     {
         // gRPC carries its status in trailers; the portal's answers (pages, downloads, its own JSON) are its own.
-        if (context.Route.RouteId.EndsWith("-grpc", StringComparison.Ordinal) || context.Route.ClusterId == ServiceRoutes.PortalCluster)
+        if (context.Route.ClusterId is { } cluster && (cluster.EndsWith("-grpc", StringComparison.Ordinal) || cluster == ServiceRoutes.PortalCluster))
         {
             return;
         }
@@ -50,18 +50,28 @@ public static class ProblemDetailsTransform
             transform.SuppressResponseBody = true;
             var http = transform.HttpContext;
             http.Response.Headers.ContentLength = null;
-            var problem = new Dictionary<string, object?>
-            {
-                ["type"] = "https://duban.example.gov.cn/problems/" + status.Name.ToLowerInvariant().Replace('_', '-'),
-                ["title"] = Title((int)response.StatusCode),
-                ["status"] = (int)response.StatusCode,
-                ["detail"] = status.Message,
-                ["grpcStatus"] = status.Name,
-                ["traceId"] = System.Diagnostics.Activity.Current?.TraceId.ToString() ?? http.TraceIdentifier,
-            };
-            http.Response.ContentType = "application/problem+json";
-            await http.Response.WriteAsync(JsonSerializer.Serialize(problem, Json), http.RequestAborted);
+            await WriteAsync(http, (int)response.StatusCode, status.Name, status.Message, http.RequestAborted);
         });
+    }
+
+    /// <summary>
+    /// Writes a problem body in the shape above: the gateway's own answers (a timed-out or unreachable service) look
+    /// like the services' errors, with the gRPC status name a gRPC client would have seen.
+    /// </summary>
+    public static Task WriteAsync(HttpContext http, int statusCode, string grpcStatus, string detail, CancellationToken cancellationToken)
+    {
+        var problem = new Dictionary<string, object?>
+        {
+            ["type"] = "https://duban.example.gov.cn/problems/" + grpcStatus.ToLowerInvariant().Replace('_', '-'),
+            ["title"] = Title(statusCode),
+            ["status"] = statusCode,
+            ["detail"] = detail,
+            ["grpcStatus"] = grpcStatus,
+            ["traceId"] = System.Diagnostics.Activity.Current?.TraceId.ToString() ?? http.TraceIdentifier,
+        };
+        http.Response.StatusCode = statusCode;
+        http.Response.ContentType = "application/problem+json";
+        return http.Response.WriteAsync(JsonSerializer.Serialize(problem, Json), cancellationToken);
     }
 
     private static (string Name, string Message)? TryReadStatus(string body)
@@ -94,6 +104,9 @@ public static class ProblemDetailsTransform
         409 => "Conflict",
         413 => "Request too large",
         429 => "Too many requests",
+        502 => "The service did not answer",
+        503 => "The service is unavailable",
+        504 => "The service did not answer in time",
         _ => "The request failed",
     };
 }

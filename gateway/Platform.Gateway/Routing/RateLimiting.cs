@@ -43,13 +43,9 @@ public static class RateLimiting
         var response = context.HttpContext.Response;
         var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)) : 1;
         response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
-        if (context.HttpContext.Request.ContentType?.StartsWith("application/grpc", StringComparison.OrdinalIgnoreCase) == true)
+        if (GrpcAnswer.IsGrpc(context.HttpContext.Request))
         {
-            // A trailers-only gRPC response: HTTP 200 with the status in the headers.
-            response.StatusCode = StatusCodes.Status200OK;
-            response.ContentType = "application/grpc";
-            response.Headers["grpc-status"] = "8";
-            response.Headers["grpc-message"] = Uri.EscapeDataString($"Rate limit exceeded for this tenant; retry after {retryAfter} s.");
+            GrpcAnswer.WriteTrailersOnly(response, GrpcAnswer.ResourceExhausted, $"Rate limit exceeded for this tenant; retry after {retryAfter} s.");
             return;
         }
 

@@ -6,7 +6,8 @@ namespace Platform.Gateway.Routing;
 /// <summary>
 /// Builds YARP's routes and clusters from <c>Services:{Name}:Http</c> and <c>Services:{Name}:Grpc</c>: REST resources go
 /// to a service's HTTP/1 port (gRPC JSON transcoding), gRPC calls by package to its HTTP/2 port. With
-/// <c>Services:Portal:Http</c> every other path goes to the portal, the browsers' web application.
+/// <c>Services:Portal:Http</c> every other path goes to the portal, the browsers' web application. Every route names its
+/// timeout policy (<see cref="GatewayTimeouts"/>); only long-lived streams have none.
 /// </summary>
 public static class ServiceRoutes
 {
@@ -14,14 +15,25 @@ public static class ServiceRoutes
     public const string AnonymousPolicy = "anonymous";
     public const string AuthenticatedPolicy = "default";
 
-    /// <summary>Each service: the gRPC package it serves, its REST resources under /api/v1, and anonymous paths.</summary>
+    /// <summary>
+    /// Each service: the gRPC package it serves, its REST resources under /api/v1, and anonymous paths; the resources and
+    /// paths that carry or produce files (the long timeout), and its server-streaming gRPC methods (no timeout).
+    /// </summary>
     public static readonly IReadOnlyList<ServiceRouteSpec> Services =
     [
         new("Units", "platform.units.v1", ["units", "tenants", "accounts", "clients"], ["/connect/token", "/.well-known/{**rest}", "/openapi/units.json"]),
-        new("Tasks", "platform.tasks.v1", ["task-lists", "tasks"], ["/openapi/tasks.json"]),
-        new("Reporting", "platform.reporting.v1", ["periods", "reports", "audit", "dashboards", "exports", "contributions", "task-requests", "evidence", "reporting-settings"], ["/openapi/reporting.json"]),
-        new("Notifications", "platform.notifications.v1", ["inbox", "notification-settings", "webhooks", "deliveries"], ["/openapi/notifications.json"]),
+        new("Tasks", "platform.tasks.v1", ["task-lists", "tasks"], ["/openapi/tasks.json"], LongPaths: ["/api/v1/task-lists:import"]),
+        new("Reporting", "platform.reporting.v1", ["periods", "reports", "audit", "dashboards", "exports", "contributions", "task-requests", "evidence", "reporting-settings"], ["/openapi/reporting.json"],
+            LongResources: ["exports", "evidence"]),
+        new("Notifications", "platform.notifications.v1", ["inbox", "notification-settings", "webhooks", "deliveries"], ["/openapi/notifications.json"],
+            StreamingMethods: ["Inbox/WatchInbox"]),
     ];
+
+    /// <summary>The token endpoint: anonymous, and answered quickly or not at all.</summary>
+    public const string TokenPath = "/connect/token";
+
+    /// <summary>The portal's server-sent events (the live unread count): open as long as the page is.</summary>
+    public const string PortalEventsPath = "/inbox/events";
 
     /// <summary>The portal's cluster: its HTTP/1 port, which serves pages, assets and downloads to browsers.</summary>
     public const string PortalCluster = "portal-http";
@@ -51,31 +63,49 @@ public static class ServiceRoutes
     {
         var routes = new List<RouteConfig>();
         var clusters = new List<ClusterConfig>();
+        var timeouts = GatewayTimeouts.Read(configuration);
         foreach (var service in Services)
         {
             var section = configuration.GetSection($"Services:{service.Name}");
             var key = service.Name.ToLowerInvariant();
             if (section["Http"] is { Length: > 0 } http)
             {
-                clusters.Add(Cluster($"{key}-http", http, grpc: false));
+                // The routes' timeouts decide; YARP's idle timeout must not cut a long call first.
+                clusters.Add(Cluster($"{key}-http", http, grpc: false, Max(GatewayTimeouts.YarpActivityTimeout, timeouts.Long)));
                 // The operator's messaging endpoints (queues, re-drive, replay): /api/v1/ops/{service}/…, platform-admin only.
                 foreach (var resource in service.Resources.Append($"ops/{key}"))
                 {
-                    routes.Add(Route($"{key}-{resource}", $"{key}-http", $"/api/v1/{resource}/{{**rest}}", AuthenticatedPolicy));
-                    routes.Add(Route($"{key}-{resource}-custom", $"{key}-http", $"/api/v1/{resource}:{{verb}}", AuthenticatedPolicy));
+                    var timeout = service.LongResources?.Contains(resource) == true ? GatewayTimeouts.LongPolicy : GatewayTimeouts.DefaultPolicy;
+                    routes.Add(Route($"{key}-{resource}", $"{key}-http", $"/api/v1/{resource}/{{**rest}}", AuthenticatedPolicy, timeout));
+                    routes.Add(Route($"{key}-{resource}-custom", $"{key}-http", $"/api/v1/{resource}:{{verb}}", AuthenticatedPolicy, timeout));
+                }
+
+                // A literal path outranks the resource's "{resource}:{verb}" pattern.
+                foreach (var (path, i) in (service.LongPaths ?? []).Select((p, i) => (p, i)))
+                {
+                    routes.Add(Route($"{key}-long-{i}", $"{key}-http", path, AuthenticatedPolicy, GatewayTimeouts.LongPolicy));
                 }
 
                 for (var i = 0; i < service.AnonymousPaths.Count; i++)
                 {
-                    routes.Add(Route($"{key}-anonymous-{i}", $"{key}-http", service.AnonymousPaths[i], AnonymousPolicy));
+                    var path = service.AnonymousPaths[i];
+                    routes.Add(Route($"{key}-anonymous-{i}", $"{key}-http", path, AnonymousPolicy,
+                        path == TokenPath ? GatewayTimeouts.TokenPolicy : GatewayTimeouts.DefaultPolicy));
                 }
             }
 
             if (section["Grpc"] is { Length: > 0 } grpc)
             {
-                clusters.Add(Cluster($"{key}-grpc", grpc, grpc: true));
+                clusters.Add(Cluster($"{key}-grpc", grpc, grpc: true, GatewayTimeouts.YarpActivityTimeout));
                 var package = service.GrpcPackage.Replace(".", "\\.", StringComparison.Ordinal);
-                routes.Add(Route($"{key}-grpc", $"{key}-grpc", $"/{{service:regex(^{package}\\.[A-Za-z]+$)}}/{{method}}", AuthenticatedPolicy));
+                routes.Add(Route($"{key}-grpc", $"{key}-grpc", $"/{{service:regex(^{package}\\.[A-Za-z]+$)}}/{{method}}", AuthenticatedPolicy, GatewayTimeouts.DefaultPolicy));
+
+                // Server-streaming calls stay open by design: no total timeout, only YARP's idle timeout. A literal path
+                // outranks the package's pattern.
+                foreach (var (method, i) in (service.StreamingMethods ?? []).Select((m, i) => (m, i)))
+                {
+                    routes.Add(Route($"{key}-stream-{i}", $"{key}-grpc", $"/{service.GrpcPackage}.{method}", AuthenticatedPolicy, timeoutPolicy: null));
+                }
             }
         }
 
@@ -83,8 +113,9 @@ public static class ServiceRoutes
         // route is anonymous here; browsers load a page and its assets at once, hence a per-address bucket of its own.
         if (configuration["Services:Portal:Http"] is { Length: > 0 } portal)
         {
-            clusters.Add(Cluster(PortalCluster, portal, grpc: false));
-            routes.Add(Route("portal", PortalCluster, "/{**path}", AnonymousPolicy, RateLimiting.PortalPolicy, PortalRouteOrder));
+            clusters.Add(Cluster(PortalCluster, portal, grpc: false, Max(GatewayTimeouts.YarpActivityTimeout, timeouts.Portal)));
+            routes.Add(Route("portal", PortalCluster, "/{**path}", AnonymousPolicy, GatewayTimeouts.PortalPolicy, RateLimiting.PortalPolicy, PortalRouteOrder));
+            routes.Add(Route("portal-events", PortalCluster, PortalEventsPath, AnonymousPolicy, timeoutPolicy: null, RateLimiting.PortalPolicy, PortalRouteOrder - 1));
         }
 
         return (routes, clusters);
@@ -109,7 +140,7 @@ public static class ServiceRoutes
         return endpoints;
     }
 
-    private static RouteConfig Route(string id, string cluster, string path, string policy, string? rateLimiterPolicy = null, int? order = null) => new()
+    private static RouteConfig Route(string id, string cluster, string path, string policy, string? timeoutPolicy, string? rateLimiterPolicy = null, int? order = null) => new()
     {
         RouteId = id,
         ClusterId = cluster,
@@ -117,17 +148,38 @@ public static class ServiceRoutes
         Match = new RouteMatch { Path = path },
         AuthorizationPolicy = policy,
         RateLimiterPolicy = rateLimiterPolicy ?? (policy == AnonymousPolicy ? RateLimiting.AnonymousPolicy : RateLimiting.TenantPolicy),
-        Transforms = StrippedHeaders.Select(h => (IReadOnlyDictionary<string, string>)new Dictionary<string, string> { ["RequestHeaderRemove"] = h }).ToList(),
+        TimeoutPolicy = timeoutPolicy,
+        Transforms = [.. StrippedHeaders.Select(h => new Dictionary<string, string> { ["RequestHeaderRemove"] = h }), ForwardedHeaders],
     };
 
-    private static ClusterConfig Cluster(string id, string address, bool grpc) => new()
+    /// <summary>
+    /// X-Forwarded-For, -Proto, -Host and -Prefix describe the request as the gateway received it, replacing whatever the
+    /// client sent (YARP's default, written out so that it stays so): the portal builds its redirects from them and must
+    /// never take a host from the browser. Behind an ingress the gateway's own view is the ingress's, when trusted
+    /// (Gateway:TrustedProxies).
+    /// </summary>
+    private static readonly Dictionary<string, string> ForwardedHeaders = new() { ["X-Forwarded"] = "Set" };
+
+    private static ClusterConfig Cluster(string id, string address, bool grpc, TimeSpan activityTimeout) => new()
     {
         ClusterId = id,
         Destinations = new Dictionary<string, DestinationConfig> { ["primary"] = new() { Address = address } },
         HttpRequest = grpc
-            ? new ForwarderRequestConfig { Version = new Version(2, 0), VersionPolicy = HttpVersionPolicy.RequestVersionExact }
-            : new ForwarderRequestConfig { Version = new Version(1, 1), VersionPolicy = HttpVersionPolicy.RequestVersionOrLower },
+            ? new ForwarderRequestConfig { Version = new Version(2, 0), VersionPolicy = HttpVersionPolicy.RequestVersionExact, ActivityTimeout = activityTimeout }
+            : new ForwarderRequestConfig { Version = new Version(1, 1), VersionPolicy = HttpVersionPolicy.RequestVersionOrLower, ActivityTimeout = activityTimeout },
     };
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 }
 
-public sealed record ServiceRouteSpec(string Name, string GrpcPackage, IReadOnlyList<string> Resources, IReadOnlyList<string> AnonymousPaths);
+/// <param name="LongResources">Resources whose calls get the long timeout (files: exports, evidence).</param>
+/// <param name="LongPaths">Single paths that get the long timeout (document imports).</param>
+/// <param name="StreamingMethods">Server-streaming gRPC methods ("Service/Method"), which get no total timeout.</param>
+public sealed record ServiceRouteSpec(
+    string Name,
+    string GrpcPackage,
+    IReadOnlyList<string> Resources,
+    IReadOnlyList<string> AnonymousPaths,
+    IReadOnlyList<string>? LongResources = null,
+    IReadOnlyList<string>? LongPaths = null,
+    IReadOnlyList<string>? StreamingMethods = null);

@@ -17,6 +17,9 @@ public static class PortalExtensions
 {
     public const string OfficePolicy = "district-office";
 
+    /// <summary>The gateway on the same machine, as on the local stack.</summary>
+    public const string DefaultTrustedProxies = "127.0.0.0/8,::1";
+
     public static WebApplicationBuilder AddPortal(this WebApplicationBuilder builder)
     {
         var configuration = builder.Configuration;
@@ -91,6 +94,10 @@ public static class PortalExtensions
 
     public static WebApplication UsePortal(this WebApplication app)
     {
+        // Browsers reach the portal through the gateway: the scheme and host its redirects name (the sign-in page, the
+        // cookie's Secure flag) are the browser's, taken from the gateway's X-Forwarded-* headers, and only from the
+        // gateway (Portal:TrustedProxies: loopback by default; the pod network on Kubernetes).
+        app.UseForwardedHeadersFrom("Portal:TrustedProxies", DefaultTrustedProxies);
         app.UseExceptionHandler("/error");
         app.UseStatusCodePagesWithReExecute("/error", "?code={0}");
         app.Use(async (context, next) =>
