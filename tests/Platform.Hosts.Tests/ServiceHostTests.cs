@@ -74,6 +74,79 @@ public sealed class ServiceHostTests(InfrastructureFixture infrastructure) : ICl
         Assert.Equal(HttpStatusCode.OK, alive.StatusCode);
     }
 
+    /// <summary>
+    /// The broker goes away under a running host (a relay between them is cut): /health turns 503 while it is away and
+    /// 200 once it is back, and /alive stays 200 throughout, so an orchestrator takes the host out of rotation and does
+    /// not restart it.
+    /// </summary>
+    [Fact]
+    public async Task HostIsUnreadyWhileTheBrokerIsDownAndReadyWhenItIsBack()
+    {
+        var database = await infrastructure.Postgres.CreateDatabaseAsync("notifications_brokercut");
+        var broker = new UriBuilder(infrastructure.RabbitMq.ConnectionString);
+        await using var proxy = new TcpProxy(broker.Host, broker.Port);
+        broker.Port = proxy.Port;
+        var (factory, http) = Start("notifications", database, broker.Uri.ToString());
+        await using var _ = factory;
+        using var __ = http;
+
+        Assert.True(await WaitForHealthAsync(http, HttpStatusCode.OK), "never ready with its broker");
+        proxy.Cut();
+        Assert.True(await WaitForHealthAsync(http, HttpStatusCode.ServiceUnavailable), "still ready with its broker gone");
+        using (var alive = await http.GetAsync("/alive"))
+        {
+            Assert.Equal(HttpStatusCode.OK, alive.StatusCode);
+        }
+
+        proxy.Start();
+        Assert.True(await WaitForHealthAsync(http, HttpStatusCode.OK, TimeSpan.FromSeconds(90)), "not ready again after the broker came back");
+    }
+
+    /// <summary>The same for the database: 503 while it refuses connections, 200 when it accepts them again.</summary>
+    [Fact]
+    public async Task HostIsUnreadyWhileTheDatabaseIsDownAndReadyWhenItIsBack()
+    {
+        var database = await infrastructure.Postgres.CreateDatabaseAsync("reporting_dbcut");
+        var (factory, http) = Start("reporting", database, infrastructure.RabbitMq.ConnectionString);
+        await using var _ = factory;
+        using var __ = http;
+        Assert.True(await WaitForHealthAsync(http, HttpStatusCode.OK), "never ready with its database");
+
+        await using (var admin = new Npgsql.NpgsqlConnection(infrastructure.Postgres.AdminConnectionString))
+        {
+            await admin.OpenAsync();
+            await using var refuse = new Npgsql.NpgsqlCommand(
+                $"ALTER DATABASE \"{database.Name}\" ALLOW_CONNECTIONS false; SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{database.Name}'", admin);
+            await refuse.ExecuteNonQueryAsync();
+        }
+
+        Assert.True(await WaitForHealthAsync(http, HttpStatusCode.ServiceUnavailable), "still ready with its database refusing connections");
+        await using (var admin = new Npgsql.NpgsqlConnection(infrastructure.Postgres.AdminConnectionString))
+        {
+            await admin.OpenAsync();
+            await using var allow = new Npgsql.NpgsqlCommand($"ALTER DATABASE \"{database.Name}\" ALLOW_CONNECTIONS true", admin);
+            await allow.ExecuteNonQueryAsync();
+        }
+
+        Assert.True(await WaitForHealthAsync(http, HttpStatusCode.OK), "not ready again after the database came back");
+    }
+
+    private static async Task<bool> WaitForHealthAsync(HttpClient http, HttpStatusCode expected, TimeSpan? within = null)
+    {
+        var deadline = DateTime.UtcNow + (within ?? TimeSpan.FromSeconds(60));
+        while (DateTime.UtcNow < deadline)
+        {
+            if ((await HealthAsync(http)).Status == expected)
+            {
+                return true;
+            }
+
+            await Task.Delay(250);
+        }
+
+        return false;
+    }
+
     [Theory]
     [MemberData(nameof(Hosts))]
     public async Task HostAnswersNothingWithoutAToken(string host)

@@ -23,6 +23,7 @@ public class MessagingHost : IAsyncLifetime
     {
         await infrastructure.InitializeAsync();
         var database = await infrastructure.Postgres.CreateDatabaseAsync("messaging_test");
+        DatabaseName = database.Name;
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -35,7 +36,11 @@ public class MessagingHost : IAsyncLifetime
         builder.Services.AddDbContext<TestDbContext>((sp, o) => o
             .UseNpgsql(database.OwnerConnectionString)
             .AddInterceptors(sp.GetRequiredService<TenantConnectionInterceptor>()));
-        builder.AddPlatformMessaging<TestDbContext>(ServiceName, x => x.AddConsumer<NoteAddedConsumer>());
+        builder.AddPlatformMessaging<TestDbContext>(ServiceName, x =>
+        {
+            x.AddConsumer<NoteAddedConsumer>();
+            x.AddConsumer<TroubledNoteConsumer>();
+        });
         Host = builder.Build();
 
         await using (var scope = Host.Services.CreateAsyncScope())
@@ -44,8 +49,18 @@ public class MessagingHost : IAsyncLifetime
         }
 
         await Host.StartAsync();
-        await Host.Services.GetRequiredService<IBusControl>().WaitForHealthStatus(BusHealthStatus.Healthy, TimeSpan.FromSeconds(30));
+        if (BrokerReachable)
+        {
+            await Host.Services.GetRequiredService<IBusControl>().WaitForHealthStatus(BusHealthStatus.Healthy, TimeSpan.FromSeconds(30));
+        }
     }
+
+    /// <summary>False for a fixture whose broker address leads nowhere.</summary>
+    protected virtual bool BrokerReachable => true;
+
+    public string DatabaseName { get; private set; } = string.Empty;
+
+    public string AdminConnectionString => infrastructure.Postgres.AdminConnectionString;
 
     /// <summary>Settings a derived fixture changes, e.g. a short retention.</summary>
     protected virtual IReadOnlyDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>();
@@ -103,5 +118,18 @@ public sealed class ShortRetentionMessagingHost : MessagingHost
     {
         ["Outbox:Retention"] = "00:00:01",
         ["Outbox:CleanupInterval"] = "00:00:00.500",
+    };
+}
+
+/// <summary>The same host with a broker that cannot be reached and a short publish timeout.</summary>
+public sealed class NoBrokerMessagingHost : MessagingHost
+{
+    protected override bool BrokerReachable => false;
+
+    protected override IReadOnlyDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>
+    {
+        ["ConnectionStrings:RabbitMq"] = "amqp://nobody:nothing@127.0.0.1:1/",
+        ["Outbox:PublishTimeout"] = "00:00:01",
+        ["Outbox:RetryDelay"] = "00:00:01",
     };
 }

@@ -59,3 +59,44 @@ public sealed class NoteAddedConsumer(TestDbContext db, ILogger<NoteAddedConsume
         return Task.CompletedTask;
     }
 }
+
+/// <summary>A message whose consumer fails as a test says: as if its database were down, or as poison would.</summary>
+public sealed record TroubledNote : ITenantScoped
+{
+    public required string TenantId { get; init; }
+
+    public required Guid NoteId { get; init; }
+
+    /// <summary>How many attempts fail as an outage (the database unreachable) before one succeeds.</summary>
+    public int OutageAttempts { get; init; }
+
+    /// <summary>Fails as poison until the test heals it.</summary>
+    public bool Poison { get; init; }
+}
+
+public sealed class TroubledNoteConsumer(TestDbContext db, ILogger<TroubledNoteConsumer> logger)
+    : InboxConsumer<TroubledNote, TestDbContext>(db, logger)
+{
+    // Every test host on the broker consumes the message (one exchange per message type): counted per host's database.
+    public static readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> Attempts = new();
+    public static readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, bool> Healed = new();
+
+    public static string Key(string database, Guid note) => $"{database}/{note}";
+
+    protected override Task HandleAsync(TroubledNote message, ConsumeContext<TroubledNote> context, CancellationToken cancellationToken)
+    {
+        var attempt = Attempts.AddOrUpdate(Key(Db.Database.GetDbConnection().Database, message.NoteId), 1, (_, n) => n + 1);
+        if (attempt <= message.OutageAttempts)
+        {
+            throw new Npgsql.NpgsqlException("Failed to connect to 127.0.0.1:5432 (simulated outage)", new System.Net.Sockets.SocketException(111));
+        }
+
+        if (message.Poison && !Healed.ContainsKey(message.NoteId))
+        {
+            throw new InvalidOperationException("This note can never be applied (simulated poison).");
+        }
+
+        Db.Applied.Add(new AppliedNote { NoteId = message.NoteId, TenantId = message.TenantId });
+        return Task.CompletedTask;
+    }
+}
