@@ -48,6 +48,7 @@ RMQ_BIN="${DUBAN_RABBITMQ_BIN:-/usr/lib/rabbitmq/bin}"
 
 PG_PASSWORD_FILE="$STATE/keys/postgres-superuser.password"
 SIGNING_KEY_FILE="$STATE/keys/signing-key.pem"
+SERVICE_CLIENT_SECRET_FILE="$STATE/keys/notifications-service-client.secret"
 PORTAL_KEYS_DIR="$STATE/keys/portal"
 
 # Service accounts created by pg_provision / rabbit_start (local development only).
@@ -465,6 +466,9 @@ default_permissions.read = .*
 default_permissions.write = .*
 log.console = false
 log.file.level = info
+# A consumer keeps a message unacknowledged while it waits out a database outage (up to the services' redelivery
+# window, 65 min): the broker must not take it back after its default 30 min.
+consumer_timeout = 7200000
 EOF
     echo '[].' >"$RMQ_BASE/enabled_plugins"
     : >"$RMQ_BASE/rabbitmq-env.conf"
@@ -601,6 +605,16 @@ ensure_signing_key() {
     fi
 }
 
+# The notification service's client secret (units registers the client; notifications signs in with it to ask
+# reporting what is still owed before it chases anyone). Generated once, kept with the other keys.
+service_client_secret() {
+    ensure_state_dirs
+    if [ ! -s "$SERVICE_CLIENT_SECRET_FILE" ]; then
+        (umask 077 && openssl rand -hex 24 >"$SERVICE_CLIENT_SECRET_FILE") || die "could not generate $SERVICE_CLIENT_SECRET_FILE"
+    fi
+    cat "$SERVICE_CLIENT_SECRET_FILE"
+}
+
 # Prints the port, or nothing for a port the host does not have (the portal has no gRPC port).
 host_port() { # NAME http|grpc
     local var
@@ -669,12 +683,14 @@ host_env() { # NAME
             echo "Notifications__AllowHttpWebhooks=true"
             echo "Notifications__RetryBase=00:00:01"
             echo "Notifications__MaxAttempts=3"
+            echo "ServiceClient__Secret=$(service_client_secret)"
         fi
         echo "Clock__Start=${DUBAN_CLOCK_START:-2023-07-25T10:00:00+08:00}"
     fi
     if [ "$name" = units ]; then
         echo "Identity__SigningKeyFile=$SIGNING_KEY_FILE"
         echo "Identity__BootstrapAdminPassword=demo"
+        echo "Identity__ServiceClients__duban-notifications=$(service_client_secret)"
     fi
 }
 

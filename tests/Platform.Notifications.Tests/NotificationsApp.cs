@@ -29,6 +29,8 @@ public sealed class NotificationsApp : IAsyncLifetime
 
     public IBus Bus => host.Services.GetRequiredService<IBus>();
 
+    public IServiceProvider Services => host.Services;
+
     public SmtpSink Smtp { get; } = new();
 
     public FakeDaprSidecar Dapr { get; } = new();

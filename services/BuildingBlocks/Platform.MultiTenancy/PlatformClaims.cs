@@ -55,10 +55,16 @@ public static class PlatformScopes
     public const string ReportsRead = "reports.read";
     public const string ReportsWrite = "reports.write";
 
+    /// <summary>
+    /// Asking reporting whether reports are still owed, in any district: held only by the platform's own service
+    /// clients (the notification service's ladder), never by a role or a district's integration client.
+    /// </summary>
+    public const string ReportsConfirm = "reports.confirm";
+
     public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal)
     {
         UnitsRead, UnitsWrite, TenantsRead, TenantsWrite, AccountsRead, AccountsWrite, ClientsWrite,
-        TasksRead, TasksWrite, ReportsRead, ReportsWrite,
+        TasksRead, TasksWrite, ReportsRead, ReportsWrite, ReportsConfirm,
     };
 
     /// <summary>What an integration client of a district may be granted: never tenant or client administration.</summary>

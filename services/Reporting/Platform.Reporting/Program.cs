@@ -20,6 +20,7 @@ app.MapMessagingOps("reporting");
 app.MapGrpcService<ReportService>();
 app.MapGrpcService<DashboardService>();
 app.MapGrpcService<SupervisionService>();
+app.MapGrpcService<SupervisionChecksService>();
 app.MapLedgerExport();
 app.MapBulletinExport();
 app.MapEvidence();

@@ -24,6 +24,7 @@ app.MapGrpcService<AccessDirectoryService>();
 
 await app.MigrateDatabaseAsync<UnitsDbContext>();
 await app.EnsureBootstrapAdminAsync();
+await app.EnsureServiceClientsAsync();
 app.Run();
 
 public partial class Program;

@@ -6,6 +6,7 @@ using Platform.Notifications.Data;
 using Platform.Notifications.Rules;
 using Platform.ServiceDefaults.Data;
 using Platform.ServiceDefaults.Time;
+using ReportingV1 = Platform.Contracts.Reporting.V1;
 
 namespace Platform.Notifications.Extensions;
 
@@ -26,6 +27,7 @@ internal static class Extensions
         builder.Services.AddSingleton<InboxSignal>();
         builder.Services.AddScoped<NotificationWriter>();
         builder.Services.AddScoped<SupervisionLadder>();
+        builder.AddOwedConfirmation();
         builder.Services.AddHostedService<LadderClock>();
         builder.Services.AddScoped<IClockChangeHandler, LadderOnClockChange>();
         builder.Services.AddHttpClient(nameof(WebhookSender), c => c.Timeout = TimeSpan.FromSeconds(10));
@@ -50,5 +52,26 @@ internal static class Extensions
         builder.Services.AddScoped<DeliveryDispatcher>();
         builder.Services.AddHostedService<DeliveryLoop>();
         return builder;
+    }
+
+    /// <summary>
+    /// The ladder confirms with reporting (Services:Reporting:Grpc) as the platform's service client before it chases
+    /// anyone; without that address it trusts its own versioned copy of the report states.
+    /// </summary>
+    private static void AddOwedConfirmation(this WebApplicationBuilder builder)
+    {
+        if (builder.Configuration["Services:Reporting:Grpc"] is not { Length: > 0 } reporting)
+        {
+            builder.Services.AddSingleton<IOwedConfirmation, OwnStateConfirmation>();
+            return;
+        }
+
+        builder.Services.AddHttpClient(nameof(ServiceToken), c => c.Timeout = TimeSpan.FromSeconds(10));
+        builder.Services.AddSingleton<ServiceToken>();
+        builder.Services.AddGrpcClient<ReportingV1.SupervisionChecks.SupervisionChecksClient>(o => o.Address = new Uri(reporting))
+            .AddCallCredentials(async (context, metadata, services) =>
+                metadata.Add("Authorization", "Bearer " + await services.GetRequiredService<ServiceToken>().GetAsync(context.CancellationToken)))
+            .ConfigureChannel(o => o.UnsafeUseInsecureChannelCallCredentials = true);
+        builder.Services.AddScoped<IOwedConfirmation, ReportingConfirmation>();
     }
 }

@@ -11,9 +11,10 @@ namespace Platform.Notifications.Rules;
 /// The calendar's part of supervision, for every district at once: a reminder digest to each reporter whose unit owes
 /// reports due within N days (only its own open items), 催办 once they are overdue after the grace, and a 督办单 to the
 /// unit's leader (unit-leader) and the district's office and leaders M days later. Each person gets each of these once per month (cause keys); a district
-/// with nothing due hears nothing.
+/// with nothing due hears nothing. What it is about to send is confirmed with reporting first: only reports still owed
+/// there are listed, and a district whose answer cannot be had hears nothing until the next pass.
 /// </summary>
-public sealed class SupervisionLadder(NotificationsDbContext db, NotificationWriter writer, TimeProvider clock)
+public sealed class SupervisionLadder(NotificationsDbContext db, NotificationWriter writer, IOwedConfirmation confirmation, TimeProvider clock)
 {
     private static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
 
@@ -55,13 +56,21 @@ public sealed class SupervisionLadder(NotificationsDbContext db, NotificationWri
         var people = await writer.PeopleAsync(tenant, cancellationToken);
         var office = people.Where(p => p.Roles.Contains("district-admin") || p.Roles.Contains("district-leader")).ToList();
         var unitLeaders = people.Where(p => p.Roles.Contains("unit-leader")).ToLookup(p => p.UnitId);
+        bool Reminds(DateOnly due) => settings.ReminderEnabled && today >= due.AddDays(-settings.ReminderDaysBefore) && today <= due;
+        bool Chases(DateOnly due) => (settings.OverdueEnabled || settings.EscalationEnabled) && today > due.AddDays(settings.OverdueAfterDays);
+        var candidates = open.Where(o => Reminds(o.DueOn) || Chases(o.DueOn)).ToList();
+        if (candidates.Count == 0 || await confirmation.StillOwedAsync(tenant, candidates, cancellationToken) is not { } stillOwed)
+        {
+            return 0;
+        }
+
         var notifications = new List<Notification>();
-        foreach (var unit in open.GroupBy(o => (o.Period, o.DueOn, o.LeadUnitId, o.LeadUnitName)))
+        foreach (var unit in candidates.Where(o => stillOwed.Contains(o.Id)).GroupBy(o => (o.Period, o.DueOn, o.LeadUnitId, o.LeadUnitName)))
         {
             var (period, due, unitId, unitName) = unit.Key;
             var items = unit.OrderBy(o => o.TaskOrder).ToList();
             var overdueFrom = due.AddDays(settings.OverdueAfterDays);
-            if (settings.ReminderEnabled && today >= due.AddDays(-settings.ReminderDaysBefore) && today <= due)
+            if (Reminds(due))
             {
                 notifications.AddRange(ToReporters(people, tenant, unitId, NotificationKind.Reminder, $"remind:{period}",
                     $"提醒：{period} 月报将于 {due:yyyy-MM-dd} 截止，尚有 {items.Count} 项未报", Digest($"{unitName}以下任务的 {period} 月报尚未报送：", items), period));

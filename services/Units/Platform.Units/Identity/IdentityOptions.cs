@@ -19,4 +19,7 @@ public sealed class IdentityOptions
 
     /// <summary>When set, the account <c>platform.admin</c> is created with this password if it does not exist.</summary>
     public string? BootstrapAdminPassword { get; set; }
+
+    /// <summary>The platform's service clients and their secrets (client id → secret); see <see cref="ServiceClients"/>.</summary>
+    public Dictionary<string, string> ServiceClients { get; set; } = [];
 }
