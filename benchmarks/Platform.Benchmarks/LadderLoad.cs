@@ -93,7 +93,7 @@ public static class LadderLoad
         await using var db = Context(connectionString, system);
         var clock = new FixedClock(ReminderDay);
         var writer = new NotificationWriter(db, clock, new InboxSignal(), new ConfigurationBuilder().Build());
-        return await new SupervisionLadder(db, writer, clock).RunAsync(CancellationToken.None);
+        return await new SupervisionLadder(db, writer, new OwnStateConfirmation(), clock).RunAsync(CancellationToken.None);
     }
 
     private static NotificationsDbContext Context(string connectionString, ITenantContext tenant) =>

@@ -13,9 +13,18 @@ namespace Platform.Notifications.Consumers;
 /// </summary>
 internal static class ReportStates
 {
+    /// <summary>
+    /// Serialises, per district, the consumers that write report states and owed rows: a list being applied reads the
+    /// report states to start its rows from, and a report event committing in between would otherwise find no row
+    /// to update and be overwritten by the list's older snapshot. Held until the consumer's transaction ends.
+    /// </summary>
+    public static Task LockDistrictAsync(NotificationsDbContext db, string tenant, CancellationToken cancellationToken) =>
+        db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtext({"owed:" + tenant}))", cancellationToken);
+
     public static async Task<List<OwedReport>> ApplyAsync(
         NotificationsDbContext db, string tenant, Guid task, string period, Guid lead, int version, ItemState state, CancellationToken cancellationToken)
     {
+        await LockDistrictAsync(db, tenant, cancellationToken);
         var held = await db.ReportStates.SingleOrDefaultAsync(r => r.TaskId == task && r.Period == period && r.LeadUnitId == lead, cancellationToken);
         if (held is null)
         {
