@@ -4,12 +4,13 @@
 # the gateway while PostgreSQL, RabbitMQ, the notifications and reporting hosts are killed, the notifications database
 # refuses connections and the notifications host is paused), prints the table and stops and wipes the chaos stack.
 #
-#   deploy/local/chaos.sh [--ci] [--repeats N] [--only TEXT] [--keep]
+#   deploy/local/chaos.sh [--ci] [--repeats N] [--only TEXT] [--keep] [--reuse]
 #
 #   --ci        each experiment once, short load and 15 s outages (also when CI=true); default: 60 s outages
 #   --repeats   run the experiments N times (full mode)
 #   --only      only the experiments whose name contains TEXT (e.g. --only RabbitMQ)
-#   --keep      leave the chaos stack running at the end (stop it with: DUBAN_STATE_DIR=.local-chaos ... down.sh)
+#   --keep      leave the chaos stack running at the end
+#   --reuse     run against the chaos stack a --keep run left running (its data already changed by that run)
 #
 # Needs a Release build (dotnet build Platform.sln -c Release). Exits non-zero on any loss, duplicate, false
 # escalation or an experiment that did not recover in time.
@@ -94,9 +95,10 @@ fi
 # ---------------------------------------------------------------------------
 # The run
 # ---------------------------------------------------------------------------
-usage() { sed -n '2,16p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,17p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
 tool_args=()
 keep=0
+reuse=0
 [ "${CI:-}" = true ] && tool_args+=(--ci)
 while [ $# -gt 0 ]; do
     case "$1" in
@@ -107,6 +109,7 @@ while [ $# -gt 0 ]; do
         shift
         ;;
     --keep) keep=1 ;;
+    --reuse) reuse=1 ;;
     -h | --help) usage; exit 0 ;;
     *) usage >&2; die "unknown argument: $1" ;;
     esac
@@ -141,7 +144,10 @@ on_exit() {
 }
 
 say "fault injection (chaos stack: state $STATE, gateway $GATEWAY_URL, PostgreSQL $PG_PORT, RabbitMQ $RMQ_PORT $RMQ_NODENAME)"
-if [ -d "$STATE" ]; then
+running=1
+for h in "${HOSTS[@]}"; do host_running "$h" || running=0; done
+[ "$reuse" = 1 ] && [ "$running" = 0 ] && die "--reuse: no chaos stack is running"
+if [ "$reuse" = 0 ] && [ -d "$STATE" ]; then
     say "a previous chaos stack was left behind: stopping and wiping it"
     wipe_chaos_stack
 fi
@@ -154,13 +160,15 @@ chaos_logs="$STATE-logs"
 rm -rf "$chaos_logs"
 trap on_exit EXIT
 trap 'exit 130' INT TERM
-ensure_state_dirs
-say "starting the chaos stack (up.sh --no-build; log $STATE/logs/up.log)"
-bash "$DUBAN_LIB_DIR/up.sh" --no-build >"$STATE/logs/up.log" 2>&1 || {
-    tail -n 40 "$STATE/logs/up.log" >&2
-    die "the chaos stack did not come up"
-}
-say "chaos stack up"
+if [ "$reuse" = 0 ]; then
+    ensure_state_dirs
+    say "starting the chaos stack (up.sh --no-build; log $STATE/logs/up.log)"
+    bash "$DUBAN_LIB_DIR/up.sh" --no-build >"$STATE/logs/up.log" 2>&1 || {
+        tail -n 40 "$STATE/logs/up.log" >&2
+        die "the chaos stack did not come up"
+    }
+    say "chaos stack up"
+fi
 
 hosts="units=$UNITS_URL"
 for h in tasks reporting notifications portal; do hosts+=";$h=http://127.0.0.1:$(host_port "$h" http)"; done

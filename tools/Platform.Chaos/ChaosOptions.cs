@@ -31,7 +31,7 @@ public sealed record ChaosOptions(
     public TimeSpan Tail => Ci ? TimeSpan.FromSeconds(20) : TimeSpan.FromSeconds(45);
 
     /// <summary>Recovery must converge within this, or the experiment fails.</summary>
-    public TimeSpan RecoveryBound => Ci ? TimeSpan.FromSeconds(90) : TimeSpan.FromSeconds(180);
+    public TimeSpan RecoveryBound => Ci ? TimeSpan.FromSeconds(60) : TimeSpan.FromSeconds(180);
 
     public int Workers => Ci ? 3 : 4;
 

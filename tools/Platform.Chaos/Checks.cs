@@ -77,7 +77,7 @@ public sealed class Checks(Databases db, Api api, Stack stack, ChaosOptions opti
 
     public async Task<Dictionary<(Guid Task, Guid Unit), (ReportState State, string Text)>> ReportsAsync(CancellationToken cancellationToken) =>
         (await db.QueryAsync("reporting",
-            "SELECT \"TaskId\", \"LeadUnitId\", \"Status\"::text, \"Progress\" FROM reports WHERE \"TenantId\" = @tenant AND \"Period\" = @period",
+            "SELECT \"TaskId\", \"LeadUnitId\", \"Status\"::text, \"Progress\" FROM reports WHERE tenant_id = @tenant AND \"Period\" = @period",
             r => (Key: (r.GetGuid(0), r.GetGuid(1)), Value: (ReportStates.Reporting(r.GetString(2)), r.GetString(3))), cancellationToken))
         .ToDictionary(x => x.Key, x => x.Value);
 
@@ -88,11 +88,11 @@ public sealed class Checks(Databases db, Api api, Stack stack, ChaosOptions opti
         var returns = await ReturnsAsync(cancellationToken);
         var notices = await NoticesAsync(cancellationToken);
         var owed = (await db.QueryAsync("notifications",
-                "SELECT \"TaskId\", \"LeadUnitId\", \"State\"::text FROM owed_reports WHERE \"TenantId\" = @tenant AND \"Period\" = @period AND \"Active\"",
+                "SELECT \"TaskId\", \"LeadUnitId\", \"State\"::text FROM owed_reports WHERE tenant_id = @tenant AND \"Period\" = @period AND \"Active\"",
                 r => (Key: (r.GetGuid(0), r.GetGuid(1)), State: ReportStates.Owed(r.GetString(2))), cancellationToken))
             .ToDictionary(x => x.Key, x => x.State);
         var reporters = (await db.QueryAsync("notifications",
-                "SELECT \"Id\", \"UnitId\" FROM recipients WHERE \"TenantId\" = @tenant AND NOT \"Disabled\" AND \"UnitId\" IS NOT NULL AND 'unit-reporter' = ANY(\"Roles\")",
+                "SELECT \"Id\", \"UnitId\" FROM recipients WHERE tenant_id = @tenant AND NOT \"Disabled\" AND \"UnitId\" IS NOT NULL AND 'unit-reporter' = ANY(\"Roles\")",
                 r => (Id: r.GetGuid(0), Unit: r.GetGuid(1)), cancellationToken))
             .ToLookup(r => r.Unit, r => r.Id);
 
@@ -137,12 +137,12 @@ public sealed class Checks(Databases db, Api api, Stack stack, ChaosOptions opti
 
     private async Task<Dictionary<Guid, long>> ReturnsAsync(CancellationToken cancellationToken) =>
         (await db.QueryAsync("reporting",
-            "SELECT \"TaskId\", count(*) FROM audit_entries WHERE \"TenantId\" = @tenant AND \"Period\" = @period AND \"Action\" = 'returned' GROUP BY 1",
+            "SELECT \"TaskId\", count(*) FROM audit_entries WHERE tenant_id = @tenant AND \"Period\" = @period AND \"Action\" = 'returned' GROUP BY 1",
             r => (Task: r.GetGuid(0), Count: r.GetInt64(1)), cancellationToken)).ToDictionary(x => x.Task, x => x.Count);
 
     private async Task<Dictionary<(Guid Recipient, Guid Task, string Kind), long>> NoticesAsync(CancellationToken cancellationToken) =>
         (await db.QueryAsync("notifications",
-            "SELECT \"RecipientId\", \"TaskId\", \"Kind\"::text, count(*) FROM notifications WHERE \"TenantId\" = @tenant AND \"Period\" = @period AND \"TaskId\" IS NOT NULL GROUP BY 1, 2, 3",
+            "SELECT \"RecipientId\", \"TaskId\", \"Kind\"::text, count(*) FROM notifications WHERE tenant_id = @tenant AND \"Period\" = @period AND \"TaskId\" IS NOT NULL GROUP BY 1, 2, 3",
             r => (Key: (r.GetGuid(0), r.GetGuid(1), Kind(r.GetString(2))), Count: r.GetInt64(3)), cancellationToken))
         .GroupBy(x => x.Key).ToDictionary(g => g.Key, g => g.Sum(x => x.Count));
 

@@ -15,10 +15,10 @@ public sealed partial class Escalations(Databases db, Checks checks)
     public async Task<Dictionary<(Guid Task, Guid Unit), string>> FalseAsync(IReadOnlyDictionary<string, Guid> taskNumbers, CancellationToken cancellationToken)
     {
         var reports = await checks.ReportsAsync(cancellationToken);
-        var units = (await db.QueryAsync("notifications", "SELECT \"Id\", \"UnitId\" FROM recipients WHERE \"TenantId\" = @tenant AND \"UnitId\" IS NOT NULL",
+        var units = (await db.QueryAsync("notifications", "SELECT \"Id\", \"UnitId\" FROM recipients WHERE tenant_id = @tenant AND \"UnitId\" IS NOT NULL",
             r => (Id: r.GetGuid(0), Unit: r.GetGuid(1)))).ToDictionary(r => r.Id, r => r.Unit);
         var notices = await db.QueryAsync("notifications",
-            "SELECT \"RecipientId\", \"Kind\"::text, \"CauseKey\", \"Body\" FROM notifications WHERE \"TenantId\" = @tenant AND \"Period\" = @period AND \"Kind\"::text IN ('Overdue', 'Escalation', '3', '4')",
+            "SELECT \"RecipientId\", \"Kind\"::text, \"CauseKey\", \"Body\" FROM notifications WHERE tenant_id = @tenant AND \"Period\" = @period AND \"Kind\"::text IN ('Overdue', 'Escalation', '3', '4')",
             r => (Recipient: r.GetGuid(0), Kind: r.GetString(1), Cause: r.GetString(2), Body: r.GetString(3)), cancellationToken);
         var found = new Dictionary<(Guid, Guid), string>();
         foreach (var notice in notices)

@@ -1,7 +1,8 @@
 namespace Platform.Chaos;
 
 /// <summary>One fault: what it does, and the injection itself (it returns when the fault has ended).</summary>
-public sealed record Experiment(string Name, Func<Task> Inject)
+/// <param name="Key">Short, for the markers the load writes.</param>
+public sealed record Experiment(string Key, string Name, Func<Task> Inject)
 {
     public static IReadOnlyList<Experiment> All(Stack stack, Databases db, ChaosOptions options)
     {
@@ -14,11 +15,11 @@ public sealed record Experiment(string Name, Func<Task> Inject)
 
         return
         [
-            new("kill -9 PostgreSQL", () => KillAndRestart("postgres")),
-            new("kill -9 RabbitMQ", () => KillAndRestart("rabbitmq")),
-            new("kill -9 notifications", () => KillAndRestart("notifications")),
-            new("kill -9 reporting", () => KillAndRestart("reporting")),
-            new($"notifications DB refuses connections {options.Outage.TotalSeconds:0} s", async () =>
+            new("pg", "kill -9 PostgreSQL", () => KillAndRestart("postgres")),
+            new("mq", "kill -9 RabbitMQ", () => KillAndRestart("rabbitmq")),
+            new("nk", "kill -9 notifications", () => KillAndRestart("notifications")),
+            new("rk", "kill -9 reporting", () => KillAndRestart("reporting")),
+            new("db", $"notifications DB refuses connections {options.Outage.TotalSeconds:0} s", async () =>
             {
                 // The superuser closes the database to new sessions and ends the service's own; the service sees its
                 // database gone while the rest of the stack (and the broker) keeps going.
@@ -33,7 +34,7 @@ public sealed record Experiment(string Name, Func<Task> Inject)
                     await db.ExecuteAsync("ALTER DATABASE duban_notifications ALLOW_CONNECTIONS true");
                 }
             }),
-            new($"notifications paused {options.Outage.TotalSeconds:0} s (backlog)", async () =>
+            new("ps", $"notifications paused {options.Outage.TotalSeconds:0} s (backlog)", async () =>
             {
                 await stack.PauseAsync("notifications");
                 try

@@ -13,14 +13,22 @@ public sealed class LoadGenerator(Api api, ChaosOptions options, IReadOnlyList<R
 {
     private readonly ConcurrentDictionary<int, DateTimeOffset> lastAcknowledged = new();
     private readonly ConcurrentQueue<string> losses = new();
+    private readonly ConcurrentDictionary<string, int> failures = new(StringComparer.Ordinal);
     private int acknowledged;
     private int unanswered;
 
     public int Acknowledged => acknowledged;
 
+    /// <summary>Once set (after the fault), the office accepts most resubmitted reports; before, it mostly returns them,
+    /// so that the reports stay writable through the whole fault.</summary>
+    public bool Closing { get; set; }
+
     public int Unanswered => unanswered;
 
     public IReadOnlyCollection<string> Losses => losses;
+
+    /// <summary>The answers that were not 2xx, by kind, most frequent first (what the faults looked like from outside).</summary>
+    public string Failures => string.Join("; ", failures.OrderByDescending(f => f.Value).Take(4).Select(f => $"{f.Value}× {f.Key}"));
 
     public Task RunAsync(CancellationToken stop)
     {
@@ -82,6 +90,7 @@ public sealed class LoadGenerator(Api api, ChaosOptions options, IReadOnlyList<R
             }
             else
             {
+                failures.AddOrUpdate($"{step.Suffix.TrimStart(':')}{(step.Suffix.Length == 0 ? "save" : string.Empty)} {outcome}", 1, (_, n) => n + 1);
                 if (!outcome.Refused)
                 {
                     Interlocked.Increment(ref unanswered);
@@ -115,7 +124,7 @@ public sealed class LoadGenerator(Api api, ChaosOptions options, IReadOnlyList<R
                 }, ledger.Known == ReportState.Returned ? ReportState.Returned : ReportState.Draft, marker);
             case ReportState.Absent or ReportState.Draft or ReportState.Returned:
                 return new Step(report.Reporter, HttpMethod.Post, ":submit", new JsonObject(), ReportState.Submitted, null);
-            case ReportState.Submitted when ledger.Cycles >= 2 && random.NextDouble() < 0.3:
+            case ReportState.Submitted when ledger.Cycles >= 2 && random.NextDouble() < (Closing ? 0.4 : 0.02):
                 return new Step(ChaosOptions.Office, HttpMethod.Post, ":accept", new JsonObject { ["leadUnitId"] = report.LeadUnitId.ToString() }, ReportState.Accepted, null);
             case ReportState.Submitted:
                 return new Step(ChaosOptions.Office, HttpMethod.Post, ":return",

@@ -24,7 +24,7 @@ var taskNumbers = tasks.ToDictionary(t => (string)t["number"]!, t => Guid.Parse(
 var july = (await api.GetAsync(ChaosOptions.Office, $"/api/v1/reports?period={ChaosOptions.Period}", CancellationToken.None))["reports"]!.AsArray()
     .Select(r => r!).ToLookup(r => Guid.Parse((string)r["taskId"]!));
 var reporters = (await db.QueryAsync("notifications",
-        "SELECT \"UnitId\", min(\"Username\") FROM recipients WHERE \"TenantId\" = @tenant AND NOT \"Disabled\" AND \"UnitId\" IS NOT NULL AND 'unit-reporter' = ANY(\"Roles\") GROUP BY 1",
+        "SELECT \"UnitId\", min(\"Username\") FROM recipients WHERE tenant_id = @tenant AND NOT \"Disabled\" AND \"UnitId\" IS NOT NULL AND 'unit-reporter' = ANY(\"Roles\") GROUP BY 1",
         r => (Unit: r.GetGuid(0), User: r.GetString(1))))
     .ToDictionary(r => r.Unit, r => r.User);
 var candidates = new List<(JsonNode Task, Guid Unit, ReportState State, string Text)>();
@@ -112,7 +112,7 @@ async Task RunAsync(Experiment experiment, List<ReportLedger> mine, Row row)
 {
     Say($"── {experiment.Name}: {mine.Count} reports");
     var baseline = await checks.BaselineAsync(CancellationToken.None);
-    var load = new LoadGenerator(api, options, mine, experiment.Name);
+    var load = new LoadGenerator(api, options, mine, experiment.Key);
     using var stop = new CancellationTokenSource();
     var running = load.RunAsync(stop.Token);
     await Task.Delay(options.WarmUp);
@@ -131,10 +131,15 @@ async Task RunAsync(Experiment experiment, List<ReportLedger> mine, Row row)
     var faultEnded = DateTimeOffset.UtcNow;
     var ended = Stopwatch.GetTimestamp();
     Say($"fault over after {Stopwatch.GetElapsedTime(faultStarted).TotalSeconds:0.0} s; load goes on until every worker is acknowledged again");
+    load.Closing = true;
     var resumed = await load.WaitForAcknowledgementsAsync(faultEnded, options.Tail);
     await stop.CancelAsync();
     await running;
     Say($"load stopped: {load.Acknowledged} acknowledged, {load.Unanswered} unanswered{(resumed ? string.Empty : ", some workers were never acknowledged after the fault")}");
+    if (load.Failures.Length > 0)
+    {
+        Say("not acknowledged: " + load.Failures);
+    }
 
     var deadline = Stopwatch.GetTimestamp() + (long)(options.RecoveryBound.TotalSeconds * Stopwatch.Frequency);
     Evaluation evaluation;
