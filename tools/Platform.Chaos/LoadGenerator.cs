@@ -19,8 +19,8 @@ public sealed class LoadGenerator(Api api, ChaosOptions options, IReadOnlyList<R
 
     public int Acknowledged => acknowledged;
 
-    /// <summary>Once set (after the fault), the office accepts most resubmitted reports; before, it mostly returns them,
-    /// so that the reports stay writable through the whole fault.</summary>
+    /// <summary>Once set (after the fault), the office accepts many resubmitted reports; before, it returns them all, so
+    /// that the reports stay writable through the whole fault (an accepted report takes no more writes).</summary>
     public bool Closing { get; set; }
 
     public int Unanswered => unanswered;
@@ -44,7 +44,9 @@ public sealed class LoadGenerator(Api api, ChaosOptions options, IReadOnlyList<R
         var deadline = DateTimeOffset.UtcNow + atMost;
         while (DateTimeOffset.UtcNow < deadline)
         {
-            if (Enumerable.Range(0, workers).All(w => lastAcknowledged.TryGetValue(w, out var at) && at > since))
+            // A worker whose reports are all accepted has nothing left to write.
+            if (Enumerable.Range(0, workers).All(w => lastAcknowledged.TryGetValue(w, out var at) && at > since ||
+                    ledgers.Where((_, i) => i % workers == w).All(l => l.Known == ReportState.Accepted)))
             {
                 return true;
             }
@@ -124,7 +126,7 @@ public sealed class LoadGenerator(Api api, ChaosOptions options, IReadOnlyList<R
                 }, ledger.Known == ReportState.Returned ? ReportState.Returned : ReportState.Draft, marker);
             case ReportState.Absent or ReportState.Draft or ReportState.Returned:
                 return new Step(report.Reporter, HttpMethod.Post, ":submit", new JsonObject(), ReportState.Submitted, null);
-            case ReportState.Submitted when ledger.Cycles >= 2 && random.NextDouble() < (Closing ? 0.4 : 0.02):
+            case ReportState.Submitted when ledger.Cycles >= 2 && Closing && random.NextDouble() < 0.4:
                 return new Step(ChaosOptions.Office, HttpMethod.Post, ":accept", new JsonObject { ["leadUnitId"] = report.LeadUnitId.ToString() }, ReportState.Accepted, null);
             case ReportState.Submitted:
                 return new Step(ChaosOptions.Office, HttpMethod.Post, ":return",

@@ -111,7 +111,7 @@ return failed.Count == 0 && unattributed == 0 ? 0 : 1;
 async Task RunAsync(Experiment experiment, List<ReportLedger> mine, Row row)
 {
     Say($"── {experiment.Name}: {mine.Count} reports");
-    var baseline = await checks.BaselineAsync(CancellationToken.None);
+    var baseline = await BaselineAsync();
     var load = new LoadGenerator(api, options, mine, experiment.Key);
     using var stop = new CancellationTokenSource();
     var running = load.RunAsync(stop.Token);
@@ -179,6 +179,24 @@ async Task RunAsync(Experiment experiment, List<ReportLedger> mine, Row row)
     Say(row.Converged && !row.Broken
         ? $"recovered in {row.Recovery:0.0} s"
         : $"did not recover within {options.RecoveryBound.TotalSeconds:0} s");
+}
+
+// The starting point, waiting for a stack that a previous experiment left unable to answer (up to the recovery bound).
+async Task<Baseline> BaselineAsync()
+{
+    var deadline = Stopwatch.GetTimestamp() + (long)(options.RecoveryBound.TotalSeconds * Stopwatch.Frequency);
+    while (true)
+    {
+        try
+        {
+            return await checks.BaselineAsync(CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is Npgsql.NpgsqlException or InvalidOperationException && Stopwatch.GetTimestamp() < deadline)
+        {
+            Say("waiting to read the starting point: " + ex.Message);
+            await Task.Delay(TimeSpan.FromSeconds(2));
+        }
+    }
 }
 
 /// <summary>One line of the table: an experiment's figures, summed over its repeats (recovery: the slowest).</summary>
