@@ -5,7 +5,8 @@
 #   pg_start; pg_provision; rabbit_start      # private PostgreSQL + RabbitMQ on loopback
 #   build; start_service units; wait_healthy http://127.0.0.1:5101 units
 #
-# Everything lives under $STATE (= <repo>/.local, gitignored):
+# Everything lives under $STATE (= <repo>/.local, gitignored; DUBAN_STATE_DIR moves it, so that a second stack
+# such as deploy/local/chaos.sh's keeps its data, logs, pids and keys apart):
 #   data/     PostgreSQL cluster (unless the repo path is not traversable by the
 #             `postgres` OS user, see pg_dirs), RabbitMQ node data
 #   logs/     one log per process (postgres.log, rabbitmq/, units.log, portal.log, gateway.log, ...)
@@ -21,6 +22,7 @@
 DUBAN_LIB_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 REPO="$(cd "$DUBAN_LIB_DIR/../.." && pwd)"
 STATE="$REPO/.local"
+[ -n "${DUBAN_STATE_DIR:-}" ] && STATE="$(realpath -m "$DUBAN_STATE_DIR")"
 
 PG_PORT="${DUBAN_PG_PORT:-55432}"
 RMQ_PORT="${DUBAN_RABBITMQ_PORT:-55672}"
@@ -220,7 +222,10 @@ as_pg() {
 # cannot traverse the repository path (a private home folder, say) the cluster goes to
 # /var/tmp/duban-<hash of repo path>/ instead (we never loosen permissions of folders
 # that are not ours). A cluster once created stays where it is.
-PG_EXTERNAL_BASE="/var/tmp/duban-$(printf '%s' "$REPO" | sha256sum | cut -c1-12)"
+# A stack with its own state folder (DUBAN_STATE_DIR) gets its own external folder too.
+_duban_pg_key="$REPO"
+[ -n "${DUBAN_STATE_DIR:-}" ] && _duban_pg_key="$STATE"
+PG_EXTERNAL_BASE="/var/tmp/duban-$(printf '%s' "$_duban_pg_key" | sha256sum | cut -c1-12)"
 pg_dirs() {
     [ -n "${PG_BASE:-}" ] && return 0
     local inside="$STATE/data/postgres"
@@ -706,8 +711,8 @@ rotate_log() { # FILE
 }
 
 # start_host NAME DLLPATH HTTPPORT GRPCPORT [KEY=VALUE...]
-# Runs `dotnet DLLPATH` in the background (cwd = the dll's folder); log .local/logs/NAME.log,
-# pid .local/pids/NAME.pid. A host whose pid file points at a live process is left alone.
+# Runs `dotnet DLLPATH` in the background (cwd = the dll's folder); log $STATE/logs/NAME.log,
+# pid $STATE/pids/NAME.pid. A host whose pid file points at a live process is left alone.
 # GRPCPORT may be empty: the host then listens on its HTTP port only (the portal).
 start_host() {
     local name="$1" dll="$2" http="$3" grpc="$4"

@@ -3,6 +3,8 @@
 #   1. private PostgreSQL + RabbitMQ (as up.sh), Chromium for the browser tests, a Release build,
 #   2. the running stack from up.sh (unless DUBAN_TEST_NO_STACK=1) for end-to-end tests,
 #   3. dotnet test over Platform.sln (extra arguments go to dotnet test, e.g. --filter ...),
+#   4. the fault-injection suite in CI mode (deploy/local/chaos.sh --ci, a stack of its own; counted as one test;
+#      DUBAN_TEST_NO_CHAOS=1 skips it),
 # and prints "N passed, N failed[, N skipped]" as its very last line.
 # Whatever this script started is stopped at the end; what was running before stays running.
 #
@@ -151,5 +153,18 @@ if [ "$rc" != 0 ]; then
 fi
 
 cleanup
+
+# 4. Fault injection, on a stack of its own, once the one above is stopped (two stacks at once would share two cores).
+if [ "$build_ok" = 1 ] && [ "${DUBAN_TEST_NO_CHAOS:-0}" != 1 ]; then
+    say "deploy/local/chaos.sh --ci"
+    if bash "$DUBAN_LIB_DIR/chaos.sh" --ci; then
+        passed=$((passed + 1))
+    else
+        failed=$((failed + 1))
+        rc=1
+        echo "FAILED: fault injection (deploy/local/chaos.sh --ci)" >&2
+    fi
+fi
+
 summary_line "$passed" "$failed" "$skipped"
 exit "$rc"
