@@ -556,6 +556,8 @@ rabbit_start() {
         sleep 0.2
     done
     rabbit_running || die "RabbitMQ is listening but its pid file $STATE/pids/rabbitmq.pid is missing"
+    # The listener opens before every boot step has run; user management needs the whole app up.
+    rabbitmqctl_ await_startup --timeout 90 >/dev/null 2>&1 || die "RabbitMQ did not finish starting within 90 s (logs: $STATE/logs/rabbitmq/)"
     [ -e "$RMQ_BASE/.provisioned.2" ] || _rabbit_ensure_user
     say "RabbitMQ ready (pid $(rabbit_pid), user $RMQ_USER)"
 }

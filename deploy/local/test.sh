@@ -109,6 +109,9 @@ DUBAN_TEST_HOSTS="units=$UNITS_URL"
 for h in tasks reporting notifications portal; do DUBAN_TEST_HOSTS+=";$h=http://127.0.0.1:$(host_port "$h" http)"; done
 DUBAN_TEST_HOSTS+=";gateway=$GATEWAY_URL"
 export DUBAN_TEST_HOSTS
+# The notification service's client secret: the end-to-end test asks reporting what is owed as that client.
+DUBAN_TEST_NOTIFICATIONS_CLIENT_SECRET="$(service_client_secret)"
+export DUBAN_TEST_NOTIFICATIONS_CLIENT_SECRET
 
 rm -rf "$results"
 mkdir -p "$results"
