@@ -18,6 +18,7 @@ public static class PlatformCli
             ExportCommand.Create(),
             InboxCommand.Create(),
             WebhooksCommand.Create(),
+            OpsCommand.Create(),
         };
 
     public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
