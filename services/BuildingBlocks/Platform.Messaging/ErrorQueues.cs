@@ -39,8 +39,19 @@ public sealed partial class ErrorQueues : IEndpointConfigurationObserver, IAsync
     public IReadOnlyCollection<string> Queues => queues.Keys.Order(StringComparer.Ordinal).ToList();
 
     public void EndpointConfigured<T>(T configurator)
-        where T : IReceiveEndpointConfigurator =>
-        queues.TryAdd(configurator.InputAddress.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries).Last(), 0);
+        where T : IReceiveEndpointConfigurator
+    {
+        var address = configurator.InputAddress;
+        var name = address.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries).Last();
+        // The bus's own temporary endpoint (responses, "{host}_{process}_bus_{id}") dies with the process and has no
+        // error queue worth watching.
+        if (address.Query.Contains("temporary=true", StringComparison.OrdinalIgnoreCase) || name.Contains("_bus_", StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        queues.TryAdd(name, 0);
+    }
 
     /// <summary>Each queue's depth, its error queue's and its skipped queue's, with what failed the oldest error.</summary>
     public async Task<IReadOnlyList<QueueDepth>> DepthsAsync(CancellationToken cancellationToken)

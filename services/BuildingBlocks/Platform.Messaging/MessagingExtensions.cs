@@ -43,6 +43,8 @@ public static class MessagingExtensions
             var prefix = builder.Configuration["Messaging:EndpointPrefix"] is { Length: > 0 } configured ? configured : serviceName;
             x.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(prefix, includeNamespace: false));
             configureConsumers?.Invoke(x);
+            // No call home: the hosts have no business on the internet, and its failures filled the logs.
+            x.DisableUsageTelemetry();
             x.UsingRabbitMq((context, cfg) =>
             {
                 cfg.Host(new Uri(connectionString), h => h.PublisherConfirmation = true);

@@ -27,6 +27,7 @@ public sealed partial class OutboxRelay<TDbContext>(
     where TDbContext : DbContext
 {
     private static readonly TimeProvider Clock = TimeProvider.System;
+    private readonly List<Guid> confirmedUnmarked = [];
     private DateTimeOffset lastCleanup = DateTimeOffset.MinValue;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -75,6 +76,7 @@ public sealed partial class OutboxRelay<TDbContext>(
         await using var scope = scopes.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<TenantContext>().SetSystem();
         var db = scope.ServiceProvider.GetRequiredService<TDbContext>();
+        await MarkConfirmedAsync(db, cancellationToken);
         var batch = await ClaimAsync(db, cancellationToken);
         var sent = new List<Guid>();
         for (var i = 0; i < batch.Count; i++)
@@ -142,18 +144,47 @@ public sealed partial class OutboxRelay<TDbContext>(
         }
     }
 
-    private static Task MarkSentAsync(TDbContext db, List<Guid> sent, CancellationToken cancellationToken)
+    /// <summary>
+    /// Marks what the broker confirmed. If the database fails just then (it went down after the publish), the ids are
+    /// kept and marked on the next pass, rather than left to be published again when their lease runs out.
+    /// </summary>
+    private async Task MarkSentAsync(TDbContext db, List<Guid> sent, CancellationToken cancellationToken)
     {
         if (sent.Count == 0)
         {
-            return Task.CompletedTask;
+            return;
+        }
+
+        lock (confirmedUnmarked)
+        {
+            confirmedUnmarked.AddRange(sent);
+        }
+
+        await MarkConfirmedAsync(db, cancellationToken);
+    }
+
+    private async Task MarkConfirmedAsync(TDbContext db, CancellationToken cancellationToken)
+    {
+        List<Guid> ids;
+        lock (confirmedUnmarked)
+        {
+            ids = [.. confirmedUnmarked];
+        }
+
+        if (ids.Count == 0)
+        {
+            return;
         }
 
         var now = Clock.GetUtcNow();
-        return db.Set<OutboxMessage>().Where(m => sent.Contains(m.Id)).ExecuteUpdateAsync(s => s
+        await db.Set<OutboxMessage>().Where(m => ids.Contains(m.Id)).ExecuteUpdateAsync(s => s
             .SetProperty(m => m.SentAt, now)
             .SetProperty(m => m.LockedUntil, (DateTimeOffset?)null)
             .SetProperty(m => m.LastError, (string?)null), cancellationToken);
+        lock (confirmedUnmarked)
+        {
+            confirmedUnmarked.RemoveAll(ids.Contains);
+        }
     }
 
     private async Task<DateTimeOffset> FailAsync(TDbContext db, OutboxMessage row, Exception exception, CancellationToken cancellationToken)
