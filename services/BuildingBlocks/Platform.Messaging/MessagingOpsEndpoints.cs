@@ -40,5 +40,23 @@ public static class MessagingOpsEndpoints
         }
     }
 
+    /// <summary>
+    /// <c>POST /api/v1/ops/{service}:replay</c> <c>{"tenant": "500103"}</c> (optional; every tenant when absent), platform
+    /// admin only: <paramref name="replay"/> enqueues the events of the service's current state on the outbox of
+    /// <typeparamref name="TDbContext"/>, read as the platform, and answers what it published; they leave with the save.
+    /// </summary>
+    public static RouteHandlerBuilder MapReplay<TDbContext>(
+        this IEndpointRouteBuilder app, string service, Func<TDbContext, IOutbox, string?, CancellationToken, Task<object>> replay)
+        where TDbContext : Microsoft.EntityFrameworkCore.DbContext =>
+        app.MapPost($"/api/v1/ops/{service}:replay", async (ReplayRequest? request, TenantContext tenant, TDbContext db, IOutbox outbox, CancellationToken cancellationToken) =>
+        {
+            tenant.SetSystem();
+            var replayed = await replay(db, outbox, request?.Tenant is { Length: > 0 } only ? only : null, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            return Results.Ok(new { service, replayed });
+        }).RequireAuthorization(p => p.RequireRole(PlatformRoles.PlatformAdmin));
+
     public sealed record RedriveRequest(string? Queue);
+
+    public sealed record ReplayRequest(string? Tenant);
 }
