@@ -11,8 +11,11 @@ public sealed class OutboxOptions
 
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromMinutes(5);
 
-    /// <summary>How long a relay may take to publish the rows it claimed before another relay may take them over.</summary>
-    public TimeSpan Lease { get; set; } = TimeSpan.FromSeconds(60);
+    /// <summary>
+    /// How long a relay may take to publish the rows it claimed before another relay may take them over — also how long
+    /// the rows of a relay that died mid-batch wait. Keep it well above <see cref="PublishTimeout"/>.
+    /// </summary>
+    public TimeSpan Lease { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>How long one publish (with the broker's confirmation) may take before it counts as failed.</summary>
     public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(10);

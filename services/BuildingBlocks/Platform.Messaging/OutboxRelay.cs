@@ -77,11 +77,22 @@ public sealed partial class OutboxRelay<TDbContext>(
         scope.ServiceProvider.GetRequiredService<TenantContext>().SetSystem();
         var db = scope.ServiceProvider.GetRequiredService<TDbContext>();
         await MarkConfirmedAsync(db, cancellationToken);
-        var batch = await ClaimAsync(db, cancellationToken);
+        var (batch, leasedUntil) = await ClaimAsync(db, cancellationToken);
         var sent = new List<Guid>();
         for (var i = 0; i < batch.Count; i++)
         {
             var row = batch[i];
+            if (Clock.GetUtcNow() + options.Value.PublishTimeout >= leasedUntil)
+            {
+                // A slow broker: what could not be published within the lease goes back, unleased, for the next pass
+                // rather than being published while another relay may already have taken it over.
+                var rest = batch.Skip(i).Select(r => r.Id).ToList();
+                await MarkSentAsync(db, sent, cancellationToken);
+                await db.Set<OutboxMessage>().Where(m => rest.Contains(m.Id))
+                    .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockedUntil, (DateTimeOffset?)null), cancellationToken);
+                return new RelayPass(batch.Count, sent.Count, null);
+            }
+
             if (Read(row) is not { } message)
             {
                 // A body this build cannot read is this row's problem only; it keeps its record and the batch goes on.
@@ -111,7 +122,7 @@ public sealed partial class OutboxRelay<TDbContext>(
         return new RelayPass(batch.Count, sent.Count, null);
     }
 
-    private async Task<List<OutboxMessage>> ClaimAsync(TDbContext db, CancellationToken cancellationToken)
+    private async Task<(List<OutboxMessage> Rows, DateTimeOffset LeasedUntil)> ClaimAsync(TDbContext db, CancellationToken cancellationToken)
     {
         var now = Clock.GetUtcNow();
         var until = now + options.Value.Lease;
@@ -128,7 +139,7 @@ public sealed partial class OutboxRelay<TDbContext>(
                 """)
             .AsNoTracking()
             .ToListAsync(cancellationToken);
-        return rows.OrderBy(r => r.CreatedAt).ThenBy(r => r.Id).ToList();
+        return (rows.OrderBy(r => r.CreatedAt).ThenBy(r => r.Id).ToList(), until);
     }
 
     private static (object Body, Type Type)? Read(OutboxMessage row)
