@@ -50,6 +50,9 @@ public sealed class OperationsStackTests(Stack stack) : IClassFixture<Stack>
         var admin = await stack.TokenAsync("platform.admin");
         var scj = await stack.TokenAsync("yz.scj");
         Assert.Equal(HttpStatusCode.Forbidden, (await stack.PostJsonAsync("/api/v1/ops/tasks:replay", await stack.TokenAsync("yz.admin"), new { })).Status);
+        var (badTenant, badBody, _) = await stack.PostJsonAsync("/api/v1/ops/units:replay", admin, new { tenant = "50'; DROP" });
+        Assert.Equal(HttpStatusCode.BadRequest, badTenant);
+        Assert.Contains("division code", badBody.GetProperty("detail").GetString(), StringComparison.Ordinal);
         var tasksBefore = await TaskCountAsync(scj);
         var assignmentsBefore = await AssignmentsAsync(scj);
 

@@ -50,8 +50,15 @@ public static class MessagingOpsEndpoints
         where TDbContext : Microsoft.EntityFrameworkCore.DbContext =>
         app.MapPost($"/api/v1/ops/{service}:replay", async (ReplayRequest? request, TenantContext tenant, TDbContext db, IOutbox outbox, CancellationToken cancellationToken) =>
         {
+            var only = request?.Tenant is { Length: > 0 } named ? named.Trim() : null;
+            if (only is not null && !DivisionCode.IsValid(only))
+            {
+                return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The request is not valid",
+                    detail: "tenant: a division code of six digits (e.g. 500103), or absent for every tenant");
+            }
+
             tenant.SetSystem();
-            var replayed = await replay(db, outbox, request?.Tenant is { Length: > 0 } only ? only : null, cancellationToken);
+            var replayed = await replay(db, outbox, only, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             return Results.Ok(new { service, replayed });
         }).RequireAuthorization(p => p.RequireRole(PlatformRoles.PlatformAdmin));

@@ -29,6 +29,7 @@ public sealed partial class OutboxRelay<TDbContext>(
     private static readonly TimeProvider Clock = TimeProvider.System;
     private readonly List<Guid> confirmedUnmarked = [];
     private DateTimeOffset lastCleanup = DateTimeOffset.MinValue;
+    private DateTimeOffset lastMeasured = DateTimeOffset.MinValue;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -79,6 +80,8 @@ public sealed partial class OutboxRelay<TDbContext>(
         await MarkConfirmedAsync(db, cancellationToken);
         var (batch, leasedUntil) = await ClaimAsync(db, cancellationToken);
         var sent = new List<Guid>();
+        var handedBack = new List<Guid>();
+        DateTimeOffset? retryAt = null;
         for (var i = 0; i < batch.Count; i++)
         {
             var row = batch[i];
@@ -86,11 +89,8 @@ public sealed partial class OutboxRelay<TDbContext>(
             {
                 // A slow broker: what could not be published within the lease goes back, unleased, for the next pass
                 // rather than being published while another relay may already have taken it over.
-                var rest = batch.Skip(i).Select(r => r.Id).ToList();
-                await MarkSentAsync(db, sent, cancellationToken);
-                await db.Set<OutboxMessage>().Where(m => rest.Contains(m.Id))
-                    .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockedUntil, (DateTimeOffset?)null), cancellationToken);
-                return new RelayPass(batch.Count, sent.Count, null);
+                handedBack = batch.Skip(i).Select(r => r.Id).ToList();
+                break;
             }
 
             if (Read(row) is not { } message)
@@ -109,18 +109,30 @@ public sealed partial class OutboxRelay<TDbContext>(
             }
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
             {
-                await MarkSentAsync(db, sent, cancellationToken);
-                var retryAt = await FailAsync(db, row, ex, cancellationToken);
-                var rest = batch.Skip(i + 1).Select(r => r.Id).ToList();
-                await db.Set<OutboxMessage>().Where(m => rest.Contains(m.Id))
-                    .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockedUntil, (DateTimeOffset?)null).SetProperty(m => m.NextAttemptAt, retryAt), cancellationToken);
-                return new RelayPass(batch.Count, sent.Count, retryAt);
+                // The broker is failing: the rest of the batch waits for the same next attempt.
+                retryAt = await FailAsync(db, row, ex, cancellationToken);
+                handedBack = batch.Skip(i + 1).Select(r => r.Id).ToList();
+                break;
             }
         }
 
         await MarkSentAsync(db, sent, cancellationToken);
-        return new RelayPass(batch.Count, sent.Count, null);
+        await HandBackAsync(db, handedBack, retryAt, cancellationToken);
+        return new RelayPass(batch.Count, sent.Count, retryAt);
     }
+
+    /// <summary>Releases the lease of rows this pass did not publish, to be tried again at <paramref name="retryAt"/> if given.</summary>
+    private static Task HandBackAsync(TDbContext db, List<Guid> ids, DateTimeOffset? retryAt, CancellationToken cancellationToken) =>
+        ids.Count == 0
+            ? Task.CompletedTask
+            : db.Set<OutboxMessage>().Where(m => ids.Contains(m.Id)).ExecuteUpdateAsync(s =>
+            {
+                s.SetProperty(m => m.LockedUntil, (DateTimeOffset?)null);
+                if (retryAt is { } at)
+                {
+                    s.SetProperty(m => m.NextAttemptAt, at);
+                }
+            }, cancellationToken);
 
     private async Task<(List<OutboxMessage> Rows, DateTimeOffset LeasedUntil)> ClaimAsync(TDbContext db, CancellationToken cancellationToken)
     {
@@ -219,8 +231,15 @@ public sealed partial class OutboxRelay<TDbContext>(
         return retryAt;
     }
 
+    /// <summary>At most once per poll interval: a relay draining a backlog batch after batch does not count each time.</summary>
     private async Task MeasureLagAsync(CancellationToken cancellationToken)
     {
+        if (Clock.GetUtcNow() - lastMeasured < options.Value.PollInterval)
+        {
+            return;
+        }
+
+        lastMeasured = Clock.GetUtcNow();
         await using var scope = scopes.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<TenantContext>().SetSystem();
         var pending = scope.ServiceProvider.GetRequiredService<TDbContext>().Set<OutboxMessage>().Where(m => m.SentAt == null);
