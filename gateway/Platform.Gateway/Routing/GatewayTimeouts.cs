@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Timeouts;
 using Microsoft.Extensions.Options;
 using Yarp.ReverseProxy.Forwarder;
@@ -67,12 +68,32 @@ public static partial class GatewayTimeouts
                 LogTimedOut(Logger(context), context.Request.Method, context.Request.Path, error.Error);
                 await WriteTimedOutAsync(context);
             }
+            else if (IsBodyTooLarge(error.Exception))
+            {
+                context.Response.Clear();
+                await GatewayMiddleware.WriteTooLargeAsync(
+                    context, context.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize ?? 0);
+            }
             else if (context.Response.StatusCode >= StatusCodes.Status500InternalServerError)
             {
                 // Below 500 the client went away or sent a broken body: nobody is waiting for an answer.
                 await WriteUnavailableAsync(context, context.Response.StatusCode);
             }
         });
+    }
+
+    /// <summary>Kestrel stopped reading a body at the gateway's limit while YARP was streaming it on.</summary>
+    private static bool IsBodyTooLarge(Exception? exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge })
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static RequestTimeoutPolicy Policy(TimeSpan timeout) => new()

@@ -19,6 +19,7 @@ using Platform.ServiceDefaults.Errors;
 using Platform.ServiceDefaults.Security;
 
 using Platform.ServiceDefaults.Time;
+using Platform.ServiceDefaults.Validation;
 
 namespace Platform.ServiceDefaults;
 
@@ -39,7 +40,9 @@ public static class Extensions
         builder.Services.AddExceptionHandler<DatabaseUnavailableHandler>();
         builder.Services.AddGrpc(o =>
         {
+            // Outermost first: the error mapping also turns the validation's refusals into InvalidArgument.
             o.Interceptors.Add<ErrorMappingInterceptor>();
+            o.Interceptors.Add<RequestValidationInterceptor>();
             o.EnableDetailedErrors = false;
             o.MaxReceiveMessageSize = builder.Configuration.GetValue("Grpc:MaxReceiveMessageSize", 4 * 1024 * 1024);
         }).AddJsonTranscoding();
@@ -79,12 +82,21 @@ public static class Extensions
             },
         }).AllowAnonymous();
         app.MapHealthChecks("/alive", new HealthCheckOptions { Predicate = r => r.Tags.Contains(LiveTag) }).AllowAnonymous();
-        app.MapGrpcReflectionService().AllowAnonymous();
+        // Reflection lists every method and message: for signed-in callers (tools such as grpcurl with a token), and off
+        // altogether where Grpc:Reflection is false.
+        if (app.Configuration.GetValue("Grpc:Reflection", true))
+        {
+            app.MapGrpcReflectionService().RequireAuthorization();
+        }
+
         app.MapClockControl();
         return app;
     }
 
-    /// <summary>The middleware order every host uses: errors, authentication, tenant, authorization.</summary>
+    /// <summary>
+    /// The middleware order every host uses: errors, authentication, tenant, authorization, then a gRPC request's frame
+    /// is checked (only for callers allowed to make the call).
+    /// </summary>
     public static WebApplication UsePlatformDefaults(this WebApplication app)
     {
         app.UseExceptionHandler();
@@ -92,6 +104,7 @@ public static class Extensions
         app.UseAuthentication();
         app.UseTenantContext();
         app.UseAuthorization();
+        app.UseGrpcFrameValidation(app.Configuration);
         return app;
     }
 

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Platform.MultiTenancy;
 
 namespace Platform.ServiceDefaults.Time;
 
@@ -50,7 +51,8 @@ public static class ClockExtensions
 
     /// <summary>
     /// GET/PUT /_clock on the service's own port (the gateway routes only /api and the token endpoints) when the clock is
-    /// adjustable: reads or sets "now", then lets the service recompute what depends on it.
+    /// adjustable: reads or sets "now", then lets the service recompute what depends on it. Setting it moves every
+    /// tenant's deadlines, so it takes a platform-admin token; the instant must be given and lie in 2000–2099.
     /// </summary>
     public static void MapClockControl(this WebApplication app)
     {
@@ -61,9 +63,17 @@ public static class ClockExtensions
 
         app.Logger.LogWarning("The clock is adjustable (Clock:Adjustable=true) and reads {Now:O}: a demo or test stack, never production", clock.GetUtcNow());
         app.MapGet("/_clock", () => Results.Ok(new ClockState(clock.GetUtcNow()))).AllowAnonymous();
-        app.MapPut("/_clock", async (ClockState state, IServiceProvider services, CancellationToken cancellationToken) =>
+        app.MapPut("/_clock", async (ClockState? state, IServiceProvider services, CancellationToken cancellationToken) =>
         {
-            clock.Set(state.Now);
+            if (state?.Now is not { } now || now.Year is < 2000 or > 2099)
+            {
+                return Results.Problem(
+                    title: "Invalid clock",
+                    detail: "The body must be {\"now\": \"<ISO 8601 instant between 2000 and 2099>\"}.",
+                    statusCode: StatusCodes.Status400BadRequest);
+            }
+
+            clock.Set(now);
             await using var scope = services.CreateAsyncScope();
             foreach (var handler in scope.ServiceProvider.GetServices<IClockChangeHandler>())
             {
@@ -71,8 +81,8 @@ public static class ClockExtensions
             }
 
             return Results.Ok(new ClockState(clock.GetUtcNow()));
-        }).AllowAnonymous();
+        }).RequireAuthorization(p => p.RequireRole(PlatformRoles.PlatformAdmin));
     }
 
-    public sealed record ClockState(DateTimeOffset Now);
+    public sealed record ClockState(DateTimeOffset? Now);
 }

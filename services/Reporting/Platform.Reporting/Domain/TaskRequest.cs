@@ -67,11 +67,7 @@ public sealed class TaskRequest : ITenantEntity
             throw new ValidationException("requested_deadline", $"must be later than the current deadline {deadline:yyyy-MM-dd}");
         }
 
-        if (requested.Year > task.Year + 1)
-        {
-            throw new ValidationException("requested_deadline", $"must fall in {task.Year} or {task.Year + 1}");
-        }
-
+        CheckWithinListYears(task, requested, "requested_deadline");
         return New(task, lead, TaskRequestKind.Extension, reason, by, now, r => r.RequestedDeadline = requested);
     }
 
@@ -111,6 +107,7 @@ public sealed class TaskRequest : ITenantEntity
         if (approve && Kind == TaskRequestKind.Extension)
         {
             var granted = deadline ?? RequestedDeadline!.Value;
+            CheckWithinListYears(task, granted, "deadline");
             if (task.EffectiveDeadline is { } current && granted <= current)
             {
                 throw new ValidationException("deadline", $"must be later than the current deadline {current:yyyy-MM-dd}");
@@ -128,6 +125,15 @@ public sealed class TaskRequest : ITenantEntity
         DecidedBy = by;
         DecidedAt = now;
         DecisionComment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
+    }
+
+    /// <summary>An extension moves a deadline into the list's year or the next one, never before it (0001-01-01).</summary>
+    private static void CheckWithinListYears(TrackedTask task, DateOnly deadline, string field)
+    {
+        if (deadline.Year < task.Year || deadline.Year > task.Year + 1)
+        {
+            throw new ValidationException(field, $"must fall in {task.Year} or {task.Year + 1}");
+        }
     }
 
     private static TaskRequest New(

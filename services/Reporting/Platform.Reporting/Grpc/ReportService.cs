@@ -199,6 +199,13 @@ public sealed class ReportService(ReportingDbContext db, ITenantContext caller, 
     public override async Task<V1.ReportingSettings> UpdateReportingSettings(V1.ReportingSettings request, ServerCallContext context)
     {
         var tenant = caller.RequireDistrictAdmin(PlatformScopes.ReportsWrite);
+        if (!request.HasGraceDays)
+        {
+            // Nothing named, nothing changed: an omitted field never resets a setting to 0.
+            await lights.LoadGraceAsync(tenant, context.CancellationToken);
+            return new V1.ReportingSettings { GraceDays = lights.GraceDaysFor(tenant) };
+        }
+
         if (request.GraceDays is < 0 or > ReportingSettings.MaxGraceDays)
         {
             throw new ValidationException("grace_days", $"0 to {ReportingSettings.MaxGraceDays} days");

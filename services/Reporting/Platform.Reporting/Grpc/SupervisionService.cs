@@ -104,6 +104,11 @@ public sealed class SupervisionService(ReportingDbContext db, ITenantContext cal
     public override async Task<V1.TaskRequest> DecideTaskRequest(V1.DecideTaskRequestRequest request, ServerCallContext context)
     {
         caller.RequireDistrictAdmin(PlatformScopes.ReportsWrite);
+        if (!request.HasApprove)
+        {
+            throw new ValidationException("approve", "is required: true to grant the request, false to refuse it");
+        }
+
         var id = Caller.ParseId(request.Id, "id", "request");
         var found = await db.Requests.SingleOrDefaultAsync(r => r.Id == id && r.TenantId == caller.TenantId, context.CancellationToken)
             ?? throw new NotFoundException("request", request.Id);

@@ -51,7 +51,21 @@ public static class EvidenceEndpoints
             return BadRequest("file: send the file as multipart/form-data in a part named 'file'");
         }
 
-        var form = await request.ReadFormAsync(cancellationToken);
+        IFormCollection form;
+        try
+        {
+            form = await request.ReadFormAsync(cancellationToken);
+        }
+        catch (InvalidDataException ex)
+        {
+            // A missing boundary, a truncated part, headers over the limits: the caller's body, not our fault.
+            return BadRequest($"file: the multipart body cannot be read ({ex.Message})");
+        }
+        catch (BadHttpRequestException ex)
+        {
+            return Results.Problem(statusCode: ex.StatusCode, title: "The request is not valid", detail: $"file: {ex.Message}");
+        }
+
         if (form.Files.GetFile("file") is not { } file)
         {
             return BadRequest("file: send the file as multipart/form-data in a part named 'file'");

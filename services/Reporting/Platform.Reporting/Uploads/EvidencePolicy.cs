@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using Platform.Contracts.Documents;
 
 namespace Platform.Reporting.Uploads;
 
@@ -9,6 +10,9 @@ namespace Platform.Reporting.Uploads;
 public static class EvidencePolicy
 {
     public const long DefaultMaxBytes = 10 * 1024 * 1024;
+
+    /// <summary>What a Word or Excel file may unpack to: ten times the upload limit, far above any real document.</summary>
+    public const long MaxUnpackedBytes = 100L * 1024 * 1024;
 
     private static readonly byte[] Pdf = "%PDF-"u8.ToArray();
     private static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
@@ -30,6 +34,11 @@ public static class EvidencePolicy
         }
 
         var extension = Path.GetExtension(fileName).ToLowerInvariant();
+        if (extension is ".docx" or ".xlsx" && ZipPackage.CheckLimits(content, MaxUnpackedBytes) is { } tooLarge)
+        {
+            return (null, tooLarge);
+        }
+
         var (type, matches) = extension switch
         {
             ".pdf" => ("application/pdf", content.StartsWith(Pdf)),

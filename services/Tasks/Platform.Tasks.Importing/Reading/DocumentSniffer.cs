@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using Platform.Contracts.Documents;
 
 namespace Platform.Tasks.Importing.Reading;
 
@@ -48,6 +49,11 @@ internal static class DocumentSniffer
 
     private static DocumentKind DetectZip(ReadOnlySpan<byte> content, string fileName)
     {
+        if (ZipPackage.CheckLimits(content) is { } tooLarge)
+        {
+            throw new DocumentRejectedException("too-large", $"“{fileName}”过大，解压后超出限制 ({tooLarge}).");
+        }
+
         var looksLikeWord = fileName.EndsWith(".docx", StringComparison.OrdinalIgnoreCase)
             || fileName.EndsWith(".docm", StringComparison.OrdinalIgnoreCase);
         try

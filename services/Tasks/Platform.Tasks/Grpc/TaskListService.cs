@@ -24,6 +24,12 @@ public sealed class TaskListService(TasksDbContext db, ITenantContext caller, Un
     private const int DefaultPageSize = 100;
     private const int MaxPageSize = 500;
 
+    // What one task may carry: far above any real list, far below abuse.
+    private const int MaxLeadUnits = 20;
+    private const int MaxResponsibleUnits = 100;
+    private const int MaxTargets = 50;
+    private const int MaxIndicators = 20;
+
     public override async Task<V1.ImportTaskListResponse> ImportTaskList(V1.ImportTaskListRequest request, ServerCallContext context)
     {
         var tenant = caller.RequireDistrictAdmin(PlatformScopes.TasksWrite);
@@ -166,16 +172,26 @@ public sealed class TaskListService(TasksDbContext db, ITenantContext caller, Un
                 throw new ValidationException("targets", "every target needs its text and a direction");
             }
 
+            if (request.Targets.FirstOrDefault(t => !Enum.GetNames<TargetDirection>().Contains(t.Direction, StringComparer.Ordinal)) is { } unknown)
+            {
+                throw new ValidationException("targets", $"direction '{unknown.Direction}' is not one of {string.Join(", ", Enum.GetNames<TargetDirection>())}");
+            }
+
+            CheckCount("targets", request.Targets.Count, MaxTargets);
+
             task.Targets = request.Targets.Select(t => t.ToDomain()).ToList();
         }
 
         if (request.ReplaceIndicators)
         {
+            CheckCount("indicators", request.Indicators.Count, MaxIndicators);
             task.Indicators = request.Indicators.Where(i => !string.IsNullOrWhiteSpace(i)).Distinct().ToList();
         }
 
         if (request.ReplaceUnits)
         {
+            CheckCount("lead_units", request.LeadUnits.Count, MaxLeadUnits);
+            CheckCount("responsible_units", request.ResponsibleUnits.Count, MaxResponsibleUnits);
             var names = request.LeadUnits.Concat(request.ResponsibleUnits).Select(n => n.Trim()).Where(n => n.Length > 0).ToList();
             if (names.Any(n => n.Length > 200))
             {
@@ -389,5 +405,13 @@ public sealed class TaskListService(TasksDbContext db, ITenantContext caller, Un
         return await db.Tasks.Include(t => t.TaskList).Include(t => t.Units).Include(t => t.Signatures).AsSplitQuery()
             .SingleOrDefaultAsync(t => t.Id == taskId && t.TenantId == caller.TenantId, cancellationToken)
             ?? throw new NotFoundException("task", id);
+    }
+
+    private static void CheckCount(string field, int count, int max)
+    {
+        if (count > max)
+        {
+            throw new ValidationException(field, $"{count} given; a task has at most {max}");
+        }
     }
 }

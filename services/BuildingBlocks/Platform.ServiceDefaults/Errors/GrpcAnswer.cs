@@ -1,8 +1,14 @@
-namespace Platform.Gateway.Routing;
+using Microsoft.AspNetCore.Http;
 
-/// <summary>The gateway's own answers to gRPC callers, who read a status, not an HTTP error page.</summary>
+namespace Platform.ServiceDefaults.Errors;
+
+/// <summary>
+/// Answers given to gRPC callers before a handler runs (the gateway's limits and timeouts, a service's refusal of a
+/// malformed frame): they read a status, not an HTTP error page.
+/// </summary>
 public static class GrpcAnswer
 {
+    public const int InvalidArgument = 3;
     public const int DeadlineExceeded = 4;
     public const int ResourceExhausted = 8;
     public const int Unavailable = 14;
