@@ -17,6 +17,7 @@
 #   DUBAN_TEST_PORTAL         http://127.0.0.1:8080   (the portal as browsers reach it: through the gateway)
 #   DUBAN_TEST_HOSTS          units=http://127.0.0.1:5101;...;portal=http://127.0.0.1:5141;gateway=...
 #                             (each host's own HTTP port, for /health and the clocks)
+#   DUBAN_TEST_LOGS           .local/logs (the hosts' logs, read by the fuzz tests)
 #   DUBAN_TEST_ARTIFACTS      .local/test-results/screenshots (the browser tests' screenshots and downloads)
 set -uo pipefail
 # shellcheck source=deploy/local/lib.sh
@@ -109,6 +110,8 @@ DUBAN_TEST_HOSTS="units=$UNITS_URL"
 for h in tasks reporting notifications portal; do DUBAN_TEST_HOSTS+=";$h=http://127.0.0.1:$(host_port "$h" http)"; done
 DUBAN_TEST_HOSTS+=";gateway=$GATEWAY_URL"
 export DUBAN_TEST_HOSTS
+# The hosts' logs: the fuzz tests prove that no hostile request ended in an unhandled exception there.
+export DUBAN_TEST_LOGS="$STATE/logs"
 # The notification service's client secret: the end-to-end test asks reporting what is owed as that client.
 DUBAN_TEST_NOTIFICATIONS_CLIENT_SECRET="$(service_client_secret)"
 export DUBAN_TEST_NOTIFICATIONS_CLIENT_SECRET

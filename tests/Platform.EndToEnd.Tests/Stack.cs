@@ -92,6 +92,15 @@ public sealed class Stack : IDisposable
         Assert.Fail("the published list did not reach the reporting service within 30 s");
     }
 
+    /// <summary>Sets a service's demo clock (PUT /_clock on its own port), which takes a platform-admin token.</summary>
+    public async Task SetClockAsync(Uri clock, DateTimeOffset now)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Put, clock) { Content = JsonContent.Create(new { now }) };
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", await TokenAsync("platform.admin"));
+        using var response = await Http.SendAsync(request);
+        Xunit.Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
     public static Metadata Bearer(string token) => new() { { "Authorization", "Bearer " + token } };
 
     public void Dispose()

@@ -80,7 +80,9 @@ public sealed class Api(ChaosOptions options) : IDisposable
     public async Task SetClockAsync(Uri host, DateTimeOffset now, CancellationToken cancellationToken)
     {
         using var client = new HttpClient { Timeout = TimeSpan.FromMinutes(2) };
-        using var response = await client.PutAsJsonAsync(new Uri(host, "/_clock"), new { now }, cancellationToken);
+        using var request = new HttpRequestMessage(HttpMethod.Put, new Uri(host, "/_clock")) { Content = JsonContent.Create(new { now }) };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync("platform.admin", cancellationToken));
+        using var response = await client.SendAsync(request, cancellationToken);
         response.EnsureSuccessStatusCode();
     }
 

@@ -10,7 +10,7 @@ using System.Text.Json.Nodes;
 /// returned, drafts with targets behind pace, an extension and a closure awaiting the office. The lead unit of
 /// <see cref="LeftForTheNewcomer"/> keeps July untouched so that a newcomer (and the end-to-end tests) can report it.
 /// </summary>
-internal sealed class DemoReports(HttpClient http, Uri clock, Func<string, Task<string>> signIn, Func<JsonObject, Task> createAccount)
+internal sealed class DemoReports(HttpClient http, Uri clock, string clockToken, Func<string, Task<string>> signIn, Func<JsonObject, Task> createAccount)
 {
     public const string LeftForTheNewcomer = "区市场监管局";
 
@@ -271,7 +271,10 @@ internal sealed class DemoReports(HttpClient http, Uri clock, Func<string, Task<
 
     private async Task SetClockAsync(DateTimeOffset now)
     {
-        using var response = await http.PutAsJsonAsync(new Uri(clock, "/_clock"), new { now });
+        // Setting the clock takes a platform-admin token (the seed's own).
+        using var request = new HttpRequestMessage(HttpMethod.Put, new Uri(clock, "/_clock")) { Content = JsonContent.Create(new { now }) };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", clockToken);
+        using var response = await http.SendAsync(request);
         await Read(response, "setting the demo clock");
     }
 

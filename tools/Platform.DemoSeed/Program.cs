@@ -116,6 +116,7 @@ if (options.ReportingClock is { } reportingClock)
     var demo = new DemoReports(
         http,
         new Uri(reportingClock),
+        admin,
         async user => tokens.TryGetValue(user, out var token) ? token : tokens[user] = await TokenAsync(user, options.AccountPassword),
         async account => Count(await PostAsync(admin, "/api/v1/accounts", WithPassword(account))));
     await demo.StartAsync();
