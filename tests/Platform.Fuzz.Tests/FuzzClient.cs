@@ -222,29 +222,29 @@ public sealed class FuzzClient : IDisposable
         }
 
         Requests++;
+        // A server stream accepted stays open (its headers may wait for the first message): 3 s without a status is a
+        // healthy open stream. Anything else must answer within 30 s.
+        using var cancel = new CancellationTokenSource(rpc.Method.IsServerStreaming ? TimeSpan.FromSeconds(3) : TimeSpan.FromSeconds(30));
         try
         {
-            using var response = await grpc.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+            using var response = await grpc.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancel.Token);
             if (Status(response.Headers) is { } early)
             {
                 return new Outcome((int)response.StatusCode, early.Code, early.Message);
             }
 
-            // A server stream stays open: 2 s without a status is a healthy open stream.
-            using var cancel = new CancellationTokenSource(rpc.Method.IsServerStreaming ? TimeSpan.FromSeconds(2) : TimeSpan.FromSeconds(55));
-            try
+            await using (var stream = await response.Content.ReadAsStreamAsync(cancel.Token))
             {
-                await using var stream = await response.Content.ReadAsStreamAsync(cancel.Token);
                 await stream.CopyToAsync(Stream.Null, cancel.Token);
-            }
-            catch (OperationCanceledException) when (rpc.Method.IsServerStreaming)
-            {
-                return new Outcome((int)response.StatusCode, 0, "stream open");
             }
 
             return Status(response.TrailingHeaders) is { } late
                 ? new Outcome((int)response.StatusCode, late.Code, late.Message)
                 : new Outcome(599, null, $"HTTP {(int)response.StatusCode} without a grpc-status");
+        }
+        catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+        {
+            return rpc.Method.IsServerStreaming ? new Outcome(200, 0, "stream open") : new Outcome(599, null, "no answer within 30 s");
         }
         catch (HttpRequestException ex)
         {

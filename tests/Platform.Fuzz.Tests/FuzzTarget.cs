@@ -18,11 +18,13 @@ public sealed class FuzzTarget : IAsyncLifetime
 
     private static readonly string[] Hosts = ["units", "tasks", "reporting", "notifications", "gateway"];
 
-    /// <summary>What the hosts log for a request that failed inside them.</summary>
+    /// <summary>
+    /// What the hosts log, as an error, for a request that failed inside them (a refused input is logged at most as
+    /// information, e.g. JSON transcoding's "Error reading message").
+    /// </summary>
     private static readonly string[] FaultMarkers =
     [
         "Unexpected failure in", "An unhandled exception has occurred", "Error when executing service method", "Unhandled exception",
-        "Error reading message", "Error starting gRPC call",
     ];
 
     private readonly Dictionary<string, long> logOffsets = [];
@@ -69,7 +71,8 @@ public sealed class FuzzTarget : IAsyncLifetime
             using var reader = new StreamReader(stream, Encoding.UTF8);
             while (reader.ReadLine() is { } line)
             {
-                if (FaultMarkers.Any(m => line.Contains(m, StringComparison.Ordinal)))
+                var isError = line.Contains(" fail: ", StringComparison.Ordinal) || line.Contains(" crit: ", StringComparison.Ordinal);
+                if (isError && FaultMarkers.Any(m => line.Contains(m, StringComparison.Ordinal)))
                 {
                     found.Add($"{host}: {(line.Length > 400 ? line[..400] : line)}");
                 }

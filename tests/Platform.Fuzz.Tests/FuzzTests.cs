@@ -71,7 +71,10 @@ public sealed class FuzzTests(FuzzTarget target, ITestOutputHelper output)
             {
                 cases++;
                 var outcome = await target.Client.GrpcAsync(rpc, body, target.OfficeToken, headers);
-                if (outcome.IsServerFault || outcome.Grpc == 0)
+                // A field sent with another wire type is an unknown field to a proto3 parser, which skips it: accepting
+                // that message is right. Every other broken frame must be refused.
+                var mayBeAccepted = label.EndsWith("wrong wire type", StringComparison.Ordinal);
+                if (outcome.IsServerFault || (outcome.Grpc == 0 && !mayBeAccepted))
                 {
                     faults.Add($"{rpc} [{label}]: {outcome}");
                 }
