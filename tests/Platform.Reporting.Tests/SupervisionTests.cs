@@ -113,6 +113,13 @@ public sealed class SupervisionTests(ReportingApp app) : IAsyncLifetime
         await Refused(StatusCode.NotFound, Supervision.DecideTaskRequestAsync(new DecideTaskRequestRequest { Id = asked.Id, Approve = true }, Token(app.OtherDistrictAdmin())));
         await Refused(StatusCode.InvalidArgument, Supervision.DecideTaskRequestAsync(new DecideTaskRequestRequest { Id = asked.Id, Approve = false }, Token(Admin())));
 
+        // An absent decision is not a refusal, and a deadline before the list's year is not a grant.
+        var undecided = await Refused(StatusCode.InvalidArgument, Supervision.DecideTaskRequestAsync(new DecideTaskRequestRequest { Id = asked.Id, Comment = "?" }, Token(Admin())));
+        Assert.StartsWith("approve:", undecided.Status.Detail);
+        await Refused(StatusCode.InvalidArgument, Supervision.DecideTaskRequestAsync(
+            new DecideTaskRequestRequest { Id = asked.Id, Approve = true, Deadline = "0001-01-01" }, Token(Admin())));
+        Assert.Equal(TaskRequestStatus.Pending, (await Supervision.ListTaskRequestsAsync(new ListTaskRequestsRequest { TaskId = task.ToString() }, Token(Admin()))).Requests.Single().Status);
+
         var approved = await Supervision.DecideTaskRequestAsync(new DecideTaskRequestRequest { Id = asked.Id, Approve = true, Deadline = "2024-02-29", Comment = "同意延期至2月底" }, Token(Admin()));
         Assert.Equal((TaskRequestStatus.Approved, "2024-02-29", "2024-02-29"), (approved.Status, approved.GrantedDeadline, approved.TaskDeadline));
         var again = await Refused(StatusCode.FailedPrecondition, Supervision.DecideTaskRequestAsync(new DecideTaskRequestRequest { Id = asked.Id, Approve = false, Comment = "撤回" }, Token(Admin())));
@@ -214,6 +221,10 @@ public sealed class SupervisionTests(ReportingApp app) : IAsyncLifetime
         var admin = Token(Admin());
         Assert.Equal(5, (await app.Reports.GetReportingSettingsAsync(new GetReportingSettingsRequest(), admin)).GraceDays);
         Assert.Equal(10, (await app.Reports.UpdateReportingSettingsAsync(new ReportingSettings { GraceDays = 10 }, admin)).GraceDays);
+
+        // A field left out (or null over REST) is left alone: it never resets the grace to 0.
+        Assert.Equal(10, (await app.Reports.UpdateReportingSettingsAsync(new ReportingSettings(), admin)).GraceDays);
+        Assert.Equal(10, (await app.Reports.GetReportingSettingsAsync(new GetReportingSettingsRequest(), admin)).GraceDays);
         var periods = await app.Reports.ListPeriodsAsync(new ListPeriodsRequest { Year = 2023 }, admin);
         Assert.Equal("2023-08-10", periods.Periods.Single(p => p.Key == July).GraceUntil);
 
