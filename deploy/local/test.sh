@@ -18,6 +18,7 @@
 #   DUBAN_TEST_HOSTS          units=http://127.0.0.1:5101;...;portal=http://127.0.0.1:5141;gateway=...
 #                             (each host's own HTTP port, for /health and the clocks)
 #   DUBAN_TEST_ARTIFACTS      .local/test-results/screenshots (the browser tests' screenshots and downloads)
+#   DUBAN_TEST_WEBHOOK_PORTS  5191,5192 (the ports the stack's notification service allow-lists for webhook receivers)
 set -uo pipefail
 # shellcheck source=deploy/local/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -109,6 +110,8 @@ DUBAN_TEST_HOSTS="units=$UNITS_URL"
 for h in tasks reporting notifications portal; do DUBAN_TEST_HOSTS+=";$h=http://127.0.0.1:$(host_port "$h" http)"; done
 DUBAN_TEST_HOSTS+=";gateway=$GATEWAY_URL"
 export DUBAN_TEST_HOSTS
+DUBAN_TEST_WEBHOOK_PORTS="$(tr -s ' ' ',' <<<"$WEBHOOK_RECEIVER_PORTS")"
+export DUBAN_TEST_WEBHOOK_PORTS
 # The notification service's client secret: the end-to-end test asks reporting what is owed as that client.
 DUBAN_TEST_NOTIFICATIONS_CLIENT_SECRET="$(service_client_secret)"
 export DUBAN_TEST_NOTIFICATIONS_CLIENT_SECRET

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Net.Sockets;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
@@ -69,6 +70,13 @@ public sealed class WebhookTargetTests(NotificationsApp app)
         }
 
         Assert.True(accepted.Count == 0, "Not refused as a private target: " + string.Join("; ", accepted));
+
+        // Over REST the same: 400 with the reason.
+        using var rest = new HttpRequestMessage(HttpMethod.Post, "/api/v1/webhooks") { Content = JsonContent.Create(new { url = "http://2130706433:5101/" }) };
+        rest.Headers.Add("Authorization", office.Authorization);
+        using var answer = await app.Http.SendAsync(rest);
+        Assert.Equal(HttpStatusCode.BadRequest, answer.StatusCode);
+        Assert.Contains("the webhook target must be a public https address", await answer.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Empty((await Webhooks.ListWebhooksAsync(new ListWebhooksRequest(), office.Token)).Webhooks);
 
         // The allow-listed receiver itself, exactly as listed, is accepted.
