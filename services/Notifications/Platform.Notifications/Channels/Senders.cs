@@ -44,13 +44,25 @@ public sealed partial class WebhookSender(IHttpClientFactory clients, WebhookTar
     public static string Sign(string secret, string timestamp, string body) =>
         "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes($"{timestamp}.{body}")));
 
+    public const string SubscriptionDeleted = "the subscription was deleted";
+
     public static string Failed(HttpStatusCode status) => $"failed: HTTP {(int)status}";
+
+    /// <summary>
+    /// A webhook delivery's last error as the office may see it: one of the fixed outcomes above, else (a row written
+    /// before these rules, which may quote a receiver or a socket) just "failed".
+    /// </summary>
+    public static string? Shown(string? lastError) =>
+        lastError is null or NotPublic or NotHttps or TimedOut or CouldNotConnect or SubscriptionDeleted ||
+        (lastError.StartsWith("failed: HTTP ", StringComparison.Ordinal) && lastError.Length == "failed: HTTP 000".Length && lastError[^3..].All(char.IsAsciiDigit))
+            ? lastError
+            : "failed";
 
     public async Task SendAsync(Delivery delivery, WebhookSubscription? subscription, CancellationToken cancellationToken)
     {
         if (subscription is null)
         {
-            throw new InvalidOperationException("the subscription was deleted");
+            throw new InvalidOperationException(SubscriptionDeleted);
         }
 
         if (!Uri.TryCreate(subscription.Url, UriKind.Absolute, out var url) || !targets.IsAllowedScheme(url))

@@ -146,7 +146,7 @@ public sealed class WebhookService(NotificationsDbContext db, ITenantContext cal
     private static V1.DeliveryRecord ToProto(Delivery d) => new()
     {
         Id = d.Id, Channel = d.Channel.ToString(), Target = d.Target, Subject = d.Subject, Status = d.Status.ToString(), Attempts = d.Attempts,
-        LastError = d.LastError ?? string.Empty, CreatedAt = Timestamp.FromDateTimeOffset(d.CreatedAt), NextAttemptAt = Timestamp.FromDateTimeOffset(d.NextAttemptAt),
+        LastError = (d.Channel == DeliveryChannel.Webhook ? WebhookSender.Shown(d.LastError) : d.LastError) ?? string.Empty, CreatedAt = Timestamp.FromDateTimeOffset(d.CreatedAt), NextAttemptAt = Timestamp.FromDateTimeOffset(d.NextAttemptAt),
         DeliveredAt = d.DeliveredAt is { } at ? Timestamp.FromDateTimeOffset(at) : null,
     };
 }
