@@ -38,13 +38,12 @@ public sealed partial class WebhookSender(IHttpClientFactory clients, WebhookTar
     public const string NotHttps = "refused: not https";
     public const string TimedOut = "failed: timeout";
     public const string CouldNotConnect = "failed: could not connect";
+    public const string SubscriptionDeleted = "the subscription was deleted";
 
     public DeliveryChannel Channel => DeliveryChannel.Webhook;
 
     public static string Sign(string secret, string timestamp, string body) =>
         "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes($"{timestamp}.{body}")));
-
-    public const string SubscriptionDeleted = "the subscription was deleted";
 
     public static string Failed(HttpStatusCode status) => $"failed: HTTP {(int)status}";
 
