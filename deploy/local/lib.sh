@@ -41,6 +41,9 @@ NOTIFICATIONS_HTTP_PORT="${DUBAN_NOTIFICATIONS_HTTP_PORT:-5131}"
 NOTIFICATIONS_GRPC_PORT="${DUBAN_NOTIFICATIONS_GRPC_PORT:-5132}"
 # The portal serves browsers (through the gateway) on one HTTP/1 port; it has no gRPC port.
 PORTAL_HTTP_PORT="${DUBAN_PORTAL_HTTP_PORT:-5141}"
+# Local webhook receivers (the end-to-end tests' own, plain http on 127.0.0.1). The notification service sends webhooks
+# to public https addresses, and to these exact host:port targets only (Notifications:Webhooks:AllowedTargets).
+WEBHOOK_RECEIVER_PORTS="${DUBAN_WEBHOOK_RECEIVER_PORTS:-5191 5192}"
 
 SERVICES=(units tasks reporting notifications)
 HOSTS=(units tasks reporting notifications portal gateway) # start order; stop in reverse
@@ -656,7 +659,7 @@ ensure_portal_keys() {
 
 # Environment (KEY=VALUE lines) of a host, besides ASPNETCORE_ENVIRONMENT and ports.
 host_env() { # NAME
-    local name="$1" s cap
+    local name="$1" s cap i p
     if [ "$name" = portal ]; then
         # The portal calls only the gateway (REST for tokens and files, gRPC for the rest), as the signed-in person;
         # it has no database and no broker.
@@ -686,8 +689,13 @@ host_env() { # NAME
         # end-to-end tests do.
         echo "Clock__Adjustable=true"
         if [ "$name" = notifications ]; then
-            # Local receivers are plain http; failed deliveries are retried within seconds, not minutes.
-            echo "Notifications__AllowHttpWebhooks=true"
+            # Local receivers are plain http on loopback, which only the allow-list opens (exactly these host:port
+            # pairs; nothing else private is reachable); failed deliveries are retried within seconds, not minutes.
+            i=0
+            for p in $WEBHOOK_RECEIVER_PORTS; do
+                echo "Notifications__Webhooks__AllowedTargets__$i=127.0.0.1:$p"
+                i=$((i + 1))
+            done
             echo "Notifications__RetryBase=00:00:01"
             echo "Notifications__MaxAttempts=3"
             echo "ServiceClient__Secret=$(service_client_secret)"

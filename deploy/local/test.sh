@@ -19,6 +19,7 @@
 #                             (each host's own HTTP port, for /health and the clocks)
 #   DUBAN_TEST_LOGS           .local/logs (the hosts' logs, read by the fuzz tests)
 #   DUBAN_TEST_ARTIFACTS      .local/test-results/screenshots (the browser tests' screenshots and downloads)
+#   DUBAN_TEST_WEBHOOK_PORTS  5191,5192 (the ports the stack's notification service allow-lists for webhook receivers)
 set -uo pipefail
 # shellcheck source=deploy/local/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -112,6 +113,8 @@ DUBAN_TEST_HOSTS+=";gateway=$GATEWAY_URL"
 export DUBAN_TEST_HOSTS
 # The hosts' logs: the fuzz tests prove that no hostile request ended in an unhandled exception there.
 export DUBAN_TEST_LOGS="$STATE/logs"
+DUBAN_TEST_WEBHOOK_PORTS="$(tr -s ' ' ',' <<<"$WEBHOOK_RECEIVER_PORTS")"
+export DUBAN_TEST_WEBHOOK_PORTS
 # The notification service's client secret: the end-to-end test asks reporting what is owed as that client.
 DUBAN_TEST_NOTIFICATIONS_CLIENT_SECRET="$(service_client_secret)"
 export DUBAN_TEST_NOTIFICATIONS_CLIENT_SECRET

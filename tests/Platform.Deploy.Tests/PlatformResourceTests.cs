@@ -109,6 +109,73 @@ public class PlatformResourceTests
     }
 
     [Fact]
+    public void TheNotificationServiceReachesOnlyItsDependenciesTheSmtpRelayAndPublicHttps()
+    {
+        // Webhook URLs come from district offices: the pod must not reach the cluster or a private network on its own.
+        var policies = PoliciesSelecting("notifications", "Egress").ToList();
+        Assert.True(policies.Count > 0, "No NetworkPolicy restricts where the notification service's pods may connect.");
+
+        var smtpPort = Hosts.Require(Manifests.Current.Find("Component", "notify-smtp"), "No Dapr Component 'notify-smtp'.")
+            .Root.Maps("spec", "metadata").FirstOrDefault(m => m.Str("name") == "port")?.Str("value") ?? "";
+        Assert.False(string.IsNullOrEmpty(smtpPort), "notify-smtp names no port.");
+        string[] privateRanges = ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "100.64.0.0/10", "169.254.0.0/16", "127.0.0.0/8"];
+        var allowed = new List<string>();
+        foreach (var rule in policies.SelectMany(p => p.Root.Maps("spec", "egress")))
+        {
+            var peers = rule.Maps("to").ToList();
+            var ports = rule.Maps("ports").Select(p => p.Str("port") ?? "").ToList();
+            Assert.True(peers.Count > 0 && ports.Count > 0, "An egress rule for notifications allows every destination or every port.");
+            foreach (var peer in peers)
+            {
+                var namespaceLabel = peer.StringMap("namespaceSelector", "matchLabels").GetValueOrDefault("kubernetes.io/metadata.name");
+                var podLabels = peer.StringMap("podSelector", "matchLabels");
+                if (peer.Map("ipBlock") is { } block)
+                {
+                    // Outside the cluster: only the public internet, only HTTPS and the relay's port.
+                    Assert.Equal("0.0.0.0/0", block.Str("cidr"));
+                    var except = block.Seq("except").OfType<string>().ToList();
+                    Assert.All(privateRanges, range => Assert.Contains(range, except));
+                    Assert.All(ports, p => Assert.Contains(p, new[] { "443", smtpPort }));
+                    allowed.AddRange(ports.Select(p => "internet:" + p));
+                }
+                else if (namespaceLabel == "kube-system" && podLabels.GetValueOrDefault("k8s-app") == "kube-dns")
+                {
+                    Assert.All(ports, p => Assert.Equal("53", p));
+                    allowed.AddRange(rule.Maps("ports").Select(p => "dns:" + (p.Str("protocol") ?? "TCP")));
+                }
+                else if (namespaceLabel is "observability" or "dapr-system" && !peer.ContainsKey("podSelector"))
+                {
+                    string[] expected = namespaceLabel == "observability" ? ["4317"] : ["50001", "6500", "50005", "50006"];
+                    Assert.All(ports, p => Assert.Contains(p, expected));
+                    allowed.Add(namespaceLabel);
+                }
+                else
+                {
+                    Assert.True(peer.Keys.All(k => k is "podSelector"), "An egress rule for notifications reaches another namespace: " + string.Join(", ", peer.Keys));
+                    var target = podLabels.GetValueOrDefault("app.kubernetes.io/name") == "rabbitmq" ? "rabbitmq"
+                        : podLabels.ContainsKey("cnpg.io/cluster") ? "postgres"
+                        : OnlyHost(peer, "reporting") ? "reporting"
+                        : OnlyHost(peer, "units") ? "units"
+                        : null;
+                    Assert.True(target is not null, "An egress rule for notifications reaches pods it has no business with: " + string.Join(", ", podLabels));
+                    allowed.AddRange(ports.Select(p => $"{target}:{p}"));
+                }
+            }
+        }
+
+        Assert.Contains("dns:UDP", allowed);
+        Assert.Contains("dns:TCP", allowed);
+        Assert.Contains("rabbitmq:5672", allowed);
+        Assert.Contains("postgres:5432", allowed);
+        Assert.Contains(allowed, a => a is "reporting:8081" or "reporting:grpc");
+        Assert.Contains(allowed, a => a is "units:8080" or "units:http");
+        Assert.Contains("internet:443", allowed);
+        Assert.Contains("internet:" + smtpPort, allowed);
+        Assert.DoesNotContain(allowed, a => a.StartsWith("reporting:", StringComparison.Ordinal) && a is not ("reporting:8081" or "reporting:grpc"));
+        Assert.DoesNotContain(allowed, a => a.StartsWith("units:", StringComparison.Ordinal) && a is not ("units:8080" or "units:http"));
+    }
+
+    [Fact]
     public void GatewayIsReachableFromTheIngressControllerNamespace()
     {
         var labels = Hosts.PodLabels("gateway");

@@ -18,10 +18,13 @@ public sealed class WebhookStackTests(Stack stack) : IClassFixture<Stack>
     [Fact]
     public async Task AReturnedReportIsDeliveredSignedAndAFailingReceiverEndsDead()
     {
+        // The stack's notification service reaches these two loopback ports only (its webhook allow-list).
+        var ports = StackEndpoints.WebhookReceiverPorts;
+        Assert.True(ports.Count >= 2, "DUBAN_TEST_WEBHOOK_PORTS names fewer than two receiver ports.");
         await using var good = new WebhookReceiver();
         await using var bad = new WebhookReceiver();
-        await good.StartAsync();
-        await bad.StartAsync();
+        await good.StartAsync(ports[0]);
+        await bad.StartAsync(ports[1]);
         bad.FailNext = 1000;
         var admin = await stack.TokenAsync("yz.admin");
         var scj = await stack.TokenAsync("yz.scj");
@@ -32,6 +35,9 @@ public sealed class WebhookStackTests(Stack stack) : IClassFixture<Stack>
         var (_, failing, _) = await stack.PostJsonAsync("/api/v1/webhooks", admin, new { url = bad.Url, kinds = new[] { "REPORT_RETURNED" } });
         var failingId = failing.GetProperty("webhook").GetProperty("id").GetString();
         Assert.Equal(HttpStatusCode.Forbidden, (await stack.PostJsonAsync("/api/v1/webhooks", scj, new { url = good.Url })).Status);
+        var (privateStatus, refused, _) = await stack.PostJsonAsync("/api/v1/webhooks", admin, new { url = "http://169.254.169.254/latest/meta-data/" });
+        Assert.Equal(HttpStatusCode.BadRequest, privateStatus);
+        Assert.Contains("public https address", refused.ToString(), StringComparison.Ordinal);
 
         try
         {
@@ -71,6 +77,7 @@ public sealed class WebhookStackTests(Stack stack) : IClassFixture<Stack>
 
             Assert.Equal(JsonValueKind.Object, dead.ValueKind);
             Assert.Equal(3, dead.GetProperty("attempts").GetInt32());
+            Assert.Equal("failed: HTTP 500", dead.GetProperty("lastError").GetString());
             Assert.Equal(3, bad.Failures);
 
             bad.FailNext = 0;

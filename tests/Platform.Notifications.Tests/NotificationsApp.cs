@@ -9,16 +9,25 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Platform.Contracts.Events;
 using Platform.MultiTenancy;
+using Platform.Notifications.Channels;
 using Platform.Notifications.Data;
 using Platform.Notifications.Rules;
 using Platform.Testing;
 
 namespace Platform.Notifications.Tests;
 
-/// <summary>The notifications host on a real database and broker, with an injected clock.</summary>
+/// <summary>
+/// The notifications host on a real database and broker, with an injected clock and resolver. Webhook receivers run on
+/// ports reserved up front and allow-listed (Notifications:Webhooks:AllowedTargets), as the service reaches no other
+/// private address.
+/// </summary>
 public sealed class NotificationsApp : IAsyncLifetime
 {
+    private const int ReceiverPortCount = 12;
+
     private readonly InfrastructureFixture infrastructure = new();
+    private readonly List<int> receiverPorts = [];
+    private int nextReceiverPort = -1;
     private WebApplicationFactory<NotificationsDbContext> host = null!;
 
     public TestTokens Tokens { get; } = new();
@@ -26,6 +35,12 @@ public sealed class NotificationsApp : IAsyncLifetime
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2023, 7, 20, 1, 0, 0, TimeSpan.Zero));
 
     public GrpcChannel Channel { get; private set; } = null!;
+
+    /// <summary>The REST side (gRPC JSON transcoding), as the gateway forwards it.</summary>
+    public HttpClient Http { get; private set; } = null!;
+
+    /// <summary>The service's DNS: real, except for the names a test answers itself.</summary>
+    public FakeHostResolver Resolver { get; } = new();
 
     public IBus Bus => host.Services.GetRequiredService<IBus>();
 
@@ -40,6 +55,11 @@ public sealed class NotificationsApp : IAsyncLifetime
         await infrastructure.InitializeAsync();
         Smtp.Start();
         await Dapr.StartAsync();
+        for (var i = 0; i < ReceiverPortCount; i++)
+        {
+            receiverPorts.Add(SmtpSink.FreePort());
+        }
+
         var database = await infrastructure.Postgres.CreateDatabaseAsync("notifications_test");
         host = new WebApplicationFactory<NotificationsDbContext>().WithWebHostBuilder(b =>
         {
@@ -53,18 +73,41 @@ public sealed class NotificationsApp : IAsyncLifetime
             b.UseSetting("Notifications:DeliveryInterval", "01:00:00");
             b.UseSetting("Notifications:MaxAttempts", "3");
             b.UseSetting("Notifications:RetryBase", "00:00:10");
-            b.UseSetting("Notifications:AllowHttpWebhooks", "true");
+            b.UseSetting("Notifications:Webhooks:Timeout", "00:00:02");
+            for (var i = 0; i < receiverPorts.Count; i++)
+            {
+                b.UseSetting($"Notifications:Webhooks:AllowedTargets:{i}", $"127.0.0.1:{receiverPorts[i]}");
+            }
+
             b.UseSetting("Smtp:Host", "127.0.0.1");
             b.UseSetting("Smtp:Port", Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
             b.UseSetting("Smtp:Security", "None");
             b.UseSetting("Smtp:From", "duban@example.test");
             b.UseSetting("Notifications:Dapr:GrpcEndpoint", Dapr.Endpoint);
             b.UseSetting("Notifications:Dapr:Bindings:0", "dingtalk");
-            b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(Clock));
+            b.ConfigureTestServices(s =>
+            {
+                s.AddSingleton<TimeProvider>(Clock);
+                s.AddSingleton<IHostResolver>(Resolver);
+            });
         });
         Channel = GrpcChannel.ForAddress(host.Server.BaseAddress, new GrpcChannelOptions { HttpHandler = host.Server.CreateHandler() });
+        Http = host.CreateClient();
         await host.Services.GetRequiredService<IBusControl>().WaitForHealthStatus(BusHealthStatus.Healthy, TimeSpan.FromSeconds(30));
     }
+
+    /// <summary>A webhook receiver on the next allow-listed port (each port is used once).</summary>
+    public async Task<WebhookReceiver> ReceiverAsync()
+    {
+        var index = Interlocked.Increment(ref nextReceiverPort);
+        Assert.True(index < receiverPorts.Count, $"NotificationsApp reserves {ReceiverPortCount} receiver ports; a test needs more.");
+        var receiver = new WebhookReceiver();
+        await receiver.StartAsync(receiverPorts[index]);
+        return receiver;
+    }
+
+    /// <summary>A free port on 127.0.0.1 that is not allow-listed: nothing may be sent there.</summary>
+    public static int UnlistedPort() => SmtpSink.FreePort();
 
     /// <summary>A person of a district: the account is announced as the units service would, and a token for it.</summary>
     public async Task<Person> PersonAsync(string tenant, string role, Guid? unit = null)
@@ -122,6 +165,7 @@ public sealed class NotificationsApp : IAsyncLifetime
     public async Task DisposeAsync()
     {
         Channel.Dispose();
+        Http.Dispose();
         await host.DisposeAsync();
         await infrastructure.DisposeAsync();
         await Smtp.DisposeAsync();
@@ -130,7 +174,11 @@ public sealed class NotificationsApp : IAsyncLifetime
     }
 }
 
-public sealed record Person(Guid Id, Metadata Token);
+public sealed record Person(Guid Id, Metadata Token)
+{
+    /// <summary>The same token as an HTTP Authorization value ("Bearer …"), for the REST side.</summary>
+    public string Authorization => Token.GetValue("authorization")!;
+}
 
 [CollectionDefinition(Name)]
 public sealed class NotificationsCollection : ICollectionFixture<NotificationsApp>

@@ -14,6 +14,16 @@ public static class StackEndpoints
         .Select(p => p.Split('=', 2))
         .ToDictionary(p => p[0], p => new Uri(p[1]));
 
+    /// <summary>
+    /// The ports on 127.0.0.1 the stack's notification service allow-lists for webhook receivers
+    /// (DUBAN_TEST_WEBHOOK_PORTS="5191,5192"): it sends nowhere else that is not a public https address.
+    /// </summary>
+    public static IReadOnlyList<int> WebhookReceiverPorts =>
+        (Environment.GetEnvironmentVariable("DUBAN_TEST_WEBHOOK_PORTS") is { Length: > 0 } ports ? ports : throw Missing("DUBAN_TEST_WEBHOOK_PORTS"))
+        .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+        .Select(p => int.Parse(p, System.Globalization.CultureInfo.InvariantCulture))
+        .ToList();
+
     private static Uri Required(string name) =>
         Environment.GetEnvironmentVariable(name) is { Length: > 0 } value ? new Uri(value) : throw Missing(name);
 

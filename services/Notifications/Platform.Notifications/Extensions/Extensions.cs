@@ -30,7 +30,7 @@ internal static class Extensions
         builder.AddOwedConfirmation();
         builder.Services.AddHostedService<LadderClock>();
         builder.Services.AddScoped<IClockChangeHandler, LadderOnClockChange>();
-        builder.Services.AddHttpClient(nameof(WebhookSender), c => c.Timeout = TimeSpan.FromSeconds(10));
+        builder.AddWebhookClient();
         builder.Services.AddScoped<IChannelSender, WebhookSender>();
         builder.Services.AddScoped<IChannelSender, EmailSender>();
         if (builder.Configuration.GetSection("Notifications:Dapr:Bindings").Get<string[]>() is { Length: > 0 })
@@ -52,6 +52,26 @@ internal static class Extensions
         builder.Services.AddScoped<DeliveryDispatcher>();
         builder.Services.AddHostedService<DeliveryLoop>();
         return builder;
+    }
+
+    /// <summary>
+    /// The webhook client reaches only what <see cref="WebhookTargets"/> allows: its connect callback resolves and judges
+    /// the host itself, no proxy stands in between, a redirect is answered as a failure rather than followed (it would
+    /// lead anywhere), and no cookie from one receiver goes to another. Timeout: Notifications:Webhooks:Timeout.
+    /// </summary>
+    private static void AddWebhookClient(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<IHostResolver, DnsHostResolver>();
+        builder.Services.AddSingleton<WebhookTargets>();
+        var timeout = builder.Configuration.GetValue("Notifications:Webhooks:Timeout", TimeSpan.FromSeconds(10));
+        builder.Services.AddHttpClient(nameof(WebhookSender), c => c.Timeout = timeout)
+            .ConfigurePrimaryHttpMessageHandler(services => new SocketsHttpHandler
+            {
+                ConnectCallback = services.GetRequiredService<WebhookTargets>().ConnectAsync,
+                AllowAutoRedirect = false,
+                UseProxy = false,
+                UseCookies = false,
+            });
     }
 
     /// <summary>

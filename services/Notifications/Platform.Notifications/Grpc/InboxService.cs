@@ -92,12 +92,16 @@ public sealed class InboxService(NotificationsDbContext db, ITenantContext calle
         return ToProto(await db.Settings.AsNoTracking().SingleOrDefaultAsync(s => s.TenantId == tenant, context.CancellationToken) ?? NotificationSettings.Default(tenant));
     }
 
+    /// <summary>
+    /// Changes only the fields the request carries (proto3 optional): a PUT with one field, or none, leaves the others as
+    /// they are, over gRPC and REST alike. A value out of range is refused before anything changes.
+    /// </summary>
     public override async Task<V1.NotificationSettings> UpdateNotificationSettings(V1.NotificationSettings request, ServerCallContext context)
     {
         var tenant = caller.RequireDistrictAdmin(PlatformScopes.ReportsWrite);
-        Check("reminder_days_before", request.ReminderDaysBefore, 0, 15);
-        Check("overdue_after_days", request.OverdueAfterDays, 0, 30);
-        Check("escalate_after_days", request.EscalateAfterDays, 0, 30);
+        Check("reminder_days_before", request.HasReminderDaysBefore, request.ReminderDaysBefore, 0, 15);
+        Check("overdue_after_days", request.HasOverdueAfterDays, request.OverdueAfterDays, 0, 30);
+        Check("escalate_after_days", request.HasEscalateAfterDays, request.EscalateAfterDays, 0, 30);
         var settings = await db.Settings.SingleOrDefaultAsync(s => s.TenantId == tenant, context.CancellationToken);
         if (settings is null)
         {
@@ -105,14 +109,14 @@ public sealed class InboxService(NotificationsDbContext db, ITenantContext calle
             db.Settings.Add(settings);
         }
 
-        settings.ReminderDaysBefore = request.ReminderDaysBefore;
-        settings.OverdueAfterDays = request.OverdueAfterDays;
-        settings.EscalateAfterDays = request.EscalateAfterDays;
-        settings.AssignmentEnabled = request.AssignmentEnabled;
-        settings.ReminderEnabled = request.ReminderEnabled;
-        settings.OverdueEnabled = request.OverdueEnabled;
-        settings.EscalationEnabled = request.EscalationEnabled;
-        settings.ReviewEnabled = request.ReviewEnabled;
+        settings.ReminderDaysBefore = request.HasReminderDaysBefore ? request.ReminderDaysBefore : settings.ReminderDaysBefore;
+        settings.OverdueAfterDays = request.HasOverdueAfterDays ? request.OverdueAfterDays : settings.OverdueAfterDays;
+        settings.EscalateAfterDays = request.HasEscalateAfterDays ? request.EscalateAfterDays : settings.EscalateAfterDays;
+        settings.AssignmentEnabled = request.HasAssignmentEnabled ? request.AssignmentEnabled : settings.AssignmentEnabled;
+        settings.ReminderEnabled = request.HasReminderEnabled ? request.ReminderEnabled : settings.ReminderEnabled;
+        settings.OverdueEnabled = request.HasOverdueEnabled ? request.OverdueEnabled : settings.OverdueEnabled;
+        settings.EscalationEnabled = request.HasEscalationEnabled ? request.EscalationEnabled : settings.EscalationEnabled;
+        settings.ReviewEnabled = request.HasReviewEnabled ? request.ReviewEnabled : settings.ReviewEnabled;
         await db.SaveChangesAsync(context.CancellationToken);
         return ToProto(settings);
     }
@@ -124,16 +128,21 @@ public sealed class InboxService(NotificationsDbContext db, ITenantContext calle
         return new V1.Preferences { Email = preference?.Email ?? string.Empty, EmailEnabled = preference?.EmailEnabled ?? false };
     }
 
+    /// <summary>
+    /// Changes only the fields the request carries (proto3 optional): an address alone keeps e-mail on or off as it
+    /// was, a switch alone keeps the address. E-mail on needs an address, whichever request supplied it.
+    /// </summary>
     public override async Task<V1.Preferences> UpdatePreferences(V1.Preferences request, ServerCallContext context)
     {
         var me = Me();
-        var email = request.Email?.Trim() ?? string.Empty;
-        if (email.Length > 254 || (email.Length > 0 && !MimeKit.MailboxAddress.TryParse(email, out _)) || (request.EmailEnabled && email.Length == 0))
+        var preference = await db.Preferences.SingleOrDefaultAsync(p => p.RecipientId == me, context.CancellationToken);
+        var email = request.HasEmail ? request.Email.Trim() : preference?.Email ?? string.Empty;
+        var enabled = request.HasEmailEnabled ? request.EmailEnabled : preference?.EmailEnabled ?? false;
+        if (email.Length > 254 || (email.Length > 0 && !MimeKit.MailboxAddress.TryParse(email, out _)) || (enabled && email.Length == 0))
         {
             throw new ValidationException("email", "a valid address (required to turn e-mail on)");
         }
 
-        var preference = await db.Preferences.SingleOrDefaultAsync(p => p.RecipientId == me, context.CancellationToken);
         if (preference is null)
         {
             preference = new Preference { RecipientId = me, TenantId = caller.TenantId! };
@@ -141,7 +150,7 @@ public sealed class InboxService(NotificationsDbContext db, ITenantContext calle
         }
 
         preference.Email = email.Length == 0 ? null : email;
-        preference.EmailEnabled = request.EmailEnabled;
+        preference.EmailEnabled = enabled;
         await db.SaveChangesAsync(context.CancellationToken);
         return new V1.Preferences { Email = email, EmailEnabled = preference.EmailEnabled };
     }
@@ -158,9 +167,9 @@ public sealed class InboxService(NotificationsDbContext db, ITenantContext calle
     private Task<int> UnreadAsync(Guid me, CancellationToken cancellationToken) =>
         db.Notifications.CountAsync(n => n.RecipientId == me && n.ReadAt == null, cancellationToken);
 
-    private static void Check(string field, int value, int min, int max)
+    private static void Check(string field, bool present, int value, int min, int max)
     {
-        if (value < min || value > max)
+        if (present && (value < min || value > max))
         {
             throw new ValidationException(field, $"{min} to {max} days");
         }

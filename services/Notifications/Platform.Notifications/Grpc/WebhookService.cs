@@ -3,6 +3,7 @@ using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
 using Platform.MultiTenancy;
+using Platform.Notifications.Channels;
 using Platform.Notifications.Data;
 using Platform.Notifications.Domain;
 using Platform.ServiceDefaults.Errors;
@@ -12,22 +13,25 @@ using V1 = Platform.Contracts.Notifications.V1;
 namespace Platform.Notifications.Grpc;
 
 /// <summary>
-/// A district office's webhooks and the delivery log. URLs must be https (http only where Notifications:AllowHttpWebhooks
-/// is set, as on the local stack); another district's subscriptions and deliveries are not found.
+/// A district office's webhooks and the delivery log. A URL must be https to a host whose every address is public, or
+/// one of the exact host:port targets of Notifications:Webhooks:AllowedTargets (the local stack's receivers, http
+/// allowed); see <see cref="WebhookTargets"/>, which checks again on every connection. Another district's
+/// subscriptions and deliveries are not found.
 /// </summary>
-public sealed class WebhookService(NotificationsDbContext db, ITenantContext caller, TimeProvider clock, IConfiguration configuration)
+public sealed class WebhookService(NotificationsDbContext db, ITenantContext caller, TimeProvider clock, WebhookTargets targets)
     : V1.Webhooks.WebhooksBase
 {
+    public const string NotPublicHttps = "the webhook target must be a public https address";
+
     private const int MaxWebhooksPerDistrict = 20;
 
     public override async Task<V1.CreatedWebhook> CreateWebhook(V1.CreateWebhookRequest request, ServerCallContext context)
     {
         var tenant = caller.RequireDistrictAdmin(PlatformScopes.ReportsWrite);
-        var allowHttp = configuration.GetValue<bool>("Notifications:AllowHttpWebhooks");
         if (request.Url is not { Length: <= 2000 } || !Uri.TryCreate(request.Url, UriKind.Absolute, out var url) ||
-            !(url.Scheme == Uri.UriSchemeHttps || (allowHttp && url.Scheme == Uri.UriSchemeHttp)) || !string.IsNullOrEmpty(url.UserInfo))
+            url.Scheme is not ("https" or "http") || !string.IsNullOrEmpty(url.UserInfo))
         {
-            throw new ValidationException("url", allowHttp ? "an absolute http(s) URL without credentials" : "an absolute https URL without credentials");
+            throw new ValidationException("url", "an absolute https URL without credentials");
         }
 
         var kinds = request.Kinds.Select(k => k.Trim().ToUpperInvariant().Replace("NOTIFICATION_KIND_", string.Empty, StringComparison.Ordinal)).Distinct().ToList();
@@ -35,6 +39,12 @@ public sealed class WebhookService(NotificationsDbContext db, ITenantContext cal
         if (kinds.FirstOrDefault(k => !known.ContainsKey(k)) is { } unknown)
         {
             throw new ValidationException("kinds", $"unknown kind '{unknown}': use {string.Join(", ", known.Keys)}");
+        }
+
+        // Last, as it may ask DNS: the scheme and every address the host resolves to.
+        if (!await targets.AcceptsAsync(url, context.CancellationToken))
+        {
+            throw new ValidationException("url", NotPublicHttps);
         }
 
         if (await db.Webhooks.CountAsync(w => w.TenantId == tenant, context.CancellationToken) >= MaxWebhooksPerDistrict)
@@ -136,7 +146,7 @@ public sealed class WebhookService(NotificationsDbContext db, ITenantContext cal
     private static V1.DeliveryRecord ToProto(Delivery d) => new()
     {
         Id = d.Id, Channel = d.Channel.ToString(), Target = d.Target, Subject = d.Subject, Status = d.Status.ToString(), Attempts = d.Attempts,
-        LastError = d.LastError ?? string.Empty, CreatedAt = Timestamp.FromDateTimeOffset(d.CreatedAt), NextAttemptAt = Timestamp.FromDateTimeOffset(d.NextAttemptAt),
+        LastError = (d.Channel == DeliveryChannel.Webhook ? WebhookSender.Shown(d.LastError) : d.LastError) ?? string.Empty, CreatedAt = Timestamp.FromDateTimeOffset(d.CreatedAt), NextAttemptAt = Timestamp.FromDateTimeOffset(d.NextAttemptAt),
         DeliveredAt = d.DeliveredAt is { } at ? Timestamp.FromDateTimeOffset(at) : null,
     };
 }
