@@ -704,6 +704,9 @@ host_env() { # NAME
     fi
     if [ "$name" = units ]; then
         echo "Identity__SigningKeyFile=$SIGNING_KEY_FILE"
+        # Locally every caller of the token endpoint, the gateway included, is 127.0.0.1: one bucket on the units port,
+        # sized for the end-to-end tests, the demo seed and the chaos run signing in through it (20 a second).
+        echo "Identity__TokenRateLimit__PermitLimit=${DUBAN_TOKEN_RATE_LIMIT:-1200}"
         echo "Identity__BootstrapAdminPassword=demo"
         echo "Identity__ServiceClients__duban-notifications=$(service_client_secret)"
     fi

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.HttpOverrides;
 using Platform.Gateway.Routing;
 using Platform.Gateway.Security;
 using Platform.ServiceDefaults;
@@ -19,6 +20,11 @@ var app = builder.Build();
 // Behind an ingress that ends TLS, the browser's scheme, host and address come from it (Gateway:TrustedProxies; none by
 // default, since locally browsers call the gateway directly); the routes pass them on to the portal.
 app.UseForwardedHeadersFrom("Gateway:TrustedProxies", fallback: string.Empty);
+
+// The portal signs people in through this gateway's token endpoint and names the browser in X-Forwarded-For: believed
+// from the portal's addresses only (Gateway:PortalAddresses; none by default, since locally every caller is on loopback),
+// and only that header, so each browser gets its own per-address bucket while nobody else can choose theirs.
+app.UseForwardedHeadersFrom("Gateway:PortalAddresses", fallback: string.Empty, ForwardedHeaders.XForwardedFor);
 app.UseRequestId();
 app.UseApiBodyLimit(
     builder.Configuration.GetValue("Limits:MaxApiBodyBytes", 1024L * 1024),

@@ -76,6 +76,7 @@ public class HostConfigurationTests
     [Theory]
     [InlineData("gateway", "Gateway__TrustedProxies")]
     [InlineData(Hosts.Portal, "Portal__TrustedProxies")]
+    [InlineData("units", "Units__TrustedProxies")]
     public void ForwardedHeadersAreBelievedFromThePodNetworkOnly(string host, string key)
     {
         // The ingress controller (for the gateway) and the gateway (for the portal) run in the pod network; anything wider

@@ -82,6 +82,7 @@ public sealed class GatewayTests(GatewayApp app) : IClassFixture<GatewayApp>
         Assert.True(statuses.Count > GatewayApp.TenantBurst - 1, "the limit must allow the burst first");
         Assert.True(int.Parse(rejected.Headers.GetValues("Retry-After").Single()) >= 1);
         Assert.Equal("application/problem+json", rejected.Content.Headers.ContentType?.MediaType);
+        Assert.StartsWith("The rate limit for this tenant was exceeded", (await rejected.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
         rejected.Dispose();
 
         using var quiet = await app.Http.SendAsync(app.Get("/api/v1/units/echo", app.Token("500111")));
@@ -110,16 +111,24 @@ public sealed class GatewayTests(GatewayApp app) : IClassFixture<GatewayApp>
     }
 
     [Fact]
-    public async Task TheTokenEndpointIsLimitedPerAddress()
+    public async Task TheTokenEndpointIsLimitedPerAddressAndSaysSo()
     {
         var statuses = new List<HttpStatusCode>();
+        string? detail = null;
         for (var i = 0; i < GatewayApp.AnonymousBurst * 3; i++)
         {
             using var response = await app.Http.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string> { ["grant_type"] = "password" }));
             statuses.Add(response.StatusCode);
+            if (response.StatusCode == HttpStatusCode.TooManyRequests)
+            {
+                detail ??= (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString();
+            }
         }
 
         Assert.Contains(HttpStatusCode.TooManyRequests, statuses);
+
+        // An anonymous caller has no tenant: the answer names the bucket it drew from.
+        Assert.StartsWith("Too many requests from this address; retry after", detail);
     }
 
     [Fact]

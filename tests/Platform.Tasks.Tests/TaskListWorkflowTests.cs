@@ -99,6 +99,13 @@ public sealed class TaskListWorkflowTests(TasksApp app)
         var error = await Assert.ThrowsAsync<RpcException>(() => app.Tasks.MapUnitNameAsync(
             new MapUnitNameRequest { TaskListId = draft.Id, PrintedName = "区不存在的名称", UnitId = unit.Id }, admin).ResponseAsync);
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+
+        // The directory's not-found reaches the caller in its own words, not wrapped in a second one.
+        var missing = Guid.NewGuid().ToString();
+        var notFound = await Assert.ThrowsAsync<RpcException>(() => app.Tasks.MapUnitNameAsync(
+            new MapUnitNameRequest { TaskListId = draft.Id, PrintedName = office, UnitId = missing }, admin).ResponseAsync);
+        Assert.Equal(StatusCode.NotFound, notFound.StatusCode);
+        Assert.Equal($"unit '{missing}' was not found.", notFound.Status.Detail);
     }
 
     [Fact]

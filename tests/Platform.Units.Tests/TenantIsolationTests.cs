@@ -76,6 +76,37 @@ public sealed class TenantIsolationTests(UnitsApp app)
     }
 
     [Fact]
+    public async Task AUsernameTakenInAnotherDistrictIsRefusedExactlyLikeOneTakenInTheOwnDistrictOrReserved()
+    {
+        // Sign-in is by username alone, so names are unique across the platform; the refusal must not tell 渝中 that
+        // 江北 has a "jb.admin".
+        var yz = await app.TokenAsync("yz.admin");
+        var answers = new List<(StatusCode Status, string Detail)>();
+        foreach (var name in new[] { "jb.admin", "yz.scj", "admin", "platform-portal" })
+        {
+            var error = await Assert.ThrowsAsync<RpcException>(() => app.Access().CreateAccountAsync(
+                new CreateAccountRequest { Username = name, DisplayName = "冒名", Roles = { "district-leader" }, Password = "some-password" },
+                UnitsApp.Bearer(yz)).ResponseAsync);
+            answers.Add((error.StatusCode, error.Status.Detail));
+        }
+
+        Assert.Single(answers.Distinct());
+        Assert.Equal((StatusCode.AlreadyExists, "This username cannot be used; choose another."), answers[0]);
+        Assert.DoesNotContain("jb.admin", answers[0].Detail, StringComparison.Ordinal);
+
+        // Over REST the bodies are the same too.
+        async Task<string> RestAsync(string name)
+        {
+            using var response = await app.Http.SendAsync(app.Request(HttpMethod.Post, "/api/v1/accounts", yz,
+                new { username = name, displayName = "冒名", roles = new[] { "district-leader" }, password = "some-password" }));
+            Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+            return await response.Content.ReadAsStringAsync();
+        }
+
+        Assert.Equal(await RestAsync("yz.scj"), await RestAsync("jb.admin"));
+    }
+
+    [Fact]
     public async Task RowLevelSecurityAloneHidesOtherTenantsWhenTheEfFilterIsOff()
     {
         await using var jb = Context(c => c.SetTenant("500105"));
@@ -135,7 +166,7 @@ public sealed class TenantIsolationTests(UnitsApp app)
         }
 
         Assert.DoesNotContain(tables.Values, t => t.Owner == Platform.Testing.PostgresServer.AppRole);
-        foreach (var table in new[] { "units", "unit_aliases", "accounts", "clients", "refresh_tokens" })
+        foreach (var table in new[] { "units", "unit_aliases", "accounts", "clients", "refresh_tokens", "sign_in_lockouts" })
         {
             Assert.True(tables[table].Rls && tables[table].Forced, $"{table} must enable and force row-level security");
         }

@@ -25,6 +25,9 @@ public sealed class UnitsApp : IAsyncLifetime
     public const string AdminPassword = "bootstrap-pass";
     public const string Password = "test-pass";
 
+    /// <summary>Where the platform's hosts would reach the identity service: the discovery document names it.</summary>
+    public const string Authority = "http://units.internal:8080";
+
     private readonly InfrastructureFixture infrastructure = new();
     private WebApplicationFactory<Program> factory = null!;
     private GrpcChannel channel = null!;
@@ -51,6 +54,13 @@ public sealed class UnitsApp : IAsyncLifetime
             b.UseSetting("Identity:BootstrapAdminPassword", AdminPassword);
             b.UseSetting("Identity:SigningKeyFile", Tokens.KeyFile);
             b.UseSetting("Outbox:PollInterval", "00:00:00.200");
+            b.UseSetting("Identity:Authority", Authority);
+            // A lock short enough to wait out, refusals that wait only a little; the tests all sign in from the test
+            // server's one (empty) address, so its token limit is out of reach (its own test uses a host of its own).
+            b.UseSetting("Identity:SignIn:LockoutDuration", "00:00:02");
+            b.UseSetting("Identity:SignIn:DelayStep", "00:00:00.020");
+            b.UseSetting("Identity:SignIn:MaxDelay", "00:00:00.100");
+            b.UseSetting("Identity:TokenRateLimit:PermitLimit", "100000");
         });
         Http = factory.CreateClient();
         channel = GrpcChannel.ForAddress(factory.Server.BaseAddress, new GrpcChannelOptions { HttpHandler = factory.Server.CreateHandler() });
@@ -77,6 +87,19 @@ public sealed class UnitsApp : IAsyncLifetime
             new CreateClientRequest { ClientId = "yz.integration", TenantId = "500103", Scopes = { "units.read" }, Secret = "integration-secret" },
             Bearer(admin));
     }
+
+    /// <summary>
+    /// Another host of the units service on the same database, with <paramref name="settings"/> on top of the
+    /// fixture's: for a limit that the shared host must not have.
+    /// </summary>
+    public WebApplicationFactory<Program> WithSettings(params (string Key, string Value)[] settings) =>
+        factory.WithWebHostBuilder(b =>
+        {
+            foreach (var (key, value) in settings)
+            {
+                b.UseSetting(key, value);
+            }
+        });
 
     public UnitDirectory.UnitDirectoryClient Units() => new(channel);
 

@@ -9,8 +9,13 @@ namespace Platform.Gateway.Routing;
 /// Per-tenant token buckets for authenticated calls (one busy district cannot starve the others), per-address
 /// buckets for anonymous ones (the token endpoint), and larger per-address buckets for the portal's pages, where a
 /// browser asks for a page and its assets at once and the people of one office often share an address.
-/// Rejections are 429 with Retry-After, or ResourceExhausted for gRPC.
+/// Rejections are 429 with Retry-After, or ResourceExhausted for gRPC, naming the bucket that ran empty.
 /// </summary>
+/// <remarks>
+/// The address is the socket's, or the one a trusted proxy forwarded: the ingress (<c>Gateway:TrustedProxies</c>) or the
+/// portal (<c>Gateway:PortalAddresses</c>), which signs people in on the gateway's token endpoint and names each browser
+/// in X-Forwarded-For, so that every browser has its own bucket. Anyone else's X-Forwarded-For is ignored.
+/// </remarks>
 public static class RateLimiting
 {
     public const string TenantPolicy = "per-tenant";
@@ -43,18 +48,28 @@ public static class RateLimiting
         var response = context.HttpContext.Response;
         var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)) : 1;
         response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
+        var detail = $"{Exceeded(context.HttpContext)}; retry after {retryAfter} s.";
         if (GrpcAnswer.IsGrpc(context.HttpContext.Request))
         {
-            GrpcAnswer.WriteTrailersOnly(response, GrpcAnswer.ResourceExhausted, $"Rate limit exceeded for this tenant; retry after {retryAfter} s.");
+            GrpcAnswer.WriteTrailersOnly(response, GrpcAnswer.ResourceExhausted, detail);
             return;
         }
 
         response.StatusCode = StatusCodes.Status429TooManyRequests;
         await Results.Problem(
                 title: "Too many requests",
-                detail: $"The rate limit for this tenant was exceeded; retry after {retryAfter} s.",
+                detail: detail,
                 statusCode: StatusCodes.Status429TooManyRequests)
             .ExecuteAsync(context.HttpContext);
+    }
+
+    /// <summary>Whose bucket ran empty, as the partition was chosen: the tenant's only for a caller with a tenant.</summary>
+    public static string Exceeded(HttpContext context)
+    {
+        var policy = context.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName;
+        return policy == TenantPolicy && context.User.FindFirst(PlatformClaims.Tenant) is not null
+            ? "The rate limit for this tenant was exceeded"
+            : "Too many requests from this address";
     }
 
     public sealed record BucketOptions(int TokenLimit, int TokensPerSecond)

@@ -18,7 +18,14 @@ public static class TrustedProxies
     /// (comma-separated; "10.0.0.5", "10.244.0.0/16", "::1"), or <paramref name="fallback"/> when the key is absent.
     /// An empty list trusts nobody.
     /// </summary>
-    public static WebApplication UseForwardedHeadersFrom(this WebApplication app, string key, string fallback)
+    public static WebApplication UseForwardedHeadersFrom(this WebApplication app, string key, string fallback) =>
+        app.UseForwardedHeadersFrom(key, fallback, ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost);
+
+    /// <summary>
+    /// As above, believing only <paramref name="headers"/>: a host that needs the client's address from a proxy (for
+    /// a per-address limit) but never builds a link takes X-Forwarded-For alone.
+    /// </summary>
+    public static WebApplication UseForwardedHeadersFrom(this WebApplication app, string key, string fallback, ForwardedHeaders headers)
     {
         var networks = Parse(app.Configuration[key] ?? fallback, key);
         if (networks.Count == 0)
@@ -29,7 +36,7 @@ public static class TrustedProxies
 
         var options = new ForwardedHeadersOptions
         {
-            ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost,
+            ForwardedHeaders = headers,
         };
 
         // The defaults (loopback) are replaced, not extended: only what configuration names is trusted.

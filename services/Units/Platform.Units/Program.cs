@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.HttpOverrides;
 using Platform.Messaging;
 using Platform.ServiceDefaults;
 using Platform.ServiceDefaults.Data;
@@ -13,7 +14,13 @@ builder.AddPlatformOpenApi("units", "Duban units: tenants, unit directory, accou
 
 var app = builder.Build();
 app.MapPlatformOpenApi();
+
+// The gateway passes the browser's address on in X-Forwarded-For; it is believed only from Units:TrustedProxies (the
+// gateway's network on Kubernetes; nobody by default, since locally every caller is on loopback), and only that header:
+// it is what the token endpoint's per-address limit counts by.
+app.UseForwardedHeadersFrom("Units:TrustedProxies", fallback: string.Empty, ForwardedHeaders.XForwardedFor);
 app.UsePlatformDefaults();
+app.UseRateLimiter();
 app.MapDefaultEndpoints();
 app.MapMessagingOps("units");
 app.MapDirectoryReplay();

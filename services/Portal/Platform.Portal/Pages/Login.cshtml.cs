@@ -34,8 +34,13 @@ public sealed partial class LoginModel(PortalSession session, PlatformApi api, I
 
         try
         {
-            var (principal, properties) = await session.AuthenticateAsync(Username.Trim(), Password, Ct);
+            var (principal, properties, failedAttempts) = await session.AuthenticateAsync(Username.Trim(), Password, Ct);
             await session.CompleteSignInAsync(principal, properties, await NamesAsync(principal));
+            if (failedAttempts > 0)
+            {
+                // Someone may have been guessing: the person hears of it on the first page after signing in.
+                TempData[FlashKey] = FailedAttemptsNotice(failedAttempts);
+            }
         }
         catch (SignInRefusedException ex)
         {
@@ -50,6 +55,9 @@ public sealed partial class LoginModel(PortalSession session, PlatformApi api, I
 
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) && ReturnUrl != "/login" ? ReturnUrl! : "/");
     }
+
+    public static string FailedAttemptsNotice(int failedAttempts) =>
+        $"自上次登录以来，您的账号有 {failedAttempts} 次密码错误的登录尝试。如非本人所为，请告知区督办室。";
 
     /// <summary>The names of the person's district and unit, shown in the header (the codes when the directory refuses).</summary>
     private async Task<List<Claim>> NamesAsync(ClaimsPrincipal principal)

@@ -31,19 +31,28 @@ public sealed partial class PortalSession(IHttpContextAccessor accessor, IHttpCl
 
     private HttpContext Context => accessor.HttpContext ?? throw new InvalidOperationException("No request in progress.");
 
-    /// <summary>Exchanges the person's credentials for platform tokens; the principal is not signed in yet.</summary>
-    public async Task<(ClaimsPrincipal Principal, AuthenticationProperties Properties)> AuthenticateAsync(
+    /// <summary>
+    /// What a refused sign-in says, whatever the reason: a wrong password, an unknown username and a username locked
+    /// after repeated wrong passwords get the same answer from the platform, so the hint covers the lock every time.
+    /// </summary>
+    public const string SignInRefused = "用户名或密码不正确。连续多次输错密码后，该用户名会暂时无法登录，请稍后再试。";
+
+    /// <summary>
+    /// Exchanges the person's credentials for platform tokens; the principal is not signed in yet. Also says how many
+    /// wrong passwords were given for the username since its last sign-in, which the person should hear of.
+    /// </summary>
+    public async Task<(ClaimsPrincipal Principal, AuthenticationProperties Properties, int FailedAttempts)> AuthenticateAsync(
         string username, string password, CancellationToken cancellationToken)
     {
         var tokens = await TokenAsync(new Dictionary<string, string>
         {
             ["grant_type"] = "password", ["username"] = username, ["password"] = password, ["client_id"] = ClientId,
-        }, cancellationToken) ?? throw new SignInRefusedException("用户名或密码不正确。");
+        }, cancellationToken) ?? throw new SignInRefusedException(SignInRefused);
         var principal = ToPrincipal(tokens.AccessToken);
         var properties = new AuthenticationProperties { IsPersistent = false, AllowRefresh = true };
         Store(properties, tokens);
         Context.Items[CachedToken] = tokens.AccessToken;
-        return (principal, properties);
+        return (principal, properties, tokens.FailedAttempts);
     }
 
     public async Task CompleteSignInAsync(ClaimsPrincipal principal, AuthenticationProperties properties, IEnumerable<Claim> extra)
@@ -110,16 +119,31 @@ public sealed partial class PortalSession(IHttpContextAccessor accessor, IHttpCl
         properties.StoreTokens(list);
     }
 
-    /// <summary>The token endpoint's answer; null when it refuses the grant (400/401), an exception when unreachable.</summary>
+    /// <summary>
+    /// The token endpoint's answer; null when it refuses the grant (400/401), an exception when unreachable. The
+    /// browser's address goes along in X-Forwarded-For: the gateway believes it from the portal only, and limits
+    /// sign-ins per browser instead of putting every person who signs in here into the portal's one bucket.
+    /// </summary>
     private async Task<Tokens?> TokenAsync(Dictionary<string, string> form, CancellationToken cancellationToken)
     {
         var http = httpFactory.CreateClient(Api.PlatformApi.GatewayHttpClient);
-        using var response = await http.PostAsync("connect/token", new FormUrlEncodedContent(form), cancellationToken);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "connect/token") { Content = new FormUrlEncodedContent(form) };
+        if (accessor.HttpContext?.Connection.RemoteIpAddress is { } browser)
+        {
+            request.Headers.TryAddWithoutValidation("X-Forwarded-For", (browser.IsIPv4MappedToIPv6 ? browser.MapToIPv4() : browser).ToString());
+        }
+
+        using var response = await http.SendAsync(request, cancellationToken);
         var text = await response.Content.ReadAsStringAsync(cancellationToken);
         if ((int)response.StatusCode is 400 or 401)
         {
             LogRefused(logger, form["grant_type"], (int)response.StatusCode);
             return null;
+        }
+
+        if (response.StatusCode == System.Net.HttpStatusCode.TooManyRequests)
+        {
+            throw new Api.ApiException("登录尝试过于频繁，请稍后再试。", StatusCodes.Status429TooManyRequests);
         }
 
         if (!response.IsSuccessStatusCode)
@@ -131,7 +155,8 @@ public sealed partial class PortalSession(IHttpContextAccessor accessor, IHttpCl
         return new Tokens(
             json.GetProperty("access_token").GetString()!,
             json.TryGetProperty("refresh_token", out var r) ? r.GetString() : null,
-            DateTimeOffset.UtcNow.AddSeconds(json.GetProperty("expires_in").GetInt32()));
+            DateTimeOffset.UtcNow.AddSeconds(json.GetProperty("expires_in").GetInt32()),
+            json.TryGetProperty("failed_attempts_since_last_sign_in", out var f) && f.TryGetInt32(out var failed) ? failed : 0);
     }
 
     /// <summary>The person as the token names them. The token came straight from the token endpoint over the back channel.</summary>
@@ -172,7 +197,7 @@ public sealed partial class PortalSession(IHttpContextAccessor accessor, IHttpCl
         return new ClaimsPrincipal(new ClaimsIdentity(claims, CookieAuthenticationDefaults.AuthenticationScheme, ClaimTypes.Name, ClaimTypes.Role));
     }
 
-    private sealed record Tokens(string AccessToken, string? RefreshToken, DateTimeOffset ExpiresAt);
+    private sealed record Tokens(string AccessToken, string? RefreshToken, DateTimeOffset ExpiresAt, int FailedAttempts);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Token endpoint refused the {Grant} grant ({Status})")]
     private static partial void LogRefused(ILogger logger, string grant, int status);

@@ -71,7 +71,7 @@ public sealed class UnitDirectory(V1.UnitDirectory.UnitDirectoryClient client)
         }
         catch (RpcException ex) when (ex.StatusCode is StatusCode.NotFound)
         {
-            throw new NotFoundException("unit", ex.Status.Detail);
+            throw NotFoundException.Relayed(ex.Status.Detail);
         }
         catch (RpcException ex) when (ex.StatusCode is StatusCode.InvalidArgument)
         {

@@ -19,6 +19,10 @@ public sealed class UnitsDbContext(DbContextOptions<UnitsDbContext> options, ITe
 
     public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
 
+    public DbSet<SignInAttempts> SignInAttempts => Set<SignInAttempts>();
+
+    public DbSet<SignInLockout> SignInLockouts => Set<SignInLockout>();
+
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
         modelBuilder.AddOutboxAndInbox();
@@ -81,6 +85,23 @@ public sealed class UnitsDbContext(DbContextOptions<UnitsDbContext> options, ITe
             b.HasKey(t => t.TokenHash);
             b.Property(t => t.TokenHash).HasMaxLength(64);
             b.HasIndex(t => t.AccountId);
+        });
+
+        modelBuilder.Entity<SignInAttempts>(b =>
+        {
+            b.ToTable("sign_in_attempts");
+            b.HasKey(a => a.Username);
+            b.Property(a => a.Username).HasMaxLength(64);
+            b.HasIndex(a => a.LastFailedAt);
+        });
+
+        modelBuilder.Entity<SignInLockout>(b =>
+        {
+            b.ToTable("sign_in_lockouts");
+            b.HasKey(l => l.Id);
+            b.Property(l => l.Username).HasMaxLength(64);
+            b.Property(l => l.ClientAddress).HasMaxLength(64);
+            b.HasIndex(l => new { l.TenantId, l.LockedAt });
         });
     }
 }

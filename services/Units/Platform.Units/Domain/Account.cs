@@ -5,6 +5,8 @@ namespace Platform.Units.Domain;
 /// <summary>A person who signs in. Usernames are unique across the platform; the tenant comes from here into the token.</summary>
 public sealed class Account : ITenantEntity
 {
+    public const int MaxUsernameLength = 64;
+
     public Guid Id { get; set; }
 
     public required string Username { get; set; }

@@ -16,6 +16,8 @@ internal static class Extensions
         builder.Services.AddOptions<IdentityOptions>().BindConfiguration("Identity");
         builder.Services.AddSingleton<SigningKeyProvider>();
         builder.Services.AddSingleton<TokenIssuer>();
+        builder.Services.AddScoped<SignInThrottle>();
+        builder.Services.AddTokenRateLimiting();
         builder.Services.AddSingleton<IPostConfigureOptions<JwtBearerOptions>, LocalKeyJwtOptions>();
         return builder;
     }

@@ -18,10 +18,31 @@ namespace Platform.Units.Grpc;
 /// Accounts and integration clients. A platform admin manages any tenant's; a district admin only its own district's
 /// people, with district roles. Another tenant's objects are reported as not found.
 /// </summary>
+/// <remarks>
+/// People sign in with the username alone, so usernames are unique across the platform. A name that cannot be had,
+/// whether taken in the caller's district, in another, or reserved, is refused with one and the same answer
+/// (<see cref="UsernameUnavailable"/>), after the same work: a district admin learns only that it cannot be used, not
+/// that another district has an account of that name.
+/// </remarks>
 public sealed partial class AccessDirectoryService(
     UnitsDbContext db, TenantContext caller, IOptions<IdentityOptions> options, TimeProvider clock, IOutbox outbox)
     : V1.AccessDirectory.AccessDirectoryBase
 {
+    /// <summary>The one answer for a username that cannot be had, wherever it is taken.</summary>
+    public const string UsernameUnavailable = "This username cannot be used; choose another.";
+
+    /// <summary>
+    /// Names no account may take: the platform's own clients and words that would pass for the platform speaking.
+    /// Refused like a taken name.
+    /// </summary>
+    private static readonly HashSet<string> ReservedUsernames = new(StringComparer.Ordinal)
+    {
+        "admin", "administrator", "root", "system", "support", "security", "duban", "platform",
+    };
+
+    private const int DefaultPageSize = 100;
+    private const int MaxPageSize = 500;
+
     public override async Task<V1.Account> CreateAccount(V1.CreateAccountRequest request, ServerCallContext context)
     {
         caller.Require(PlatformScopes.AccountsWrite);
@@ -75,9 +96,11 @@ public sealed partial class AccessDirectoryService(
             throw new ValidationException("unit_id", "a unit reporter, contributor or leader belongs to a unit");
         }
 
-        if (await db.Accounts.AnyAsync(a => a.Username == username, context.CancellationToken))
+        // No look-up first: the caller's own view sees only its district, so a name taken elsewhere would be found only
+        // by the unique index, later and more slowly. Both cases go through that index, and give the same answer.
+        if (ReservedUsernames.Contains(username) || options.Value.PublicClients.Contains(username))
         {
-            throw new ConflictException($"The username '{username}' is taken.");
+            throw new ConflictException(UsernameUnavailable);
         }
 
         var account = new Account
@@ -97,7 +120,7 @@ public sealed partial class AccessDirectoryService(
             TenantId = tenantId, AccountId = account.Id, Username = username, DisplayName = account.DisplayName, UnitId = unitId,
             Roles = roles, OccurredAt = account.CreatedAt,
         });
-        await SaveUniqueAsync($"The username '{username}' is taken.", context.CancellationToken);
+        await SaveUniqueAsync(UsernameUnavailable, context.CancellationToken);
         return account.ToProto();
     }
 
@@ -117,6 +140,29 @@ public sealed partial class AccessDirectoryService(
         var accounts = await db.Accounts.AsNoTracking().Where(a => a.TenantId == tenantId).OrderBy(a => a.Username).ToListAsync(context.CancellationToken);
         var response = new V1.ListAccountsResponse();
         response.Accounts.AddRange(accounts.Select(a => a.ToProto()));
+        return response;
+    }
+
+    public override async Task<V1.ListSignInLockoutsResponse> ListSignInLockouts(V1.ListSignInLockoutsRequest request, ServerCallContext context)
+    {
+        caller.Require(PlatformScopes.AccountsRead);
+        var paging = Paging.From(request.PageSize, request.PageToken, DefaultPageSize, MaxPageSize);
+        var tenantId = string.IsNullOrEmpty(request.TenantId) ? caller.TenantId! : request.TenantId;
+        if (caller.IsPlatformAdmin())
+        {
+            caller.SetSystem();
+        }
+        else if (tenantId != caller.TenantId)
+        {
+            throw new NotFoundException("tenant", tenantId);
+        }
+
+        var query = db.SignInLockouts.AsNoTracking().Where(l => l.TenantId == tenantId);
+        var total = await query.CountAsync(context.CancellationToken);
+        var page = await query.OrderByDescending(l => l.LockedAt).ThenByDescending(l => l.Id).Skip(paging.Offset).Take(paging.Size)
+            .ToListAsync(context.CancellationToken);
+        var response = new V1.ListSignInLockoutsResponse { NextPageToken = paging.NextToken(page.Count, total) };
+        response.Lockouts.AddRange(page.Select(l => l.ToProto()));
         return response;
     }
 

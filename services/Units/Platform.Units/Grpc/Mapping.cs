@@ -52,6 +52,17 @@ internal static class Mapping
         return proto;
     }
 
+    public static V1.SignInLockout ToProto(this SignInLockout lockout) => new()
+    {
+        AccountId = lockout.AccountId.ToString(),
+        Username = lockout.Username,
+        TenantId = lockout.TenantId,
+        LockedAt = Timestamp.FromDateTimeOffset(lockout.LockedAt),
+        LockedUntil = Timestamp.FromDateTimeOffset(lockout.LockedUntil),
+        FailedAttempts = lockout.FailedAttempts,
+        ClientAddress = lockout.ClientAddress ?? string.Empty,
+    };
+
     public static V1.Client ToProto(this IntegrationClient client)
     {
         var proto = new V1.Client

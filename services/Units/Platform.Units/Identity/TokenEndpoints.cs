@@ -17,12 +17,14 @@ public static partial class TokenEndpoints
 
     public static IEndpointRouteBuilder MapTokenEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/connect/token", IssueAsync).AllowAnonymous().DisableAntiforgery();
+        app.MapPost("/connect/token", IssueAsync).AllowAnonymous().DisableAntiforgery().RequireRateLimiting(TokenRateLimiting.Policy);
         app.MapGet("/.well-known/jwks.json", (SigningKeyProvider keys) => Results.Json(new { keys = new[] { keys.PublicJwk() } }))
             .AllowAnonymous();
-        app.MapGet("/.well-known/openid-configuration", (HttpRequest request, IOptions<IdentityOptions> options) =>
+        app.MapGet("/.well-known/openid-configuration", (IOptions<IdentityOptions> options) =>
         {
-            var origin = $"{request.Scheme}://{request.Host}";
+            // From configuration only: the Host header is the caller's to choose, and the platform's hosts look their
+            // keys up at the jwks_uri named here.
+            var origin = (options.Value.Authority is { Length: > 0 } authority ? authority : "http://localhost").TrimEnd('/');
             return Results.Json(new Dictionary<string, object>
             {
                 ["issuer"] = options.Value.Issuer,
@@ -38,8 +40,8 @@ public static partial class TokenEndpoints
     }
 
     private static async Task<IResult> IssueAsync(
-        HttpContext http, UnitsDbContext db, TenantContext tenant, TokenIssuer issuer, IOptions<IdentityOptions> options,
-        TimeProvider clock, ILoggerFactory loggers, CancellationToken cancellationToken)
+        HttpContext http, UnitsDbContext db, TenantContext tenant, TokenIssuer issuer, SignInThrottle throttle,
+        IOptions<IdentityOptions> options, TimeProvider clock, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         if (!http.Request.HasFormContentType)
         {
@@ -67,7 +69,7 @@ public static partial class TokenEndpoints
         var grant = form["grant_type"].ToString();
         return grant switch
         {
-            "password" => await PasswordAsync(form, db, issuer, options.Value, clock, logger, cancellationToken),
+            "password" => await PasswordAsync(http, form, db, issuer, throttle, options.Value, clock, logger, cancellationToken),
             "client_credentials" => await ClientCredentialsAsync(http, form, db, issuer, logger, cancellationToken),
             "refresh_token" => await RefreshAsync(form, db, issuer, options.Value, clock, logger, cancellationToken),
             "" => Error("invalid_request", "grant_type is required."),
@@ -76,8 +78,8 @@ public static partial class TokenEndpoints
     }
 
     private static async Task<IResult> PasswordAsync(
-        IFormCollection form, UnitsDbContext db, TokenIssuer issuer, IdentityOptions options, TimeProvider clock, ILogger logger,
-        CancellationToken cancellationToken)
+        HttpContext http, IFormCollection form, UnitsDbContext db, TokenIssuer issuer, SignInThrottle throttle, IdentityOptions options,
+        TimeProvider clock, ILogger logger, CancellationToken cancellationToken)
     {
         var clientId = form["client_id"].ToString();
         if (!options.PublicClients.Contains(clientId))
@@ -92,15 +94,31 @@ public static partial class TokenEndpoints
             return Error("invalid_request", "username and password are required.");
         }
 
-        var account = await db.Accounts.SingleOrDefaultAsync(a => a.Username == username, cancellationToken);
-        var valid = Secrets.Verify(account?.PasswordHash ?? Secrets.DummyHash, password);
-        if (account is null || !valid || account.IsDisabled)
+        // The same steps whether or not the username exists, is locked or the password is right (a hash is checked in
+        // every case): the answer and its timing tell an unknown name, a locked one and a wrong password apart only
+        // to the person who knows the password, and to them only once the lock has passed.
+        var refused = Error("invalid_grant",
+            $"The username or password is incorrect. After {options.SignIn.MaxFailures} wrong passwords in a row a username cannot sign in " +
+            $"for {Describe(options.SignIn.LockoutDuration)}; wait before trying again.");
+        if (username.Length > Domain.Account.MaxUsernameLength)
         {
+            // Longer than any username may be: nothing to count or lock.
+            Secrets.Verify(Secrets.DummyHash, password);
             LogSignInRefused(logger, Truncate(username));
-            return Error("invalid_grant", "The username or password is incorrect.");
+            return refused;
         }
 
-        return await IssueForAccountAsync(account, db, issuer, options, clock, cancellationToken);
+        var account = await db.Accounts.SingleOrDefaultAsync(a => a.Username == username, cancellationToken);
+        var valid = Secrets.Verify(account?.PasswordHash ?? Secrets.DummyHash, password) && account is { IsDisabled: false };
+        var verdict = await throttle.CheckAsync(username, account, valid, http.Connection.RemoteIpAddress?.ToString(), cancellationToken);
+        if (!verdict.Allowed)
+        {
+            LogSignInRefused(logger, Truncate(username));
+            await Task.Delay(verdict.Delay, cancellationToken);
+            return refused;
+        }
+
+        return await IssueForAccountAsync(account!, db, issuer, options, clock, verdict.FailedAttemptsSinceLastSignIn, cancellationToken);
     }
 
     private static async Task<IResult> ClientCredentialsAsync(
@@ -129,7 +147,7 @@ public static partial class TokenEndpoints
 
         var scopes = requested.Length > 0 ? requested.Distinct().ToList() : client.Scopes;
         var token = issuer.ForClient(client, scopes);
-        return Results.Json(new TokenResponse(token.AccessToken, "Bearer", token.ExpiresIn, null, token.Scope));
+        return Results.Json(new TokenResponse(token.AccessToken, "Bearer", token.ExpiresIn, null, token.Scope, null));
     }
 
     private static async Task<IResult> RefreshAsync(
@@ -165,11 +183,16 @@ public static partial class TokenEndpoints
         }
 
         stored.RevokedAt = now;
-        return await IssueForAccountAsync(account, db, issuer, options, clock, cancellationToken);
+        return await IssueForAccountAsync(account, db, issuer, options, clock, failedAttempts: null, cancellationToken);
     }
 
+    /// <param name="failedAttempts">
+    /// For a sign-in with a password: the wrong passwords given for the username since its last sign-in, so that the
+    /// person learns of someone else's guessing (the portal shows it). Null for a refresh.
+    /// </param>
     private static async Task<IResult> IssueForAccountAsync(
-        Domain.Account account, UnitsDbContext db, TokenIssuer issuer, IdentityOptions options, TimeProvider clock, CancellationToken cancellationToken)
+        Domain.Account account, UnitsDbContext db, TokenIssuer issuer, IdentityOptions options, TimeProvider clock, int? failedAttempts,
+        CancellationToken cancellationToken)
     {
         var token = issuer.ForAccount(account);
         var refresh = Secrets.NewOpaqueToken();
@@ -183,7 +206,7 @@ public static partial class TokenEndpoints
             ExpiresAt = now + options.RefreshTokenLifetime,
         });
         await db.SaveChangesAsync(cancellationToken);
-        return Results.Json(new TokenResponse(token.AccessToken, "Bearer", token.ExpiresIn, refresh, token.Scope));
+        return Results.Json(new TokenResponse(token.AccessToken, "Bearer", token.ExpiresIn, refresh, token.Scope, failedAttempts));
     }
 
     private static (string? ClientId, string? Secret) ClientCredentials(HttpRequest request, IFormCollection form)
@@ -212,6 +235,11 @@ public static partial class TokenEndpoints
     private static IResult Error(string error, string description, int status = StatusCodes.Status400BadRequest) =>
         Results.Json(new { error, error_description = description }, statusCode: status);
 
+    private static string Describe(TimeSpan duration) =>
+        duration >= TimeSpan.FromMinutes(1)
+            ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Math.Ceiling(duration.TotalMinutes):0} minutes")
+            : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Math.Ceiling(duration.TotalSeconds):0} seconds");
+
     private static string Truncate(string value) => value.Length > 64 ? value[..64] + "…" : value;
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Sign-in refused for '{Username}'")]
@@ -228,5 +256,6 @@ public static partial class TokenEndpoints
         [property: System.Text.Json.Serialization.JsonPropertyName("token_type")] string TokenType,
         [property: System.Text.Json.Serialization.JsonPropertyName("expires_in")] int ExpiresIn,
         [property: System.Text.Json.Serialization.JsonPropertyName("refresh_token"), System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? RefreshToken,
-        [property: System.Text.Json.Serialization.JsonPropertyName("scope")] string Scope);
+        [property: System.Text.Json.Serialization.JsonPropertyName("scope")] string Scope,
+        [property: System.Text.Json.Serialization.JsonPropertyName("failed_attempts_since_last_sign_in"), System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] int? FailedAttemptsSinceLastSignIn);
 }
