@@ -18,6 +18,33 @@ public sealed class OperationsStackTests(Stack stack) : IClassFixture<Stack>
     private static readonly string[] Services = ["units", "tasks", "reporting", "notifications"];
 
     [Fact]
+    public async Task OnlyThePlatformAdminSetsTheDemoClockAndOnlyToAnInstantItCanUse()
+    {
+        var clock = new Uri(Platform.Testing.StackEndpoints.Hosts["reporting"], "/_clock");
+        async Task<HttpStatusCode> PutAsync(string? token, string json)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Put, clock) { Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json") };
+            if (token is not null)
+            {
+                request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+            }
+
+            using var response = await stack.Http.SendAsync(request);
+            return response.StatusCode;
+        }
+
+        var before = (await stack.Http.GetFromJsonAsync<JsonElement>(clock)).GetProperty("now").GetString();
+        Assert.Equal(HttpStatusCode.Unauthorized, await PutAsync(null, "{\"now\":\"2030-01-01T00:00:00Z\"}"));
+        Assert.Equal(HttpStatusCode.Forbidden, await PutAsync(await stack.TokenAsync("yz.admin"), "{\"now\":\"2030-01-01T00:00:00Z\"}"));
+        var admin = await stack.TokenAsync("platform.admin");
+        Assert.Equal(HttpStatusCode.BadRequest, await PutAsync(admin, "{}"));
+        Assert.Equal(HttpStatusCode.BadRequest, await PutAsync(admin, "{\"now\":\"0001-01-01T00:00:00Z\"}"));
+        Assert.Equal(HttpStatusCode.BadRequest, await PutAsync(admin, "{\"now\":"));
+        var after = DateTimeOffset.Parse((await stack.Http.GetFromJsonAsync<JsonElement>(clock)).GetProperty("now").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True((after - DateTimeOffset.Parse(before!, System.Globalization.CultureInfo.InvariantCulture)).Duration() < TimeSpan.FromMinutes(5), $"the clock moved from {before} to {after:O}");
+    }
+
+    [Fact]
     public async Task ThePlatformAdminSeesEveryQueueAndReDrivesAndNobodyElseMay()
     {
         var admin = await stack.TokenAsync("platform.admin");

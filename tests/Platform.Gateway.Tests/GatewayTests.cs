@@ -145,6 +145,21 @@ public sealed class GatewayTests(GatewayApp app) : IClassFixture<GatewayApp>
     }
 
     [Fact]
+    public async Task AnOversizedGrpcMessageIsResourceExhaustedBeforeAnyServiceSeesIt()
+    {
+        // gRPC goes through the same limit as REST: a 70 kB CreateUnit is refused at the gateway (limit 64 KiB here).
+        var body = new byte[70_000];
+        body[4] = 0x01;
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/platform.units.v1.UnitDirectory/CreateUnit") { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/grpc");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", app.Token("500116"));
+        using var response = await app.Http.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("8", response.Headers.GetValues("grpc-status").Single());
+        Assert.Contains("limit", Uri.UnescapeDataString(response.Headers.GetValues("grpc-message").Single()), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task TheApiReferenceIsServedFromTheGatewayWithoutSignIn()
     {
         using var page = await app.Http.GetAsync("/api-docs/index.html");

@@ -157,6 +157,16 @@ public sealed class ServiceHostTests(InfrastructureFixture infrastructure) : ICl
         using var __ = http;
         using var response = await http.GetAsync("/api/v1/anything");
         Assert.True(response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.NotFound, response.StatusCode.ToString());
+
+        // Nor does gRPC reflection list its methods to an anonymous caller.
+        using var reflection = new HttpRequestMessage(HttpMethod.Post, "/grpc.reflection.v1alpha.ServerReflection/ServerReflectionInfo")
+        {
+            Content = new ByteArrayContent([0, 0, 0, 0, 2, 0x3A, 0x00]),
+            Version = HttpVersion.Version20,
+        };
+        reflection.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/grpc");
+        using var answer = await http.SendAsync(reflection);
+        Assert.Equal(HttpStatusCode.Unauthorized, answer.StatusCode);
     }
 
     private static async Task<(HttpStatusCode Status, JsonElement Body)> HealthAsync(HttpClient http)
