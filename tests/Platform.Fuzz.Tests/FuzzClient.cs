@@ -118,6 +118,28 @@ public sealed class FuzzClient : IDisposable
         }
     }
 
+    /// <summary>Any HTTP request to the gateway, with or without a token.</summary>
+    public async Task<Outcome> RawAsync(HttpMethod method, string path, HttpContent? content, string? token)
+    {
+        using var request = new HttpRequestMessage(method, path) { Content = content };
+        if (token is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        try
+        {
+            Requests++;
+            using var response = await rest.SendAsync(request);
+            var text = await response.Content.ReadAsStringAsync();
+            return new Outcome((int)response.StatusCode, null, text.Length > 300 ? text[..300] : text);
+        }
+        catch (HttpRequestException ex)
+        {
+            return new Outcome(599, null, "transport: " + ex.Message);
+        }
+    }
+
     /// <summary>The REST form of a request: the verb and path of its http rule, path variables from the message, the rest in the body or the query.</summary>
     public static (HttpMethod Method, string Path, string? Body) RestRequest(Rpc rpc, IMessage message)
     {

@@ -118,6 +118,53 @@ public sealed class FuzzTests(FuzzTarget target, ITestOutputHelper output)
         Report("REST requests", cases, faults);
     }
 
+    /// <summary>The endpoints that are not RPCs: evidence files, exports, the token endpoint, the operator's commands.</summary>
+    [Fact]
+    public async Task No_hostile_request_makes_a_plain_http_endpoint_fail()
+    {
+        var faults = new List<string>();
+        var cases = 0;
+        var task = Guid.NewGuid();
+        async Task SendAsync(string label, HttpMethod method, string path, HttpContent? content, string? token)
+        {
+            cases++;
+            var outcome = await target.Client.RawAsync(method, path, content, token);
+            if (outcome.IsServerFault)
+            {
+                faults.Add($"{label}: {outcome}");
+            }
+        }
+
+        foreach (var contentType in new[] { "multipart/form-data", "multipart/form-data; boundary=\"b\"", "multipart/form-data; boundary=" + new string('b', 200), "application/octet-stream" })
+        {
+            foreach (var body in new[] { "", "--b\r\n", "--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a\u0000.pdf\"\r\n\r\n%PDF-1.", "--b--" })
+            {
+                var content = new StringContent(body);
+                content.Headers.Remove("Content-Type");
+                content.Headers.TryAddWithoutValidation("Content-Type", contentType);
+                await SendAsync($"evidence {contentType} [{body.Length}]", HttpMethod.Post, $"/api/v1/evidence?task_id={task}&period=2023-07", content, target.OfficeToken);
+            }
+        }
+
+        foreach (var value in FuzzValues.Strings.Where(v => v.Length < 1_000))
+        {
+            var escaped = Uri.EscapeDataString(value);
+            await SendAsync($"evidence?task_id={value}", HttpMethod.Post, $"/api/v1/evidence?task_id={escaped}&period={escaped}",
+                new MultipartFormDataContent { { new ByteArrayContent("%PDF-1.7"u8.ToArray()), "file", value.Length == 0 ? "x" : value } }, target.OfficeToken);
+            await SendAsync($"evidence/{value}", HttpMethod.Get, $"/api/v1/evidence/{escaped}x", null, target.OfficeToken);
+            await SendAsync($"ledger?period={value}", HttpMethod.Get, $"/api/v1/exports/ledger?period={escaped}", null, target.OfficeToken);
+            await SendAsync($"bulletin?period={value}", HttpMethod.Get, $"/api/v1/exports/bulletin?period={escaped}", null, target.OfficeToken);
+            await SendAsync($"token username={value}", HttpMethod.Post, "/connect/token",
+                new FormUrlEncodedContent(new Dictionary<string, string> { ["grant_type"] = value, ["username"] = value, ["password"] = value, ["client_id"] = value }), null);
+            await SendAsync($"replay tenant={value}", HttpMethod.Post, "/api/v1/ops/tasks:replay",
+                new StringContent($"{{\"tenant\": {System.Text.Json.JsonSerializer.Serialize(value)}}}", System.Text.Encoding.UTF8, "application/json"), target.AdminToken);
+            await SendAsync($"redrive queue={value}", HttpMethod.Post, "/api/v1/ops/reporting/queues:redrive",
+                new StringContent($"{{\"queue\": {System.Text.Json.JsonSerializer.Serialize(value)}}}", System.Text.Encoding.UTF8, "application/json"), target.AdminToken);
+        }
+
+        Report("plain HTTP requests", cases, faults);
+    }
+
     private void Report(string what, int cases, List<string> faults)
     {
         var logged = target.FaultsLogged();

@@ -143,6 +143,17 @@ public sealed class SupervisionTests(ReportingApp app) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, script.StatusCode);
         using var huge = await Upload(reporter, task, "big.pdf", [.. "%PDF-1.7\n"u8, .. new byte[10 * 1024 * 1024]]);
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, huge.StatusCode);
+        using var bomb = await Upload(reporter, task, "照片.docx", DocxInflatingTo(120 * 1024 * 1024));
+        Assert.Equal(HttpStatusCode.BadRequest, bomb.StatusCode);
+        Assert.Contains("unpacks to more than", await bomb.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        foreach (var broken in new[] { "multipart/form-data", "multipart/form-data; boundary=\"b\"" })
+        {
+            using var body = new ByteArrayContent("--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.pdf\"\r\n\r\n%PDF-1."u8.ToArray());
+            body.Headers.TryAddWithoutValidation("Content-Type", broken);
+            using var malformed = await Send(HttpMethod.Post, $"/api/v1/evidence?task_id={task}&period={July}", reporter, body);
+            Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
+        }
+
         using var stranger = await Upload(Reporter(Guid.NewGuid()), task, "x.pdf", "%PDF-1.7\n"u8.ToArray());
         Assert.Equal(HttpStatusCode.Forbidden, stranger.StatusCode);
 
@@ -285,6 +296,28 @@ public sealed class SupervisionTests(ReportingApp app) : IAsyncLifetime
         var error = await Assert.ThrowsAsync<RpcException>(() => call.ResponseAsync);
         Assert.Equal(expected, error.StatusCode);
         return error;
+    }
+
+    /// <summary>A Word-shaped zip of a few hundred kilobytes whose document.xml inflates to the given size.</summary>
+    private static byte[] DocxInflatingTo(int bytes)
+    {
+        using var buffer = new MemoryStream();
+        using (var zip = new System.IO.Compression.ZipArchive(buffer, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+        {
+            using (var types = zip.CreateEntry("[Content_Types].xml").Open())
+            {
+                types.Write("<Types/>"u8);
+            }
+
+            using var document = zip.CreateEntry("word/document.xml", System.IO.Compression.CompressionLevel.SmallestSize).Open();
+            var block = new byte[1024 * 1024];
+            for (var written = 0; written < bytes; written += block.Length)
+            {
+                document.Write(block);
+            }
+        }
+
+        return buffer.ToArray();
     }
 
     private Task<HttpResponseMessage> Upload(string token, Guid taskId, string name, byte[] content)

@@ -164,8 +164,32 @@ public sealed class TaskListWorkflowTests(TasksApp app)
         Assert.Equal("区经济信息委", Assert.Single(edited.ResponsibleUnits).UnitName);
         Assert.Equal("2026-09-30", edited.Deadline);
 
+        // An unknown direction, a task with more units, targets or indicators than any list has: refused, nothing kept.
+        async Task<string> RefusedAsync(UpdateTaskRequest request)
+        {
+            var error = await Assert.ThrowsAsync<RpcException>(() => app.Tasks.UpdateTaskAsync(request, admin).ResponseAsync);
+            Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+            return error.Status.Detail;
+        }
+
+        Assert.Contains("Sideways", await RefusedAsync(new UpdateTaskRequest
+        {
+            TaskListId = draft.Id, Number = "3", ReplaceTargets = true, Targets = { new Target { Text = "横着走", Direction = "Sideways" } },
+        }));
+        var crowd = new UpdateTaskRequest { TaskListId = draft.Id, Number = "3", ReplaceUnits = true };
+        crowd.LeadUnits.AddRange(Enumerable.Range(1, 21).Select(i => $"区第{i}局"));
+        Assert.StartsWith("lead_units", await RefusedAsync(crowd));
+        var indicators = new UpdateTaskRequest { TaskListId = draft.Id, Number = "3", ReplaceIndicators = true };
+        indicators.Indicators.AddRange(Enumerable.Range(1, 21).Select(i => $"指标{i}"));
+        Assert.StartsWith("indicators", await RefusedAsync(indicators));
+        Assert.Contains("U+202E", await RefusedAsync(new UpdateTaskRequest
+        {
+            TaskListId = draft.Id, Number = "3", ReplaceUnits = true, LeadUnits = { "\u202E局政财区" },
+        }));
+
         var reloaded = await app.Tasks.GetTaskListAsync(new GetTaskListRequest { Id = draft.Id }, admin);
         Assert.Empty(reloaded.UnresolvedUnits);
+        Assert.Equal("区财政局", Assert.Single(reloaded.Tasks.Single(t => t.Number == "3").LeadUnits).UnitName);
         var published = await app.Tasks.PublishTaskListAsync(new PublishTaskListRequest { Id = draft.Id }, admin);
         var bad = await Assert.ThrowsAsync<RpcException>(() => app.Tasks.UpdateTaskAsync(
             new UpdateTaskRequest { TaskListId = published.Id, Number = "1", Text = "改" }, admin).ResponseAsync);

@@ -56,14 +56,15 @@ public static class EvidenceEndpoints
         {
             form = await request.ReadFormAsync(cancellationToken);
         }
-        catch (InvalidDataException ex)
-        {
-            // A missing boundary, a truncated part, headers over the limits: the caller's body, not our fault.
-            return BadRequest($"file: the multipart body cannot be read ({ex.Message})");
-        }
         catch (BadHttpRequestException ex)
         {
+            // Over the body limit (413) or a broken request: Kestrel's own verdict, with its status.
             return Results.Problem(statusCode: ex.StatusCode, title: "The request is not valid", detail: $"file: {ex.Message}");
+        }
+        catch (Exception ex) when (ex is InvalidDataException or IOException)
+        {
+            // A missing boundary, a part cut short, headers over the limits: the caller's body, not our fault.
+            return BadRequest($"file: the multipart body cannot be read ({ex.Message})");
         }
 
         if (form.Files.GetFile("file") is not { } file)
