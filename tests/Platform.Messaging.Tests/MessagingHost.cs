@@ -33,7 +33,7 @@ public class MessagingHost : IAsyncLifetime
         });
         builder.Configuration.AddInMemoryCollection(ExtraSettings);
         builder.Services.AddTenantContext();
-        builder.Services.AddSingleton(new TenantContextKey(database.ContextKey));
+        builder.Services.AddTenantConnections(new TenantContextKey(database.ContextKey));
         builder.Services.AddDbContext<TestDbContext>((sp, o) => o
             .UseNpgsql(database.OwnerConnectionString)
             .AddInterceptors(sp.GetRequiredService<TenantConnectionInterceptor>()));

@@ -20,7 +20,7 @@ public static class MigrationExtensions
     {
         var connectionString = builder.Configuration.GetConnectionString("Database")
             ?? throw new InvalidOperationException("ConnectionStrings:Database is not configured.");
-        builder.Services.AddSingleton(TenantContextKey.FromConfiguration(builder.Configuration));
+        builder.Services.AddTenantConnections(TenantContextKey.FromConfiguration(builder.Configuration));
         builder.Services.AddDbContext<TContext>((sp, o) => o
             .UseNpgsql(connectionString)
             .AddInterceptors(sp.GetRequiredService<TenantConnectionInterceptor>())
