@@ -23,48 +23,48 @@ public sealed class SignedTenantContextTests(ServiceDatabases services) : IClass
     /// <summary>What an attacker runs on a connection that carries 渝中's genuinely signed context.</summary>
     public static TheoryData<string> Tricks => new(Attacks.Keys);
 
-    private static readonly Dictionary<string, Func<NpgsqlConnection, ServiceDatabases, TestDatabase, Task>> Attacks = new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, Func<NpgsqlConnection, TestDatabase, Task>> Attacks = new(StringComparer.Ordinal)
     {
-        ["app.system on"] = (c, _, _) => TryAsync(c, "SELECT set_config('app.system', 'on', false)"),
-        ["read prefix 5"] = (c, _, _) => TryAsync(c, "SELECT set_config('app.read_prefix', '5', false)"),
-        ["read prefix empty"] = (c, _, _) => TryAsync(c, "SELECT set_config('app.read_prefix', '', false)"),
-        ["read prefix %"] = (c, _, _) => TryAsync(c, "SELECT set_config('app.read_prefix', '%', false)"),
-        ["tenant id of the neighbour"] = (c, _, _) => TryAsync(c, $"SELECT set_config('app.tenant_id', '{Neighbour}', false)"),
-        ["read only off"] = (c, _, _) => TryAsync(c, "SELECT set_config('app.read_only', 'off', false)"),
-        ["SET statements"] = (c, _, _) => TryAsync(c, $"SET app.system = 'on'; SET app.tenant_id = '{Neighbour}'"),
-        ["transaction-local settings"] = (c, _, _) => TryAsync(c, "SELECT set_config('app.system', 'on', true)"),
-        ["own signature on altered values"] = (c, _, _) => TryAsync(c,
+        ["app.system on"] = (c, _) => TryAsync(c, "SELECT set_config('app.system', 'on', false)"),
+        ["read prefix 5"] = (c, _) => TryAsync(c, "SELECT set_config('app.read_prefix', '5', false)"),
+        ["read prefix empty"] = (c, _) => TryAsync(c, "SELECT set_config('app.read_prefix', '', false)"),
+        ["read prefix %"] = (c, _) => TryAsync(c, "SELECT set_config('app.read_prefix', '%', false)"),
+        ["tenant id of the neighbour"] = (c, _) => TryAsync(c, $"SELECT set_config('app.tenant_id', '{Neighbour}', false)"),
+        ["read only off"] = (c, _) => TryAsync(c, "SELECT set_config('app.read_only', 'off', false)"),
+        ["SET statements"] = (c, _) => TryAsync(c, $"SET app.system = 'on'; SET app.tenant_id = '{Neighbour}'"),
+        ["transaction-local settings"] = (c, _) => TryAsync(c, "SELECT set_config('app.system', 'on', true)"),
+        ["own signature on altered values"] = (c, _) => TryAsync(c,
             $"SELECT set_config('app.context_sig', current_setting('app.context_sig'), false), set_config('app.tenant_id', '{Neighbour}', false), " +
             "set_config('app.read_prefix', '5', false), set_config('app.system', 'on', false)"),
-        ["no signature at all"] = (c, _, _) => TryAsync(c, "SELECT set_config('app.context_sig', '', false), set_config('app.system', 'on', false)"),
-        ["signature keyed with the database password"] = (c, _, _) => ForgeAsync(c, "duban-test"),
-        ["signature keyed with the connection string"] = (c, _, d) => ForgeAsync(c, d.AppConnectionString),
-        ["signature of a system context leaked from another connection"] = async (c, s, d) =>
+        ["no signature at all"] = (c, _) => TryAsync(c, "SELECT set_config('app.context_sig', '', false), set_config('app.system', 'on', false)"),
+        ["signature keyed with the database password"] = (c, _) => ForgeAsync(c, "duban-test"),
+        ["signature keyed with the connection string"] = (c, d) => ForgeAsync(c, d.AppConnectionString),
+        ["signature of a system context leaked from another connection"] = async (c, d) =>
         {
             await using var relay = await ConnectAsync(d, Context.System);
             var leaked = await ScalarAsync<string>(relay, "SELECT current_setting('app.context_sig')");
             await TryAsync(c, $"SELECT set_config('app.tenant_id', '', false), set_config('app.system', 'on', false), set_config('app.context_sig', '{leaked}', false)");
         },
-        ["a key table of its own in pg_temp"] = async (c, _, _) =>
+        ["a key table of its own in pg_temp"] = async (c, _) =>
         {
             const string key = "attacker-attacker-attacker-attacker";
             await TryAsync(c,
-                $"CREATE TEMP TABLE context_key (id boolean, key bytea); INSERT INTO pg_temp.context_key VALUES (true, convert_to('{key}', 'UTF8')); " +
-                "CREATE TEMP TABLE app_context_key (id boolean, key bytea); SET search_path = pg_temp, public");
+                $"CREATE TEMP TABLE IF NOT EXISTS context_key (id boolean, key bytea); INSERT INTO pg_temp.context_key VALUES (true, convert_to('{key}', 'UTF8')); " +
+                "CREATE TEMP TABLE IF NOT EXISTS app_context_key (id boolean, key bytea); SET search_path = pg_temp, public");
             await ForgeAsync(c, key);
         },
-        ["functions of its own in pg_temp"] = (c, _, _) => TryAsync(c,
-            "CREATE FUNCTION pg_temp.app_context_ok() RETURNS boolean LANGUAGE sql AS 'SELECT true'; " +
-            $"CREATE FUNCTION pg_temp.app_context_tenant() RETURNS text LANGUAGE sql AS 'SELECT ''{Neighbour}''::text'; " +
-            "CREATE FUNCTION pg_temp.app_context_system() RETURNS boolean LANGUAGE sql AS 'SELECT true'; " +
+        ["functions of its own in pg_temp"] = (c, _) => TryAsync(c,
+            "CREATE OR REPLACE FUNCTION pg_temp.app_context_ok() RETURNS boolean LANGUAGE sql AS 'SELECT true'; " +
+            $"CREATE OR REPLACE FUNCTION pg_temp.app_context_tenant() RETURNS text LANGUAGE sql AS 'SELECT ''{Neighbour}''::text'; " +
+            "CREATE OR REPLACE FUNCTION pg_temp.app_context_system() RETURNS boolean LANGUAGE sql AS 'SELECT true'; " +
             "SET search_path = pg_temp, public; SELECT set_config('app.system', 'on', false)"),
-        ["replacing the policy functions"] = (c, _, _) => TryAsync(c,
+        ["replacing the policy functions"] = (c, _) => TryAsync(c,
             "CREATE OR REPLACE FUNCTION public.app_context_system() RETURNS boolean LANGUAGE sql AS 'SELECT true'"),
-        ["SET ROLE to the owner"] = (c, _, _) => TryAsync(c, $"SET ROLE {PostgresServer.OwnerRole}; SELECT set_config('app.system', 'on', false)"),
-        ["SET SESSION AUTHORIZATION"] = (c, _, _) => TryAsync(c, "SET SESSION AUTHORIZATION postgres"),
-        ["row_security off"] = (c, _, _) => TryAsync(c, "SET row_security = off"),
-        ["RESET ALL"] = (c, _, _) => TryAsync(c, "RESET ALL; SELECT set_config('app.system', 'on', false)"),
-        ["DISCARD ALL"] = (c, _, _) => TryAsync(c, "DISCARD ALL"),
+        ["SET ROLE to the owner"] = (c, _) => TryAsync(c, $"SET ROLE {PostgresServer.OwnerRole}; SELECT set_config('app.system', 'on', false)"),
+        ["SET SESSION AUTHORIZATION"] = (c, _) => TryAsync(c, "SET SESSION AUTHORIZATION postgres"),
+        ["row_security off"] = (c, _) => TryAsync(c, "SET row_security = off"),
+        ["RESET ALL"] = (c, _) => TryAsync(c, "RESET ALL; SELECT set_config('app.system', 'on', false)"),
+        ["DISCARD ALL"] = (c, _) => TryAsync(c, "DISCARD ALL"),
     };
 
     private enum Context
@@ -321,12 +321,12 @@ public sealed class SignedTenantContextTests(ServiceDatabases services) : IClass
     /// 渝中's context as the service sets it when a pooled connection is handed out again, then the trick: every
     /// statement of the attacker starts from a genuine context, whatever the one before it left behind.
     /// </summary>
-    private async Task ArmAsync(NpgsqlConnection connection, TestDatabase database, string trick)
+    private static async Task ArmAsync(NpgsqlConnection connection, TestDatabase database, string trick)
     {
         var tenant = new TenantContext();
         tenant.SetTenant(Own);
         await new TenantConnectionInterceptor(tenant, new TenantContextKey(database.ContextKey)).ApplyAsync(connection);
-        await Attacks[trick](connection, services, database);
+        await Attacks[trick](connection, database);
     }
 
     /// <summary>Runs what an attacker would try; whether PostgreSQL refuses it does not matter here.</summary>
