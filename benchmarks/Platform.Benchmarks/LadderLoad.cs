@@ -20,6 +20,9 @@ namespace Platform.Benchmarks;
 /// </summary>
 public static class LadderLoad
 {
+    /// <summary>The harness signs its tenant contexts like a service does; the key goes into each database it migrates.</summary>
+    private static readonly TenantContextKey Key = new(Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
+
     private static readonly DateTimeOffset ReminderDay = new(2023, 7, 27, 1, 0, 0, TimeSpan.Zero);
 
     public static async Task<int> RunAsync()
@@ -52,6 +55,7 @@ public static class LadderLoad
         await using (var db = Context(database.OwnerConnectionString, system))
         {
             await db.Database.MigrateAsync();
+            await Key.StoreAsync(db.Database.GetDbConnection());
             for (var d = 1; d <= districts; d++)
             {
                 var tenant = $"5001{d:D2}";
@@ -97,7 +101,7 @@ public static class LadderLoad
     }
 
     private static NotificationsDbContext Context(string connectionString, ITenantContext tenant) =>
-        new(new DbContextOptionsBuilder<NotificationsDbContext>().UseNpgsql(connectionString).AddInterceptors(new TenantConnectionInterceptor(tenant)).Options, tenant);
+        new(new DbContextOptionsBuilder<NotificationsDbContext>().UseNpgsql(connectionString).AddInterceptors(new TenantConnectionInterceptor(tenant, Key)).Options, tenant);
 
     private sealed class FixedClock(DateTimeOffset now) : TimeProvider
     {

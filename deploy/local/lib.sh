@@ -11,7 +11,8 @@
 #             `postgres` OS user, see pg_dirs), RabbitMQ node data
 #   logs/     one log per process (postgres.log, rabbitmq/, units.log, portal.log, gateway.log, ...)
 #   pids/     one pid file per process we started
-#   keys/     generated secrets: PostgreSQL superuser password, token signing key, and
+#   keys/     generated secrets: PostgreSQL superuser password, token signing key, each service's
+#             database context key (database-context-NAME.key), and
 #             portal/, the portal's Data Protection key ring (encrypts its sign-in cookie)
 #
 # Every port can be overridden through the environment (DUBAN_*_PORT below).
@@ -54,6 +55,7 @@ RMQ_BIN="${DUBAN_RABBITMQ_BIN:-/usr/lib/rabbitmq/bin}"
 PG_PASSWORD_FILE="$STATE/keys/postgres-superuser.password"
 SIGNING_KEY_FILE="$STATE/keys/signing-key.pem"
 SERVICE_CLIENT_SECRET_FILE="$STATE/keys/notifications-service-client.secret"
+DB_CONTEXT_KEY_PREFIX="$STATE/keys/database-context"
 PORTAL_KEYS_DIR="$STATE/keys/portal"
 
 # Service accounts created by pg_provision / rabbit_start (local development only).
@@ -625,6 +627,19 @@ service_client_secret() {
     cat "$SERVICE_CLIENT_SECRET_FILE"
 }
 
+# A service's database context key (Database__ContextKey): the service signs its tenant context with it and
+# row-level security honours no other, so duban_app's credential alone cannot name a tenant. (Here duban_owner
+# shares that development password and could read the key; in production the two roles' credentials differ.)
+# One per service, generated once, kept with the other keys.
+database_context_key() { # NAME
+    local file="$DB_CONTEXT_KEY_PREFIX-$1.key"
+    ensure_state_dirs
+    if [ ! -s "$file" ]; then
+        (umask 077 && openssl rand -hex 32 >"$file") || die "could not generate $file"
+    fi
+    cat "$file"
+}
+
 # Prints the port, or nothing for a port the host does not have (the portal has no gRPC port).
 host_port() { # NAME http|grpc
     local var
@@ -683,6 +698,7 @@ host_env() { # NAME
     fi
     echo "ConnectionStrings__Database=Host=127.0.0.1;Port=$PG_PORT;Database=duban_$name;Username=duban_app;Password=$DB_PASSWORD"
     echo "ConnectionStrings__DatabaseOwner=Host=127.0.0.1;Port=$PG_PORT;Database=duban_$name;Username=duban_owner;Password=$DB_PASSWORD"
+    echo "Database__ContextKey=$(database_context_key "$name")"
     if [ "$name" = reporting ] || [ "$name" = notifications ]; then
         # The demo runs in the year of its task lists: the reporting and notification clocks start a week before July
         # 2023's due date and can be set on each service's own port (PUT /_clock), which the demo seed and the

@@ -20,6 +20,22 @@ public class HostConfigurationTests
         Assert.Equal($"{host}-db-owner", env["ConnectionStrings__DatabaseOwner"].SecretName);
     }
 
+    /// <summary>
+    /// The key a service signs its tenant context with comes from a Secret of its own key, not from the database's:
+    /// row-level security must not be reachable with the database credential alone.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Hosts.ServiceHosts), MemberType = typeof(Hosts))]
+    public void EveryServiceReadsItsOwnDatabaseContextKeyFromASecret(string host)
+    {
+        var env = Hosts.Environment(host);
+        var key = Hosts.Require(env.GetValueOrDefault("Database__ContextKey"), $"'{host}' has no Database__ContextKey.");
+        Assert.True(key.FromSecret, $"'{host}' Database__ContextKey is not read from a Secret.");
+        Assert.Equal(host, key.SecretKey);
+        Assert.DoesNotContain(key.SecretName, new[] { env["ConnectionStrings__Database"].SecretName, env["ConnectionStrings__DatabaseOwner"].SecretName });
+        Assert.False(Hosts.Environment("gateway").ContainsKey("Database__ContextKey"), "The gateway, which has no database, is given a context key.");
+    }
+
     [Theory]
     [MemberData(nameof(Hosts.AllHosts), MemberType = typeof(Hosts))]
     public void NoHostCarriesCredentialsAsLiteralEnvironment(string host)

@@ -196,6 +196,7 @@ public sealed class ServiceHostTests(InfrastructureFixture infrastructure) : ICl
         {
             b.UseSetting("ConnectionStrings:Database", database.AppConnectionString);
             b.UseSetting("ConnectionStrings:DatabaseOwner", database.OwnerConnectionString);
+            b.UseSetting(TestDatabase.ContextKeySetting, database.ContextKey);
             b.UseSetting("ConnectionStrings:RabbitMq", rabbitMq);
             b.UseSetting("Identity:Authority", "http://127.0.0.1:1");
         });

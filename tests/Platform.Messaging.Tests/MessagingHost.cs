@@ -33,6 +33,7 @@ public class MessagingHost : IAsyncLifetime
         });
         builder.Configuration.AddInMemoryCollection(ExtraSettings);
         builder.Services.AddTenantContext();
+        builder.Services.AddTenantConnections(new TenantContextKey(database.ContextKey));
         builder.Services.AddDbContext<TestDbContext>((sp, o) => o
             .UseNpgsql(database.OwnerConnectionString)
             .AddInterceptors(sp.GetRequiredService<TenantConnectionInterceptor>()));

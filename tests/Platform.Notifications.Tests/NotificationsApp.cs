@@ -65,6 +65,7 @@ public sealed class NotificationsApp : IAsyncLifetime
         {
             b.UseSetting("ConnectionStrings:Database", database.AppConnectionString);
             b.UseSetting("ConnectionStrings:DatabaseOwner", database.OwnerConnectionString);
+            b.UseSetting(TestDatabase.ContextKeySetting, database.ContextKey);
             b.UseSetting("ConnectionStrings:RabbitMq", infrastructure.RabbitMq.ConnectionString);
             b.UseSetting("Identity:SigningKeyFile", Tokens.KeyFile);
             b.UseSetting("Messaging:EndpointPrefix", "notifications-test-" + Guid.NewGuid().ToString("N")[..8]);

@@ -50,6 +50,7 @@ public sealed class ReportingApp : IAsyncLifetime
         {
             b.UseSetting("ConnectionStrings:Database", database.AppConnectionString);
             b.UseSetting("ConnectionStrings:DatabaseOwner", database.OwnerConnectionString);
+            b.UseSetting(TestDatabase.ContextKeySetting, database.ContextKey);
             b.UseSetting("ConnectionStrings:RabbitMq", infrastructure.RabbitMq.ConnectionString);
             b.UseSetting("Identity:SigningKeyFile", Tokens.KeyFile);
             b.UseSetting("Messaging:EndpointPrefix", "reporting-test-" + Guid.NewGuid().ToString("N")[..8]);

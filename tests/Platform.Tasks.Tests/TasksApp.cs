@@ -54,6 +54,7 @@ public sealed class TasksApp : IAsyncLifetime
             b.UseEnvironment("Development");
             b.UseSetting("ConnectionStrings:Database", unitsDb.AppConnectionString);
             b.UseSetting("ConnectionStrings:DatabaseOwner", unitsDb.OwnerConnectionString);
+            b.UseSetting(TestDatabase.ContextKeySetting, unitsDb.ContextKey);
             b.UseSetting("ConnectionStrings:RabbitMq", infrastructure.RabbitMq.ConnectionString);
             b.UseSetting("Identity:BootstrapAdminPassword", "bootstrap-pass");
             b.UseSetting("Identity:SigningKeyFile", keys.KeyFile);
@@ -68,6 +69,7 @@ public sealed class TasksApp : IAsyncLifetime
         {
             b.UseSetting("ConnectionStrings:Database", TasksDatabase.AppConnectionString);
             b.UseSetting("ConnectionStrings:DatabaseOwner", TasksDatabase.OwnerConnectionString);
+            b.UseSetting(TestDatabase.ContextKeySetting, TasksDatabase.ContextKey);
             b.UseSetting("ConnectionStrings:RabbitMq", infrastructure.RabbitMq.ConnectionString);
             b.UseSetting("Identity:SigningKeyFile", keys.KeyFile);
             b.UseSetting("Services:Units:Grpc", unitsHost.Server.BaseAddress.ToString());

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Npgsql;
 using Testcontainers.PostgreSql;
 using Xunit;
@@ -48,7 +49,7 @@ public sealed class PostgresServer : IAsyncLifetime
             """);
     }
 
-    /// <summary>Creates a fresh database owned by the owner role; returns (owner, app) connection strings.</summary>
+    /// <summary>Creates a fresh database owned by the owner role; returns its connection strings and context key.</summary>
     public async Task<TestDatabase> CreateDatabaseAsync(string prefix)
     {
         var name = $"{prefix}_{Guid.NewGuid():N}"[..Math.Min(prefix.Length + 13, 63)].ToLowerInvariant();
@@ -74,7 +75,7 @@ public sealed class PostgresServer : IAsyncLifetime
             Pooling = true,
         }.ConnectionString;
 
-        return new TestDatabase(name, For(OwnerRole), For(AppRole), admin.ConnectionString);
+        return new TestDatabase(name, For(OwnerRole), For(AppRole), admin.ConnectionString, Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32)));
     }
 
     public async Task DisposeAsync()
@@ -92,4 +93,11 @@ public sealed class PostgresServer : IAsyncLifetime
     }
 }
 
-public sealed record TestDatabase(string Name, string OwnerConnectionString, string AppConnectionString, string AdminConnectionString);
+/// <summary>
+/// A test database and its roles' connection strings. <see cref="ContextKey"/> is the key a host on it signs its tenant
+/// context with (Database:ContextKey), fresh for each database as in production it is a secret of each deployment.
+/// </summary>
+public sealed record TestDatabase(string Name, string OwnerConnectionString, string AppConnectionString, string AdminConnectionString, string ContextKey)
+{
+    public const string ContextKeySetting = "Database:ContextKey";
+}

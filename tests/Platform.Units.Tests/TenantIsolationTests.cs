@@ -182,6 +182,6 @@ public sealed class TenantIsolationTests(UnitsApp app)
     private UnitsDbContext Context(TenantContext tenant) =>
         new(new DbContextOptionsBuilder<UnitsDbContext>()
             .UseNpgsql(app.Database.AppConnectionString)
-            .AddInterceptors(new TenantConnectionInterceptor(tenant))
+            .AddInterceptors(new TenantConnectionInterceptor(tenant, new TenantContextKey(app.Database.ContextKey)))
             .Options, tenant);
 }

@@ -50,6 +50,7 @@ public sealed class UnitsApp : IAsyncLifetime
             b.UseEnvironment("Development");
             b.UseSetting("ConnectionStrings:Database", Database.AppConnectionString);
             b.UseSetting("ConnectionStrings:DatabaseOwner", Database.OwnerConnectionString);
+            b.UseSetting(TestDatabase.ContextKeySetting, Database.ContextKey);
             b.UseSetting("ConnectionStrings:RabbitMq", infrastructure.RabbitMq.ConnectionString);
             b.UseSetting("Identity:BootstrapAdminPassword", AdminPassword);
             b.UseSetting("Identity:SigningKeyFile", Tokens.KeyFile);

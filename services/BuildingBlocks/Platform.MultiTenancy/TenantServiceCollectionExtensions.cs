@@ -10,6 +10,16 @@ public static class TenantServiceCollectionExtensions
     {
         services.AddScoped<TenantContext>();
         services.AddScoped<ITenantContext>(sp => sp.GetRequiredService<TenantContext>());
+        return services;
+    }
+
+    /// <summary>
+    /// The interceptor that puts the signed tenant context on every connection, for a host with a database: the key
+    /// is its own (<see cref="TenantContextKey"/>), so a host without a database (the gateway) needs none.
+    /// </summary>
+    public static IServiceCollection AddTenantConnections(this IServiceCollection services, TenantContextKey key)
+    {
+        services.AddSingleton(key);
         services.AddScoped<TenantConnectionInterceptor>();
         return services;
     }

@@ -12,13 +12,15 @@ public static class MigrationExtensions
 {
     /// <summary>
     /// Registers the service's DbContext on the application's role ("Database" connection string) with the tenant put
-    /// on every connection. That role owns nothing, so row-level security applies to it.
+    /// on every connection, signed with the context key ("Database:ContextKey"; the host does not start without it).
+    /// That role owns nothing, so row-level security applies to it, and it cannot sign a context by itself.
     /// </summary>
     public static WebApplicationBuilder AddTenantDbContext<TContext>(this WebApplicationBuilder builder)
         where TContext : DbContext
     {
         var connectionString = builder.Configuration.GetConnectionString("Database")
             ?? throw new InvalidOperationException("ConnectionStrings:Database is not configured.");
+        builder.Services.AddTenantConnections(TenantContextKey.FromConfiguration(builder.Configuration));
         builder.Services.AddDbContext<TContext>((sp, o) => o
             .UseNpgsql(connectionString)
             .AddInterceptors(sp.GetRequiredService<TenantConnectionInterceptor>())
@@ -28,8 +30,10 @@ public static class MigrationExtensions
     }
 
     /// <summary>
-    /// Applies migrations as the owner role ("DatabaseOwner"; falls back to "Database" when the two are the same role)
-    /// and grants the application's role what it needs on the tables, before the host starts serving.
+    /// Applies migrations as the owner role ("DatabaseOwner"; falls back to "Database" when the two are the same role),
+    /// stores the context key where only the owner can read it, and grants the application's role what it needs on
+    /// the tables, before the host starts serving. Then proves that the application's role gets a signed context
+    /// accepted, so a key that differs from the database's fails the start rather than every later query.
     /// </summary>
     public static async Task MigrateDatabaseAsync<TContext>(this WebApplication app, CancellationToken cancellationToken = default)
         where TContext : DbContext
@@ -52,6 +56,8 @@ public static class MigrationExtensions
             logger.LogInformation("Applied {Count} migrations to {Database}: {Migrations}", pending.Count, ownerDb.Database.GetDbConnection().Database, string.Join(", ", pending));
         }
 
+        await app.Services.GetRequiredService<TenantContextKey>().StoreAsync(ownerDb.Database.GetDbConnection(), cancellationToken);
+
         var appRole = new NpgsqlConnectionStringBuilder(appConnection).Username;
         var ownerRole = new NpgsqlConnectionStringBuilder(ownerConnection).Username;
         if (!string.IsNullOrEmpty(appRole) && appRole != ownerRole)
@@ -62,12 +68,37 @@ public static class MigrationExtensions
                 $"GRANT USAGE ON SCHEMA public TO {role}; " +
                 $"GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {role}; " +
                 $"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {role}; " +
-                $"REVOKE ALL ON TABLE \"__EFMigrationsHistory\" FROM {role};",
+                $"REVOKE ALL ON TABLE \"__EFMigrationsHistory\" FROM {role}; " +
+                // The key's schema stays closed to the application, whatever was granted by hand before.
+                $"REVOKE ALL ON ALL TABLES IN SCHEMA tenant_context FROM {role}; " +
+                $"REVOKE ALL ON SCHEMA tenant_context FROM {role};",
                 cancellationToken);
 #pragma warning restore EF1002, EF1003
         }
+        else
+        {
+            logger.LogWarning(
+                "The application and the migrations use the same database role ({Role}): it can read the context key, so row-level security does not hold against its credential. Configure ConnectionStrings:DatabaseOwner with a separate owner role.",
+                appRole);
+        }
 
-        // Proves at start-up that the application's role can reach its database, with the tenant interceptor in place.
-        await appDb.Database.CanConnectAsync(cancellationToken);
+        // Proves at start-up that the application's role reaches its database with the interceptor in place and that
+        // the database accepts this process's signature (the key it stores is ours).
+        bool accepted;
+        try
+        {
+            accepted = await appDb.Database.SqlQueryRaw<bool>("SELECT public.app_context_ok() AS \"Value\"").SingleAsync(cancellationToken);
+        }
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.InsufficientPrivilege)
+        {
+            throw new InvalidOperationException(
+                $"The database {ownerDb.Database.GetDbConnection().Database} refuses this service's signed tenant context: another " +
+                $"instance has stored a different {TenantContextKey.ConfigurationKey}. Every replica of a service needs the same key.", ex);
+        }
+
+        if (!accepted)
+        {
+            throw new InvalidOperationException($"{typeof(TContext).Name} opens connections without the signed tenant context; register it with AddTenantDbContext.");
+        }
     }
 }

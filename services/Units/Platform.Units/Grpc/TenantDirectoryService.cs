@@ -11,12 +11,15 @@ using V1 = Platform.Contracts.Units.V1;
 
 namespace Platform.Units.Grpc;
 
-public sealed class TenantDirectoryService(UnitsDbContext db, ITenantContext caller, IOutbox outbox, TimeProvider clock)
+public sealed class TenantDirectoryService(UnitsDbContext db, TenantContext caller, IOutbox outbox, TimeProvider clock)
     : V1.TenantDirectory.TenantDirectoryBase
 {
     public override async Task<V1.Tenant> CreateTenant(V1.CreateTenantRequest request, ServerCallContext context)
     {
         caller.Require(PlatformScopes.TenantsWrite);
+        // The directory, and the new tenant's TenantProvisioned in the outbox, are written as the platform: the database
+        // lets no tenant context (the admin's included) change the directory or announce an event of another tenant.
+        caller.SetSystem();
         TenantRecord? parent = null;
         if (!string.IsNullOrEmpty(request.ParentId))
         {
