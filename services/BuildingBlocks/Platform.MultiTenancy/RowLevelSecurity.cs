@@ -178,6 +178,24 @@ public static class RowLevelSecurity
     }
 
     /// <summary>
+    /// A platform table without a tenant column that only the system context may read or change (the sign-in
+    /// counters, keyed by username across districts): a district's signed context sees none of it.
+    /// </summary>
+    public static void EnableSystemRowLevelSecurity(this MigrationBuilder migrationBuilder, string table)
+    {
+        migrationBuilder.Sql(Functions);
+        migrationBuilder.Sql($"""
+            ALTER TABLE "{table}" ENABLE ROW LEVEL SECURITY;
+            ALTER TABLE "{table}" FORCE ROW LEVEL SECURITY;
+            DROP POLICY IF EXISTS {SystemPolicy} ON "{table}";
+            CREATE POLICY {SystemPolicy} ON "{table}" FOR ALL USING ({IsSystem}) WITH CHECK ({IsSystem});
+            """);
+    }
+
+    /// <summary>The policy of <see cref="EnableSystemRowLevelSecurity"/>.</summary>
+    public const string SystemPolicy = "system_only";
+
+    /// <summary>
     /// The way back for a table a migration put under a policy (Down): no policy, no row-level security. The tenant
     /// tables keep their signed policies on the way back; restoring the unsigned ones would reopen the hole.
     /// </summary>
@@ -188,6 +206,7 @@ public static class RowLevelSecurity
             DROP POLICY IF EXISTS {WritePolicy} ON "{table}";
             DROP POLICY IF EXISTS directory_read ON "{table}";
             DROP POLICY IF EXISTS directory_write ON "{table}";
+            DROP POLICY IF EXISTS {SystemPolicy} ON "{table}";
             ALTER TABLE "{table}" NO FORCE ROW LEVEL SECURITY;
             ALTER TABLE "{table}" DISABLE ROW LEVEL SECURITY;
             """);
