@@ -55,10 +55,12 @@ RMQ_BIN="${DUBAN_RABBITMQ_BIN:-/usr/lib/rabbitmq/bin}"
 PG_PASSWORD_FILE="$STATE/keys/postgres-superuser.password"
 SIGNING_KEY_FILE="$STATE/keys/signing-key.pem"
 SERVICE_CLIENT_SECRET_FILE="$STATE/keys/notifications-service-client.secret"
+DB_OWNER_PASSWORD_FILE="$STATE/keys/db-owner.password"
 DB_CONTEXT_KEY_PREFIX="$STATE/keys/database-context"
 PORTAL_KEYS_DIR="$STATE/keys/portal"
 
-# Service accounts created by pg_provision / rabbit_start (local development only).
+# Service accounts created by pg_provision / rabbit_start (local development only; the owner role's password is
+# generated, see db_owner_password).
 DB_PASSWORD="duban"
 RMQ_USER="duban"
 RMQ_PASSWORD="duban"
@@ -379,7 +381,7 @@ pg_provision() {
 DO \$\$
 BEGIN
   IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'duban_owner') THEN
-    CREATE ROLE duban_owner LOGIN PASSWORD '$DB_PASSWORD';
+    CREATE ROLE duban_owner LOGIN;
   END IF;
   IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'duban_app') THEN
     CREATE ROLE duban_app LOGIN NOSUPERUSER NOBYPASSRLS PASSWORD '$DB_PASSWORD';
@@ -387,6 +389,7 @@ BEGIN
 END
 \$\$;
 ALTER ROLE duban_app NOSUPERUSER NOBYPASSRLS;
+ALTER ROLE duban_owner PASSWORD '$(db_owner_password)';
 SELECT format('CREATE DATABASE %I OWNER duban_owner', d)
   FROM unnest(ARRAY[$list]) AS d
  WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = d)
@@ -627,9 +630,18 @@ service_client_secret() {
     cat "$SERVICE_CLIENT_SECRET_FILE"
 }
 
+# The owner role's password (migrations, and the only role that reads the context keys): generated once, apart from
+# the application role's development password, so that duban_app's credential does not open the owner's door.
+db_owner_password() {
+    ensure_state_dirs
+    if [ ! -s "$DB_OWNER_PASSWORD_FILE" ]; then
+        (umask 077 && openssl rand -hex 24 >"$DB_OWNER_PASSWORD_FILE") || die "could not generate $DB_OWNER_PASSWORD_FILE"
+    fi
+    cat "$DB_OWNER_PASSWORD_FILE"
+}
+
 # A service's database context key (Database__ContextKey): the service signs its tenant context with it and
-# row-level security honours no other, so duban_app's credential alone cannot name a tenant. (Here duban_owner
-# shares that development password and could read the key; in production the two roles' credentials differ.)
+# row-level security honours no other, so duban_app's credential alone cannot name a tenant.
 # One per service, generated once, kept with the other keys.
 database_context_key() { # NAME
     local file="$DB_CONTEXT_KEY_PREFIX-$1.key"
@@ -697,7 +709,7 @@ host_env() { # NAME
         return 0
     fi
     echo "ConnectionStrings__Database=Host=127.0.0.1;Port=$PG_PORT;Database=duban_$name;Username=duban_app;Password=$DB_PASSWORD"
-    echo "ConnectionStrings__DatabaseOwner=Host=127.0.0.1;Port=$PG_PORT;Database=duban_$name;Username=duban_owner;Password=$DB_PASSWORD"
+    echo "ConnectionStrings__DatabaseOwner=Host=127.0.0.1;Port=$PG_PORT;Database=duban_$name;Username=duban_owner;Password=$(db_owner_password)"
     echo "Database__ContextKey=$(database_context_key "$name")"
     if [ "$name" = reporting ] || [ "$name" = notifications ]; then
         # The demo runs in the year of its task lists: the reporting and notification clocks start a week before July
