@@ -2,7 +2,8 @@
 # Runs the whole test suite against a local stack:
 #   1. private PostgreSQL + RabbitMQ (as up.sh), Chromium for the browser tests, a Release build,
 #   2. the running stack from up.sh (unless DUBAN_TEST_NO_STACK=1) for end-to-end tests,
-#   3. dotnet test over Platform.sln (extra arguments go to dotnet test, e.g. --filter ...),
+#   3. dotnet test over Platform.sln, then the fuzz suite on its own (extra arguments go to one dotnet test over
+#      Platform.sln instead, e.g. --filter ...),
 #   4. the fault-injection suite in CI mode (deploy/local/chaos.sh --ci, a stack of its own; counted as one test;
 #      DUBAN_TEST_NO_CHAOS=1 skips it),
 # and prints "N passed, N failed[, N skipped]" as its very last line.
@@ -125,9 +126,22 @@ mkdir -p "$results"
 export DUBAN_TEST_ARTIFACTS="$results/screenshots"
 test_rc=1
 if [ "$build_ok" = 1 ]; then
-    say "dotnet test Platform.sln -c Release --no-build $*"
-    (cd "$REPO" && dotnet test Platform.sln -c Release --no-build --logger "trx" --results-directory "$results" "$@")
-    test_rc=$?
+    if [ $# -eq 0 ]; then
+        # The fuzz suite sends thousands of requests to the stack: it runs on its own, after the others, so that it
+        # does not starve the browser and end-to-end tests that share the stack and the two cores.
+        say "dotnet test Platform.sln -c Release --no-build (all but the fuzz suite)"
+        (cd "$REPO" && dotnet test Platform.sln -c Release --no-build --logger "trx" --results-directory "$results" \
+            --filter "FullyQualifiedName!~Platform.Fuzz.Tests")
+        test_rc=$?
+        say "dotnet test tests/Platform.Fuzz.Tests -c Release --no-build"
+        (cd "$REPO" && dotnet test tests/Platform.Fuzz.Tests -c Release --no-build --logger "trx" --results-directory "$results")
+        fuzz_rc=$?
+        [ "$test_rc" = 0 ] && test_rc=$fuzz_rc
+    else
+        say "dotnet test Platform.sln -c Release --no-build $*"
+        (cd "$REPO" && dotnet test Platform.sln -c Release --no-build --logger "trx" --results-directory "$results" "$@")
+        test_rc=$?
+    fi
     say "dotnet test exited with $test_rc"
 else
     warn "tests not run: $failed_step failed"

@@ -149,8 +149,11 @@ public sealed class FuzzTests(FuzzTarget target, ITestOutputHelper output)
         foreach (var value in FuzzValues.Strings.Where(v => v.Length < 1_000))
         {
             var escaped = Uri.EscapeDataString(value);
-            await SendAsync($"evidence?task_id={value}", HttpMethod.Post, $"/api/v1/evidence?task_id={escaped}&period={escaped}",
-                new MultipartFormDataContent { { new ByteArrayContent("%PDF-1.7"u8.ToArray()), "file", value.Length == 0 ? "x" : value } }, target.OfficeToken);
+            // Written by hand: HttpClient's own multipart builder refuses such file names before sending them.
+            var part = new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(
+                $"--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{value}\"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.7\r\n--b--\r\n"));
+            part.Headers.TryAddWithoutValidation("Content-Type", "multipart/form-data; boundary=b");
+            await SendAsync($"evidence?task_id={value}", HttpMethod.Post, $"/api/v1/evidence?task_id={escaped}&period={escaped}", part, target.OfficeToken);
             await SendAsync($"evidence/{value}", HttpMethod.Get, $"/api/v1/evidence/{escaped}x", null, target.OfficeToken);
             await SendAsync($"ledger?period={value}", HttpMethod.Get, $"/api/v1/exports/ledger?period={escaped}", null, target.OfficeToken);
             await SendAsync($"bulletin?period={value}", HttpMethod.Get, $"/api/v1/exports/bulletin?period={escaped}", null, target.OfficeToken);

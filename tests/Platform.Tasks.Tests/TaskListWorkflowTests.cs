@@ -179,6 +179,8 @@ public sealed class TaskListWorkflowTests(TasksApp app)
         var crowd = new UpdateTaskRequest { TaskListId = draft.Id, Number = "3", ReplaceUnits = true };
         crowd.LeadUnits.AddRange(Enumerable.Range(1, 21).Select(i => $"区第{i}局"));
         Assert.StartsWith("lead_units", await RefusedAsync(crowd));
+        Assert.StartsWith("deadline", await RefusedAsync(new UpdateTaskRequest { TaskListId = draft.Id, Number = "3", Deadline = "0001-01-01" }));
+        Assert.StartsWith("deadline", await RefusedAsync(new UpdateTaskRequest { TaskListId = draft.Id, Number = "3", Deadline = "2032-01-01" }));
         var indicators = new UpdateTaskRequest { TaskListId = draft.Id, Number = "3", ReplaceIndicators = true };
         indicators.Indicators.AddRange(Enumerable.Range(1, 21).Select(i => $"指标{i}"));
         Assert.StartsWith("indicators", await RefusedAsync(indicators));

@@ -63,8 +63,19 @@ public static class ClockExtensions
 
         app.Logger.LogWarning("The clock is adjustable (Clock:Adjustable=true) and reads {Now:O}: a demo or test stack, never production", clock.GetUtcNow());
         app.MapGet("/_clock", () => Results.Ok(new ClockState(clock.GetUtcNow()))).AllowAnonymous();
-        app.MapPut("/_clock", async (ClockState? state, IServiceProvider services, CancellationToken cancellationToken) =>
+        app.MapPut("/_clock", async (HttpRequest request, IServiceProvider services, CancellationToken cancellationToken) =>
         {
+            // Read by hand: a body that is not JSON is the caller's mistake (400), not an unhandled binding failure.
+            ClockState? state;
+            try
+            {
+                state = await request.ReadFromJsonAsync<ClockState>(cancellationToken);
+            }
+            catch (Exception ex) when (ex is System.Text.Json.JsonException or InvalidOperationException)
+            {
+                state = null;
+            }
+
             if (state?.Now is not { } now || now.Year is < 2000 or > 2099)
             {
                 return Results.Problem(

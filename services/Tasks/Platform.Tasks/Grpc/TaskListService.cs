@@ -30,6 +30,9 @@ public sealed class TaskListService(TasksDbContext db, ITenantContext caller, Un
     private const int MaxTargets = 50;
     private const int MaxIndicators = 20;
 
+    // A task of a year's list is due that year or within the following five (multi-year projects), never in 0001.
+    private const int MaxDeadlineYears = 5;
+
     public override async Task<V1.ImportTaskListResponse> ImportTaskList(V1.ImportTaskListRequest request, ServerCallContext context)
     {
         var tenant = caller.RequireDistrictAdmin(PlatformScopes.TasksWrite);
@@ -156,8 +159,11 @@ public sealed class TaskListService(TasksDbContext db, ITenantContext caller, Un
         if (request.HasDeadline)
         {
             task.Deadline = request.Deadline.Length == 0 ? null
-                : DateOnly.TryParseExact(request.Deadline, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d
-                : throw new ValidationException("deadline", "use yyyy-MM-dd, or empty for none");
+                : !DateOnly.TryParseExact(request.Deadline, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
+                    ? throw new ValidationException("deadline", "use yyyy-MM-dd, or empty for none")
+                : d.Year < list.Year || d.Year > list.Year + MaxDeadlineYears
+                    ? throw new ValidationException("deadline", $"must fall between {list.Year} and {list.Year + MaxDeadlineYears}")
+                : d;
         }
 
         if (request.HasDeadlineText)
