@@ -146,8 +146,21 @@ public sealed class ReportWorkflowTests(ReportingApp app)
         Assert.Equal(ReportStatus.Draft, saved.Status);
 
         Assert.Equal(ReportStatus.Submitted, (await app.Reports.SubmitReportAsync(new ReportActionRequest { TaskId = task, Period = July }, scj)).Status);
+        var dashboards = new Dashboards.DashboardsClient(app.Channel);
+        var submittedView = await dashboards.GetDistrictDashboardAsync(new GetDistrictDashboardRequest { Period = July }, admin);
         var returned = await app.Reports.ReturnReportAsync(new ReportActionRequest { TaskId = task, Period = July, Comment = "请补充具体数据" }, admin);
         Assert.Equal(ReportStatus.Returned, returned.Status);
+
+        // A returned report is no longer handed in: it leaves "reported" and, being part of it, "on time" too
+        // (on time ≤ reported ≤ tasks, whatever the reports' states).
+        var returnedView = await dashboards.GetDistrictDashboardAsync(new GetDistrictDashboardRequest { Period = July }, admin);
+        Assert.Equal((submittedView.Reported - 1, submittedView.OnTime - 1), (returnedView.Reported, returnedView.OnTime));
+        foreach (var view in new[] { submittedView, returnedView })
+        {
+            var tasks = view.Total.Green + view.Total.Yellow + view.Total.Red;
+            Assert.True(view.OnTime <= view.Reported && view.Reported <= tasks && view.Accepted <= view.Reported,
+                $"on time {view.OnTime}, reported {view.Reported}, accepted {view.Accepted}, tasks {tasks}");
+        }
         Assert.Equal("请补充具体数据", returned.ReturnComment);
         await app.Reports.SaveReportAsync(new SaveReportRequest
         {

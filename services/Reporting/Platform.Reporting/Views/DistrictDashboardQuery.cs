@@ -26,8 +26,10 @@ public static class DistrictDashboardQuery
             Period = period,
             Total = Count("total", "全部", current),
             Disagreements = current.Count(r => r.Disagreement),
-            Reported = current.Count(r => r.ReportStatus is ReportStatus.Submitted or ReportStatus.Accepted),
-            OnTime = current.Count(r => r.ReportedOnTime == true),
+            Reported = current.Count(IsReported),
+            // Of those reported, the ones first submitted by the due date: a report returned to its unit is no longer
+            // handed in, so it is not counted on time either (it was, which showed more on time than reported).
+            OnTime = current.Count(r => IsReported(r) && r.ReportedOnTime == true),
             Accepted = current.Count(r => r.ReportStatus == ReportStatus.Accepted),
         };
         dashboard.ByCategory.AddRange(current.GroupBy(r => r.Category ?? "（无类别）")
@@ -49,6 +51,8 @@ public static class DistrictDashboardQuery
         dashboard.Trend.AddRange(rows.GroupBy(r => r.Period).OrderBy(g => g.Key).Select(g => Count(g.Key, g.Key, g.ToList())));
         return dashboard;
     }
+
+    private static bool IsReported(TaskLight row) => row.ReportStatus is ReportStatus.Submitted or ReportStatus.Accepted;
 
     internal static V1.LightCounts Count(string key, string name, IReadOnlyCollection<TaskLight> rows) => new()
     {
