@@ -563,7 +563,12 @@ rabbit_start() {
         fi
         sleep 0.2
     done
-    rabbit_running || die "RabbitMQ is listening but its pid file $STATE/pids/rabbitmq.pid is missing"
+    # The pid file may trail the listener by a moment on a loaded machine: give it a few seconds before giving up.
+    local pid_deadline=$((SECONDS + 15))
+    until rabbit_running; do
+        [ "$SECONDS" -ge "$pid_deadline" ] && die "RabbitMQ is listening but its pid file $STATE/pids/rabbitmq.pid is missing (is another process on port $RMQ_PORT?)"
+        sleep 0.2
+    done
     # The listener opens before every boot step has run; user management needs the whole app up.
     rabbitmqctl_ await_startup --timeout 90 >/dev/null 2>&1 || die "RabbitMQ did not finish starting within 90 s (logs: $STATE/logs/rabbitmq/)"
     [ -e "$RMQ_BASE/.provisioned.2" ] || _rabbit_ensure_user
