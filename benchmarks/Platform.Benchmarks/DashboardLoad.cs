@@ -77,7 +77,7 @@ public static class DashboardLoad
         var results = new List<(string Name, double[] Timings, string Check)>
         {
             await TimeAsync("municipal view (projections)", runs, database.AppConnectionString, viewer, async db =>
-                Summary(await MunicipalViewQuery.BuildAsync(db, Municipality, period, CancellationToken.None))),
+                Summary(await DivisionViewQuery.BuildAsync(db, Municipality, period, CancellationToken.None))),
             await TimeAsync("municipal view (raw reports)", runs, database.AppConnectionString, viewer, db => RawMunicipalAsync(db, period)),
             await TimeAsync("district dashboard (projections)", runs, database.AppConnectionString, district, async db =>
                 Summary(await DistrictDashboardQuery.BuildAsync(db, "500101", period, CancellationToken.None))),

@@ -4,19 +4,20 @@ using Platform.Cli.Online;
 namespace Platform.Cli.Commands;
 
 /// <summary>
-/// `platform dashboard --period 2023-07 [--municipal]`: the district's lights by category, lagging tasks and late units;
-/// for a municipal viewer the districts side by side.
+/// `platform dashboard --period 2023-07 [--municipal [--division 510100]]`: the district's lights by category, lagging
+/// tasks and late units; for a viewer of a higher division the level below it side by side, or below a division under it.
 /// </summary>
 public static class DashboardCommand
 {
     public static Command Create()
     {
         var period = new Option<string>("--period") { Description = "The month, e.g. 2023-07.", Required = true };
-        var municipal = new Option<bool>("--municipal") { Description = "The municipal view: every district side by side (municipal viewers)." };
-        var command = new Command("dashboard", "Show the district dashboard of a month.") { period, municipal, OnlineOptions.Gateway, OnlineOptions.Json };
+        var municipal = new Option<bool>("--municipal") { Description = "The comparison view: the level below your division side by side (viewers)." };
+        var division = new Option<string?>("--division") { Description = "With --municipal: compare the level below this division under yours (drill-down)." };
+        var command = new Command("dashboard", "Show the district dashboard of a month.") { period, municipal, division, OnlineOptions.Gateway, OnlineOptions.Json };
         command.SetAction((result, cancellationToken) => result.GetValue(municipal)
             ? ReportingCommands.MunicipalAsync(
-                result.GetValue(OnlineOptions.Gateway), result.GetRequiredValue(period), result.GetValue(OnlineOptions.Json),
+                result.GetValue(OnlineOptions.Gateway), result.GetRequiredValue(period), result.GetValue(division), result.GetValue(OnlineOptions.Json),
                 result.InvocationConfiguration.Output, result.InvocationConfiguration.Error, cancellationToken)
             : ReportingCommands.DashboardAsync(
                 result.GetValue(OnlineOptions.Gateway), result.GetRequiredValue(period), result.GetValue(OnlineOptions.Json),

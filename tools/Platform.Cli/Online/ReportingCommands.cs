@@ -46,12 +46,15 @@ public static class ReportingCommands
             }
         });
 
-    /// <summary>The municipal view: one column per district, rows of totals, on-time rates and canonical indicators.</summary>
-    public static Task<int> MunicipalAsync(string? gateway, string period, bool json, TextWriter output, TextWriter error, CancellationToken cancellationToken) =>
+    /// <summary>The comparison view: one column per district or division below, rows of totals, on-time rates and canonical indicators.</summary>
+    public static Task<int> MunicipalAsync(
+        string? gateway, string period, string? division, bool json, TextWriter output, TextWriter error, CancellationToken cancellationToken) =>
         OnlineCommands.Run(error, async () =>
         {
             using var client = new GatewayClient(gateway);
-            var view = await client.GetAsync("/api/v1/dashboards/municipal?period=" + Uri.EscapeDataString(period), cancellationToken);
+            var view = await client.GetAsync(
+                "/api/v1/dashboards/municipal?period=" + Uri.EscapeDataString(period) +
+                (string.IsNullOrEmpty(division) ? string.Empty : "&division=" + Uri.EscapeDataString(division)), cancellationToken);
             if (json)
             {
                 output.WriteLine(view.ToJsonString(Pretty));
@@ -66,6 +69,7 @@ public static class ReportingCommands
                 Row("任务 tasks", districts.Select(d => Cell(d, "tasks"))),
                 Row("绿/黄/红", districts.Select(d => $"{Cell(d, "green")}/{Cell(d, "yellow")}/{Cell(d, "red")}")),
                 Row("逾期 overdue", districts.Select(d => Cell(d, "overdue"))),
+                Row("已报送 reported", districts.Select(d => $"{Cell(d, "reported")}/{Cell(d, "owed")}")),
                 Row("按时报送率 on time", districts.Select(d => (int?)d["due"] is > 0 ? $"{(double?)d["onTimeRate"] ?? 0:P0}" : "—")),
             };
             foreach (var indicator in view["indicators"]?.AsArray() ?? [])

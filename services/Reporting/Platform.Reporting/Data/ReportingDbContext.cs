@@ -29,6 +29,10 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
 
     public DbSet<ComparableTarget> ComparableTargets => Set<ComparableTarget>();
 
+    public DbSet<TenantTotals> TenantTotals => Set<TenantTotals>();
+
+    public DbSet<DivisionRollup> Rollups => Set<DivisionRollup>();
+
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
         modelBuilder.AddOutboxAndInbox();
@@ -93,6 +97,24 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
             b.HasKey(c => c.Id);
             b.HasIndex(c => new { c.Year, c.Indicator });
             b.HasIndex(c => c.TaskId);
+        });
+
+        // Written by PostgreSQL (a trigger on task_lights, migration DivisionTotals) and by the roll-up, never by EF.
+        modelBuilder.Entity<TenantTotals>(b =>
+        {
+            b.ToTable("tenant_totals");
+            b.HasKey(t => new { t.TenantId, t.Period, t.Dimension, t.Key });
+            b.Property(t => t.Period).HasMaxLength(7);
+            b.Property(t => t.Dimension).HasMaxLength(16);
+            b.HasIndex(t => t.Stale).HasFilter("\"Stale\"");
+        });
+
+        modelBuilder.Entity<DivisionRollup>(b =>
+        {
+            b.ToTable("division_rollups");
+            b.HasKey(r => new { r.TenantId, r.Period, r.Dimension, r.Key });
+            b.Property(r => r.Period).HasMaxLength(7);
+            b.Property(r => r.Dimension).HasMaxLength(16);
         });
 
         modelBuilder.Entity<TaskRequest>(b =>

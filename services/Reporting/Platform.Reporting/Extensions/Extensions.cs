@@ -3,6 +3,7 @@ using Platform.Messaging;
 using Platform.Reporting.Consumers;
 using Platform.Reporting.Data;
 using Platform.Reporting.Domain;
+using Platform.Reporting.Rollups;
 using Platform.ServiceDefaults.Data;
 using Platform.ServiceDefaults.Time;
 
@@ -20,6 +21,8 @@ internal static class Extensions
         });
         builder.Services.AddScoped<LightProjector>();
         builder.Services.AddHostedService<LightClock>();
+        builder.Services.AddScoped<DivisionRollups>();
+        builder.Services.AddHostedService<RollupWorker>();
         builder.Services.AddScoped<IClockChangeHandler, LightsOnClockChange>();
         return builder;
     }

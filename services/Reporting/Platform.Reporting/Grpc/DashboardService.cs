@@ -22,15 +22,29 @@ public sealed class DashboardService(ReportingDbContext db, ITenantContext calle
         return DistrictDashboardQuery.BuildAsync(db, tenant, RequirePeriod(request.Period), context.CancellationToken);
     }
 
-    public override Task<V1.MunicipalView> GetMunicipalView(V1.GetMunicipalViewRequest request, ServerCallContext context)
+    public override async Task<V1.MunicipalView> GetMunicipalView(V1.GetMunicipalViewRequest request, ServerCallContext context)
     {
         caller.Require(PlatformScopes.ReportsRead);
-        if (!caller.Roles.Contains(PlatformRoles.MunicipalViewer) || caller.ReadPrefix is null || caller.TenantId is not { } municipality)
+        if (!caller.Roles.Contains(PlatformRoles.MunicipalViewer) || caller.ReadPrefix is null || caller.TenantId is not { } viewer)
         {
-            throw new ForbiddenException("Only a municipal viewer reads the municipal view.");
+            throw new ForbiddenException("Only a viewer of a division above the districts reads the comparison view.");
         }
 
-        return MunicipalViewQuery.BuildAsync(db, municipality, RequirePeriod(request.Period), context.CancellationToken);
+        // A viewer opens its own division or any division under it, one level at a time from the columns.
+        var division = string.IsNullOrEmpty(request.Division) ? viewer : request.Division;
+        if (division != viewer && !DivisionCode.Oversees(viewer, division))
+        {
+            throw new ForbiddenException($"{division} is not under {viewer}.");
+        }
+
+        var view = await DivisionViewQuery.BuildAsync(db, division, RequirePeriod(request.Period), context.CancellationToken);
+        if (DivisionViewQuery.ParentWithin(division, viewer) is { } parent)
+        {
+            view.Parent = parent;
+            view.ParentName = DivisionViewQuery.NameOf(parent);
+        }
+
+        return view;
     }
 
     private static string RequirePeriod(string period)

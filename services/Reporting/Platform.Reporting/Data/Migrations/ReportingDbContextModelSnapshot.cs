@@ -262,6 +262,65 @@ namespace Platform.Reporting.Data.Migrations
                     b.ToTable("districts", (string)null);
                 });
 
+            modelBuilder.Entity("Platform.Reporting.Domain.DivisionRollup", b =>
+                {
+                    b.Property<string>("TenantId")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("Period")
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)");
+
+                    b.Property<string>("Dimension")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Key")
+                        .HasColumnType("text");
+
+                    b.Property<int>("Accepted")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Districts")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Due")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Green")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OnTime")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Overdue")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Owed")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Red")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Reported")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Tasks")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Yellow")
+                        .HasColumnType("integer");
+
+                    b.HasKey("TenantId", "Period", "Dimension", "Key");
+
+                    b.ToTable("division_rollups", (string)null);
+                });
+
             modelBuilder.Entity("Platform.Reporting.Domain.Evidence", b =>
                 {
                     b.Property<Guid>("Id")
@@ -614,6 +673,75 @@ namespace Platform.Reporting.Data.Migrations
                     b.HasIndex("TenantId", "Status");
 
                     b.ToTable("task_requests", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Reporting.Domain.TenantTotals", b =>
+                {
+                    b.Property<string>("TenantId")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("Period")
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)");
+
+                    b.Property<string>("Dimension")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Key")
+                        .HasColumnType("text");
+
+                    b.Property<int>("Accepted")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Due")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstOrder")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Green")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("OnTime")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Overdue")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Owed")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Red")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Reported")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Stale")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Tasks")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Yellow")
+                        .HasColumnType("integer");
+
+                    b.HasKey("TenantId", "Period", "Dimension", "Key");
+
+                    b.HasIndex("Stale")
+                        .HasFilter("\"Stale\"");
+
+                    b.ToTable("tenant_totals", (string)null);
                 });
 
             modelBuilder.Entity("Platform.Reporting.Domain.TrackedTask", b =>
