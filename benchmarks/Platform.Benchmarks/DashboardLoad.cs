@@ -22,7 +22,7 @@ namespace Platform.Benchmarks;
 public static class DashboardLoad
 {
     /// <summary>The harness signs its tenant contexts like a service does; the key goes into each database it migrates.</summary>
-    private static readonly TenantContextKey Key = new(Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
+    internal static readonly TenantContextKey Key = new(Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
 
     private const string Municipality = "500000";
     private const int Year = 2023;
@@ -104,10 +104,10 @@ public static class DashboardLoad
         await drop.ExecuteNonQueryAsync();
     }
 
-    private static ReportingDbContext Context(string connectionString, ITenantContext tenant) =>
+    internal static ReportingDbContext Context(string connectionString, ITenantContext tenant) =>
         new(new DbContextOptionsBuilder<ReportingDbContext>().UseNpgsql(connectionString).AddInterceptors(new TenantConnectionInterceptor(tenant, Key)).Options, tenant);
 
-    private static TenantContext Principal(string tenant, string role)
+    internal static TenantContext Principal(string tenant, string role)
     {
         var context = new TenantContext();
         context.SetFromPrincipal(new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity(
@@ -117,7 +117,7 @@ public static class DashboardLoad
         return context;
     }
 
-    private static async Task<(string, double[], string)> TimeAsync(
+    internal static async Task<(string, double[], string)> TimeAsync(
         string name, int runs, string connectionString, ITenantContext tenant, Func<ReportingDbContext, Task<string>> query)
     {
         string check = string.Empty;
@@ -136,10 +136,10 @@ public static class DashboardLoad
         return (name, timings, check);
     }
 
-    private static string Summary(Platform.Contracts.Reporting.V1.MunicipalView view) =>
-        $"{view.Districts.Sum(d => d.Green)}/{view.Districts.Sum(d => d.Yellow)}/{view.Districts.Sum(d => d.Red)} over {view.Districts.Count} districts";
+    internal static string Summary(Platform.Contracts.Reporting.V1.MunicipalView view) =>
+        $"{view.Districts.Sum(d => d.Green)}/{view.Districts.Sum(d => d.Yellow)}/{view.Districts.Sum(d => d.Red)} over {view.Districts.Count} columns";
 
-    private static string Summary(Platform.Contracts.Reporting.V1.DistrictDashboard dashboard) =>
+    internal static string Summary(Platform.Contracts.Reporting.V1.DistrictDashboard dashboard) =>
         $"{dashboard.Total.Green}/{dashboard.Total.Yellow}/{dashboard.Total.Red}, {dashboard.Trend.Count} months";
 
     /// <summary>The municipal totals the naive way: every district's tasks and reports of the month, lights computed per row.</summary>
@@ -153,7 +153,7 @@ public static class DashboardLoad
         return $"{counts[Light.Green]}/{counts[Light.Yellow]}/{counts[Light.Red]} over {tasks.Select(t => t.TenantId).Distinct().Count()} districts ({byIndicator} district-indicators)";
     }
 
-    private static async Task<string> RawDistrictAsync(ReportingDbContext db, string tenant, string period)
+    internal static async Task<string> RawDistrictAsync(ReportingDbContext db, string tenant, string period)
     {
         var tasks = await db.Tasks.AsNoTracking().Where(t => t.Active && t.TenantId == tenant).ToListAsync();
         var ids = tasks.Select(t => t.Id).ToList();
@@ -169,7 +169,7 @@ public static class DashboardLoad
         return $"{current[Light.Green]}/{current[Light.Yellow]}/{current[Light.Red]}, {months.Count} months";
     }
 
-    private static Dictionary<Light, int> Lights(List<TrackedTask> tasks, List<ProgressReport> reports, List<ReportingPeriod> periods, string key)
+    internal static Dictionary<Light, int> Lights(List<TrackedTask> tasks, List<ProgressReport> reports, List<ReportingPeriod> periods, string key)
     {
         var byTask = reports.ToLookup(r => r.TaskId);
         var byList = periods.Where(p => p.Key == key).ToDictionary(p => p.TaskListId);
@@ -186,7 +186,7 @@ public static class DashboardLoad
         return counts;
     }
 
-    private static readonly DateOnly Today = new(Year, 8, 8);
+    internal static readonly DateOnly Today = new(Year, 8, 8);
 
     private static async Task<long> LoadAsync(string connectionString, ITenantContext system, int districts, int tasksPerDistrict, int months)
     {
@@ -217,7 +217,7 @@ public static class DashboardLoad
             db.Districts.Add(new District { TenantId = tenant, Name = $"第{d}区", ParentId = Municipality });
             db.Tasks.AddRange(tasks);
             db.Periods.AddRange(periods);
-            db.ComparableTargets.AddRange(tasks.SelectMany(ComparableTarget.For));
+            db.ComparableTargets.AddRange(ComparableTarget.ForList(tasks));
             foreach (var period in periods)
             {
                 foreach (var task in tasks)
@@ -228,16 +228,7 @@ public static class DashboardLoad
                         db.Reports.Add(report);
                     }
 
-                    var light = LightRules.Compute(task, period, report, Today, 5);
-                    db.Lights.Add(new TaskLight
-                    {
-                        TenantId = tenant, TaskId = task.Id, Period = period.Key, LeadUnitId = task.LeadUnitIds[0], LeadUnitName = task.LeadUnitNames[0],
-                        TaskNumber = task.Number, TaskOrder = task.Order, Category = task.Category, Indicators = task.Indicators, DueOn = period.DueOn,
-                        Light = light.Light, ReportStatus = report?.Status, SelfStatus = report?.SelfStatus ?? SelfStatus.Unspecified,
-                        Disagreement = light.Disagreement, Overdue = report is null && Today > period.DueOn,
-                        ReportedOnTime = report?.FirstSubmittedAt is { } f ? DateOnly.FromDateTime(f.UtcDateTime) <= period.DueOn : Today > period.DueOn ? false : null,
-                        Reasons = string.Join("；", light.Reasons), UpdatedAt = DateTimeOffset.UtcNow,
-                    });
+                    db.Lights.Add(Project(task, period, report));
                 }
             }
 
@@ -248,7 +239,22 @@ public static class DashboardLoad
         return rows;
     }
 
-    private static ProgressReport? Report(Random random, TrackedTask task, ReportingPeriod period)
+    /// <summary>The projection's row for a task's month, judged by LightRules on the harness's fixed day.</summary>
+    internal static TaskLight Project(TrackedTask task, ReportingPeriod period, ProgressReport? report)
+    {
+        var light = LightRules.Compute(task, period, report, Today, 5);
+        return new TaskLight
+        {
+            TenantId = task.TenantId, TaskId = task.Id, Period = period.Key, LeadUnitId = task.LeadUnitIds[0], LeadUnitName = task.LeadUnitNames[0],
+            TaskNumber = task.Number, TaskOrder = task.Order, Category = task.Category, Indicators = task.Indicators, DueOn = period.DueOn,
+            Light = light.Light, ReportStatus = report?.Status, SelfStatus = report?.SelfStatus ?? SelfStatus.Unspecified,
+            Disagreement = light.Disagreement, Overdue = report is null && Today > period.DueOn,
+            ReportedOnTime = report?.FirstSubmittedAt is { } f ? DateOnly.FromDateTime(f.UtcDateTime) <= period.DueOn : Today > period.DueOn ? false : null,
+            Reasons = string.Join("；", light.Reasons), UpdatedAt = DateTimeOffset.UtcNow,
+        };
+    }
+
+    internal static ProgressReport? Report(Random random, TrackedTask task, ReportingPeriod period)
     {
         if (period.DueOn > Today.AddDays(30) || random.Next(10) == 0)
         {
@@ -268,7 +274,7 @@ public static class DashboardLoad
         };
     }
 
-    private static async Task Grant(string ownerConnectionString)
+    internal static async Task Grant(string ownerConnectionString)
     {
         await using var connection = new NpgsqlConnection(ownerConnectionString);
         await connection.OpenAsync();
@@ -277,7 +283,7 @@ public static class DashboardLoad
         await grant.ExecuteNonQueryAsync();
     }
 
-    private static double Percentile(double[] values, int percentile)
+    internal static double Percentile(double[] values, int percentile)
     {
         var sorted = values.Order().ToArray();
         var index = (int)Math.Ceiling(percentile / 100.0 * sorted.Length) - 1;

@@ -89,26 +89,8 @@ public sealed class FuzzClient : IDisposable
     {
         for (var attempt = 0; ; attempt++)
         {
-            using var request = new HttpRequestMessage(method, path);
-            if (json is not null)
-            {
-                request.Content = new StringContent(json, Encoding.UTF8, "application/json");
-            }
-
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-            Outcome outcome;
-            try
-            {
-                Requests++;
-                using var response = await rest.SendAsync(request);
-                var text = await response.Content.ReadAsStringAsync();
-                outcome = new Outcome((int)response.StatusCode, null, text.Length > 300 ? text[..300] : text);
-            }
-            catch (HttpRequestException ex)
-            {
-                outcome = new Outcome(599, null, "transport: " + ex.Message);
-            }
-
+            var content = json is null ? null : new StringContent(json, Encoding.UTF8, "application/json");
+            var outcome = await RawAsync(method, path, content, token);
             if (outcome.Http != 429 || attempt == 10)
             {
                 return outcome;

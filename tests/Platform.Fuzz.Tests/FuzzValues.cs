@@ -1,7 +1,7 @@
 using System.Collections;
-using System.IO.Compression;
 using Google.Protobuf;
 using Google.Protobuf.Reflection;
+using Platform.Testing;
 
 namespace Platform.Fuzz.Tests;
 
@@ -33,7 +33,7 @@ public static class FuzzValues
     public static readonly ByteString[] Bytes =
     [
         ByteString.Empty, ByteString.CopyFrom(Random(4_000, 7)), ByteString.CopyFrom("%PDF-1.7\n garbage"u8), ByteString.CopyFrom("PK\u0003\u0004\u0014"u8),
-        ByteString.CopyFrom(ZipBomb()),
+        ByteString.CopyFrom(HostileFiles.DocxInflatingTo(60, (byte)' ')),
     ];
 
     /// <summary>Values for one field (not the list it may be), as the protobuf reflection API takes them.</summary>
@@ -153,25 +153,4 @@ public static class FuzzValues
     }
 
     /// <summary>A .docx-shaped zip of a few tens of kilobytes whose document.xml inflates to 60 MB.</summary>
-    private static byte[] ZipBomb()
-    {
-        using var buffer = new MemoryStream();
-        using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
-        {
-            using (var types = zip.CreateEntry("[Content_Types].xml").Open())
-            {
-                types.Write("<Types/>"u8);
-            }
-
-            using var document = zip.CreateEntry("word/document.xml", CompressionLevel.SmallestSize).Open();
-            var block = new byte[1024 * 1024];
-            Array.Fill(block, (byte)' ');
-            for (var i = 0; i < 60; i++)
-            {
-                document.Write(block);
-            }
-        }
-
-        return buffer.ToArray();
-    }
 }

@@ -143,7 +143,7 @@ public sealed class SupervisionTests(ReportingApp app) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, script.StatusCode);
         using var huge = await Upload(reporter, task, "big.pdf", [.. "%PDF-1.7\n"u8, .. new byte[10 * 1024 * 1024]]);
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, huge.StatusCode);
-        using var bomb = await Upload(reporter, task, "照片.docx", DocxInflatingTo(120 * 1024 * 1024));
+        using var bomb = await Upload(reporter, task, "照片.docx", Platform.Testing.HostileFiles.DocxInflatingTo(120));
         Assert.Equal(HttpStatusCode.BadRequest, bomb.StatusCode);
         Assert.Contains("unpacks to more than", await bomb.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         foreach (var broken in new[] { "multipart/form-data", "multipart/form-data; boundary=\"b\"" })
@@ -299,27 +299,6 @@ public sealed class SupervisionTests(ReportingApp app) : IAsyncLifetime
     }
 
     /// <summary>A Word-shaped zip of a few hundred kilobytes whose document.xml inflates to the given size.</summary>
-    private static byte[] DocxInflatingTo(int bytes)
-    {
-        using var buffer = new MemoryStream();
-        using (var zip = new System.IO.Compression.ZipArchive(buffer, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
-        {
-            using (var types = zip.CreateEntry("[Content_Types].xml").Open())
-            {
-                types.Write("<Types/>"u8);
-            }
-
-            using var document = zip.CreateEntry("word/document.xml", System.IO.Compression.CompressionLevel.SmallestSize).Open();
-            var block = new byte[1024 * 1024];
-            for (var written = 0; written < bytes; written += block.Length)
-            {
-                document.Write(block);
-            }
-        }
-
-        return buffer.ToArray();
-    }
-
     private Task<HttpResponseMessage> Upload(string token, Guid taskId, string name, byte[] content)
     {
         var form = new MultipartFormDataContent { { new ByteArrayContent(content), "file", name } };

@@ -72,7 +72,7 @@ public sealed class TaskListPublishedConsumer(ReportingDbContext db, LightProjec
         }
 
         Db.Tasks.AddRange(tracked);
-        Db.ComparableTargets.AddRange(tracked.SelectMany(ComparableTarget.For));
+        Db.ComparableTargets.AddRange(ComparableTarget.ForList(tracked));
         var periods = ReportingPeriod.For(message.TenantId, message.TaskListId, message.Year, message.IssuedOn).ToList();
         Db.Periods.AddRange(periods);
         foreach (var period in periods)

@@ -97,6 +97,8 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
             b.HasKey(c => c.Id);
             b.HasIndex(c => new { c.Year, c.Indicator });
             b.HasIndex(c => c.TaskId);
+            b.Ignore(c => c.LowerIsBetter);
+            b.HasIndex(c => new { c.TenantId, c.Year }).HasFilter("\"Best\"");
         });
 
         // Written by PostgreSQL (a trigger on task_lights, migration DivisionTotals) and by the roll-up, never by EF.

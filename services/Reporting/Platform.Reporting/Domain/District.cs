@@ -54,6 +54,28 @@ public sealed class ComparableTarget : ITenantEntity
 
     public required string Direction { get; set; }
 
+    /// <summary>
+    /// The district's most ambitious target of this indicator, unit and direction in its year's list: the one the
+    /// comparison view ranks against the other districts'. Marked when the list is published, so the view reads one
+    /// row per district and indicator, not every target.
+    /// </summary>
+    public bool Best { get; set; }
+
+    public bool LowerIsBetter => Direction is "Decrease" or "AtMost";
+
+    /// <summary>The comparable rows of a published list's tasks, each group's most ambitious one marked <see cref="Best"/>.</summary>
+    public static List<ComparableTarget> ForList(IEnumerable<TrackedTask> tasks)
+    {
+        var rows = tasks.SelectMany(For).ToList();
+        foreach (var group in rows.GroupBy(r => (r.Indicator, r.Unit, r.LowerIsBetter)))
+        {
+            var ranked = group.Key.LowerIsBetter ? group.OrderBy(r => r.Value) : group.OrderByDescending(r => r.Value);
+            ranked.ThenBy(r => r.TaskNumber, StringComparer.Ordinal).First().Best = true;
+        }
+
+        return rows;
+    }
+
     /// <summary>Rows of every active task's targets that can be compared: those with a value and a unit.</summary>
     public static IEnumerable<ComparableTarget> For(TrackedTask task) =>
         from indicator in task.Indicators

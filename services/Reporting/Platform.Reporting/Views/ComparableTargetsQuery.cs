@@ -7,23 +7,21 @@ namespace Platform.Reporting.Views;
 
 /// <summary>
 /// The districts' most ambitious typed targets compared (开办企业 in 1 工作日 here, 2 there): per indicator, metric
-/// unit and direction, each district's best target, ranked. Picked in the database over the comparable-targets
-/// projection.
+/// unit and direction, each district's best target (marked when its list is published), ranked.
 /// </summary>
 public static class ComparableTargetsQuery
 {
     public static async Task<IEnumerable<V1.ComparableTargets>> RankAsync(ReportingDbContext db, string[] districts, int year, CancellationToken cancellationToken)
     {
-        var targets = await db.Database.SqlQuery<BestTarget>($"""
-            SELECT DISTINCT ON (c.tenant_id, c."Indicator", c."Unit", c."Direction" IN ('Decrease', 'AtMost'))
-                   c.tenant_id AS "TenantId", c."Indicator" AS "Indicator", c."Unit" AS "Unit",
-                   c."Direction" IN ('Decrease', 'AtMost') AS "LowerIsBetter",
-                   c."TaskNumber" AS "TaskNumber", c."Text" AS "Text", c."Value" AS "Value", c."Baseline" AS "Baseline"
-            FROM comparable_targets AS c
-            WHERE c."Year" = {year} AND c.tenant_id = ANY({districts})
-            ORDER BY c.tenant_id, c."Indicator", c."Unit", c."Direction" IN ('Decrease', 'AtMost'),
-                     CASE WHEN c."Direction" IN ('Decrease', 'AtMost') THEN c."Value" ELSE -c."Value" END
-            """).ToListAsync(cancellationToken);
+        // Each district's most ambitious target per indicator, unit and direction, marked when its list was published.
+        var targets = await db.ComparableTargets.AsNoTracking()
+            .Where(c => c.Best && c.Year == year && districts.Contains(c.TenantId))
+            .Select(c => new BestTarget
+            {
+                TenantId = c.TenantId, Indicator = c.Indicator, Unit = c.Unit, LowerIsBetter = c.Direction == "Decrease" || c.Direction == "AtMost",
+                TaskNumber = c.TaskNumber, Text = c.Text, Value = c.Value, Baseline = c.Baseline,
+            })
+            .ToListAsync(cancellationToken);
         return Compare(targets);
     }
 

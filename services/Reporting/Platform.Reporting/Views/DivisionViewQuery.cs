@@ -13,7 +13,8 @@ namespace Platform.Reporting.Views;
 /// prefectures and the counties directly under it, a prefecture's counties, the country's provinces — with their
 /// lights, report punctuality, each canonical indicator's tasks and lights per column (a zero is a coverage gap), and,
 /// when the columns are districts, each one's most ambitious comparable target. Read from the districts' totals and
-/// the divisions' roll-ups only, so it costs O(columns × indicators) rows however many reports lie below.
+/// the divisions' roll-ups only, so it costs O(columns × indicators) rows however many reports lie below; each table
+/// is asked at most once, and only when a column needs it (every statement pays the row-level security check).
 /// </summary>
 public static class DivisionViewQuery
 {
@@ -22,42 +23,60 @@ public static class DivisionViewQuery
         var tree = DivisionTree.Standard;
         var year = int.Parse(period[..4], System.Globalization.CultureInfo.InvariantCulture);
         var children = (division == DivisionRollups.Country ? tree.Children(null) : tree.Children(division)).Select(c => c.Code).ToList();
-        // Below a 直辖市 or a prefecture the columns are counties: districts whose codes the table does not know (a
-        // division newer than its edition) sit under the division their digits name.
-        var countiesBelow = division != DivisionRollups.Country && children.All(c => tree.Find(c)?.Level == DivisionLevel.County);
-        if (countiesBelow && DivisionCode.OverseenPrefix(division) is { } prefix)
+        var counties = children.Where(c => tree.Find(c)?.Level == DivisionLevel.County).ToList();
+        var registered = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (counties.Count > 0 && counties.Count == children.Count && DivisionCode.OverseenPrefix(division) is { } prefix)
         {
-            var unknown = await db.Districts.AsNoTracking().Where(x => x.TenantId.StartsWith(prefix) && x.TenantId != division)
-                .Select(x => x.TenantId).ToListAsync(cancellationToken);
-            children.AddRange(unknown.Where(c => !tree.Contains(c) && DivisionRollups.ParentOf(c) == division));
+            // Below a 直辖市 or a prefecture every column is a district: the registered ones under the division, including
+            // districts whose codes the table does not know (newer than its edition), placed by their digits.
+            foreach (var district in await db.Districts.AsNoTracking().Where(x => x.TenantId.StartsWith(prefix) && x.TenantId != division)
+                .Select(x => new { x.TenantId, x.Name }).ToListAsync(cancellationToken))
+            {
+                if (tree.Contains(district.TenantId) ? counties.Contains(district.TenantId) : DivisionRollups.ParentOf(district.TenantId) == division)
+                {
+                    registered[district.TenantId] = district.Name;
+                }
+            }
+
+            counties = [.. counties.Union(registered.Keys)];
+        }
+        else if (counties.Count > 0)
+        {
+            foreach (var district in await db.Districts.AsNoTracking().Where(x => counties.Contains(x.TenantId))
+                .Select(x => new { x.TenantId, x.Name }).ToListAsync(cancellationToken))
+            {
+                registered[district.TenantId] = district.Name;
+            }
         }
 
+        var divisions = children.Except(counties).ToList();
         string[] wanted = [TotalsDimension.Total, TotalsDimension.Indicator];
-        var districtRows = await db.TenantTotals.AsNoTracking()
-            .Where(t => children.Contains(t.TenantId) && t.Period == period && wanted.Contains(t.Dimension))
-            .ToListAsync(cancellationToken);
-        var divisionRows = await db.Rollups.AsNoTracking()
-            .Where(r => children.Contains(r.TenantId) && r.Period == period)
-            .ToListAsync(cancellationToken);
-        var registered = await db.Districts.AsNoTracking().Where(x => children.Contains(x.TenantId))
-            .ToDictionaryAsync(x => x.TenantId, x => x.Name, cancellationToken);
-
-        var rows = districtRows.Select(t => (Row: (LightTotals)t, Districts: t.Owed > 0 ? 1 : 0, IsDistrict: true))
-            .Concat(divisionRows.Select(r => (Row: (LightTotals)r, Districts: r.Districts, IsDistrict: false)))
-            .ToList();
-        var shown = children.Where(c => registered.ContainsKey(c) || rows.Any(r => r.Row.TenantId == c)).Distinct().Order(StringComparer.Ordinal).ToList();
-
-        var view = new V1.MunicipalView
+        var rows = new List<(LightTotals Row, int Districts, bool IsDistrict)>();
+        if (counties.Count > 0)
         {
-            Period = period, Division = division, Name = NameOf(division, registered),
-        };
+            rows.AddRange((await db.TenantTotals.AsNoTracking()
+                .Where(t => counties.Contains(t.TenantId) && t.Period == period && wanted.Contains(t.Dimension))
+                .ToListAsync(cancellationToken)).Select(t => ((LightTotals)t, t.Owed > 0 ? 1 : 0, true)));
+        }
+
+        if (divisions.Count > 0)
+        {
+            rows.AddRange((await db.Rollups.AsNoTracking()
+                .Where(r => divisions.Contains(r.TenantId) && r.Period == period)
+                .ToListAsync(cancellationToken)).Select(r => ((LightTotals)r, r.Districts, false)));
+        }
+
+        var totals = rows.Where(r => r.Row.Dimension == TotalsDimension.Total).ToDictionary(r => r.Row.TenantId);
+        var cells = rows.Where(r => r.Row.Dimension == TotalsDimension.Indicator).ToDictionary(r => (r.Row.TenantId, r.Row.Key), r => r.Row);
+        var shown = children.Union(registered.Keys).Where(c => registered.ContainsKey(c) || totals.ContainsKey(c)).Order(StringComparer.Ordinal).ToList();
+
+        var view = new V1.MunicipalView { Period = period, Division = division, Name = NameOf(division, registered) };
         foreach (var code in shown)
         {
-            var total = rows.FirstOrDefault(r => r.Row.TenantId == code && r.Row.Dimension == TotalsDimension.Total);
-            var isDistrict = registered.ContainsKey(code) || total.IsDistrict;
-            var column = new V1.DistrictColumn { TenantId = code, Name = NameOf(code, registered), IsDistrict = isDistrict };
-            if (total.Row is { } t)
+            var column = new V1.DistrictColumn { TenantId = code, Name = NameOf(code, registered), IsDistrict = counties.Contains(code) };
+            if (totals.TryGetValue(code, out var total))
             {
+                var t = total.Row;
                 column.Tasks = t.Tasks;
                 column.Owed = t.Owed;
                 column.Green = t.Green;
@@ -72,12 +91,10 @@ public static class DivisionViewQuery
                 column.OnTimeRate = t.Due == 0 ? 0 : Math.Round((double)t.OnTime / t.Due, 4);
             }
 
-            column.Uncovered.AddRange(CanonicalIndicators.Ndrc.Where(i =>
-                !rows.Any(r => r.Row.TenantId == code && r.Row.Dimension == TotalsDimension.Indicator && r.Row.Key == i && r.Row.Tasks > 0)));
+            column.Uncovered.AddRange(CanonicalIndicators.Ndrc.Where(i => !(cells.TryGetValue((code, i), out var c) && c.Tasks > 0)));
             view.Districts.Add(column);
         }
 
-        var cells = rows.Where(r => r.Row.Dimension == TotalsDimension.Indicator).ToDictionary(r => (r.Row.TenantId, r.Row.Key), r => r.Row);
         foreach (var indicator in CanonicalIndicators.All.Union(cells.Keys.Select(k => k.Key).Order(StringComparer.Ordinal)))
         {
             var row = new V1.IndicatorRow { Indicator = indicator };

@@ -151,6 +151,9 @@ namespace Platform.Reporting.Data.Migrations
                     b.Property<decimal?>("Baseline")
                         .HasColumnType("numeric");
 
+                    b.Property<bool>("Best")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Direction")
                         .IsRequired()
                         .HasColumnType("text");
@@ -189,6 +192,9 @@ namespace Platform.Reporting.Data.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("TaskId");
+
+                    b.HasIndex("TenantId", "Year")
+                        .HasFilter("\"Best\"");
 
                     b.HasIndex("Year", "Indicator");
 

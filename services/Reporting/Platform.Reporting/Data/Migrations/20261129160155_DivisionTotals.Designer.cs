@@ -13,7 +13,7 @@ using Platform.Reporting.Data;
 namespace Platform.Reporting.Data.Migrations
 {
     [DbContext(typeof(ReportingDbContext))]
-    [Migration("20261129154353_DivisionTotals")]
+    [Migration("20261129160155_DivisionTotals")]
     partial class DivisionTotals
     {
         /// <inheritdoc />
@@ -154,6 +154,9 @@ namespace Platform.Reporting.Data.Migrations
                     b.Property<decimal?>("Baseline")
                         .HasColumnType("numeric");
 
+                    b.Property<bool>("Best")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Direction")
                         .IsRequired()
                         .HasColumnType("text");
@@ -192,6 +195,9 @@ namespace Platform.Reporting.Data.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("TaskId");
+
+                    b.HasIndex("TenantId", "Year")
+                        .HasFilter("\"Best\"");
 
                     b.HasIndex("Year", "Indicator");
 

@@ -12,6 +12,13 @@ namespace Platform.Reporting.Data.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<bool>(
+                name: "Best",
+                table: "comparable_targets",
+                type: "boolean",
+                nullable: false,
+                defaultValue: false);
+
             migrationBuilder.CreateTable(
                 name: "division_rollups",
                 columns: table => new
@@ -65,6 +72,12 @@ namespace Platform.Reporting.Data.Migrations
                 {
                     table.PrimaryKey("PK_tenant_totals", x => new { x.tenant_id, x.Period, x.Dimension, x.Key });
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_comparable_targets_tenant_id_Year",
+                table: "comparable_targets",
+                columns: new[] { "tenant_id", "Year" },
+                filter: "\"Best\"");
 
             migrationBuilder.CreateIndex(
                 name: "IX_tenant_totals_Stale",
@@ -195,16 +208,24 @@ namespace Platform.Reporting.Data.Migrations
                     EXECUTE FUNCTION public.task_lights_recount();
                 """);
 
-            // The months already projected. The owner running the migrations carries no tenant context, so the forced
+            // The months already projected, and the best target of each group already published. The owner running the migrations carries no tenant context, so the forced
             // policies would show it nothing: they are lifted for the owner inside this transaction only.
             migrationBuilder.Sql("""
                 ALTER TABLE public.task_lights NO FORCE ROW LEVEL SECURITY;
                 ALTER TABLE public.tenant_totals NO FORCE ROW LEVEL SECURITY;
+                ALTER TABLE public.comparable_targets NO FORCE ROW LEVEL SECURITY;
+                UPDATE public.comparable_targets AS c SET "Best" = true
+                FROM (SELECT DISTINCT ON (t.tenant_id, t."Year", t."Indicator", t."Unit", t."Direction" IN ('Decrease', 'AtMost')) t."Id"
+                      FROM public.comparable_targets t
+                      ORDER BY t.tenant_id, t."Year", t."Indicator", t."Unit", t."Direction" IN ('Decrease', 'AtMost'),
+                               CASE WHEN t."Direction" IN ('Decrease', 'AtMost') THEN t."Value" ELSE -t."Value" END, t."TaskNumber") AS b
+                WHERE c."Id" = b."Id";
                 SELECT public.reporting_recount_totals(m.tenant_id, m."Period")
                 FROM (SELECT DISTINCT tenant_id, "Period" FROM public.task_lights) AS m;
                 UPDATE public.tenant_totals SET "Stale" = false;
                 ALTER TABLE public.task_lights FORCE ROW LEVEL SECURITY;
                 ALTER TABLE public.tenant_totals FORCE ROW LEVEL SECURITY;
+                ALTER TABLE public.comparable_targets FORCE ROW LEVEL SECURITY;
                 """);
         }
 
@@ -223,6 +244,14 @@ namespace Platform.Reporting.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "tenant_totals");
+
+            migrationBuilder.DropIndex(
+                name: "IX_comparable_targets_tenant_id_Year",
+                table: "comparable_targets");
+
+            migrationBuilder.DropColumn(
+                name: "Best",
+                table: "comparable_targets");
         }
     }
 }
