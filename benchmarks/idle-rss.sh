@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Idle memory of the six hosts of the local stack: the resident set (VmRSS) of each host's process, as a markdown table.
+# Idle memory of the six hosts of the local stack: the resident set (VmRSS) of each host's process, as a markdown table
+# (MB here are MiB: VmRSS kB / 1024).
 #
 #   benchmarks/idle-rss.sh [--up [--no-build]] [--settle SECONDS] [--detail]
 #
@@ -15,7 +16,7 @@ set -euo pipefail
 # shellcheck source=deploy/local/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/../deploy/local/lib.sh"
 
-usage() { sed -n '2,10p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,11p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
 up=0 settle="" detail=0 up_args=()
 while [ $# -gt 0 ]; do
     case "$1" in
