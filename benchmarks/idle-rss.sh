@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Idle memory of the six hosts of the local stack: the resident set (VmRSS) of each host's process, as a markdown table
-# (MB here are MiB: VmRSS kB / 1024).
+# (MB here are MiB: VmRSS kB / 1024), and its proportional share (Pss from /proc/PID/smaps_rollup): a page shared by
+# several hosts — the .NET and ASP.NET Core libraries every host maps — counts once in the sum of PSS but once per host
+# in the sum of RSS, so the PSS total is what the six hosts cost the machine together.
 #
 #   benchmarks/idle-rss.sh [--up [--no-build]] [--settle SECONDS] [--detail]
 #
@@ -40,19 +42,24 @@ if [ "$settle" -gt 0 ]; then
     sleep "$settle"
 fi
 
+# The proportional set size of a process in MB (one decimal).
+pss_mb() { # PID
+    awk '$1 == "Pss:" { printf "%.1f", $2 / 1024; found = 1 } END { if (!found) print "?" }' "/proc/$1/smaps_rollup"
+}
+
 # A /proc/PID/status field in MB (one decimal).
 status_mb() { # PID FIELD
     awk -v f="$2:" '$1 == f { printf "%.1f", $2 / 1024; found = 1 } END { if (!found) print "?" }' "/proc/$1/status"
 }
 
 if [ "$detail" = 1 ]; then
-    echo "| host | RSS MB | anon MB | file MB | shmem MB |"
-    echo "|---|---:|---:|---:|---:|"
+    echo "| host | RSS MB | PSS MB | anon MB | file MB | shmem MB |"
+    echo "|---|---:|---:|---:|---:|---:|"
 else
-    echo "| host | RSS MB |"
-    echo "|---|---:|"
+    echo "| host | RSS MB | PSS MB |"
+    echo "|---|---:|---:|"
 fi
-total=0 missing=0
+total=0 pss_total=0 missing=0
 for h in "${HOSTS[@]}"; do
     if ! pid="$(host_pid "$h")"; then
         echo "| $h | not running |"
@@ -60,16 +67,18 @@ for h in "${HOSTS[@]}"; do
         continue
     fi
     rss="$(status_mb "$pid" VmRSS)"
+    pss="$(pss_mb "$pid")"
     total="$(awk -v a="$total" -v b="$rss" 'BEGIN { printf "%.1f", a + b }')"
+    pss_total="$(awk -v a="$pss_total" -v b="$pss" 'BEGIN { printf "%.1f", a + b }')"
     if [ "$detail" = 1 ]; then
-        echo "| $h | $rss | $(status_mb "$pid" RssAnon) | $(status_mb "$pid" RssFile) | $(status_mb "$pid" RssShmem) |"
+        echo "| $h | $rss | $pss | $(status_mb "$pid" RssAnon) | $(status_mb "$pid" RssFile) | $(status_mb "$pid" RssShmem) |"
     else
-        echo "| $h | $rss |"
+        echo "| $h | $rss | $pss |"
     fi
 done
 if [ "$detail" = 1 ]; then
-    echo "| **total** | **$total** | | | |"
+    echo "| **total** | **$total** | **$pss_total** | | | |"
 else
-    echo "| **total** | **$total** |"
+    echo "| **total** | **$total** | **$pss_total** |"
 fi
 [ "$missing" = 0 ] || die "some hosts are not running"
