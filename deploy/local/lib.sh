@@ -711,6 +711,15 @@ host_env() { # NAME
     if [ "$name" = gateway ]; then
         # Browsers: every path the API does not own goes to the portal.
         echo "Services__Portal__Http=http://127.0.0.1:$PORTAL_HTTP_PORT"
+        # A district's bucket (RateLimiting:Tenant: 100 requests/s, bursts of 200). A load harness that drives one
+        # district harder than that (benchmarks/Platform.Benchmarks -- writes) raises it here, e.g.
+        # DUBAN_GATEWAY_TENANT_RATE=5000, so that it measures the gateway and not its limiter; the burst is two seconds' worth.
+        if [ -n "${DUBAN_GATEWAY_TENANT_RATE:-}" ]; then
+            [[ "$DUBAN_GATEWAY_TENANT_RATE" =~ ^[1-9][0-9]{0,6}$ ]] ||
+                die "DUBAN_GATEWAY_TENANT_RATE must be a number of requests per second, not '$DUBAN_GATEWAY_TENANT_RATE'"
+            echo "RateLimiting__Tenant__TokensPerSecond=$DUBAN_GATEWAY_TENANT_RATE"
+            echo "RateLimiting__Tenant__TokenLimit=$((2 * DUBAN_GATEWAY_TENANT_RATE))"
+        fi
         return 0
     fi
     echo "ConnectionStrings__Database=Host=127.0.0.1;Port=$PG_PORT;Database=duban_$name;Username=duban_app;Password=$DB_PASSWORD"
