@@ -6,6 +6,11 @@ if (args.FirstOrDefault() == "ladder")
     return await Platform.Benchmarks.LadderLoad.RunAsync();
 }
 
+if (args.FirstOrDefault() == "writes")
+{
+    return await Platform.Benchmarks.WritesLoad.RunAsync(args[1..]);
+}
+
 if (args.FirstOrDefault() == "dashboards")
 {
     return await Platform.Benchmarks.DashboardLoad.RunAsync(args[1..]);
