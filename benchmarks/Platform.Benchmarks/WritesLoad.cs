@@ -157,9 +157,10 @@ public static class WritesLoad
             for (var k = 0; ; k++)
             {
                 // At a fixed rate, worker w's writes are due at its own offset within every interval, so the total
-                // rate is even.
+                // rate is even. Nothing goes out once the slice has ended: a backlog shows as the rate's shortfall and in
+                // the latencies of the writes that were sent, not as a slice that overruns.
                 var due = mode == Mode.Saturation ? Stopwatch.GetTimestamp() : start + (long)((k + (double)w / workers.Length) * interval);
-                if (due >= end)
+                if (due >= end || Stopwatch.GetTimestamp() >= end)
                 {
                     return;
                 }
