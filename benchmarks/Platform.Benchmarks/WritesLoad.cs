@@ -144,8 +144,8 @@ public static class WritesLoad
     }
 
     /// <summary>
-    /// One slice of a path and mode: every worker writes until the slice ends (a write due before the end still goes
-    /// out), and the slice lasts until the last answer is in.
+    /// One slice of a path and mode: every worker writes until the slice ends, and the slice lasts until the last answer
+    /// is in.
     /// </summary>
     private static async Task RunAsync(HttpClient client, Worker[] workers, Mode mode, int rate, TimeSpan length, Tally tally)
     {
