@@ -11,6 +11,11 @@ if (args.FirstOrDefault() == "national")
     return await Platform.Benchmarks.NationalLoad.RunAsync(args[1..]);
 }
 
+if (args.FirstOrDefault() == "writes")
+{
+    return await Platform.Benchmarks.WritesLoad.RunAsync(args[1..]);
+}
+
 if (args.FirstOrDefault() == "dashboards")
 {
     return await Platform.Benchmarks.DashboardLoad.RunAsync(args[1..]);

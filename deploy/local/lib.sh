@@ -711,6 +711,14 @@ host_env() { # NAME
     if [ "$name" = gateway ]; then
         # Browsers: every path the API does not own goes to the portal.
         echo "Services__Portal__Http=http://127.0.0.1:$PORTAL_HTTP_PORT"
+        # A district's bucket (RateLimiting:Tenant: 100 requests/s, bursts of 200). A load harness that drives one
+        # district harder than that (benchmarks/Platform.Benchmarks -- writes) raises it here, e.g.
+        # DUBAN_GATEWAY_TENANT_RATE=5000, so that it measures the gateway and not its limiter; the burst is two seconds'
+        # worth. start_service has checked the value.
+        if [ -n "${DUBAN_GATEWAY_TENANT_RATE:-}" ]; then
+            echo "RateLimiting__Tenant__TokensPerSecond=$DUBAN_GATEWAY_TENANT_RATE"
+            echo "RateLimiting__Tenant__TokenLimit=$((2 * DUBAN_GATEWAY_TENANT_RATE))"
+        fi
         return 0
     fi
     echo "ConnectionStrings__Database=Host=127.0.0.1;Port=$PG_PORT;Database=duban_$name;Username=duban_app;Password=$DB_PASSWORD"
@@ -791,6 +799,9 @@ start_host() {
 
 start_service() { # NAME  (units|tasks|reporting|notifications|portal|gateway)
     local name="$1"
+    if [ "$name" = gateway ] && [ -n "${DUBAN_GATEWAY_TENANT_RATE:-}" ] && ! [[ "$DUBAN_GATEWAY_TENANT_RATE" =~ ^[1-9][0-9]{0,6}$ ]]; then
+        die "DUBAN_GATEWAY_TENANT_RATE must be a number of requests per second, not '$DUBAN_GATEWAY_TENANT_RATE'"
+    fi
     [ "$name" = units ] && ensure_signing_key
     [ "$name" = portal ] && ensure_portal_keys
     start_host "$name" "$(host_dll "$name")" "$(host_port "$name" http)" "$(host_port "$name" grpc)"

@@ -143,8 +143,15 @@ public static class Extensions
         });
     }
 
+    /// <summary>
+    /// Traces and metrics, exported over OTLP where <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set. Where it is not, no span
+    /// is recorded: every request would otherwise fill in spans (its own, each outgoing call's, each SQL statement's)
+    /// that nothing reads. The request's own activity is still made, so trace ids stay in the logs, in X-Request-Id
+    /// and in problem details, and still travel to the services in traceparent.
+    /// </summary>
     private static void AddOpenTelemetry(this WebApplicationBuilder builder)
     {
+        var exported = !string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
         builder.Logging.AddOpenTelemetry(o =>
         {
             o.IncludeFormattedMessage = true;
@@ -156,13 +163,19 @@ public static class Extensions
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
                 .AddMeter("MassTransit", "Npgsql", "Platform.*"))
-            .WithTracing(t => t
-                .AddSource(builder.Environment.ApplicationName, "MassTransit", "Platform.*")
-                .AddAspNetCoreInstrumentation(o => o.Filter = c => c.Request.Path != "/health" && c.Request.Path != "/alive")
-                .AddGrpcClientInstrumentation()
-                .AddHttpClientInstrumentation()
-                .AddNpgsql());
-        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+            .WithTracing(t =>
+            {
+                t.AddSource(builder.Environment.ApplicationName, "MassTransit", "Platform.*")
+                    .AddAspNetCoreInstrumentation(o => o.Filter = c => c.Request.Path != "/health" && c.Request.Path != "/alive")
+                    .AddGrpcClientInstrumentation()
+                    .AddHttpClientInstrumentation()
+                    .AddNpgsql();
+                if (!exported)
+                {
+                    t.SetSampler(new AlwaysOffSampler());
+                }
+            });
+        if (exported)
         {
             otel.UseOtlpExporter();
         }

@@ -35,6 +35,9 @@ public sealed class LightProjector(ReportingDbContext db, IOutbox outbox, TimePr
 
     public Task LoadGraceAsync(string tenant, CancellationToken cancellationToken) => LoadGraceAsync([tenant], cancellationToken);
 
+    /// <summary>A district's setting read by the caller along with something else (null: it has none), instead of loading it.</summary>
+    public void RememberGrace(string tenant, int? days) => graces[tenant] = days ?? DefaultGraceDays;
+
     /// <summary>Forgets a district's cached grace (after it changed).</summary>
     public void ForgetGrace(string tenant) => graces.Remove(tenant);
 
@@ -47,6 +50,16 @@ public sealed class LightProjector(ReportingDbContext db, IOutbox outbox, TimePr
     {
         var ids = tasks.Select(t => t.Id).ToList();
         var reports = await db.Reports.Where(r => ids.Contains(r.TaskId) && r.Period == period.Key).ToListAsync(cancellationToken);
+        await ProjectAsync(tasks, period, reports, cancellationToken);
+    }
+
+    /// <summary>
+    /// The same with the period's stored reports of these tasks already loaded by the caller (all of them, tracked);
+    /// a report added since and not yet saved is found in the context.
+    /// </summary>
+    public async Task ProjectAsync(IReadOnlyList<TrackedTask> tasks, ReportingPeriod period, IReadOnlyList<ProgressReport> reports, CancellationToken cancellationToken)
+    {
+        var ids = tasks.Select(t => t.Id).ToList();
         var rows = await db.Lights.Where(l => ids.Contains(l.TaskId) && l.Period == period.Key).ToListAsync(cancellationToken);
         var now = clock.GetUtcNow();
         var today = Today;

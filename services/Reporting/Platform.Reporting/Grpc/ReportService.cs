@@ -110,7 +110,8 @@ public sealed class ReportService(ReportingDbContext db, ITenantContext caller, 
         var (task, period) = await FindAsync(request.TaskId, request.Period, context.CancellationToken);
         var lead = LeadFor(task, write: true);
         var now = clock.GetUtcNow();
-        var report = await db.Reports.SingleOrDefaultAsync(r => r.TaskId == task.Id && r.Period == period.Key && r.LeadUnitId == lead, context.CancellationToken);
+        var reports = await ReportsAsync(task, period, context.CancellationToken);
+        var report = reports.SingleOrDefault(r => r.LeadUnitId == lead);
         var before = report is null ? null : Snapshot(report);
         if (report is null)
         {
@@ -128,7 +129,7 @@ public sealed class ReportService(ReportingDbContext db, ITenantContext caller, 
             .ToList();
         report.Edit(request.Progress, request.Problems, request.Effects, ToDomain(request.SelfStatus), actuals, now);
         Audit(task, period.Key, "saved", before, report, now);
-        await lights.ProjectAsync([task], period, context.CancellationToken);
+        await lights.ProjectAsync([task], period, reports, context.CancellationToken);
         await SaveAsync(context.CancellationToken);
         return ToProto(task, period, report, lead);
     }
@@ -242,13 +243,14 @@ public sealed class ReportService(ReportingDbContext db, ITenantContext caller, 
 
         var (task, period) = await FindAsync(request.TaskId, request.Period, context.CancellationToken);
         var lead = LeadFor(task, write, request.LeadUnitId);
-        var report = await db.Reports.SingleOrDefaultAsync(r => r.TaskId == task.Id && r.Period == period.Key && r.LeadUnitId == lead, context.CancellationToken)
+        var reports = await ReportsAsync(task, period, context.CancellationToken);
+        var report = reports.SingleOrDefault(r => r.LeadUnitId == lead)
             ?? throw new PreconditionException($"No report of task {task.Number} for {period.Key} has been written yet.");
         var before = Snapshot(report);
         var now = clock.GetUtcNow();
         var action = act(task, report, now);
         Audit(task, period.Key, action, before, report, now);
-        await lights.ProjectAsync([task], period, context.CancellationToken);
+        await lights.ProjectAsync([task], period, reports, context.CancellationToken);
         await SaveAsync(context.CancellationToken);
         return ToProto(task, period, report, lead);
     }
@@ -286,13 +288,41 @@ public sealed class ReportService(ReportingDbContext db, ITenantContext caller, 
         return task.LeadUnitIds.FirstOrDefault();
     }
 
+    /// <summary>
+    /// The task and month a call is about, and the district's grace period. The call keeps the connection from here to
+    /// its end: opening a pooled connection is a round trip of its own (the reset and the signed tenant context), which
+    /// each of a save's statements would otherwise pay again. Task, month and grace period come in one query, the first
+    /// two untracked: no report call changes them, and a tracked task's lists and targets would be copied on loading
+    /// and compared again at every save.
+    /// </summary>
     private async Task<(TrackedTask Task, ReportingPeriod Period)> FindAsync(string taskId, string period, CancellationToken cancellationToken)
     {
-        var task = await db.FindTaskAsync(caller, taskId, cancellationToken);
-        var found = await db.FindPeriodAsync(task, period, cancellationToken);
-        await lights.LoadGraceAsync(task.TenantId, cancellationToken);
-        return (task, found);
+        var id = Caller.ParseId(taskId, "task_id", "task");
+        PeriodKey.TryParse(period, out var year, out var month);
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        var found = await db.Tasks.AsNoTracking()
+            .Where(t => t.Id == id && t.TenantId == caller.TenantId)
+            .Select(t => new
+            {
+                Task = t,
+                Period = db.Periods.FirstOrDefault(p => p.TaskListId == t.TaskListId && p.Year == year && p.Month == month),
+                GraceDays = db.Settings.Where(s => s.TenantId == t.TenantId).Select(s => (int?)s.GraceDays).FirstOrDefault(),
+            })
+            .SingleOrDefaultAsync(cancellationToken)
+            ?? throw new NotFoundException("task", taskId);
+
+        // No such month: the period's own lookup says what is wrong with the one asked for.
+        var foundPeriod = found.Period ?? await db.FindPeriodAsync(found.Task, period, cancellationToken);
+        lights.RememberGrace(found.Task.TenantId, found.GraceDays);
+        return (found.Task, foundPeriod);
     }
+
+    /// <summary>
+    /// The task's reports of the month, one per lead unit, tracked: the lead's own is changed, and the lights are
+    /// recomputed from all of them without reading them again.
+    /// </summary>
+    private Task<List<ProgressReport>> ReportsAsync(TrackedTask task, ReportingPeriod period, CancellationToken cancellationToken) =>
+        db.Reports.Where(r => r.TaskId == task.Id && r.Period == period.Key).ToListAsync(cancellationToken);
 
     private async Task<Dictionary<Guid, ReportingPeriod>> PeriodsAsync(List<Guid> listIds, int year, int month, CancellationToken cancellationToken) =>
         await db.Periods.Where(p => listIds.Contains(p.TaskListId) && p.Year == year && p.Month == month).ToDictionaryAsync(p => p.TaskListId, cancellationToken);
