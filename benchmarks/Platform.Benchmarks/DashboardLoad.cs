@@ -29,8 +29,7 @@ public static class DashboardLoad
 
     public static async Task<int> RunAsync(string[] args)
     {
-        int Option(string name, int fallback) =>
-            args.SkipWhile(a => a != name).Skip(1).FirstOrDefault() is { } v ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
+        int Option(string name, int fallback) => HarnessOptions.Number(args, name, fallback);
         var districts = Option("--districts", 38);
         var tasksPerDistrict = Option("--tasks", 300);
         var months = Option("--months", 12);

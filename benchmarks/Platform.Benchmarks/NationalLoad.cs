@@ -34,13 +34,12 @@ public static class NationalLoad
 
     public static async Task<int> RunAsync(string[] args)
     {
-        int Option(string name, int fallback) =>
-            args.SkipWhile(a => a != name).Skip(1).FirstOrDefault() is { } v ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
+        int Option(string name, int fallback) => HarnessOptions.Number(args, name, fallback);
         var tasks = Option("--tasks", 100);
         var months = Option("--months", 12);
         var runs = Option("--runs", 30);
         var rawRuns = Option("--raw-runs", 5);
-        var provinces = args.SkipWhile(a => a != "--provinces").Skip(1).FirstOrDefault()?.Split(',') ?? [];
+        var provinces = HarnessOptions.Text(args, "--provinces")?.Split(',') ?? [];
         var counties = DivisionTree.Standard.Counties().Where(c => provinces.Length == 0 || provinces.Contains(c.Code[..2])).ToList();
         var keep = args.Contains("--keep");
         var districts = counties.Take(Option("--districts", counties.Count)).Select(c => c.Code)

@@ -47,8 +47,8 @@ public static class WritesLoad
 
     public static async Task<int> RunAsync(string[] args)
     {
-        string? Text(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
-        int Option(string name, int fallback) => Text(name) is { } v ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
+        string? Text(string name) => HarnessOptions.Text(args, name);
+        int Option(string name, int fallback) => HarnessOptions.Number(args, name, fallback);
         Uri Address(string name, string portVariable, string fallbackPort) =>
             new(Text(name) ?? $"http://127.0.0.1:{Environment.GetEnvironmentVariable(portVariable) ?? fallbackPort}");
         var workers = Option("--workers", 8);

@@ -133,7 +133,10 @@ public sealed class DivisionRollups(ReportingDbContext db)
         var periods = months.Distinct(StringComparer.Ordinal).ToArray();
         // Every district and division with rows, placed under its parent: the children of the divisions recounted.
         var changed = districts.Distinct(StringComparer.Ordinal).ToList();
-        var known = await db.Database.SqlQuery<string>($"""SELECT DISTINCT tenant_id AS "Value" FROM tenant_totals""").ToListAsync(cancellationToken);
+        // Only the months recounted matter: one total row per district and month, not every dimension of every month.
+        var known = await db.Database.SqlQuery<string>($"""
+            SELECT DISTINCT tenant_id AS "Value" FROM tenant_totals WHERE "Dimension" = 'total' AND "Period" = ANY({periods})
+            """).ToListAsync(cancellationToken);
         var edges = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var code in known.Concat(changed))
         {
