@@ -248,13 +248,15 @@ public sealed class SignedTenantContextTests(ServiceDatabases services) : IClass
         Assert.Equal(InsufficientPrivilege, await ErrorOfAsync(attacker, "CREATE FUNCTION public.app_context_probe() RETURNS boolean LANGUAGE sql AS 'SELECT true'"));
         Assert.Equal(InsufficientPrivilege, await ErrorOfAsync(attacker, "CREATE OR REPLACE FUNCTION public.app_context_ok() RETURNS boolean LANGUAGE sql AS 'SELECT true'"));
         Assert.Equal(InsufficientPrivilege, await ErrorOfAsync(attacker, "ALTER FUNCTION public.app_context_tenant() OWNER TO CURRENT_USER"));
+        Assert.Equal(InsufficientPrivilege, await ErrorOfAsync(attacker, "CREATE OR REPLACE FUNCTION public.app_context_readable() RETURNS text[] LANGUAGE sql AS 'SELECT ARRAY[''%'']'"));
+        Assert.Equal(InsufficientPrivilege, await ErrorOfAsync(attacker, "CREATE OR REPLACE FUNCTION public.app_context_writable_tenants() RETURNS text[] LANGUAGE sql AS 'SELECT ARRAY[''%'']'"));
         Assert.Equal(InsufficientPrivilege, await ErrorOfAsync(attacker, "ALTER TABLE outbox_messages DISABLE ROW LEVEL SECURITY"));
         Assert.Equal(InsufficientPrivilege, await ErrorOfAsync(attacker, "DROP POLICY tenant_read ON outbox_messages"));
         Assert.Equal(InsufficientPrivilege, await ErrorOfAsync(attacker, $"SET ROLE {PostgresServer.OwnerRole}"));
 
         // Nothing the application's role can read holds the key: not the functions' source, nor what others run.
         var sources = await ValuesOrRefusedAsync(attacker, "SELECT prosrc FROM pg_proc WHERE proname LIKE 'app_context%'");
-        Assert.Equal(5, sources.Count);
+        Assert.Equal(7, sources.Count);
         var readable = string.Join("\n", sources) + string.Join("\n", await ValuesOrRefusedAsync(attacker, "SELECT coalesce(query, '') FROM pg_stat_activity"));
         Assert.DoesNotContain(database.ContextKey, readable, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain(Convert.ToHexString(Encoding.UTF8.GetBytes(database.ContextKey)), readable, StringComparison.OrdinalIgnoreCase);
@@ -286,6 +288,16 @@ public sealed class SignedTenantContextTests(ServiceDatabases services) : IClass
             var perRow = plan.Where(line => line!.Contains("Filter", StringComparison.Ordinal) || line.Contains("Cond", StringComparison.Ordinal)).ToList();
             Assert.NotEmpty(perRow);
             Assert.DoesNotContain(perRow, line => line!.Contains("app_context", StringComparison.Ordinal) || line.Contains("current_setting", StringComparison.Ordinal));
+            if (column is not null)
+            {
+                // A SELECT meets the read policy only: one check, where a write policy for every command made it six. An
+                // UPDATE that reads the rows it changes meets the read and the update policy, each on the old row and
+                // the new one: four, where it was twelve.
+                Assert.Equal(1, plan.Count(line => line!.Contains("InitPlan", StringComparison.Ordinal)));
+                var quoted = ServiceDatabases.Quote(column);
+                var update = await ValuesOrRefusedAsync(own, $"EXPLAIN UPDATE {ServiceDatabases.Quote(table)} SET {quoted} = {quoted}");
+                Assert.InRange(update.Count(line => line!.Contains("InitPlan", StringComparison.Ordinal)), 1, 4);
+            }
         }
     }
 

@@ -12,8 +12,10 @@ namespace Platform.MultiTenancy;
 /// <c>app.read_only</c>, <c>app.system</c>), but only as far as <c>app.context_sig</c>, an HMAC over them with the
 /// service's <see cref="TenantContextKey"/>, verifies: the application's role can <c>set_config</c> anything, but it
 /// cannot read the key. The policies never read a setting directly. Each value they compare with comes out of a
-/// function that checks the signature in the same call (<c>app_context_tenant()</c> and its siblings), inside a
-/// scalar subquery so that it runs once per statement, not once per row. Checking once and reading the settings per
+/// function that checks the signature in the same call (<c>app_context_readable()</c>, <c>app_context_writable_tenants()</c>),
+/// inside a scalar subquery so that it runs once per statement, not once per row: each policy has one such subquery,
+/// and a command meets only its own policies (a SELECT pays one signature check, an UPDATE two). Checking once and
+/// reading the settings per
 /// row would not do: a statement can change a setting after the check, e.g.
 /// <c>SELECT *, set_config('app.tenant_id', 'other', false) FROM reports</c> would show the other tenant's rows
 /// after its first own one.
@@ -27,12 +29,18 @@ public static class RowLevelSecurity
     /// <summary>Policy names; <see cref="RequireSignedTenantContext"/> redefines these on every tenant table.</summary>
     public const string ReadPolicy = "tenant_read";
 
-    public const string WritePolicy = "tenant_write";
+    public const string InsertPolicy = "tenant_insert";
+
+    public const string UpdatePolicy = "tenant_update";
+
+    public const string DeletePolicy = "tenant_delete";
+
+    /// <summary>The single policy for every command that tenant tables had before the per-command ones; dropped.</summary>
+    private const string FormerWritePolicy = "tenant_write";
 
     private const string IsSystem = "(SELECT public.app_context_system())";
-    private const string Tenant = "(SELECT public.app_context_tenant())";
-    private const string ReadPattern = "(SELECT public.app_context_read_pattern())";
-    private const string Writable = "(SELECT public.app_context_writable())";
+    private const string Readable = "(SELECT public.app_context_readable())::text[]";
+    private const string WritableTenants = "(SELECT public.app_context_writable_tenants())::text[]";
 
     /// <summary>
     /// The key table and the functions the policies call. <c>app_context_ok()</c> runs as the owner (it alone may
@@ -106,6 +114,46 @@ public static class RowLevelSecurity
         CREATE OR REPLACE FUNCTION public.app_context_writable() RETURNS boolean
             LANGUAGE sql STABLE PARALLEL RESTRICTED SET search_path = pg_catalog, pg_temp
             AS $$ SELECT public.app_context_ok() AND coalesce(current_setting('app.read_only', true), '') <> 'on' $$;
+        -- The LIKE patterns of the tenants a statement may read: every tenant (and the rows without one) in the system
+        -- context, else the caller's own and those under its read prefix. Null without a signature, so nothing matches.
+        CREATE OR REPLACE FUNCTION public.app_context_readable() RETURNS text[]
+            LANGUAGE plpgsql STABLE PARALLEL RESTRICTED SET search_path = pg_catalog, pg_temp
+            AS $$
+            DECLARE
+                tenant text;
+                prefix text;
+            BEGIN
+                IF NOT public.app_context_ok() THEN
+                    RETURN NULL;
+                END IF;
+                IF coalesce(current_setting('app.system', true), '') = 'on' THEN
+                    RETURN ARRAY['%'];
+                END IF;
+                tenant := replace(replace(replace(nullif(current_setting('app.tenant_id', true), ''), '\', '\\'), '%', '\%'), '_', '\_');
+                prefix := replace(replace(replace(nullif(current_setting('app.read_prefix', true), ''), '\', '\\'), '%', '\%'), '_', '\_');
+                RETURN array_remove(ARRAY[tenant, prefix || '%'], NULL);
+            END
+            $$;
+        -- The same for writes: every tenant in the system context, else the caller's own unless it is read-only.
+        CREATE OR REPLACE FUNCTION public.app_context_writable_tenants() RETURNS text[]
+            LANGUAGE plpgsql STABLE PARALLEL RESTRICTED SET search_path = pg_catalog, pg_temp
+            AS $$
+            DECLARE
+                tenant text;
+            BEGIN
+                IF NOT public.app_context_ok() THEN
+                    RETURN NULL;
+                END IF;
+                IF coalesce(current_setting('app.system', true), '') = 'on' THEN
+                    RETURN ARRAY['%'];
+                END IF;
+                IF coalesce(current_setting('app.read_only', true), '') = 'on' THEN
+                    RETURN ARRAY[]::text[];
+                END IF;
+                tenant := replace(replace(replace(nullif(current_setting('app.tenant_id', true), ''), '\', '\\'), '%', '\%'), '_', '\_');
+                RETURN array_remove(ARRAY[tenant], NULL);
+            END
+            $$;
         """;
 
     /// <summary>Forces the signed tenant policy on a new table whose tenant column is <paramref name="column"/>.</summary>
@@ -113,14 +161,7 @@ public static class RowLevelSecurity
     {
         var tenantColumn = $"\"{column}\"";
         migrationBuilder.Sql(Functions);
-        migrationBuilder.Sql($"""
-            ALTER TABLE "{table}" ENABLE ROW LEVEL SECURITY;
-            ALTER TABLE "{table}" FORCE ROW LEVEL SECURITY;
-            DROP POLICY IF EXISTS {ReadPolicy} ON "{table}";
-            DROP POLICY IF EXISTS {WritePolicy} ON "{table}";
-            CREATE POLICY {ReadPolicy} ON "{table}" FOR SELECT USING ({Read(tenantColumn)});
-            CREATE POLICY {WritePolicy} ON "{table}" FOR ALL USING ({Write(tenantColumn)}) WITH CHECK ({Write(tenantColumn)});
-            """);
+        migrationBuilder.Sql(string.Join(Environment.NewLine, TenantPolicies($"\"{table}\"", tenantColumn).Select(statement => statement + ";")));
     }
 
     /// <summary>
@@ -131,7 +172,6 @@ public static class RowLevelSecurity
     /// </summary>
     public static void RequireSignedTenantContext(this MigrationBuilder migrationBuilder)
     {
-        const string column = "%2$I";
         migrationBuilder.Sql(Functions);
         migrationBuilder.Sql($$"""
             DO $do$
@@ -146,13 +186,7 @@ public static class RowLevelSecurity
                     WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') AND a.attname IN ('tenant_id', 'TenantId')
                     ORDER BY c.relname, a.attname = 'tenant_id' DESC
                 LOOP
-                    EXECUTE format('ALTER TABLE %1$I ENABLE ROW LEVEL SECURITY', t.table_name);
-                    EXECUTE format('ALTER TABLE %1$I FORCE ROW LEVEL SECURITY', t.table_name);
-                    EXECUTE format('DROP POLICY IF EXISTS {{ReadPolicy}} ON %1$I', t.table_name);
-                    EXECUTE format('DROP POLICY IF EXISTS {{WritePolicy}} ON %1$I', t.table_name);
-                    EXECUTE format('CREATE POLICY {{ReadPolicy}} ON %1$I FOR SELECT USING ({{Read(column)}})', t.table_name, t.column_name);
-                    EXECUTE format('CREATE POLICY {{WritePolicy}} ON %1$I FOR ALL USING ({{Write(column)}}) WITH CHECK ({{Write(column)}})',
-                        t.table_name, t.column_name);
+            {{string.Join(Environment.NewLine, TenantPolicies("%1$I", "%2$I").Select(statement => $"        EXECUTE format($p${statement}$p$, t.table_name, t.column_name);"))}}
                 END LOOP;
             END
             $do$;
@@ -203,7 +237,10 @@ public static class RowLevelSecurity
     {
         migrationBuilder.Sql($"""
             DROP POLICY IF EXISTS {ReadPolicy} ON "{table}";
-            DROP POLICY IF EXISTS {WritePolicy} ON "{table}";
+            DROP POLICY IF EXISTS {InsertPolicy} ON "{table}";
+            DROP POLICY IF EXISTS {UpdatePolicy} ON "{table}";
+            DROP POLICY IF EXISTS {DeletePolicy} ON "{table}";
+            DROP POLICY IF EXISTS {FormerWritePolicy} ON "{table}";
             DROP POLICY IF EXISTS directory_read ON "{table}";
             DROP POLICY IF EXISTS directory_write ON "{table}";
             DROP POLICY IF EXISTS {SystemPolicy} ON "{table}";
@@ -212,7 +249,25 @@ public static class RowLevelSecurity
             """);
     }
 
-    private static string Read(string column) => $"{IsSystem} OR {column} = {Tenant} OR {column} LIKE {ReadPattern}";
+    /// <summary>
+    /// The statements that put <paramref name="table"/> under the signed tenant policies, one per command, so that a
+    /// SELECT is not also checked against the write rule. A row without a tenant compares as '' (matched only by the
+    /// system context's '%').
+    /// </summary>
+    private static IEnumerable<string> TenantPolicies(string table, string column)
+    {
+        var read = $"coalesce({column}, '') LIKE ANY ({Readable})";
+        var write = $"coalesce({column}, '') LIKE ANY ({WritableTenants})";
+        yield return $"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY";
+        yield return $"ALTER TABLE {table} FORCE ROW LEVEL SECURITY";
+        foreach (var policy in new[] { ReadPolicy, InsertPolicy, UpdatePolicy, DeletePolicy, FormerWritePolicy })
+        {
+            yield return $"DROP POLICY IF EXISTS {policy} ON {table}";
+        }
 
-    private static string Write(string column) => $"{IsSystem} OR ({column} = {Tenant} AND {Writable})";
+        yield return $"CREATE POLICY {ReadPolicy} ON {table} FOR SELECT USING ({read})";
+        yield return $"CREATE POLICY {InsertPolicy} ON {table} FOR INSERT WITH CHECK ({write})";
+        yield return $"CREATE POLICY {UpdatePolicy} ON {table} FOR UPDATE USING ({write}) WITH CHECK ({write})";
+        yield return $"CREATE POLICY {DeletePolicy} ON {table} FOR DELETE USING ({write})";
+    }
 }

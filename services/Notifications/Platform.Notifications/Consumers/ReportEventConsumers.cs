@@ -53,7 +53,7 @@ public sealed class TaskRequestDecidedConsumer(NotificationsDbContext db, Notifi
     protected override async Task HandleAsync(TaskRequestDecided message, ConsumeContext<TaskRequestDecided> context, CancellationToken cancellationToken)
     {
         var closure = message.Kind == "Closure";
-        await ReportStates.LockDistrictAsync(Db, message.TenantId, cancellationToken);
+        await ReportStates.LockTaskAsync(Db, message.TenantId, message.TaskId, cancellationToken);
         var owed = await Db.OwedReports.Where(o => o.TaskId == message.TaskId).ToListAsync(cancellationToken);
         if (closure && message.Approved)
         {

@@ -14,17 +14,31 @@ namespace Platform.Notifications.Consumers;
 internal static class ReportStates
 {
     /// <summary>
-    /// Serialises, per district, the consumers that write report states and owed rows: a list being applied reads the
-    /// report states to start its rows from, and a report event committing in between would otherwise find no row
-    /// to update and be overwritten by the list's older snapshot. Held until the consumer's transaction ends.
+    /// Serialises, per district, applying a list against everything else that writes report states and owed rows: a
+    /// list being applied reads the report states to start its rows from, and a report event committing in between
+    /// would otherwise find no row to update and be overwritten by the list's older snapshot. Held until the consumer's
+    /// transaction ends.
     /// </summary>
     public static Task LockDistrictAsync(NotificationsDbContext db, string tenant, CancellationToken cancellationToken) =>
-        db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtext({"owed:" + tenant}))", cancellationToken);
+        db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtext({DistrictKey(tenant)}))", cancellationToken);
+
+    /// <summary>
+    /// What a report event or a task's decision takes instead: the district's lock shared (no list is applied meanwhile,
+    /// but the district's other tasks go on in parallel — at the month-end peak one district's events would otherwise
+    /// queue behind each other) and the task's own lock, so that two events of one task apply one after the other.
+    /// Lists never take a task's lock, so the two orders cannot deadlock.
+    /// </summary>
+    public static Task LockTaskAsync(NotificationsDbContext db, string tenant, Guid task, CancellationToken cancellationToken) =>
+        db.Database.ExecuteSqlAsync(
+            $"SELECT pg_advisory_xact_lock_shared(hashtext({DistrictKey(tenant)})), pg_advisory_xact_lock(hashtext({DistrictKey(tenant) + ":" + task.ToString("N")}))",
+            cancellationToken);
+
+    private static string DistrictKey(string tenant) => "owed:" + tenant;
 
     public static async Task<List<OwedReport>> ApplyAsync(
         NotificationsDbContext db, string tenant, Guid task, string period, Guid lead, int version, ItemState state, CancellationToken cancellationToken)
     {
-        await LockDistrictAsync(db, tenant, cancellationToken);
+        await LockTaskAsync(db, tenant, task, cancellationToken);
         var held = await db.ReportStates.SingleOrDefaultAsync(r => r.TaskId == task && r.Period == period && r.LeadUnitId == lead, cancellationToken);
         if (held is null)
         {

@@ -20,6 +20,20 @@ public static class DivisionViewQuery
 {
     public static async Task<V1.MunicipalView> BuildAsync(ReportingDbContext db, string division, string period, CancellationToken cancellationToken)
     {
+        // One connection for the view's statements: its tenant context is signed once, not at each statement's open.
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            return await BuildOpenAsync(db, division, period, cancellationToken);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private static async Task<V1.MunicipalView> BuildOpenAsync(ReportingDbContext db, string division, string period, CancellationToken cancellationToken)
+    {
         var tree = DivisionTree.Standard;
         var year = int.Parse(period[..4], System.Globalization.CultureInfo.InvariantCulture);
         var children = (division == DivisionRollups.Country ? tree.Children(null) : tree.Children(division)).Select(c => c.Code).ToList();
