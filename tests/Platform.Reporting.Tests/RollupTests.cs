@@ -49,6 +49,37 @@ public sealed class RollupTests(ReportingApp app)
             await Eventually(async () => (await app.Reports.ListPeriodsAsync(new ListPeriodsRequest { Year = 2023 }, Admin(district))).Periods.Count > 0);
         }
 
+        // Every report of one district's month written at once, each by its own reporter and the office: the commits of
+        // one month move the same rows concurrently, and none of their changes may be lost.
+        var busy = lists["510105"].SelectMany(t => t.LeadUnits.Select(l => (Task: t, Lead: l))).ToList();
+        await System.Threading.Tasks.Task.WhenAll(busy.Select(async (x, i) =>
+        {
+            var reporter = Reporter("510105", x.Lead.UnitId);
+            var report = new ReportActionRequest { TaskId = x.Task.TaskId.ToString(), Period = "2023-06", LeadUnitId = x.Lead.UnitId.ToString() };
+            for (var round = 0; round < 3; round++)
+            {
+                try
+                {
+                    await app.Reports.ReturnReportAsync(new ReportActionRequest(report) { Comment = "请补充数据" }, Admin("510105"));
+                }
+                catch (RpcException ex) when (ex.StatusCode == StatusCode.FailedPrecondition)
+                {
+                    // Not handed in (yet): nothing to return.
+                }
+
+                await app.Reports.SaveReportAsync(new SaveReportRequest
+                {
+                    TaskId = x.Task.TaskId.ToString(), Period = "2023-06", Progress = $"第{round}轮", SelfStatus = SelfStatus.OnTrack,
+                }, reporter);
+                await app.Reports.SubmitReportAsync(new ReportActionRequest { TaskId = x.Task.TaskId.ToString(), Period = "2023-06" }, reporter);
+            }
+
+            if (i % 2 == 0)
+            {
+                await app.Reports.AcceptReportAsync(report, Admin("510105"));
+            }
+        }));
+
         // Random work: reporters save and submit, the office returns and accepts; refusals of a step that does not
         // apply (accepting a draft) are part of the game and must be refusals, nothing else.
         for (var step = 0; step < 120; step++)

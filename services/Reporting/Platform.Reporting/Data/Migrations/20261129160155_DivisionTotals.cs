@@ -9,6 +9,49 @@ namespace Platform.Reporting.Data.Migrations
     /// <inheritdoc />
     public partial class DivisionTotals : Migration
     {
+        /// <summary>
+        /// The lights' trigger function as this migration made it: every change recounts its district's month at the
+        /// commit. <see cref="LightTotalsDeltas"/> replaces it and restores it on the way back.
+        /// </summary>
+        internal const string RecountTrigger = """
+            CREATE OR REPLACE FUNCTION public.task_lights_recount() RETURNS trigger
+            LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp
+            AS $fn$
+            DECLARE
+                done text := coalesce(current_setting('reporting.recounted', true), '');
+                mark text;
+            BEGIN
+                IF TG_OP <> 'INSERT' THEN
+                    mark := '|' || OLD.tenant_id || '/' || OLD."Period" || '|';
+                    IF strpos(done, mark) = 0 THEN
+                        PERFORM public.reporting_recount_totals(OLD.tenant_id, OLD."Period");
+                        done := done || mark;
+                    END IF;
+                END IF;
+                IF TG_OP <> 'DELETE' THEN
+                    mark := '|' || NEW.tenant_id || '/' || NEW."Period" || '|';
+                    IF strpos(done, mark) = 0 THEN
+                        PERFORM public.reporting_recount_totals(NEW.tenant_id, NEW."Period");
+                        done := done || mark;
+                    END IF;
+                END IF;
+                PERFORM set_config('reporting.recounted', done, true);
+                RETURN NULL;
+            END
+            $fn$;
+            DROP TRIGGER IF EXISTS task_lights_recount_rows ON public.task_lights;
+            DROP TRIGGER IF EXISTS task_lights_recount_changes ON public.task_lights;
+            CREATE CONSTRAINT TRIGGER task_lights_recount_rows AFTER INSERT OR DELETE ON public.task_lights
+                DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION public.task_lights_recount();
+            CREATE CONSTRAINT TRIGGER task_lights_recount_changes AFTER UPDATE ON public.task_lights
+                DEFERRABLE INITIALLY DEFERRED FOR EACH ROW
+                WHEN ((OLD.tenant_id, OLD."Period", OLD."TaskId", OLD."LeadUnitId", OLD."LeadUnitName", OLD."Category", OLD."Indicators",
+                       OLD."TaskOrder", OLD."Light", OLD."Overdue", OLD."ReportedOnTime", OLD."ReportStatus")
+                      IS DISTINCT FROM (NEW.tenant_id, NEW."Period", NEW."TaskId", NEW."LeadUnitId", NEW."LeadUnitName", NEW."Category",
+                       NEW."Indicators", NEW."TaskOrder", NEW."Light", NEW."Overdue", NEW."ReportedOnTime", NEW."ReportStatus"))
+                EXECUTE FUNCTION public.task_lights_recount();
+            """;
+
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
@@ -169,44 +212,7 @@ namespace Platform.Reporting.Data.Migrations
             // Deferred to the commit, once per district and month however many lights the transaction wrote (a list
             // published writes thousands): the recount then sees every change of the transaction. The list of months
             // already recounted lives in a transaction-local setting.
-            migrationBuilder.Sql("""
-                CREATE OR REPLACE FUNCTION public.task_lights_recount() RETURNS trigger
-                LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp
-                AS $fn$
-                DECLARE
-                    done text := coalesce(current_setting('reporting.recounted', true), '');
-                    mark text;
-                BEGIN
-                    IF TG_OP <> 'INSERT' THEN
-                        mark := '|' || OLD.tenant_id || '/' || OLD."Period" || '|';
-                        IF strpos(done, mark) = 0 THEN
-                            PERFORM public.reporting_recount_totals(OLD.tenant_id, OLD."Period");
-                            done := done || mark;
-                        END IF;
-                    END IF;
-                    IF TG_OP <> 'DELETE' THEN
-                        mark := '|' || NEW.tenant_id || '/' || NEW."Period" || '|';
-                        IF strpos(done, mark) = 0 THEN
-                            PERFORM public.reporting_recount_totals(NEW.tenant_id, NEW."Period");
-                            done := done || mark;
-                        END IF;
-                    END IF;
-                    PERFORM set_config('reporting.recounted', done, true);
-                    RETURN NULL;
-                END
-                $fn$;
-                DROP TRIGGER IF EXISTS task_lights_recount_rows ON public.task_lights;
-                DROP TRIGGER IF EXISTS task_lights_recount_changes ON public.task_lights;
-                CREATE CONSTRAINT TRIGGER task_lights_recount_rows AFTER INSERT OR DELETE ON public.task_lights
-                    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION public.task_lights_recount();
-                CREATE CONSTRAINT TRIGGER task_lights_recount_changes AFTER UPDATE ON public.task_lights
-                    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW
-                    WHEN ((OLD.tenant_id, OLD."Period", OLD."TaskId", OLD."LeadUnitId", OLD."LeadUnitName", OLD."Category", OLD."Indicators",
-                           OLD."TaskOrder", OLD."Light", OLD."Overdue", OLD."ReportedOnTime", OLD."ReportStatus")
-                          IS DISTINCT FROM (NEW.tenant_id, NEW."Period", NEW."TaskId", NEW."LeadUnitId", NEW."LeadUnitName", NEW."Category",
-                           NEW."Indicators", NEW."TaskOrder", NEW."Light", NEW."Overdue", NEW."ReportedOnTime", NEW."ReportStatus"))
-                    EXECUTE FUNCTION public.task_lights_recount();
-                """);
+            migrationBuilder.Sql(RecountTrigger);
 
             // The months already projected, and the best target of each group already published. The owner running the migrations carries no tenant context, so the forced
             // policies would show it nothing: they are lifted for the owner inside this transaction only.
