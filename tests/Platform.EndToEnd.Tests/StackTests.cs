@@ -163,6 +163,50 @@ public sealed class StackTests(Stack stack) : IClassFixture<Stack>
     }
 
     [Fact]
+    public async Task APersonTheOfficeDisablesLosesAccessEverywhereWithinAMinute()
+    {
+        // Created through the gateway without a password: the office hands over the one-time one, the person replaces it.
+        var office = await stack.TokenAsync("yz.admin");
+        var username = "yz.e2e" + Guid.NewGuid().ToString("N")[..6];
+        var (created, account, _) = await stack.PostJsonAsync("/api/v1/accounts", office, new { username, displayName = "离职人员", roles = new[] { "district-leader" } });
+        Assert.Equal(HttpStatusCode.OK, created);
+        var session = await stack.TokenResponseAsync(new()
+        {
+            ["grant_type"] = "password", ["username"] = username, ["password"] = account.GetProperty("initialPassword").GetString()!,
+            ["new_password"] = "chosen-by-the-person", ["client_id"] = "platform-cli",
+        });
+        var token = session.GetProperty("access_token").GetString();
+        string[] paths = ["/api/v1/units", "/api/v1/tasks?year=2023", "/api/v1/periods?year=2023"]; // units, tasks, reporting
+        foreach (var path in paths)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await stack.GetAsync(path, token)).Status);
+        }
+
+        var id = account.GetProperty("id").GetString();
+        Assert.Equal(HttpStatusCode.OK, (await stack.PostJsonAsync($"/api/v1/accounts/{id}:disable", office, new { })).Status);
+        var (refused, _, _) = await stack.SendAsync(HttpMethod.Post, "/connect/token", null, new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "refresh_token", ["refresh_token"] = session.GetProperty("refresh_token").GetString()!, ["client_id"] = "platform-cli",
+        }));
+        Assert.Equal(HttpStatusCode.BadRequest, refused);
+
+        // The hosts poll the revocation list every 15 s: well within the minute.
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        foreach (var path in paths)
+        {
+            while ((await stack.GetAsync(path, token)).Status != HttpStatusCode.Unauthorized)
+            {
+                Assert.True(DateTime.UtcNow < deadline, $"{path} still answers the disabled person's token after a minute");
+                await Task.Delay(500);
+            }
+        }
+
+        // The office's own token is untouched, and the audit shows the change.
+        var (_, audit, _) = await stack.GetAsync($"/api/v1/accounts/audit?accountId={id}", office);
+        Assert.Equal(["disabled", "password-changed", "created"], audit.GetProperty("entries").EnumerateArray().Select(e => e.GetProperty("action").GetString()));
+    }
+
+    [Fact]
     public async Task TheJwksAndDiscoveryDocumentAreServedAtTheGateway()
     {
         var (status, jwks, _) = await stack.GetAsync("/.well-known/jwks.json", null);

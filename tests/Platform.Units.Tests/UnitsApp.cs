@@ -56,6 +56,7 @@ public sealed class UnitsApp : IAsyncLifetime
             b.UseSetting("Identity:SigningKeyFile", Tokens.KeyFile);
             b.UseSetting("Outbox:PollInterval", "00:00:00.200");
             b.UseSetting("Identity:Authority", Authority);
+            b.UseSetting("Identity:RevocationPollInterval", "00:00:00.200");
             // A lock short enough to wait out, refusals that wait only a little; the tests all sign in from the test
             // server's one (empty) address, so its token limit is out of reach (its own test uses a host of its own).
             b.UseSetting("Identity:SignIn:LockoutDuration", "00:00:02");

@@ -18,6 +18,8 @@ public static class PlatformCli
             ExportCommand.Create(),
             InboxCommand.Create(),
             WebhooksCommand.Create(),
+            AccountsCommand.Create(),
+            PasswordCommand.Create(),
             OpsCommand.Create(),
         };
 

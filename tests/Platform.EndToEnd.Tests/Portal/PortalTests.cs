@@ -357,6 +357,60 @@ public sealed class PortalTests(Stack stack, PortalBrowser browser) : IClassFixt
     }
 
     [Fact]
+    public async Task TheOfficeAddsAPersonWhoSetsTheirOwnPasswordAndLosesAccessWhenDisabled()
+    {
+        var username = "yz.new" + Guid.NewGuid().ToString("N")[..5];
+        var office = await browser.SignInAsync("yz.admin");
+        var person = await browser.OpenAsync();
+        try
+        {
+            await office.GotoAsync("/office/people");
+            await office.GetByLabel("用户名").FillAsync(username);
+            await office.GetByLabel("姓名").FillAsync("新同事");
+            await office.GetByLabel("单位", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "区市场监管局" });
+            await office.GetByLabel("牵头单位填报人").CheckAsync();
+            await office.GetByLabel("手机").FillAsync("13900001111");
+            await office.GetByRole(AriaRole.Button, new() { Name = "添加（生成一次性初始密码）" }).ClickAsync();
+            await Expect(office.Locator(".flash")).ToContainTextAsync("已添加 新同事");
+            var initial = await office.Locator("#handover code").InnerTextAsync();
+            Assert.Equal(12, initial.Length);
+            await office.ReloadAsync();
+            await Expect(office.Locator("#handover")).ToHaveCountAsync(0); // shown once
+
+            // The person signs in with the office's password and must choose their own first.
+            await person.GotoAsync("/login");
+            await person.GetByLabel("用户名").FillAsync(username);
+            await person.GetByLabel("密码").FillAsync(initial);
+            await person.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+            await Expect(person.Locator(".notice")).ToContainTextAsync("请先设置您自己的密码");
+            await person.GetByLabel("新密码（至少 8 个字符）").FillAsync("my-own-password");
+            await person.GetByLabel("再次输入新密码").FillAsync("my-own-password");
+            await person.GetByRole(AriaRole.Button, new() { Name = "设置密码并登录" }).ClickAsync();
+            await person.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal));
+            await Expect(person.Locator("#whoami")).ToHaveTextAsync(username);
+
+            // Disabled by the office: the person's next page, within the minute the hosts take to hear of it, is the sign-in.
+            var row = office.Locator($"#people tr[data-username='{username}']");
+            await row.GetByRole(AriaRole.Button, new() { Name = "停用" }).ClickAsync();
+            await Expect(office.Locator(".flash")).ToContainTextAsync("已停用");
+            await Expect(office.Locator("#audit")).ToContainTextAsync("停用");
+            var deadline = DateTime.UtcNow.AddSeconds(60);
+            do
+            {
+                Assert.True(DateTime.UtcNow < deadline, "the disabled person still used the portal after a minute");
+                await Task.Delay(1000);
+                await person.GotoAsync("/tasks");
+            }
+            while (!person.Url.Contains("/login", StringComparison.Ordinal));
+        }
+        finally
+        {
+            await PortalBrowser.ScreenshotAsync(office, "office-people");
+            await PortalBrowser.ScreenshotAsync(person, "disabled-person");
+        }
+    }
+
+    [Fact]
     public async Task TheDashboardAndTaskListLoadOnTheDemoDataAndTheirTimesAreRecorded()
     {
         var lines = new List<string> { "page\taccount\truns\tmedian ms\tmax ms (navigation start to load event end, headless Chromium through the gateway)" };

@@ -10,9 +10,13 @@ public static class LoginCommand
     {
         var user = new Option<string?>("--user") { Description = "The account, e.g. yz.admin (asked for when omitted)." };
         var password = new Option<string?>("--password") { Description = "The password (asked for, without echo, when omitted)." };
-        var command = new Command("login", "Sign in to the platform through its gateway.") { user, password, OnlineOptions.Gateway, OnlineOptions.Json };
+        var newPassword = new Option<string?>("--new-password")
+        {
+            Description = "Your own password, when the one you have was given by the office (a new account, a reset); asked for when needed and omitted.",
+        };
+        var command = new Command("login", "Sign in to the platform through its gateway.") { user, password, newPassword, OnlineOptions.Gateway, OnlineOptions.Json };
         command.SetAction((result, cancellationToken) => OnlineCommands.LoginAsync(
-            result.GetValue(OnlineOptions.Gateway), result.GetValue(user), result.GetValue(password), result.GetValue(OnlineOptions.Json),
+            result.GetValue(OnlineOptions.Gateway), result.GetValue(user), result.GetValue(password), result.GetValue(newPassword), result.GetValue(OnlineOptions.Json),
             result.InvocationConfiguration.Output, result.InvocationConfiguration.Error, cancellationToken));
         return command;
     }

@@ -7,7 +7,10 @@ using System.Text.Json.Nodes;
 namespace Platform.Cli.Online;
 
 /// <summary>A failure the command reports in one line and exits non-zero with.</summary>
-public sealed class CliException(string message) : Exception(message);
+public class CliException(string message) : Exception(message);
+
+/// <summary>The password given was the office's: the person must choose their own to sign in.</summary>
+public sealed class PasswordChangeRequiredException(string message) : CliException(message);
 
 /// <summary>The gateway's REST API with the stored sign-in; refreshes an expired token once, transparently.</summary>
 public sealed class GatewayClient : IDisposable
@@ -26,12 +29,19 @@ public sealed class GatewayClient : IDisposable
 
     public Uri Gateway => http.BaseAddress!;
 
-    public async Task<Credentials> LoginAsync(string username, string password, CancellationToken cancellationToken)
+    /// <param name="newPassword">The person's own password, when the one given was the office's (a new account, a reset).</param>
+    public async Task<Credentials> LoginAsync(string username, string password, CancellationToken cancellationToken, string? newPassword = null)
     {
-        var body = await TokenAsync(new Dictionary<string, string>
+        var form = new Dictionary<string, string>
         {
             ["grant_type"] = "password", ["username"] = username, ["password"] = password, ["client_id"] = "platform-cli",
-        }, cancellationToken);
+        };
+        if (newPassword is not null)
+        {
+            form["new_password"] = newPassword;
+        }
+
+        var body = await TokenAsync(form, cancellationToken);
         credentials = ToCredentials(username, body);
         CredentialStore.Save(credentials);
         return credentials;
@@ -40,6 +50,8 @@ public sealed class GatewayClient : IDisposable
     public Task<JsonNode> GetAsync(string path, CancellationToken cancellationToken) => SendAsync(HttpMethod.Get, path, null, cancellationToken);
 
     public Task<JsonNode> PostAsync(string path, object body, CancellationToken cancellationToken) => SendAsync(HttpMethod.Post, path, body, cancellationToken);
+
+    public Task<JsonNode> PatchAsync(string path, object body, CancellationToken cancellationToken) => SendAsync(HttpMethod.Patch, path, body, cancellationToken);
 
     public void Dispose() => http.Dispose();
 
@@ -121,7 +133,9 @@ public sealed class GatewayClient : IDisposable
         var text = await response.Content.ReadAsStringAsync(cancellationToken);
         if (!response.IsSuccessStatusCode)
         {
-            throw new CliException(Describe(response.StatusCode, text));
+            throw text.Contains("\"password_change_required\"", StringComparison.Ordinal)
+                ? new PasswordChangeRequiredException(Describe(response.StatusCode, text))
+                : new CliException(Describe(response.StatusCode, text));
         }
 
         return JsonDocument.Parse(text).RootElement.Clone();

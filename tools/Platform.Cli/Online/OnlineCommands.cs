@@ -12,7 +12,8 @@ public static class OnlineCommands
 {
     private static readonly JsonSerializerOptions Pretty = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static async Task<int> LoginAsync(string? gateway, string? user, string? password, bool json, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    public static async Task<int> LoginAsync(
+        string? gateway, string? user, string? password, string? newPassword, bool json, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         return await Run(error, async () =>
         {
@@ -24,7 +25,18 @@ public static class OnlineCommands
             }
 
             using var client = new GatewayClient(gateway);
-            var credentials = await client.LoginAsync(user.Trim(), password, cancellationToken);
+            Credentials credentials;
+            try
+            {
+                credentials = await client.LoginAsync(user.Trim(), password, cancellationToken, newPassword);
+            }
+            catch (PasswordChangeRequiredException) when (newPassword is null)
+            {
+                // The office's one-time password: the person chooses their own now, and signs in with it.
+                error.WriteLine("此密码由区营商办设置，须先设置自己的密码。 This password was set by the office; choose your own.");
+                credentials = await client.LoginAsync(user.Trim(), password, cancellationToken, NewPasswordPrompt());
+            }
+
             var claims = Claims(credentials.AccessToken);
             if (json)
             {
@@ -182,7 +194,14 @@ public static class OnlineCommands
         return JsonNode.Parse(Convert.FromBase64String(payload))!;
     }
 
-    private static string Prompt(string label, bool secret)
+    /// <summary>A new password typed twice, without echo.</summary>
+    internal static string NewPasswordPrompt()
+    {
+        var chosen = Prompt("新密码 / new password: ", secret: true);
+        return chosen == Prompt("再次输入 / again: ", secret: true) ? chosen : throw new CliException("the two new passwords differ; nothing was changed");
+    }
+
+    internal static string Prompt(string label, bool secret)
     {
         if (Console.IsInputRedirected)
         {

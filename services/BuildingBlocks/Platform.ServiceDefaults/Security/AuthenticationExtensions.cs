@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.IdentityModel.Tokens;
 using Platform.MultiTenancy;
 
@@ -17,16 +18,43 @@ public static class AuthenticationExtensions
     /// <summary>
     /// Every host validates the platform's JWTs itself. Keys come from the identity authority's JWKS
     /// (<c>Identity:Authority</c>, the units service), or from a PEM file (<c>Identity:SigningKeyFile</c>) where the host
-    /// holds the key itself. Each scope becomes a policy of the same name.
+    /// holds the key itself. Each scope becomes a policy of the same name. A validly signed token of an account whose
+    /// tokens were revoked after it was issued (<see cref="TokenRevocations"/>, fetched from the authority) is refused.
     /// </summary>
     public static WebApplicationBuilder AddPlatformAuthentication(this WebApplicationBuilder builder)
     {
         var identity = builder.Configuration.GetSection("Identity");
+        builder.Services.AddSingleton<TokenRevocations>();
+        builder.Services.AddHostedService<TokenRevocationPoller>();
+        if (identity["Authority"] is { Length: > 0 } revocationAuthority)
+        {
+            builder.Services.AddHttpClient(nameof(HttpTokenRevocationSource), c =>
+            {
+                c.BaseAddress = new Uri(revocationAuthority.TrimEnd('/') + "/");
+                c.Timeout = TimeSpan.FromSeconds(5);
+            });
+            builder.Services.TryAddSingleton<ITokenRevocationSource>(sp =>
+                new HttpTokenRevocationSource(sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(HttpTokenRevocationSource))));
+        }
+
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
             .AddJwtBearer(o =>
             {
                 o.MapInboundClaims = false;
                 o.RequireHttpsMetadata = false;
+                o.Events = new JwtBearerEvents
+                {
+                    OnTokenValidated = context =>
+                    {
+                        if (context.Principal is { } principal &&
+                            context.HttpContext.RequestServices.GetRequiredService<TokenRevocations>().IsRevoked(principal))
+                        {
+                            context.Fail("The token was revoked: the account was disabled or its password or roles changed. Sign in again.");
+                        }
+
+                        return Task.CompletedTask;
+                    },
+                };
                 o.TokenValidationParameters = new TokenValidationParameters
                 {
                     ValidIssuer = identity["Issuer"] ?? DefaultIssuer,

@@ -104,7 +104,14 @@ public sealed class AccountChangedConsumer(NotificationsDbContext db, Notificati
             recipient = new Recipient { Id = message.AccountId, TenantId = message.TenantId, Username = message.Username, DisplayName = message.DisplayName };
             Db.Recipients.Add(recipient);
         }
+        else if (message.Version != 0 && message.Version <= recipient.Version)
+        {
+            return; // as old as what is held, or older (events of one account may arrive in any order)
+        }
 
+        recipient.Version = message.Version;
+        recipient.Email = message.Email;
+        recipient.Mobile = message.Mobile;
         recipient.Username = message.Username;
         recipient.DisplayName = message.DisplayName;
         recipient.UnitId = message.UnitId;

@@ -32,6 +32,8 @@ public sealed class NotificationsDbContext(DbContextOptions<NotificationsDbConte
             b.ToTable("recipients");
             b.HasKey(r => r.Id);
             b.Property(r => r.Id).ValueGeneratedNever();
+            b.Property(r => r.Email).HasMaxLength(254);
+            b.Property(r => r.Mobile).HasMaxLength(20);
             b.HasIndex(r => new { r.TenantId, r.UnitId });
         });
 

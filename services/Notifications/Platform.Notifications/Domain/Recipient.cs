@@ -18,6 +18,13 @@ public sealed class Recipient : ITenantEntity
     public List<string> Roles { get; set; } = [];
 
     public bool Disabled { get; set; }
+
+    public string? Email { get; set; }
+
+    public string? Mobile { get; set; }
+
+    /// <summary>The account's version this copy holds (<c>AccountChanged.Version</c>); 0 for one from an unversioned event.</summary>
+    public int Version { get; set; }
 }
 
 public enum ItemState

@@ -18,6 +18,18 @@ public sealed partial class LoginModel(PortalSession session, PlatformApi api, I
     [BindProperty]
     public string Password { get; set; } = string.Empty;
 
+    /// <summary>The person's own password, asked for when the one given was the office's.</summary>
+    [BindProperty]
+    public string? NewPassword { get; set; }
+
+    [BindProperty]
+    public string? ConfirmPassword { get; set; }
+
+    /// <summary>The password was right but must be replaced: the form asks for a new one.</summary>
+    public bool ChangeRequired { get; private set; }
+
+    public string? Notice { get; private set; }
+
     public bool Expired => Request.Query["expired"] == "1";
 
     public void OnGet()
@@ -32,9 +44,16 @@ public sealed partial class LoginModel(PortalSession session, PlatformApi api, I
             return Page();
         }
 
+        if (NewPassword is not null && NewPassword != ConfirmPassword)
+        {
+            ChangeRequired = true;
+            Error = "两次输入的新密码不一致。";
+            return Page();
+        }
+
         try
         {
-            var (principal, properties, failedAttempts) = await session.AuthenticateAsync(Username.Trim(), Password, Ct);
+            var (principal, properties, failedAttempts) = await session.AuthenticateAsync(Username.Trim(), Password, Ct, NewPassword);
             await session.CompleteSignInAsync(principal, properties, await NamesAsync(principal));
             if (failedAttempts > 0)
             {
@@ -42,8 +61,15 @@ public sealed partial class LoginModel(PortalSession session, PlatformApi api, I
                 TempData[FlashKey] = FailedAttemptsNotice(failedAttempts);
             }
         }
+        catch (PasswordChangeRequiredException ex)
+        {
+            ChangeRequired = true;
+            Notice = ex.Message;
+            return Page();
+        }
         catch (SignInRefusedException ex)
         {
+            ChangeRequired = NewPassword is not null;
             Error = ex.Message;
             return Page();
         }

@@ -20,7 +20,12 @@ public sealed record Person(string Username, string Tenant, string TenantName, s
     /// <summary>Reads a district's dashboard (everyone in a district but a pure reporter or contributor).</summary>
     public bool SeesDashboard => IsOffice || IsLeader;
 
-    public string RoleNames => string.Join("、", Roles.Select(r => r switch
+    public string RoleNames => string.Join("、", Roles.Select(RoleName));
+
+    /// <summary>The roles a district office gives its people, in the order its forms list them.</summary>
+    public static readonly string[] DistrictRoles = ["unit-reporter", "unit-contributor", "unit-leader", "district-leader", "district-admin"];
+
+    public static string RoleName(string role) => role switch
     {
         "district-admin" => "区营商办",
         "district-leader" => "区领导",
@@ -29,8 +34,8 @@ public sealed record Person(string Username, string Tenant, string TenantName, s
         "unit-leader" => "单位负责人",
         "municipal-viewer" => "市级查看",
         "platform-admin" => "平台管理员",
-        _ => r,
-    }));
+        _ => role,
+    };
 
     public static Person From(ClaimsPrincipal user) => new(
         user.Identity?.Name ?? string.Empty,

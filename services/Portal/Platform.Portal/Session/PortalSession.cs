@@ -10,7 +10,10 @@ namespace Platform.Portal.Session;
 public sealed class SessionExpiredException(string message) : Exception(message);
 
 /// <summary>A refused sign-in, in words for the person at the form.</summary>
-public sealed class SignInRefusedException(string message) : Exception(message);
+public class SignInRefusedException(string message) : Exception(message);
+
+/// <summary>The password was right but the office gave it (a new account, a reset): the person must choose their own.</summary>
+public sealed class PasswordChangeRequiredException(string message) : SignInRefusedException(message);
 
 /// <summary>
 /// The signed-in person's platform tokens, kept in the authentication cookie (encrypted by Data Protection, HTTP-only):
@@ -41,13 +44,20 @@ public sealed partial class PortalSession(IHttpContextAccessor accessor, IHttpCl
     /// Exchanges the person's credentials for platform tokens; the principal is not signed in yet. Also says how many
     /// wrong passwords were given for the username since its last sign-in, which the person should hear of.
     /// </summary>
+    /// <param name="newPassword">The person's own password, when the one given is the office's (a new account, a reset).</param>
     public async Task<(ClaimsPrincipal Principal, AuthenticationProperties Properties, int FailedAttempts)> AuthenticateAsync(
-        string username, string password, CancellationToken cancellationToken)
+        string username, string password, CancellationToken cancellationToken, string? newPassword = null)
     {
-        var tokens = await TokenAsync(new Dictionary<string, string>
+        var form = new Dictionary<string, string>
         {
             ["grant_type"] = "password", ["username"] = username, ["password"] = password, ["client_id"] = ClientId,
-        }, cancellationToken) ?? throw new SignInRefusedException(SignInRefused);
+        };
+        if (newPassword is not null)
+        {
+            form["new_password"] = newPassword;
+        }
+
+        var tokens = await TokenAsync(form, cancellationToken) ?? throw new SignInRefusedException(SignInRefused);
         var principal = ToPrincipal(tokens.AccessToken);
         var properties = new AuthenticationProperties { IsPersistent = false, AllowRefresh = true };
         Store(properties, tokens);
@@ -138,6 +148,17 @@ public sealed partial class PortalSession(IHttpContextAccessor accessor, IHttpCl
         if ((int)response.StatusCode is 400 or 401)
         {
             LogRefused(logger, form["grant_type"], (int)response.StatusCode);
+            var error = TryError(text);
+            if (error == "password_change_required")
+            {
+                throw new PasswordChangeRequiredException("此密码由区督办室设置（新账号或重置），请先设置您自己的密码。");
+            }
+
+            if (error == "invalid_request" && form.ContainsKey("new_password"))
+            {
+                throw new SignInRefusedException($"新密码不符合要求：至少 {MinPasswordLength} 个字符，且不能与原密码相同。");
+            }
+
             return null;
         }
 
@@ -157,6 +178,21 @@ public sealed partial class PortalSession(IHttpContextAccessor accessor, IHttpCl
             json.TryGetProperty("refresh_token", out var r) ? r.GetString() : null,
             DateTimeOffset.UtcNow.AddSeconds(json.GetProperty("expires_in").GetInt32()),
             json.TryGetProperty("failed_attempts_since_last_sign_in", out var f) && f.TryGetInt32(out var failed) ? failed : 0);
+    }
+
+    /// <summary>The shortest password the units service takes (its Identity:MinPasswordLength default).</summary>
+    public const int MinPasswordLength = 8;
+
+    private static string? TryError(string body)
+    {
+        try
+        {
+            return JsonDocument.Parse(body).RootElement.TryGetProperty("error", out var error) ? error.GetString() : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     /// <summary>The person as the token names them. The token came straight from the token endpoint over the back channel.</summary>

@@ -15,6 +15,8 @@ public sealed class UnitsDbContext(DbContextOptions<UnitsDbContext> options, ITe
 
     public DbSet<Account> Accounts => Set<Account>();
 
+    public DbSet<AccountAuditEntry> AccountAudit => Set<AccountAuditEntry>();
+
     public DbSet<IntegrationClient> Clients => Set<IntegrationClient>();
 
     public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
@@ -67,7 +69,23 @@ public sealed class UnitsDbContext(DbContextOptions<UnitsDbContext> options, ITe
             b.Property(a => a.Username).HasMaxLength(64);
             b.Property(a => a.DisplayName).HasMaxLength(100);
             b.Property(a => a.PasswordHash).HasMaxLength(256);
+            b.Property(a => a.Email).HasMaxLength(Account.MaxEmailLength);
+            b.Property(a => a.Mobile).HasMaxLength(Account.MaxMobileLength);
+            b.Property(a => a.Version).IsConcurrencyToken();
             b.HasIndex(a => a.Username).IsUnique();
+            b.HasIndex(a => a.TokensValidAfter).HasFilter("\"TokensValidAfter\" IS NOT NULL");
+        });
+
+        modelBuilder.Entity<AccountAuditEntry>(b =>
+        {
+            b.ToTable("account_audit");
+            b.HasKey(a => a.Id);
+            b.Property(a => a.Action).HasMaxLength(32);
+            b.Property(a => a.Actor).HasMaxLength(128);
+            b.Property(a => a.Before).HasColumnType("jsonb");
+            b.Property(a => a.After).HasColumnType("jsonb");
+            b.HasIndex(a => new { a.TenantId, a.At });
+            b.HasIndex(a => a.AccountId);
         });
 
         modelBuilder.Entity<IntegrationClient>(b =>

@@ -7,6 +7,10 @@ public sealed class Account : ITenantEntity
 {
     public const int MaxUsernameLength = 64;
 
+    public const int MaxEmailLength = 254;
+
+    public const int MaxMobileLength = 20;
+
     public Guid Id { get; set; }
 
     public required string Username { get; set; }
@@ -23,7 +27,25 @@ public sealed class Account : ITenantEntity
 
     public bool IsDisabled { get; set; }
 
+    public string? Email { get; set; }
+
+    public string? Mobile { get; set; }
+
+    /// <summary>Set by a password the office gave (a new account's, a reset): the person chooses their own before signing in.</summary>
+    public bool MustChangePassword { get; set; }
+
+    /// <summary>
+    /// Access tokens issued before this instant no longer count (the account was disabled, its password reset or
+    /// changed, its unit or roles changed): every host refuses them once it has the revocation list.
+    /// </summary>
+    public DateTimeOffset? TokensValidAfter { get; set; }
+
+    /// <summary>Counts every change; the event carries it so that a copy elsewhere applies only what is newer.</summary>
+    public int Version { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset? UpdatedAt { get; set; }
 }
 
 /// <summary>A system that calls the platform with OAuth2 client credentials (渝快政, a data platform).</summary>

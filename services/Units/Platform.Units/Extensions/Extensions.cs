@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Platform.Messaging;
 using Platform.ServiceDefaults.Data;
+using Platform.ServiceDefaults.Security;
 using Platform.Units.Data;
 using Platform.Units.Identity;
 
@@ -17,6 +19,11 @@ internal static class Extensions
         builder.Services.AddSingleton<SigningKeyProvider>();
         builder.Services.AddSingleton<TokenIssuer>();
         builder.Services.AddScoped<SignInThrottle>();
+        builder.Services.AddScoped<AccountChanges>();
+        // This service holds the accounts: it reads the revocation list from its database rather than from itself.
+        builder.Services.AddSingleton<AccountRevocations>();
+        builder.Services.RemoveAll<ITokenRevocationSource>();
+        builder.Services.AddSingleton<ITokenRevocationSource>(sp => sp.GetRequiredService<AccountRevocations>());
         builder.Services.AddTokenRateLimiting();
         builder.Services.AddSingleton<IPostConfigureOptions<JwtBearerOptions>, LocalKeyJwtOptions>();
         return builder;

@@ -2,8 +2,6 @@ using System.Text.RegularExpressions;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Platform.Contracts.Events;
-using Platform.Messaging;
 using Platform.MultiTenancy;
 using Platform.ServiceDefaults.Errors;
 using Platform.ServiceDefaults.Security;
@@ -25,7 +23,7 @@ namespace Platform.Units.Grpc;
 /// that another district has an account of that name.
 /// </remarks>
 public sealed partial class AccessDirectoryService(
-    UnitsDbContext db, TenantContext caller, IOptions<IdentityOptions> options, TimeProvider clock, IOutbox outbox)
+    UnitsDbContext db, TenantContext caller, IOptions<IdentityOptions> options, TimeProvider clock, AccountChanges changes)
     : V1.AccessDirectory.AccessDirectoryBase
 {
     /// <summary>The one answer for a username that cannot be had, wherever it is taken.</summary>
@@ -59,12 +57,13 @@ public sealed partial class AccessDirectoryService(
             throw new ValidationException("username", "3 to 64 characters: lower-case letters, digits, '.', '_' or '-'");
         }
 
-        if (string.IsNullOrWhiteSpace(request.DisplayName) || request.DisplayName.Trim().Length > 100)
-        {
-            throw new ValidationException("display_name", "must be 1 to 100 characters");
-        }
+        var displayName = ValidDisplayName(request.DisplayName);
+        var email = ValidEmail(request.Email);
+        var mobile = ValidMobile(request.Mobile);
 
-        if (Secrets.ValidatePassword(request.Password, options.Value.MinPasswordLength) is { } passwordError)
+        // No password: the office gets a one-time one to hand over, and the person chooses their own at the first sign-in.
+        var initialPassword = request.Password.Length == 0 ? Secrets.NewInitialPassword() : null;
+        if (initialPassword is null && Secrets.ValidatePassword(request.Password, options.Value.MinPasswordLength) is { } passwordError)
         {
             throw new ValidationException("password", passwordError);
         }
@@ -83,18 +82,8 @@ public sealed partial class AccessDirectoryService(
             throw new ValidationException("tenant_id", $"tenant {tenantId} does not exist");
         }
 
-        Guid? unitId = null;
-        if (!string.IsNullOrEmpty(request.UnitId))
-        {
-            var id = Caller.ParseId(request.UnitId, "unit_id", "unit");
-            unitId = await db.Units.AnyAsync(u => u.Id == id && u.TenantId == tenantId, context.CancellationToken)
-                ? id
-                : throw new ValidationException("unit_id", $"no unit {request.UnitId} in tenant {tenantId}");
-        }
-        else if (roles.Any(r => r is PlatformRoles.UnitReporter or PlatformRoles.UnitContributor or PlatformRoles.UnitLeader))
-        {
-            throw new ValidationException("unit_id", "a unit reporter, contributor or leader belongs to a unit");
-        }
+        Guid? unitId = string.IsNullOrEmpty(request.UnitId) ? null : await ExistingUnitAsync(request.UnitId, tenantId, context.CancellationToken);
+        RequireUnitFor(roles, unitId);
 
         // No look-up first: the caller's own view sees only its district, so a name taken elsewhere would be found only
         // by the unique index, later and more slowly. Both cases go through that index, and give the same answer.
@@ -103,25 +92,27 @@ public sealed partial class AccessDirectoryService(
             throw new ConflictException(UsernameUnavailable);
         }
 
+        var now = clock.GetUtcNow();
         var account = new Account
         {
             Id = Guid.CreateVersion7(),
             Username = username,
-            DisplayName = request.DisplayName.Trim(),
+            DisplayName = displayName,
             TenantId = tenantId,
             UnitId = unitId,
             Roles = roles,
-            PasswordHash = Secrets.Hash(request.Password),
-            CreatedAt = clock.GetUtcNow(),
+            Email = email,
+            Mobile = mobile,
+            PasswordHash = Secrets.Hash(initialPassword ?? request.Password),
+            MustChangePassword = initialPassword is not null,
+            CreatedAt = now,
         };
         db.Accounts.Add(account);
-        outbox.Enqueue(new AccountChanged
-        {
-            TenantId = tenantId, AccountId = account.Id, Username = username, DisplayName = account.DisplayName, UnitId = unitId,
-            Roles = roles, OccurredAt = account.CreatedAt,
-        });
+        changes.Created(account, Actor, now);
         await SaveUniqueAsync(UsernameUnavailable, context.CancellationToken);
-        return account.ToProto();
+        var created = account.ToProto();
+        created.InitialPassword = initialPassword ?? string.Empty;
+        return created;
     }
 
     public override async Task<V1.ListAccountsResponse> ListAccounts(V1.ListAccountsRequest request, ServerCallContext context)

@@ -47,7 +47,16 @@ internal static class Mapping
             TenantId = account.TenantId,
             UnitId = account.UnitId?.ToString() ?? string.Empty,
             CreatedAt = Timestamp.FromDateTimeOffset(account.CreatedAt),
+            Disabled = account.IsDisabled,
+            Email = account.Email ?? string.Empty,
+            Mobile = account.Mobile ?? string.Empty,
+            MustChangePassword = account.MustChangePassword,
         };
+        if (account.UpdatedAt is { } updated)
+        {
+            proto.UpdatedAt = Timestamp.FromDateTimeOffset(updated);
+        }
+
         proto.Roles.AddRange(account.Roles);
         return proto;
     }

@@ -3,6 +3,7 @@ using Platform.Contracts.Events;
 using Platform.Messaging;
 using Platform.MultiTenancy;
 using Platform.Units.Data;
+using Platform.Units.Identity;
 
 namespace Platform.Units.Grpc;
 
@@ -23,11 +24,7 @@ internal static class ReplayEndpoints
             var units = await db.Units.Include(u => u.Aliases).Where(u => only == null || u.TenantId == only).ToListAsync(cancellationToken);
             units.ForEach(u => outbox.Enqueue(UnitDirectoryService.Changed(u, UnitChangeKind.Created, null, now)));
             var accounts = await db.Accounts.Where(a => a.TenantId != DivisionCode.Host && (only == null || a.TenantId == only)).ToListAsync(cancellationToken);
-            accounts.ForEach(a => outbox.Enqueue(new AccountChanged
-            {
-                TenantId = a.TenantId, AccountId = a.Id, Username = a.Username, DisplayName = a.DisplayName, UnitId = a.UnitId,
-                Roles = a.Roles, Disabled = a.IsDisabled, OccurredAt = now,
-            }));
+            accounts.ForEach(a => outbox.Enqueue(AccountChanges.Event(a, now)));
             return new { tenantProvisioned = tenants.Count, unitChanged = units.Count, accountChanged = accounts.Count };
         });
 }

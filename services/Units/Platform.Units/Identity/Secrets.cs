@@ -20,6 +20,12 @@ public static class Secrets
 
     public static string NewOpaqueToken() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
+    /// <summary>
+    /// A one-time password an office hands over (read aloud, printed on a sheet): 12 characters of letters and digits
+    /// that cannot be mistaken for one another (no 0/O, 1/l/I), about 70 bits.
+    /// </summary>
+    public static string NewInitialPassword() => RandomNumberGenerator.GetString("ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789", 12);
+
     /// <summary>Refresh tokens are stored only as this digest (they are random, so a fast hash suffices).</summary>
     public static string Digest(string token) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 

@@ -18,6 +18,8 @@ public static partial class TokenEndpoints
     public static IEndpointRouteBuilder MapTokenEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapPost("/connect/token", IssueAsync).AllowAnonymous().DisableAntiforgery().RequireRateLimiting(TokenRateLimiting.Policy);
+        app.MapGet(AccountRevocations.Path, async (AccountRevocations revocations, CancellationToken cancellationToken) =>
+            Results.Json(await revocations.ListAsync(cancellationToken))).AllowAnonymous();
         app.MapGet("/.well-known/jwks.json", (SigningKeyProvider keys) => Results.Json(new { keys = new[] { keys.PublicJwk() } }))
             .AllowAnonymous();
         app.MapGet("/.well-known/openid-configuration", (IOptions<IdentityOptions> options) =>
@@ -40,7 +42,7 @@ public static partial class TokenEndpoints
     }
 
     private static async Task<IResult> IssueAsync(
-        HttpContext http, UnitsDbContext db, TenantContext tenant, TokenIssuer issuer, SignInThrottle throttle,
+        HttpContext http, UnitsDbContext db, TenantContext tenant, TokenIssuer issuer, SignInThrottle throttle, AccountChanges changes,
         IOptions<IdentityOptions> options, TimeProvider clock, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         if (!http.Request.HasFormContentType)
@@ -69,7 +71,7 @@ public static partial class TokenEndpoints
         var grant = form["grant_type"].ToString();
         return grant switch
         {
-            "password" => await PasswordAsync(http, form, db, issuer, throttle, options.Value, clock, logger, cancellationToken),
+            "password" => await PasswordAsync(http, form, db, issuer, throttle, changes, options.Value, clock, logger, cancellationToken),
             "client_credentials" => await ClientCredentialsAsync(http, form, db, issuer, logger, cancellationToken),
             "refresh_token" => await RefreshAsync(form, db, issuer, options.Value, clock, logger, cancellationToken),
             "" => Error("invalid_request", "grant_type is required."),
@@ -78,8 +80,8 @@ public static partial class TokenEndpoints
     }
 
     private static async Task<IResult> PasswordAsync(
-        HttpContext http, IFormCollection form, UnitsDbContext db, TokenIssuer issuer, SignInThrottle throttle, IdentityOptions options,
-        TimeProvider clock, ILogger logger, CancellationToken cancellationToken)
+        HttpContext http, IFormCollection form, UnitsDbContext db, TokenIssuer issuer, SignInThrottle throttle, AccountChanges changes,
+        IdentityOptions options, TimeProvider clock, ILogger logger, CancellationToken cancellationToken)
     {
         var clientId = form["client_id"].ToString();
         if (!options.PublicClients.Contains(clientId))
@@ -118,7 +120,31 @@ public static partial class TokenEndpoints
             return refused;
         }
 
-        return await IssueForAccountAsync(account!, db, issuer, options, clock, verdict.FailedAttemptsSinceLastSignIn, cancellationToken);
+        if (account!.MustChangePassword)
+        {
+            // A password the office gave (a new account, a reset) opens nothing until the person has chosen their own,
+            // in the same request: nobody but them ever holds a token under the office's password.
+            var chosen = form["new_password"].ToString();
+            if (chosen.Length == 0)
+            {
+                return Error("password_change_required",
+                    "This password was given by the district office and must be replaced before signing in: send the request again " +
+                    $"with new_password, a password of your own of at least {options.MinPasswordLength} characters.");
+            }
+
+            var problem = Secrets.ValidatePassword(chosen, options.MinPasswordLength) ?? (chosen == password ? "must differ from the password the office gave" : null);
+            if (problem is not null)
+            {
+                return Error("invalid_request", $"new_password {problem}.");
+            }
+
+            var before = AccountChanges.Snapshot(account);
+            account.PasswordHash = Secrets.Hash(chosen);
+            account.MustChangePassword = false;
+            changes.Changed(account, Domain.AccountActions.PasswordChanged, before, account.Id.ToString(), clock.GetUtcNow());
+        }
+
+        return await IssueForAccountAsync(account, db, issuer, options, clock, verdict.FailedAttemptsSinceLastSignIn, cancellationToken);
     }
 
     private static async Task<IResult> ClientCredentialsAsync(

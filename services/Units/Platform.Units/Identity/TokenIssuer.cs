@@ -29,7 +29,7 @@ public sealed class TokenIssuer(SigningKeyProvider keys, IOptions<IdentityOption
         }
 
         claims.AddRange(account.Roles.Select(r => new Claim(PlatformClaims.Role, r)));
-        return Issue(claims, scopes);
+        return Issue(claims, scopes, account.TokensValidAfter);
     }
 
     public IssuedToken ForClient(IntegrationClient client, IReadOnlyList<string> scopes)
@@ -44,7 +44,11 @@ public sealed class TokenIssuer(SigningKeyProvider keys, IOptions<IdentityOption
         return Issue(claims, scopes);
     }
 
-    private IssuedToken Issue(List<Claim> claims, IReadOnlyList<string> scopes)
+    /// <param name="validAfter">
+    /// The account's <see cref="Account.TokensValidAfter"/>: a token issued after its sessions ended carries an issue
+    /// time no earlier than that (at most a second ahead of the clock), so the revocation list never catches it.
+    /// </param>
+    private IssuedToken Issue(List<Claim> claims, IReadOnlyList<string> scopes, DateTimeOffset? validAfter = null)
     {
         var scope = string.Join(' ', scopes);
         claims.Add(new Claim(PlatformClaims.Scope, scope));
@@ -56,7 +60,7 @@ public sealed class TokenIssuer(SigningKeyProvider keys, IOptions<IdentityOption
             Issuer = options.Value.Issuer,
             Audience = options.Value.Audience,
             Subject = new ClaimsIdentity(claims),
-            IssuedAt = now,
+            IssuedAt = validAfter?.UtcDateTime > now ? validAfter.Value.UtcDateTime : now,
             NotBefore = now,
             Expires = now + lifetime,
             SigningCredentials = keys.Credentials,
