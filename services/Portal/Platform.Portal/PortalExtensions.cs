@@ -17,6 +17,8 @@ public static class PortalExtensions
 {
     public const string OfficePolicy = "district-office";
 
+    public const string PlatformPolicy = "platform-admin";
+
     /// <summary>The gateway on the same machine, as on the local stack.</summary>
     public const string DefaultTrustedProxies = "127.0.0.0/8,::1";
 
@@ -76,11 +78,13 @@ public static class PortalExtensions
         {
             o.FallbackPolicy = o.DefaultPolicy;
             o.AddPolicy(OfficePolicy, p => p.RequireAuthenticatedUser().RequireRole("district-admin"));
+            o.AddPolicy(PlatformPolicy, p => p.RequireAuthenticatedUser().RequireRole("platform-admin"));
         });
         builder.Services.AddRazorPages(o =>
         {
             o.Conventions.AllowAnonymousToPage("/Login");
             o.Conventions.AuthorizeFolder("/Office", OfficePolicy);
+            o.Conventions.AuthorizeFolder("/Admin", PlatformPolicy);
             o.Conventions.AllowAnonymousToPage("/Error");
             o.Conventions.AddPageRoute("/Dashboard/Index", "/municipal/{tenant:length(6)}");
             o.Conventions.AddPageRoute("/Tasks/Index", "/municipal/{tenant:length(6)}/tasks");

@@ -45,3 +45,28 @@ public static class PasswordCommand
         return command;
     }
 }
+
+/// <summary>
+/// `platform tenants list | create CODE [--parent CODE] [--admin USERNAME [--admin-name NAME]] | suspend CODE | resume
+/// CODE`: the platform's districts (platform.admin).
+/// </summary>
+public static class TenantsCommand
+{
+    public static Command Create()
+    {
+        var action = new Argument<string>("ACTION") { Description = "list, create, suspend or resume." };
+        var code = new Argument<string?>("CODE") { Description = "The division's GB/T 2260 code, e.g. 500106.", Arity = ArgumentArity.ZeroOrOne };
+        var parent = new Option<string?>("--parent") { Description = "create: the division above it that uses the platform, e.g. 500000." };
+        var admin = new Option<string?>("--admin") { Description = "create: the username of the district's first district-admin (a one-time password is printed)." };
+        var adminName = new Option<string?>("--admin-name") { Description = "create: the first district-admin's display name." };
+        var command = new Command("tenants", "Provision, list, suspend and resume districts (platform administrators).")
+        {
+            action, code, parent, admin, adminName, OnlineOptions.Gateway, OnlineOptions.Json,
+        };
+        command.SetAction((result, cancellationToken) => AccountCommands.TenantsAsync(
+            result.GetValue(OnlineOptions.Gateway), result.GetRequiredValue(action), result.GetValue(code), result.GetValue(parent),
+            result.GetValue(admin), result.GetValue(adminName), result.GetValue(OnlineOptions.Json),
+            result.InvocationConfiguration.Output, result.InvocationConfiguration.Error, cancellationToken));
+        return command;
+    }
+}

@@ -114,6 +114,55 @@ public static class AccountCommands
         });
     }
 
+    public static async Task<int> TenantsAsync(
+        string? gateway, string action, string? code, string? parent, string? admin, string? adminName, bool json, TextWriter output, TextWriter error,
+        CancellationToken cancellationToken)
+    {
+        return await OnlineCommands.Run(error, async () =>
+        {
+            using var client = new GatewayClient(gateway);
+            if (action == "list")
+            {
+                var list = await client.GetAsync("/api/v1/tenants", cancellationToken);
+                Print(output, json, list, () => TextTable.Render(
+                    ["代码 code", "名称 name", "上级 parent", "状态 state"],
+                    Items(list, "tenants").Select(t => (IReadOnlyList<string>)
+                    [
+                        Text(t, "id"), Text(t, "name"), Text(t, "parentId"), t["suspendedAt"] is null ? "正常 active" : "已暂停 suspended",
+                    ])));
+                return;
+            }
+
+            var id = code ?? throw new CliException($"{action} needs the division's CODE");
+            switch (action)
+            {
+                case "create":
+                {
+                    var created = await client.PostAsync("/api/v1/tenants", new
+                    {
+                        id, parentId = parent ?? string.Empty, adminUsername = admin ?? string.Empty, adminDisplayName = adminName ?? string.Empty,
+                    }, cancellationToken);
+                    var first = created["firstAdmin"];
+                    Print(output, json, created, () => $"已开通 Provisioned {Text(created, "id")} {Text(created, "name")}." +
+                        (first is null ? string.Empty : $"\n首位管理员 First district-admin: {Text(first, "username")}\n" + Handover(Text(first, "initialPassword"))));
+                    break;
+                }
+
+                case "suspend" or "resume":
+                {
+                    var changed = await client.PostAsync($"/api/v1/tenants/{id}:{action}", new { }, cancellationToken);
+                    Print(output, json, changed, () => action == "suspend"
+                        ? $"已暂停 Suspended {Text(changed, "id")} {Text(changed, "name")}: its people and clients cannot sign in; their tokens are refused within a minute."
+                        : $"已恢复 Resumed {Text(changed, "id")} {Text(changed, "name")}.");
+                    break;
+                }
+
+                default:
+                    throw new CliException($"unknown action '{action}': use list, create, suspend or resume");
+            }
+        });
+    }
+
     public static async Task<int> ChangePasswordAsync(
         string? gateway, string? current, string? chosen, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {

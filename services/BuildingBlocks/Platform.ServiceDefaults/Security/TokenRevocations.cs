@@ -10,7 +10,7 @@ namespace Platform.ServiceDefaults.Security;
 
 /// <summary>
 /// The accounts whose access tokens issued before some instant no longer count — disabled, a password reset or
-/// changed, a unit or roles changed — as the units service last listed them (<c>GET /connect/revocations</c>). Every
+/// changed, a unit or roles changed — and the districts suspended, as the units service last listed them (<c>GET /connect/revocations</c>). Every
 /// host refuses such a token after validating its signature, so a person the office disabled loses access within one
 /// poll (<c>Identity:RevocationPollInterval</c>, 15 s) rather than when the token expires. A token is refused when its
 /// <c>iat</c> (whole seconds) is before the account's boundary, which the units service puts at the whole second after
@@ -19,21 +19,31 @@ namespace Platform.ServiceDefaults.Security;
 public sealed class TokenRevocations
 {
     private volatile FrozenDictionary<string, long> validAfter = FrozenDictionary<string, long>.Empty;
+    private volatile FrozenSet<string> suspended = FrozenSet<string>.Empty;
 
     /// <summary>When the list was last fetched; null until the first fetch succeeded.</summary>
     public DateTimeOffset? RefreshedAt { get; private set; }
 
     public int Count => validAfter.Count;
 
-    public void Replace(IReadOnlyDictionary<string, long> entries, DateTimeOffset at)
+    public void Replace(RevocationList list, DateTimeOffset at)
     {
-        validAfter = entries.ToFrozenDictionary(StringComparer.Ordinal);
+        validAfter = list.Revoked.ToFrozenDictionary(r => r.Sub, r => r.ValidAfter, StringComparer.Ordinal);
+        suspended = (list.SuspendedTenants ?? []).ToFrozenSet(StringComparer.Ordinal);
         RefreshedAt = at;
     }
 
-    /// <summary>Whether the account behind <paramref name="principal"/> had its tokens revoked after this one was issued.</summary>
+    /// <summary>
+    /// Whether the token of <paramref name="principal"/> no longer counts: its district is suspended, or its account's
+    /// tokens were revoked after it was issued.
+    /// </summary>
     public bool IsRevoked(ClaimsPrincipal principal)
     {
+        if (principal.FindFirst(PlatformClaims.Tenant)?.Value is { } tenant && suspended.Contains(tenant))
+        {
+            return true;
+        }
+
         if (principal.FindFirst(PlatformClaims.Subject)?.Value is not { } subject || !validAfter.TryGetValue(subject, out var after))
         {
             return false;
@@ -44,10 +54,10 @@ public sealed class TokenRevocations
     }
 }
 
-/// <summary>Where a host gets the revocation list: account id → the Unix second from which its tokens count again.</summary>
+/// <summary>Where a host gets the revocation list.</summary>
 public interface ITokenRevocationSource
 {
-    Task<IReadOnlyDictionary<string, long>> FetchAsync(CancellationToken cancellationToken);
+    Task<RevocationList> FetchAsync(CancellationToken cancellationToken);
 }
 
 /// <summary>The list as the units service serves it (<c>Identity:Authority</c> + <c>/connect/revocations</c>).</summary>
@@ -55,16 +65,13 @@ public sealed class HttpTokenRevocationSource(HttpClient http) : ITokenRevocatio
 {
     public const string Path = "/connect/revocations";
 
-    public async Task<IReadOnlyDictionary<string, long>> FetchAsync(CancellationToken cancellationToken)
-    {
-        var list = await http.GetFromJsonAsync<RevocationList>(Path, cancellationToken)
-            ?? throw new InvalidOperationException("The units service answered an empty revocation list.");
-        return list.Revoked.ToDictionary(r => r.Sub, r => r.ValidAfter, StringComparer.Ordinal);
-    }
+    public async Task<RevocationList> FetchAsync(CancellationToken cancellationToken) =>
+        await http.GetFromJsonAsync<RevocationList>(Path, cancellationToken)
+        ?? throw new InvalidOperationException("The units service answered an empty revocation list.");
 }
 
-/// <summary>The body of <c>GET /connect/revocations</c>.</summary>
-public sealed record RevocationList(DateTimeOffset IssuedAt, IReadOnlyList<RevokedAccount> Revoked);
+/// <summary>The body of <c>GET /connect/revocations</c>: accounts whose tokens were revoked, districts suspended.</summary>
+public sealed record RevocationList(DateTimeOffset IssuedAt, IReadOnlyList<RevokedAccount> Revoked, IReadOnlyList<string>? SuspendedTenants = null);
 
 /// <param name="Sub">The account id (the tokens' <c>sub</c>).</param>
 /// <param name="ValidAfter">Unix seconds: tokens issued in an earlier second are refused.</param>

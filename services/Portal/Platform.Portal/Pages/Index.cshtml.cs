@@ -11,5 +11,6 @@ public sealed class IndexModel : PortalPage
         : Me.IsContributor ? "/contributions"
         : Me.IsLeader ? "/dashboard"
         : Me.IsMunicipal ? "/municipal"
+        : Me.IsPlatformAdmin ? "/admin/tenants"
         : "/inbox");
 }

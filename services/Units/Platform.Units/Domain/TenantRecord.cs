@@ -32,6 +32,13 @@ public sealed class TenantRecord
 
     public DateTimeOffset CreatedAt { get; private set; }
 
+    /// <summary>When the platform suspended the district: its people and clients cannot sign in; its data stays.</summary>
+    public DateTimeOffset? SuspendedAt { get; private set; }
+
+    public void Suspend(DateTimeOffset now) => SuspendedAt ??= now;
+
+    public void Resume() => SuspendedAt = null;
+
     public static TenantRecord Create(string id, string name, TenantRecord? parent, DateTimeOffset now)
     {
         if (!DivisionCode.IsValid(id))
@@ -39,9 +46,19 @@ public sealed class TenantRecord
             throw new ValidationException("id", $"'{id}' is not a GB/T 2260 division code (six digits, e.g. 500103)");
         }
 
-        if (string.IsNullOrWhiteSpace(name) || name.Trim().Length > MaxNameLength)
+        // The division must be one of the GB/T 2260 table the platform ships, under the name the table gives it (an
+        // empty name takes it): a mistyped code would otherwise become a district nobody can compare or roll up.
+        var division = DivisionTree.Standard.Find(id)
+            ?? throw new ValidationException("id", $"{id} is not a division of the GB/T 2260 table the platform ships (2023 edition)");
+        name = string.IsNullOrWhiteSpace(name) ? division.Name : name.Trim();
+        if (name.Length > MaxNameLength)
         {
             throw new ValidationException("name", $"must be 1 to {MaxNameLength} characters");
+        }
+
+        if (name != division.Name)
+        {
+            throw new ValidationException("name", $"the GB/T 2260 table names {id} {division.Name}, not {name}");
         }
 
         if (parent is not null && !DivisionCode.Oversees(parent.Id, id))

@@ -236,7 +236,7 @@ public sealed partial class AccessDirectoryService
         }
     }
 
-    private static string ValidDisplayName(string name) =>
+    internal static string ValidDisplayName(string name) =>
         string.IsNullOrWhiteSpace(name) || name.Trim().Length > 100 ? throw new ValidationException("display_name", "must be 1 to 100 characters") : name.Trim();
 
     private static string? ValidEmail(string email)

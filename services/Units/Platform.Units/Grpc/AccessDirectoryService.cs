@@ -51,11 +51,7 @@ public sealed partial class AccessDirectoryService(
             throw new NotFoundException("tenant", tenantId);
         }
 
-        var username = request.Username.Trim().ToLowerInvariant();
-        if (!UsernamePattern().IsMatch(username))
-        {
-            throw new ValidationException("username", "3 to 64 characters: lower-case letters, digits, '.', '_' or '-'");
-        }
+        var username = NormalizedUsername(request.Username, "username");
 
         var displayName = ValidDisplayName(request.DisplayName);
         var email = ValidEmail(request.Email);
@@ -87,7 +83,7 @@ public sealed partial class AccessDirectoryService(
 
         // No look-up first: the caller's own view sees only its district, so a name taken elsewhere would be found only
         // by the unique index, later and more slowly. Both cases go through that index, and give the same answer.
-        if (ReservedUsernames.Contains(username) || options.Value.PublicClients.Contains(username))
+        if (IsReserved(username, options.Value))
         {
             throw new ConflictException(UsernameUnavailable);
         }
@@ -264,6 +260,19 @@ public sealed partial class AccessDirectoryService(
             throw new ConflictException(conflictMessage);
         }
     }
+
+    /// <summary>A username as stored (trimmed, lower-case), or the field's refusal.</summary>
+    internal static string NormalizedUsername(string username, string field)
+    {
+        username = username.Trim().ToLowerInvariant();
+        return UsernamePattern().IsMatch(username)
+            ? username
+            : throw new ValidationException(field, "3 to 64 characters: lower-case letters, digits, '.', '_' or '-'");
+    }
+
+    /// <summary>Names no account may take (refused like a taken one).</summary>
+    internal static bool IsReserved(string username, IdentityOptions identity) =>
+        ReservedUsernames.Contains(username) || identity.PublicClients.Contains(username);
 
     [GeneratedRegex("^[a-z0-9][a-z0-9._-]{2,63}$")]
     private static partial Regex UsernamePattern();

@@ -35,6 +35,7 @@ internal static class Mapping
             _ => V1.TenantLevel.District,
         },
         CreatedAt = Timestamp.FromDateTimeOffset(tenant.CreatedAt),
+        SuspendedAt = tenant.SuspendedAt is { } suspended ? Timestamp.FromDateTimeOffset(suspended) : null,
     };
 
     public static V1.Account ToProto(this Account account)

@@ -49,12 +49,19 @@ public sealed class AccountChanges(UnitsDbContext db, IOutbox outbox)
     /// <summary>
     /// The person's sessions end: every refresh token revoked now, and access tokens issued until now refused by every
     /// host once its revocation list has it (within a minute). Tokens count issue times in whole seconds, so the
-    /// boundary is the next whole second: a token of this second, issued before, is refused, and one issued after is
-    /// dated at that boundary (<see cref="TokenIssuer"/>).
+    /// boundary is the next whole second, and always past the previous boundary: a token issued before, even within the
+    /// same second or after an earlier end of sessions of that second, is refused, and one issued after is dated at the
+    /// boundary (<see cref="TokenIssuer"/>).
     /// </summary>
     public async Task EndSessionsAsync(Account account, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        account.TokensValidAfter = DateTimeOffset.FromUnixTimeSeconds(now.ToUnixTimeSeconds() + 1);
+        var next = now.ToUnixTimeSeconds() + 1;
+        if (account.TokensValidAfter is { } previous && previous.ToUnixTimeSeconds() >= next)
+        {
+            next = previous.ToUnixTimeSeconds() + 1;
+        }
+
+        account.TokensValidAfter = DateTimeOffset.FromUnixTimeSeconds(next);
         foreach (var token in await db.RefreshTokens.Where(t => t.AccountId == account.Id && t.RevokedAt == null).ToListAsync(cancellationToken))
         {
             token.RevokedAt = now;

@@ -8,7 +8,8 @@ namespace Platform.Units.Identity;
 
 /// <summary>
 /// The revocation list every host polls: the accounts whose sessions ended (disabled, a password reset or changed, a
-/// unit or roles changed) within the access tokens' lifetime, with the second from which their tokens count again.
+/// unit or roles changed) within the access tokens' lifetime, with the second from which their tokens count again, and
+/// the suspended districts.
 /// Older revocations need no entry: every token issued before them has expired. The units service reads it straight
 /// from its database; the other hosts fetch it from <c>GET /connect/revocations</c>, which the gateway does not route.
 /// It names account ids only, and can only take access away: a forged list would have to be served from inside the
@@ -18,8 +19,7 @@ public sealed class AccountRevocations(IServiceScopeFactory scopes, IOptions<Ide
 {
     public const string Path = HttpTokenRevocationSource.Path;
 
-    public async Task<IReadOnlyDictionary<string, long>> FetchAsync(CancellationToken cancellationToken) =>
-        (await ListAsync(cancellationToken)).Revoked.ToDictionary(r => r.Sub, r => r.ValidAfter, StringComparer.Ordinal);
+    public Task<RevocationList> FetchAsync(CancellationToken cancellationToken) => ListAsync(cancellationToken);
 
     public async Task<RevocationList> ListAsync(CancellationToken cancellationToken)
     {
@@ -33,6 +33,7 @@ public sealed class AccountRevocations(IServiceScopeFactory scopes, IOptions<Ide
             .Where(a => a.TokensValidAfter > since)
             .Select(a => new { a.Id, a.TokensValidAfter })
             .ToListAsync(cancellationToken);
-        return new RevocationList(now, [.. revoked.Select(a => new RevokedAccount(a.Id.ToString(), a.TokensValidAfter!.Value.ToUnixTimeSeconds()))]);
+        var suspended = await db.Tenants.AsNoTracking().Where(t => t.SuspendedAt != null).Select(t => t.Id).ToListAsync(cancellationToken);
+        return new RevocationList(now, [.. revoked.Select(a => new RevokedAccount(a.Id.ToString(), a.TokensValidAfter!.Value.ToUnixTimeSeconds()))], suspended);
     }
 }

@@ -120,7 +120,13 @@ public static partial class TokenEndpoints
             return refused;
         }
 
-        if (account!.MustChangePassword)
+        if (await SuspendedAsync(db, account!.TenantId, cancellationToken))
+        {
+            // Said only to whoever knows the password.
+            return Error("invalid_grant", Suspended);
+        }
+
+        if (account.MustChangePassword)
         {
             // A password the office gave (a new account, a reset) opens nothing until the person has chosen their own,
             // in the same request: nobody but them ever holds a token under the office's password.
@@ -162,6 +168,11 @@ public static partial class TokenEndpoints
         {
             LogClientRefused(logger, Truncate(clientId));
             return Error("invalid_client", "The client is unknown or its secret is wrong.", StatusCodes.Status401Unauthorized);
+        }
+
+        if (await SuspendedAsync(db, client.TenantId, cancellationToken))
+        {
+            return Error("invalid_client", Suspended, StatusCodes.Status401Unauthorized);
         }
 
         var requested = form["scope"].ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries);
@@ -206,6 +217,11 @@ public static partial class TokenEndpoints
         if (account is null || account.IsDisabled)
         {
             return Error("invalid_grant", "The account no longer exists or is disabled.");
+        }
+
+        if (await SuspendedAsync(db, account.TenantId, cancellationToken))
+        {
+            return Error("invalid_grant", Suspended);
         }
 
         stored.RevokedAt = now;
@@ -257,6 +273,11 @@ public static partial class TokenEndpoints
 
         return (form["client_id"].ToString(), form["client_secret"].ToString());
     }
+
+    private const string Suspended = "This district's use of the platform is suspended; ask the platform's administrators.";
+
+    private static Task<bool> SuspendedAsync(UnitsDbContext db, string tenantId, CancellationToken cancellationToken) =>
+        db.Tenants.AnyAsync(t => t.Id == tenantId && t.SuspendedAt != null, cancellationToken);
 
     private static IResult Error(string error, string description, int status = StatusCodes.Status400BadRequest) =>
         Results.Json(new { error, error_description = description }, statusCode: status);
