@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Grpc.Core;
@@ -205,6 +206,67 @@ public sealed class StackTests(Stack stack) : IClassFixture<Stack>
         var (_, audit, _) = await stack.GetAsync($"/api/v1/accounts/audit?accountId={id}", office);
         Assert.Equal(["disabled", "password-changed", "created"], audit.GetProperty("entries").EnumerateArray().Select(e => e.GetProperty("action").GetString()));
     }
+
+    [Fact]
+    public async Task AUnitsReportingIsHandedOverAndNothingOfItIsLost()
+    {
+        // A lead unit of 渝中's list that the other tests do not work with, and another unit to move the old reporter to.
+        var office = await stack.TokenAsync("yz.admin");
+        var (_, tasks, _) = await stack.GetAsync("/api/v1/tasks?year=2023&pageSize=500", office);
+        string[] busy = ["区市场监管局", "区经济信息委", "区税务局"];
+        var leads = tasks.GetProperty("tasks").EnumerateArray().SelectMany(t => t.GetProperty("leadUnits").EnumerateArray())
+            .Where(u => u.TryGetProperty("unitId", out var id) && id.GetString() is { Length: > 0 })
+            .Select(u => (Id: u.GetProperty("unitId").GetString()!, Name: u.GetProperty("unitName").GetString()!))
+            .Where(u => !busy.Contains(u.Name)).Distinct().ToList();
+        var (unit, elsewhere) = (leads[0].Id, leads[1].Id);
+        var suffix = Guid.NewGuid().ToString("N")[..5];
+        var (_, leaving, _) = await stack.PostJsonAsync("/api/v1/accounts", office,
+            new { username = "yz.old" + suffix, displayName = "原填报人", roles = new[] { "unit-reporter" }, unitId = unit, password = "reporter-old-pass" });
+        var before = await SignInAsync("yz.old" + suffix, "reporter-old-pass");
+
+        // The leaving reporter's draft of a month the unit still owes.
+        var (_, reports, _) = await stack.GetAsync($"/api/v1/reports?period=2023-07&unitId={unit}", before);
+        var report = reports.GetProperty("reports").EnumerateArray().First(r =>
+            r.GetProperty("leadUnitId").GetString() == unit &&
+            (!r.TryGetProperty("status", out var status) || status.GetString() is not ("REPORT_STATUS_SUBMITTED" or "REPORT_STATUS_ACCEPTED")));
+        var path = $"/api/v1/reports/{report.GetProperty("taskId").GetString()}/2023-07";
+        var draft = "交接前的草稿：已完成调研" + suffix;
+        var (saved, _, _) = await stack.SendAsync(HttpMethod.Put, path, before,
+            JsonContent.Create(new { progress = draft, problems = "", effects = "", selfStatus = "SELF_STATUS_ON_TRACK" }));
+        Assert.Equal(HttpStatusCode.OK, saved);
+
+        // Hand-over: a new reporter joins the unit, the old one moves to another unit.
+        var (_, joining, _) = await stack.PostJsonAsync("/api/v1/accounts", office,
+            new { username = "yz.new" + suffix, displayName = "新填报人", roles = new[] { "unit-reporter" }, unitId = unit, password = "reporter-new-pass" });
+        var (moved, _, _) = await stack.SendAsync(HttpMethod.Patch, $"/api/v1/accounts/{leaving.GetProperty("id").GetString()}", office,
+            JsonContent.Create(new { unitId = elsewhere }));
+        Assert.Equal(HttpStatusCode.OK, moved);
+
+        var after = await SignInAsync("yz.new" + suffix, "reporter-new-pass");
+        var (_, kept, _) = await stack.GetAsync(path, after);
+        Assert.Equal(draft, kept.GetProperty("progress").GetString());
+        var (continued, _, _) = await stack.SendAsync(HttpMethod.Put, path, after,
+            JsonContent.Create(new { progress = draft + "；新填报人补充", problems = "", effects = "", selfStatus = "SELF_STATUS_ON_TRACK" }));
+        Assert.Equal(HttpStatusCode.OK, continued);
+
+        // The old reporter's session ended; signed in again, they report for their new unit, not this one.
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while ((await stack.GetAsync(path, before)).Status != HttpStatusCode.Unauthorized)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the old reporter's token still works after a minute");
+            await Task.Delay(500);
+        }
+
+        var elsewhereToken = await SignInAsync("yz.old" + suffix, "reporter-old-pass");
+        var (refused, _, _) = await stack.SendAsync(HttpMethod.Put, path, elsewhereToken,
+            JsonContent.Create(new { progress = "不应写入", problems = "", effects = "", selfStatus = "SELF_STATUS_ON_TRACK" }));
+        Assert.True(refused is HttpStatusCode.Forbidden or HttpStatusCode.NotFound, $"the moved reporter wrote the old unit's report: {refused}");
+        Assert.Equal("yz.new" + suffix, joining.GetProperty("username").GetString());
+    }
+
+    private async Task<string> SignInAsync(string username, string password) =>
+        (await stack.TokenResponseAsync(new() { ["grant_type"] = "password", ["username"] = username, ["password"] = password, ["client_id"] = "platform-cli" }))
+        .GetProperty("access_token").GetString()!;
 
     [Fact]
     public async Task TheJwksAndDiscoveryDocumentAreServedAtTheGateway()

@@ -411,6 +411,57 @@ public sealed class PortalTests(Stack stack, PortalBrowser browser) : IClassFixt
     }
 
     [Fact]
+    public async Task ThePlatformProvisionsADistrictWhoseFirstAdminSignsInAndSuspendsIt()
+    {
+        // A 重庆 district not yet provisioned on this stack (the test may run again on the same stack).
+        var (_, tenants, _) = await stack.GetAsync("/api/v1/tenants", await stack.TokenAsync("platform.admin"));
+        var taken = tenants.GetProperty("tenants").EnumerateArray().Select(t => t.GetProperty("id").GetString()).ToHashSet();
+        var code = new[] { "500109", "500110", "500111", "500112", "500113", "500114", "500115", "500116", "500117", "500118" }.First(c => !taken.Contains(c));
+        var username = "t" + code + ".admin";
+        var platform = await browser.SignInAsync("platform.admin");
+        var office = await browser.OpenAsync();
+        try
+        {
+            await Expect(platform.Locator("h1")).ToHaveTextAsync("区县开通");
+            await platform.GetByLabel("行政区划代码").FillAsync(code);
+            await platform.GetByLabel("上级（已开通的市或省）").FillAsync("500000");
+            await platform.GetByLabel("首位管理员用户名").FillAsync(username);
+            await platform.GetByRole(AriaRole.Button, new() { Name = "开通" }).ClickAsync();
+            await Expect(platform.Locator(".flash")).ToContainTextAsync($"（{code}）");
+            var initial = await platform.Locator("#handover code").InnerTextAsync();
+
+            await office.GotoAsync("/login");
+            await office.GetByLabel("用户名").FillAsync(username);
+            await office.GetByLabel("密码").FillAsync(initial);
+            await office.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+            await office.GetByLabel("新密码（至少 8 个字符）").FillAsync("district-own-password");
+            await office.GetByLabel("再次输入新密码").FillAsync("district-own-password");
+            await office.GetByRole(AriaRole.Button, new() { Name = "设置密码并登录" }).ClickAsync();
+            await office.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal));
+            await Expect(office.Locator("#whoami")).ToHaveTextAsync(username);
+
+            var row = platform.Locator($"#tenants tr[data-tenant='{code}']");
+            await row.GetByRole(AriaRole.Button, new() { Name = "暂停" }).ClickAsync();
+            await Expect(platform.Locator(".flash")).ToContainTextAsync("已暂停");
+            var deadline = DateTime.UtcNow.AddSeconds(60);
+            do
+            {
+                Assert.True(DateTime.UtcNow < deadline, "the suspended district's office still used the portal after a minute");
+                await Task.Delay(1000);
+                await office.GotoAsync("/office/people");
+            }
+            while (!office.Url.Contains("/login", StringComparison.Ordinal));
+
+            await platform.Locator($"#tenants tr[data-tenant='{code}']").GetByRole(AriaRole.Button, new() { Name = "恢复" }).ClickAsync();
+            await Expect(platform.Locator(".flash")).ToContainTextAsync("已恢复");
+        }
+        finally
+        {
+            await PortalBrowser.ScreenshotAsync(platform, "platform-tenants");
+        }
+    }
+
+    [Fact]
     public async Task TheDashboardAndTaskListLoadOnTheDemoDataAndTheirTimesAreRecorded()
     {
         var lines = new List<string> { "page\taccount\truns\tmedian ms\tmax ms (navigation start to load event end, headless Chromium through the gateway)" };
