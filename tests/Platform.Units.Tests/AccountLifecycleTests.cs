@@ -36,16 +36,16 @@ public sealed class AccountLifecycleTests(UnitsApp app)
             a => a.Id == created.Id && a.InitialPassword.Length > 0);
 
         // The office's password opens nothing until the person has chosen their own, in the same request.
-        var (status, refused) = await SignInAsync(username, created.InitialPassword);
+        var (status, refused) = await app.SignInAsync(username, created.InitialPassword);
         Assert.Equal((HttpStatusCode.BadRequest, "password_change_required"), (status, refused.GetProperty("error").GetString()));
-        var (same, _) = await SignInAsync(username, created.InitialPassword, newPassword: created.InitialPassword);
+        var (same, _) = await app.SignInAsync(username, created.InitialPassword, newPassword: created.InitialPassword);
         Assert.Equal(HttpStatusCode.BadRequest, same);
-        var (signedIn, session) = await SignInAsync(username, created.InitialPassword, newPassword: OwnPassword);
+        var (signedIn, session) = await app.SignInAsync(username, created.InitialPassword, newPassword: OwnPassword);
         Assert.Equal(HttpStatusCode.OK, signedIn);
-        var (again, _) = await SignInAsync(username, OwnPassword);
+        var (again, _) = await app.SignInAsync(username, OwnPassword);
         Assert.Equal(HttpStatusCode.OK, again);
         var token = session.GetProperty("access_token").GetString()!;
-        Assert.Equal(HttpStatusCode.OK, await StatusAsync(token));
+        Assert.Equal(HttpStatusCode.OK, await app.StatusAsync(token));
 
         // Edited: only the fields sent change; a bad e-mail or mobile changes nothing.
         var badEmail = await Assert.ThrowsAsync<RpcException>(() => access.UpdateAccountAsync(
@@ -54,17 +54,18 @@ public sealed class AccountLifecycleTests(UnitsApp app)
         var badMobile = await Assert.ThrowsAsync<RpcException>(() => access.UpdateAccountAsync(
             new UpdateAccountRequest { Id = created.Id, Mobile = "12345" }, UnitsApp.Bearer(office)).ResponseAsync);
         Assert.Equal(StatusCode.InvalidArgument, badMobile.StatusCode);
+        await access.UpdateAccountAsync(new UpdateAccountRequest { Id = created.Id, DisplayName = "张三" }, UnitsApp.Bearer(office)); // no change, no audit
         var renamed = await access.UpdateAccountAsync(new UpdateAccountRequest { Id = created.Id, DisplayName = "张三丰", Email = "" }, UnitsApp.Bearer(office));
         Assert.Equal(("张三丰", "", "13800001234", false), (renamed.DisplayName, renamed.Email, renamed.Mobile, renamed.MustChangePassword));
-        Assert.Equal(HttpStatusCode.OK, await StatusAsync(token)); // a new name keeps the session
+        Assert.Equal(HttpStatusCode.OK, await app.StatusAsync(token)); // a new name keeps the session
 
         // Disabled: the refresh token is refused at once, the access token as soon as the list has it, the password too.
         var disabled = await access.DisableAccountAsync(new AccountActionRequest { Id = created.Id }, UnitsApp.Bearer(office));
         Assert.True(disabled.Disabled);
-        var (refreshed, _) = await RefreshAsync(session.GetProperty("refresh_token").GetString()!);
+        var (refreshed, _) = await app.RefreshAsync(session.GetProperty("refresh_token").GetString()!);
         Assert.Equal(HttpStatusCode.BadRequest, refreshed);
-        await EventuallyAsync(async () => await StatusAsync(token) == HttpStatusCode.Unauthorized);
-        Assert.Equal(HttpStatusCode.BadRequest, (await SignInAsync(username, OwnPassword)).Status);
+        await UnitsApp.EventuallyAsync(async () => await app.StatusAsync(token) == HttpStatusCode.Unauthorized);
+        Assert.Equal(HttpStatusCode.BadRequest, (await app.SignInAsync(username, OwnPassword)).Status);
         using (var list = await app.Http.GetAsync("/connect/revocations"))
         {
             var revoked = (await list.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("revoked").EnumerateArray().Select(r => r.GetProperty("sub").GetString()).ToList();
@@ -73,10 +74,10 @@ public sealed class AccountLifecycleTests(UnitsApp app)
 
         // Enabled: a new sign-in works (and is not caught by the revocation of the old sessions).
         Assert.False((await access.EnableAccountAsync(new AccountActionRequest { Id = created.Id }, UnitsApp.Bearer(office))).Disabled);
-        var (back, fresh) = await SignInAsync(username, OwnPassword);
+        var (back, fresh) = await app.SignInAsync(username, OwnPassword);
         Assert.Equal(HttpStatusCode.OK, back);
-        Assert.Equal(HttpStatusCode.OK, await StatusAsync(fresh.GetProperty("access_token").GetString()!));
-        Assert.Equal(HttpStatusCode.Unauthorized, await StatusAsync(token));
+        Assert.Equal(HttpStatusCode.OK, await app.StatusAsync(fresh.GetProperty("access_token").GetString()!));
+        Assert.Equal(HttpStatusCode.Unauthorized, await app.StatusAsync(token));
 
         // The audit: who did what, before and after, newest first; no password nor hash anywhere in it.
         var audit = await access.ListAccountAuditAsync(new ListAccountAuditRequest { AccountId = created.Id }, UnitsApp.Bearer(office));
@@ -104,15 +105,15 @@ public sealed class AccountLifecycleTests(UnitsApp app)
         }, UnitsApp.Bearer(office));
         Assert.False(created.MustChangePassword);
         Assert.Empty(created.InitialPassword);
-        var (_, session) = await SignInAsync(username, OwnPassword);
+        var (_, session) = await app.SignInAsync(username, OwnPassword);
         var token = session.GetProperty("access_token").GetString()!;
 
         var reset = await access.ResetPasswordAsync(new AccountActionRequest { Id = created.Id }, UnitsApp.Bearer(office));
         Assert.True(reset.Account.MustChangePassword);
-        Assert.Equal(HttpStatusCode.BadRequest, (await SignInAsync(username, OwnPassword)).Status);
-        Assert.Equal(HttpStatusCode.BadRequest, (await RefreshAsync(session.GetProperty("refresh_token").GetString()!)).Status);
-        await EventuallyAsync(async () => await StatusAsync(token) == HttpStatusCode.Unauthorized);
-        var (_, chosen) = await SignInAsync(username, reset.InitialPassword, newPassword: "second-own-secret");
+        Assert.Equal(HttpStatusCode.BadRequest, (await app.SignInAsync(username, OwnPassword)).Status);
+        Assert.Equal(HttpStatusCode.BadRequest, (await app.RefreshAsync(session.GetProperty("refresh_token").GetString()!)).Status);
+        await UnitsApp.EventuallyAsync(async () => await app.StatusAsync(token) == HttpStatusCode.Unauthorized);
+        var (_, chosen) = await app.SignInAsync(username, reset.InitialPassword, newPassword: "second-own-secret");
         var person = chosen.GetProperty("access_token").GetString()!;
 
         // The person's own change: the current password is asked for, and nobody else's can be named.
@@ -123,9 +124,9 @@ public sealed class AccountLifecycleTests(UnitsApp app)
             new ChangePasswordRequest { CurrentPassword = "second-own-secret", NewPassword = "abc" }, UnitsApp.Bearer(person)).ResponseAsync);
         Assert.Equal(StatusCode.InvalidArgument, tooShort.StatusCode);
         await access.ChangePasswordAsync(new ChangePasswordRequest { CurrentPassword = "second-own-secret", NewPassword = "third-own-secret" }, UnitsApp.Bearer(person));
-        Assert.Equal(HttpStatusCode.BadRequest, (await SignInAsync(username, "second-own-secret")).Status);
-        Assert.Equal(HttpStatusCode.OK, (await SignInAsync(username, "third-own-secret")).Status);
-        await EventuallyAsync(async () => await StatusAsync(person) == HttpStatusCode.Unauthorized);
+        Assert.Equal(HttpStatusCode.BadRequest, (await app.SignInAsync(username, "second-own-secret")).Status);
+        Assert.Equal(HttpStatusCode.OK, (await app.SignInAsync(username, "third-own-secret")).Status);
+        await UnitsApp.EventuallyAsync(async () => await app.StatusAsync(person) == HttpStatusCode.Unauthorized);
 
         // An integration client has no password to change.
         var client = await app.TokenResponseAsync(new() { ["grant_type"] = "client_credentials", ["client_id"] = "yz.integration", ["client_secret"] = "integration-secret" });
@@ -185,43 +186,5 @@ public sealed class AccountLifecycleTests(UnitsApp app)
         Assert.Contains("unit_id", reporterWithoutUnit.Status.Detail);
         Assert.DoesNotContain((await access.ListAccountAuditAsync(new ListAccountAuditRequest { AccountId = target.Id }, UnitsApp.Bearer(yz))).Entries,
             e => e.Action != "created");
-    }
-
-    private async Task<(HttpStatusCode Status, JsonElement Body)> SignInAsync(string username, string password, string? newPassword = null)
-    {
-        var form = new Dictionary<string, string> { ["grant_type"] = "password", ["username"] = username, ["password"] = password, ["client_id"] = "platform-cli" };
-        if (newPassword is not null)
-        {
-            form["new_password"] = newPassword;
-        }
-
-        using var response = await app.Http.PostAsync("/connect/token", new FormUrlEncodedContent(form));
-        return (response.StatusCode, await response.Content.ReadFromJsonAsync<JsonElement>());
-    }
-
-    private async Task<(HttpStatusCode Status, JsonElement Body)> RefreshAsync(string refreshToken)
-    {
-        using var response = await app.Http.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["grant_type"] = "refresh_token", ["refresh_token"] = refreshToken, ["client_id"] = "platform-cli",
-        }));
-        return (response.StatusCode, await response.Content.ReadFromJsonAsync<JsonElement>());
-    }
-
-    /// <summary>What an API call with the token answers.</summary>
-    private async Task<HttpStatusCode> StatusAsync(string token)
-    {
-        using var response = await app.Http.SendAsync(app.Request(HttpMethod.Get, "/api/v1/units", token));
-        return response.StatusCode;
-    }
-
-    private static async Task EventuallyAsync(Func<Task<bool>> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "the revocation never reached the host");
-            await Task.Delay(100);
-        }
     }
 }

@@ -43,9 +43,9 @@ public sealed class TenantProvisioningTests(UnitsApp app)
         Assert.Equal(StatusCode.AlreadyExists, (await Assert.ThrowsAsync<RpcException>(() => tenants.CreateTenantAsync(
             new CreateTenantRequest { Id = "500107", ParentId = "500000" }, UnitsApp.Bearer(admin)).ResponseAsync)).StatusCode);
 
-        var (first, _) = await SignInAsync(username, created.FirstAdmin.InitialPassword);
+        var (first, _) = await app.SignInAsync(username, created.FirstAdmin.InitialPassword);
         Assert.Equal(HttpStatusCode.BadRequest, first);
-        var (signedIn, tokens) = await SignInAsync(username, created.FirstAdmin.InitialPassword, "jlp-own-password");
+        var (signedIn, tokens) = await app.SignInAsync(username, created.FirstAdmin.InitialPassword, "jlp-own-password");
         Assert.Equal(HttpStatusCode.OK, signedIn);
         var office = tokens.GetProperty("access_token").GetString()!;
         var unit = await app.Units().CreateUnitAsync(new CreateUnitRequest { Name = "区市场监管局" }, UnitsApp.Bearer(office));
@@ -65,7 +65,7 @@ public sealed class TenantProvisioningTests(UnitsApp app)
         var username = "dd.admin" + Guid.NewGuid().ToString("N")[..4];
         var created = await tenants.CreateTenantAsync(
             new CreateTenantRequest { Id = "500104", ParentId = "500000", AdminUsername = username }, UnitsApp.Bearer(admin));
-        var (_, session) = await SignInAsync(username, created.FirstAdmin.InitialPassword, "dd-own-password");
+        var (_, session) = await app.SignInAsync(username, created.FirstAdmin.InitialPassword, "dd-own-password");
         var token = session.GetProperty("access_token").GetString()!;
         var clientSecret = "dadukou-integration-secret";
         await app.Access().CreateClientAsync(
@@ -84,10 +84,10 @@ public sealed class TenantProvisioningTests(UnitsApp app)
 
         var suspended = await tenants.SuspendTenantAsync(new TenantActionRequest { Id = "500104" }, UnitsApp.Bearer(admin));
         Assert.NotNull(suspended.SuspendedAt);
-        var (refused, body) = await SignInAsync(username, "dd-own-password");
+        var (refused, body) = await app.SignInAsync(username, "dd-own-password");
         Assert.Equal(HttpStatusCode.BadRequest, refused);
         Assert.Contains("suspended", body.GetProperty("error_description").GetString());
-        Assert.Equal(HttpStatusCode.BadRequest, (await RefreshAsync(session.GetProperty("refresh_token").GetString()!)).Status);
+        Assert.Equal(HttpStatusCode.BadRequest, (await app.RefreshAsync(session.GetProperty("refresh_token").GetString()!)).Status);
         using (var client = await app.Http.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["grant_type"] = "client_credentials", ["client_id"] = "dd.integration" + username[^4..], ["client_secret"] = clientSecret,
@@ -96,50 +96,13 @@ public sealed class TenantProvisioningTests(UnitsApp app)
             Assert.Equal(HttpStatusCode.Unauthorized, client.StatusCode);
         }
 
-        await EventuallyAsync(async () => await StatusAsync(token) == HttpStatusCode.Unauthorized && await StatusAsync(clientToken) == HttpStatusCode.Unauthorized);
-        Assert.Equal(HttpStatusCode.OK, await StatusAsync(neighbour));
+        await UnitsApp.EventuallyAsync(async () => await app.StatusAsync(token) == HttpStatusCode.Unauthorized && await app.StatusAsync(clientToken) == HttpStatusCode.Unauthorized);
+        Assert.Equal(HttpStatusCode.OK, await app.StatusAsync(neighbour));
 
         // Resumed: the people sign in again (old sessions stay ended), the data is still there.
         await tenants.ResumeTenantAsync(new TenantActionRequest { Id = "500104" }, UnitsApp.Bearer(admin));
-        var (back, again) = await SignInAsync(username, "dd-own-password");
+        var (back, again) = await app.SignInAsync(username, "dd-own-password");
         Assert.Equal(HttpStatusCode.OK, back);
-        await EventuallyAsync(async () => await StatusAsync(again.GetProperty("access_token").GetString()!) == HttpStatusCode.OK);
-    }
-
-    private async Task<(HttpStatusCode Status, JsonElement Body)> SignInAsync(string username, string password, string? newPassword = null)
-    {
-        var form = new Dictionary<string, string> { ["grant_type"] = "password", ["username"] = username, ["password"] = password, ["client_id"] = "platform-cli" };
-        if (newPassword is not null)
-        {
-            form["new_password"] = newPassword;
-        }
-
-        using var response = await app.Http.PostAsync("/connect/token", new FormUrlEncodedContent(form));
-        return (response.StatusCode, await response.Content.ReadFromJsonAsync<JsonElement>());
-    }
-
-    private async Task<(HttpStatusCode Status, JsonElement Body)> RefreshAsync(string refreshToken)
-    {
-        using var response = await app.Http.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["grant_type"] = "refresh_token", ["refresh_token"] = refreshToken, ["client_id"] = "platform-cli",
-        }));
-        return (response.StatusCode, await response.Content.ReadFromJsonAsync<JsonElement>());
-    }
-
-    private async Task<HttpStatusCode> StatusAsync(string token)
-    {
-        using var response = await app.Http.SendAsync(app.Request(HttpMethod.Get, "/api/v1/units", token));
-        return response.StatusCode;
-    }
-
-    private static async Task EventuallyAsync(Func<Task<bool>> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "the revocation list never reached the host");
-            await Task.Delay(100);
-        }
+        await UnitsApp.EventuallyAsync(async () => await app.StatusAsync(again.GetProperty("access_token").GetString()!) == HttpStatusCode.OK);
     }
 }

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -121,6 +122,47 @@ public sealed class UnitsApp : IAsyncLifetime
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.True(response.IsSuccessStatusCode, $"token request failed: {(int)response.StatusCode} {body}");
         return body;
+    }
+
+    /// <summary>A password grant as it answers, refusals included; <paramref name="newPassword"/> replaces an office-given password.</summary>
+    public async Task<(HttpStatusCode Status, JsonElement Body)> SignInAsync(string username, string password, string? newPassword = null)
+    {
+        var form = new Dictionary<string, string> { ["grant_type"] = "password", ["username"] = username, ["password"] = password, ["client_id"] = "platform-cli" };
+        if (newPassword is not null)
+        {
+            form["new_password"] = newPassword;
+        }
+
+        using var response = await Http.PostAsync("/connect/token", new FormUrlEncodedContent(form));
+        return (response.StatusCode, await response.Content.ReadFromJsonAsync<JsonElement>());
+    }
+
+    /// <summary>A refresh-token grant as it answers.</summary>
+    public async Task<(HttpStatusCode Status, JsonElement Body)> RefreshAsync(string refreshToken)
+    {
+        using var response = await Http.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "refresh_token", ["refresh_token"] = refreshToken, ["client_id"] = "platform-cli",
+        }));
+        return (response.StatusCode, await response.Content.ReadFromJsonAsync<JsonElement>());
+    }
+
+    /// <summary>What an API call with the token answers: 401 once the host has the token's revocation.</summary>
+    public async Task<HttpStatusCode> StatusAsync(string token)
+    {
+        using var response = await Http.SendAsync(Request(HttpMethod.Get, "/api/v1/units", token));
+        return response.StatusCode;
+    }
+
+    /// <summary>Waits (up to 10 s) for what the revocation poller makes true.</summary>
+    public static async Task EventuallyAsync(Func<Task<bool>> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the revocation list never reached the host");
+            await Task.Delay(100);
+        }
     }
 
     public HttpRequestMessage Request(HttpMethod method, string path, string token, object? body = null)

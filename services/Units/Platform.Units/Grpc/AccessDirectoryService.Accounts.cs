@@ -58,6 +58,11 @@ public sealed partial class AccessDirectoryService
             await changes.EndSessionsAsync(account, now, context.CancellationToken);
         }
 
+        if (AccountChanges.Snapshot(account) == before)
+        {
+            return account.ToProto(); // nothing changed: nothing to audit or publish
+        }
+
         await SaveChangeAsync(account, AccountActions.Updated, before, now, context.CancellationToken);
         return account.ToProto();
     }
