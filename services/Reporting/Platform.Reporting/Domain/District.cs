@@ -61,7 +61,9 @@ public sealed class ComparableTarget : ITenantEntity
     /// </summary>
     public bool Best { get; set; }
 
-    public bool LowerIsBetter => Direction is "Decrease" or "AtMost";
+    public bool LowerIsBetter => IsLowerBetter(Direction);
+
+    public static bool IsLowerBetter(string direction) => direction is "Decrease" or "AtMost";
 
     /// <summary>The comparable rows of a published list's tasks, each group's most ambitious one marked <see cref="Best"/>.</summary>
     public static List<ComparableTarget> ForList(IEnumerable<TrackedTask> tasks)

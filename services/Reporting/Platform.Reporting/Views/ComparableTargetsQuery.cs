@@ -1,6 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using Platform.Contracts;
-using Platform.Reporting.Data;
 using V1 = Platform.Contracts.Reporting.V1;
 
 namespace Platform.Reporting.Views;
@@ -9,24 +7,10 @@ namespace Platform.Reporting.Views;
 /// The districts' most ambitious typed targets compared (开办企业 in 1 工作日 here, 2 there): per indicator, metric
 /// unit and direction, each district's best target (marked when its list is published), ranked.
 /// </summary>
-public static class ComparableTargetsQuery
+internal static class ComparableTargetsQuery
 {
-    public static async Task<IEnumerable<V1.ComparableTargets>> RankAsync(ReportingDbContext db, string[] districts, int year, CancellationToken cancellationToken)
-    {
-        // Each district's most ambitious target per indicator, unit and direction, marked when its list was published.
-        var targets = await db.ComparableTargets.AsNoTracking()
-            .Where(c => c.Best && c.Year == year && districts.Contains(c.TenantId))
-            .Select(c => new BestTarget
-            {
-                TenantId = c.TenantId, Indicator = c.Indicator, Unit = c.Unit, LowerIsBetter = c.Direction == "Decrease" || c.Direction == "AtMost",
-                TaskNumber = c.TaskNumber, Text = c.Text, Value = c.Value, Baseline = c.Baseline,
-            })
-            .ToListAsync(cancellationToken);
-        return Compare(targets);
-    }
-
     /// <summary>Per indicator, unit and direction, the districts' best targets ranked (ties share a rank).</summary>
-    private static IEnumerable<V1.ComparableTargets> Compare(IEnumerable<BestTarget> best) =>
+    public static IEnumerable<V1.ComparableTargets> Rank(IEnumerable<BestTarget> best) =>
         best
             .GroupBy(t => (t.Indicator, t.Unit, t.LowerIsBetter))
             .Where(g => g.Count() >= 2)
@@ -55,7 +39,8 @@ public static class ComparableTargetsQuery
             })
             .OrderBy(g => CanonicalIndicators.Order(g.Indicator)).ThenBy(g => g.Unit, StringComparer.Ordinal);
 
-    private sealed class BestTarget
+    /// <summary>A district's most ambitious target per indicator, unit and direction (<see cref="Domain.ComparableTarget.Best"/>).</summary>
+    internal sealed class BestTarget
     {
         public required string TenantId { get; init; }
 
@@ -73,5 +58,4 @@ public static class ComparableTargetsQuery
 
         public decimal? Baseline { get; init; }
     }
-
 }

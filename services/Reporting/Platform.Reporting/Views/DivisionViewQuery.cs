@@ -38,48 +38,27 @@ public static class DivisionViewQuery
         var year = int.Parse(period[..4], System.Globalization.CultureInfo.InvariantCulture);
         var children = (division == DivisionRollups.Country ? tree.Children(null) : tree.Children(division)).Select(c => c.Code).ToList();
         var counties = children.Where(c => tree.Find(c)?.Level == DivisionLevel.County).ToList();
-        var registered = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (counties.Count > 0 && counties.Count == children.Count && DivisionCode.OverseenPrefix(division) is { } prefix)
-        {
-            // Below a 直辖市 or a prefecture every column is a district: the registered ones under the division, including
-            // districts whose codes the table does not know (newer than its edition), placed by their digits.
-            foreach (var district in await db.Districts.AsNoTracking().Where(x => x.TenantId.StartsWith(prefix) && x.TenantId != division)
-                .Select(x => new { x.TenantId, x.Name }).ToListAsync(cancellationToken))
-            {
-                if (tree.Contains(district.TenantId) ? counties.Contains(district.TenantId) : DivisionRollups.ParentOf(district.TenantId) == division)
-                {
-                    registered[district.TenantId] = district.Name;
-                }
-            }
-
-            counties = [.. counties.Union(registered.Keys)];
-        }
-        else if (counties.Count > 0)
-        {
-            foreach (var district in await db.Districts.AsNoTracking().Where(x => counties.Contains(x.TenantId))
-                .Select(x => new { x.TenantId, x.Name }).ToListAsync(cancellationToken))
-            {
-                registered[district.TenantId] = district.Name;
-            }
-        }
-
         var divisions = children.Except(counties).ToList();
-        string[] wanted = [TotalsDimension.Total, TotalsDimension.Indicator];
-        var rows = new List<(LightTotals Row, int Districts, bool IsDistrict)>();
-        if (counties.Count > 0)
+
+        // Below a 直辖市 or a prefecture every column is a district: the registered ones under the division, including
+        // districts whose codes the table does not know (newer than its edition), placed by their digits. So their
+        // rows are asked by the division's prefix and sorted out here.
+        var underPrefix = counties.Count > 0 && divisions.Count == 0 ? DivisionCode.OverseenPrefix(division) : null;
+        var read = await ViewRows.ReadAsync(db, underPrefix, counties, divisions, period, year, cancellationToken);
+
+        var registered = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (code, name) in read.Districts)
         {
-            rows.AddRange((await db.TenantTotals.AsNoTracking()
-                .Where(t => counties.Contains(t.TenantId) && t.Period == period && wanted.Contains(t.Dimension))
-                .ToListAsync(cancellationToken)).Select(t => ((LightTotals)t, t.Owed > 0 ? 1 : 0, true)));
+            var placed = underPrefix is null ? counties.Contains(code)
+                : code != division && (tree.Contains(code) ? counties.Contains(code) : DivisionRollups.ParentOf(code) == division);
+            if (placed)
+            {
+                registered[code] = name;
+            }
         }
 
-        if (divisions.Count > 0)
-        {
-            rows.AddRange((await db.Rollups.AsNoTracking()
-                .Where(r => divisions.Contains(r.TenantId) && r.Period == period)
-                .ToListAsync(cancellationToken)).Select(r => ((LightTotals)r, r.Districts, false)));
-        }
-
+        counties = [.. counties.Union(registered.Keys)];
+        var rows = read.Totals.Where(r => r.IsDistrict ? counties.Contains(r.Row.TenantId) : divisions.Contains(r.Row.TenantId)).ToList();
         var totals = rows.Where(r => r.Row.Dimension == TotalsDimension.Total).ToDictionary(r => r.Row.TenantId);
         var cells = rows.Where(r => r.Row.Dimension == TotalsDimension.Indicator).ToDictionary(r => (r.Row.TenantId, r.Row.Key), r => r.Row);
         var shown = children.Union(registered.Keys).Where(c => registered.ContainsKey(c) || totals.ContainsKey(c)).Order(StringComparer.Ordinal).ToList();
@@ -118,10 +97,10 @@ public static class DivisionViewQuery
             view.Indicators.Add(row);
         }
 
-        var districts = view.Districts.Where(c => c.IsDistrict).Select(c => c.TenantId).ToArray();
-        if (districts.Length >= 2)
+        var districts = view.Districts.Where(c => c.IsDistrict).Select(c => c.TenantId).ToHashSet(StringComparer.Ordinal);
+        if (districts.Count >= 2)
         {
-            view.Comparable.AddRange(await ComparableTargetsQuery.RankAsync(db, districts, year, cancellationToken));
+            view.Comparable.AddRange(ComparableTargetsQuery.Rank(read.Targets.Where(t => districts.Contains(t.TenantId))));
         }
 
         return view;
