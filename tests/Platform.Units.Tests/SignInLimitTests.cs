@@ -156,6 +156,38 @@ public sealed class SignInLimitTests(UnitsApp app)
         Assert.Equal(UnitsApp.Authority + "/connect/token", discovery.GetProperty("token_endpoint").GetString());
     }
 
+    [Fact]
+    public async Task AStolenSessionCannotGuessThePasswordThroughAPasswordChange()
+    {
+        // Whoever holds someone's access token may try current passwords at the change form; each wrong one counts
+        // towards the same lock as a sign-in, the lock then refuses the right one there and at sign-in, and a right
+        // one once the lock has passed clears the count.
+        var username = await NewAccountAsync();
+        var person = UnitsApp.Bearer(await app.TokenAsync(username));
+        var access = app.Access();
+        for (var i = 0; i < MaxFailures; i++)
+        {
+            var wrong = await Assert.ThrowsAsync<RpcException>(() => access.ChangePasswordAsync(
+                new ChangePasswordRequest { CurrentPassword = "guess-" + i, NewPassword = "chosen-by-thief" }, person).ResponseAsync);
+            Assert.Equal(StatusCode.InvalidArgument, wrong.StatusCode);
+        }
+
+        var locked = await Assert.ThrowsAsync<RpcException>(() => access.ChangePasswordAsync(
+            new ChangePasswordRequest { CurrentPassword = UnitsApp.Password, NewPassword = "chosen-by-thief" }, person).ResponseAsync);
+        Assert.Equal(StatusCode.InvalidArgument, locked.StatusCode);
+        Assert.Contains("locked", locked.Status.Detail, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, (await SignInAsync(username, UnitsApp.Password)).Status);
+
+        var yz = UnitsApp.Bearer(await app.TokenAsync("yz.admin"));
+        Assert.Contains((await access.ListSignInLockoutsAsync(new ListSignInLockoutsRequest(), yz)).Lockouts, l => l.Username == username);
+
+        await Task.Delay(TimeSpan.FromSeconds(2.5));
+        await access.ChangePasswordAsync(new ChangePasswordRequest { CurrentPassword = UnitsApp.Password, NewPassword = "own-new-secret" }, person);
+        var (status, body) = await SignInAsync(username, "own-new-secret");
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal(0, JsonDocument.Parse(body).RootElement.GetProperty("failed_attempts_since_last_sign_in").GetInt32());
+    }
+
     private async Task<string> NewAccountAsync()
     {
         var username = "guess." + Guid.NewGuid().ToString("N")[..8];

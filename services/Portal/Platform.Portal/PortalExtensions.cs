@@ -29,8 +29,10 @@ public static class PortalExtensions
         var gatewayGrpc = new Uri(Required(configuration, "Gateway:Grpc"));
         var idle = configuration.GetValue("Portal:SessionIdle", TimeSpan.FromMinutes(30));
         var refreshBefore = configuration.GetValue("Portal:RefreshBefore", TimeSpan.FromSeconds(30));
+        // The units service's own setting, read under the same key, so the forms ask for what it will take.
+        var minPasswordLength = configuration.GetValue("Identity:MinPasswordLength", 8);
 
-        builder.Services.AddSingleton(new PortalOptions(gatewayHttp, gatewayGrpc, idle, refreshBefore));
+        builder.Services.AddSingleton(new PortalOptions(gatewayHttp, gatewayGrpc, idle, refreshBefore, minPasswordLength));
         builder.Services.AddSingleton(_ => GrpcChannel.ForAddress(gatewayGrpc, new GrpcChannelOptions
         {
             MaxReceiveMessageSize = 16 * 1024 * 1024,
@@ -129,4 +131,5 @@ public static class PortalExtensions
 }
 
 /// <param name="RefreshBefore">How long before the access token expires the portal refreshes it.</param>
-public sealed record PortalOptions(Uri GatewayHttp, Uri GatewayGrpc, TimeSpan SessionIdle, TimeSpan RefreshBefore);
+/// <param name="MinPasswordLength">The shortest password the units service takes (<c>Identity:MinPasswordLength</c>, as there).</param>
+public sealed record PortalOptions(Uri GatewayHttp, Uri GatewayGrpc, TimeSpan SessionIdle, TimeSpan RefreshBefore, int MinPasswordLength);

@@ -156,7 +156,7 @@ public sealed partial class PortalSession(IHttpContextAccessor accessor, IHttpCl
 
             if (error == "invalid_request" && form.ContainsKey("new_password"))
             {
-                throw new SignInRefusedException($"新密码不符合要求：至少 {MinPasswordLength} 个字符，且不能与原密码相同。");
+                throw new SignInRefusedException($"新密码不符合要求：至少 {options.MinPasswordLength} 个字符，且不能与原密码相同。");
             }
 
             return null;
@@ -179,9 +179,6 @@ public sealed partial class PortalSession(IHttpContextAccessor accessor, IHttpCl
             DateTimeOffset.UtcNow.AddSeconds(json.GetProperty("expires_in").GetInt32()),
             json.TryGetProperty("failed_attempts_since_last_sign_in", out var f) && f.TryGetInt32(out var failed) ? failed : 0);
     }
-
-    /// <summary>The shortest password the units service takes (its Identity:MinPasswordLength default).</summary>
-    public const int MinPasswordLength = 8;
 
     private static string? TryError(string body)
     {

@@ -130,9 +130,17 @@ public sealed partial class AccessDirectoryService
 
         var account = await db.Accounts.SingleOrDefaultAsync(a => a.Id == id, context.CancellationToken)
             ?? throw new NotFoundException("account", subject);
-        if (!Secrets.Verify(account.PasswordHash, request.CurrentPassword))
+        // The current password is checked like a sign-in's: a stolen session cannot be used to guess it, since wrong
+        // ones count towards the same delay and lock (the lock refuses even the right one), and a right one clears them.
+        var valid = Secrets.Verify(account.PasswordHash, request.CurrentPassword);
+        caller.SetSystem();
+        var verdict = await throttle.CheckAsync(account.Username, account, valid, context.GetHttpContext().Connection.RemoteIpAddress?.ToString(), context.CancellationToken);
+        if (!verdict.Allowed)
         {
-            throw new ValidationException("current_password", "is not this account's password");
+            await Task.Delay(verdict.Delay, context.CancellationToken);
+            throw new ValidationException("current_password",
+                $"is not this account's password, or too many wrong passwords were given: after {options.Value.SignIn.MaxFailures} in a row the " +
+                "account is locked for a while, for signing in too");
         }
 
         if (request.NewPassword == request.CurrentPassword)

@@ -23,7 +23,7 @@ namespace Platform.Units.Grpc;
 /// that another district has an account of that name.
 /// </remarks>
 public sealed partial class AccessDirectoryService(
-    UnitsDbContext db, TenantContext caller, IOptions<IdentityOptions> options, TimeProvider clock, AccountChanges changes)
+    UnitsDbContext db, TenantContext caller, IOptions<IdentityOptions> options, TimeProvider clock, AccountChanges changes, SignInThrottle throttle)
     : V1.AccessDirectory.AccessDirectoryBase
 {
     /// <summary>The one answer for a username that cannot be had, wherever it is taken.</summary>
