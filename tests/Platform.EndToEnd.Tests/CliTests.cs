@@ -38,6 +38,39 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public async Task TheOfficeKeepsItsUnitDirectoryFromTheTerminal()
+    {
+        Assert.Equal(0, (await RunAsync("login", "--user", "jb.admin", "--password", "demo", "--gateway", gateway)).Code);
+        var name = "区统计局" + Guid.NewGuid().ToString("N")[..5];
+        var (created, createdOut, createdErr) = await RunAsync("units", "create", name, "--alias", name + "甲", "--gateway", gateway);
+        Assert.True(created == 0, createdErr);
+        Assert.Contains(name, createdOut);
+
+        var (added, addedOut, _) = await RunAsync("units", "alias-add", name + "甲", "--alias", name + "乙", "--gateway", gateway);
+        Assert.Equal(0, added);
+        Assert.Contains(name + "乙", addedOut);
+        var (removed, removedOut, _) = await RunAsync("units", "alias-remove", name, "--alias", name + "甲", "--gateway", gateway);
+        Assert.Equal(0, removed);
+        Assert.DoesNotContain(name + "甲", removedOut);
+        var (absent, _, absentErr) = await RunAsync("units", "alias-remove", name, "--alias", "从未有过的别名", "--gateway", gateway);
+        Assert.Equal(1, absent);
+        Assert.Contains("is not an alias", absentErr);
+
+        Assert.Equal(0, (await RunAsync("units", "retire", name, "--gateway", gateway)).Code);
+        var (listed, listOut, _) = await RunAsync("units", "list", "--json", "--gateway", gateway);
+        Assert.Equal(0, listed);
+        var unit = JsonDocument.Parse(listOut).RootElement.GetProperty("units").EnumerateArray().Single(u => u.GetProperty("name").GetString() == name);
+        Assert.True(unit.TryGetProperty("retiredAt", out _));
+
+        var (audit, auditOut, _) = await RunAsync("units", "audit", name, "--gateway", gateway);
+        Assert.Equal(0, audit);
+        foreach (var action in new[] { "created", "alias-added", "alias-removed", "retired" })
+        {
+            Assert.Contains(action, auditOut);
+        }
+    }
+
+    [Fact]
     public async Task FailuresExitNonZeroWithOneLine()
     {
         var (noLogin, _, noLoginErr) = await RunAsync("tasks", "--gateway", gateway);

@@ -106,6 +106,14 @@ public sealed class TaskListWorkflowTests(TasksApp app)
             new MapUnitNameRequest { TaskListId = draft.Id, PrintedName = office, UnitId = missing }, admin).ResponseAsync);
         Assert.Equal(StatusCode.NotFound, notFound.StatusCode);
         Assert.Equal($"unit '{missing}' was not found.", notFound.Status.Detail);
+
+        // A unit the office retired takes no new task.
+        var gone = await app.Units.CreateUnitAsync(new UnitsV1.CreateUnitRequest { Name = "区已撤销机构" + Guid.NewGuid().ToString("N")[..6] }, admin);
+        await app.Units.RetireUnitAsync(new UnitsV1.UnitActionRequest { Id = gone.Id }, admin);
+        var retired = await Assert.ThrowsAsync<RpcException>(() => app.Tasks.MapUnitNameAsync(
+            new MapUnitNameRequest { TaskListId = draft.Id, PrintedName = office, UnitId = gone.Id }, admin).ResponseAsync);
+        Assert.Equal(StatusCode.FailedPrecondition, retired.StatusCode);
+        Assert.Contains("retired", retired.Status.Detail, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -104,6 +104,9 @@ public sealed class UnitsApp : IAsyncLifetime
             }
         });
 
+    /// <summary>The host's services: its bus, to publish what another service would.</summary>
+    public IServiceProvider Services => factory.Services;
+
     public UnitDirectory.UnitDirectoryClient Units() => new(channel);
 
     public TenantDirectory.TenantDirectoryClient Tenants(string token) => new(channel);
@@ -154,13 +157,13 @@ public sealed class UnitsApp : IAsyncLifetime
         return response.StatusCode;
     }
 
-    /// <summary>Waits (up to 10 s) for what the revocation poller makes true.</summary>
-    public static async Task EventuallyAsync(Func<Task<bool>> condition)
+    /// <summary>Waits (up to 10 s) for what a background part of the host (the revocation poller, a consumer) makes true.</summary>
+    public static async Task EventuallyAsync(Func<Task<bool>> condition, string never = "the revocation list never reached the host")
     {
         var deadline = DateTime.UtcNow.AddSeconds(10);
         while (!await condition())
         {
-            Assert.True(DateTime.UtcNow < deadline, "the revocation list never reached the host");
+            Assert.True(DateTime.UtcNow < deadline, never);
             await Task.Delay(100);
         }
     }

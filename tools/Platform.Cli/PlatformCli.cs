@@ -19,6 +19,7 @@ public static class PlatformCli
             InboxCommand.Create(),
             WebhooksCommand.Create(),
             AccountsCommand.Create(),
+            UnitsCommand.Create(),
             PasswordCommand.Create(),
             TenantsCommand.Create(),
             OpsCommand.Create(),

@@ -6,6 +6,9 @@ public enum UnitChangeKind
     Renamed,
     AliasAdded,
     MembersChanged,
+    AliasRemoved,
+    Retired,
+    Reinstated,
 }
 
 /// <summary>A unit of a tenant's directory was created or changed; consumers refresh their copy of its names.</summary>
@@ -18,6 +21,8 @@ public sealed record UnitChanged : ITenantScoped
     public string? PreviousName { get; init; }
     public IReadOnlyList<string> Aliases { get; init; } = [];
     public bool IsGroup { get; init; }
+    /// <summary>Set while the unit is retired: it keeps its history but takes no new assignment.</summary>
+    public DateTimeOffset? RetiredAt { get; init; }
     public int Version { get; init; }
     public DateTimeOffset OccurredAt { get; init; }
 }

@@ -1,7 +1,5 @@
-using System.Globalization;
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using static Platform.Cli.Online.Answers;
 
 namespace Platform.Cli.Online;
 
@@ -11,8 +9,6 @@ public sealed record AccountFields(string? DisplayName, IReadOnlyList<string> Ro
 /// <summary>The district office's people, and a person's own password.</summary>
 public static class AccountCommands
 {
-    private static readonly JsonSerializerOptions Pretty = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     public static async Task<int> AccountsAsync(
         string? gateway, string action, string? target, AccountFields fields, bool json, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
@@ -102,7 +98,7 @@ public static class AccountCommands
                         ["时间 at", "用户名 username", "操作 action", "操作人 by", "变更 change"],
                         Items(audit, "entries").Select(e => (IReadOnlyList<string>)
                         [
-                            DateTimeOffset.Parse(Text(e, "at"), CultureInfo.InvariantCulture).ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+                            LocalTime(Text(e, "at")),
                             Text(e, "username"), Text(e, "action"), Text(e, "actor"), Difference(Text(e, "before"), Text(e, "after")),
                         ]), maxCell: 80));
                     break;
@@ -199,20 +195,6 @@ public static class AccountCommands
         $"一次性初始密码 One-time initial password: {password}\n" +
         "It is shown only now. Hand it to the person; at the first sign-in they must choose their own.";
 
-    /// <summary>The fields an audit entry changed, "field: before → after".</summary>
-    private static string Difference(string before, string after)
-    {
-        if (before.Length == 0)
-        {
-            return after;
-        }
-
-        var old = JsonNode.Parse(before)!.AsObject();
-        var now = JsonNode.Parse(after)!.AsObject();
-        return string.Join("; ", now.Where(p => !JsonNode.DeepEquals(p.Value, old[p.Key]))
-            .Select(p => $"{p.Key}: {old[p.Key]?.ToJsonString() ?? "null"} → {p.Value?.ToJsonString() ?? "null"}"));
-    }
-
     private static void Set(JsonObject body, string name, string? value)
     {
         if (value is not null)
@@ -225,11 +207,4 @@ public static class AccountCommands
         account?["disabled"]?.GetValue<bool>() == true ? "停用 disabled"
         : account?["mustChangePassword"]?.GetValue<bool>() == true ? "待改密码 must change password"
         : "正常 active";
-
-    private static IEnumerable<JsonNode> Items(JsonNode? node, string name) => node?[name] is JsonArray items ? items.OfType<JsonNode>() : [];
-
-    private static string Text(JsonNode? node, string name) => node?[name] is JsonValue value ? value.ToString() : string.Empty;
-
-    private static void Print(TextWriter output, bool json, JsonNode answer, Func<string> text) =>
-        output.WriteLine(json ? answer.ToJsonString(Pretty) : text());
 }

@@ -125,7 +125,7 @@ public sealed class TaskListService(TasksDbContext db, ITenantContext caller, Un
         }
         else
         {
-            unit = await units.GetAsync(Caller.ParseId(request.UnitId, "unit_id", "unit"), context.CancellationToken);
+            unit = await units.GetAssignableAsync(Caller.ParseId(request.UnitId, "unit_id", "unit"), context.CancellationToken);
             if (unit.Name != printed)
             {
                 await units.AddAliasAsync(unit.Id, printed, context.CancellationToken);

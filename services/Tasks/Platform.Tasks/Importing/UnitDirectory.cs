@@ -32,10 +32,13 @@ public sealed class UnitDirectory(V1.UnitDirectory.UnitDirectoryClient client)
         return result;
     }
 
-    public async Task<ResolvedUnit> GetAsync(Guid id, CancellationToken cancellationToken)
+    /// <summary>A unit that may be given a task: one the office has not retired.</summary>
+    public async Task<ResolvedUnit> GetAssignableAsync(Guid id, CancellationToken cancellationToken)
     {
         var unit = await Call(() => client.GetUnitAsync(new V1.GetUnitRequest { Id = id.ToString() }, cancellationToken: cancellationToken).ResponseAsync);
-        return new ResolvedUnit(Guid.Parse(unit.Id), unit.Name);
+        return unit.RetiredAt is null
+            ? new ResolvedUnit(Guid.Parse(unit.Id), unit.Name)
+            : throw new PreconditionException($"'{unit.Name}' is retired and takes no new tasks; choose another unit.");
     }
 
     /// <summary>Makes <paramref name="alias"/> a name of the unit; an alias it already has is fine.</summary>
@@ -47,9 +50,8 @@ public sealed class UnitDirectory(V1.UnitDirectory.UnitDirectoryClient client)
         }
         catch (RpcException ex) when (ex.StatusCode == StatusCode.AlreadyExists)
         {
-            var unit = await GetAsync(id, cancellationToken);
             var resolved = await ResolveAsync([alias], cancellationToken);
-            if (resolved[alias].Unit?.Id != unit.Id)
+            if (resolved[alias].Unit?.Id != id)
             {
                 throw new ConflictException($"'{alias}' already names another unit ({resolved[alias].Unit?.Name}).");
             }

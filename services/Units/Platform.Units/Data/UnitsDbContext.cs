@@ -17,6 +17,10 @@ public sealed class UnitsDbContext(DbContextOptions<UnitsDbContext> options, ITe
 
     public DbSet<AccountAuditEntry> AccountAudit => Set<AccountAuditEntry>();
 
+    public DbSet<UnitAuditEntry> UnitAudit => Set<UnitAuditEntry>();
+
+    public DbSet<UnitAssignment> UnitAssignments => Set<UnitAssignment>();
+
     public DbSet<IntegrationClient> Clients => Set<IntegrationClient>();
 
     public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
@@ -86,6 +90,28 @@ public sealed class UnitsDbContext(DbContextOptions<UnitsDbContext> options, ITe
             b.Property(a => a.After).HasColumnType("jsonb");
             b.HasIndex(a => new { a.TenantId, a.At });
             b.HasIndex(a => a.AccountId);
+        });
+
+        modelBuilder.Entity<UnitAuditEntry>(b =>
+        {
+            b.ToTable("unit_audit");
+            b.HasKey(a => a.Id);
+            b.Property(a => a.Action).HasMaxLength(32);
+            b.Property(a => a.Actor).HasMaxLength(128);
+            b.Property(a => a.Before).HasColumnType("jsonb");
+            b.Property(a => a.After).HasColumnType("jsonb");
+            b.HasIndex(a => new { a.TenantId, a.At });
+            b.HasIndex(a => a.UnitId);
+        });
+
+        modelBuilder.Entity<UnitAssignment>(b =>
+        {
+            b.ToTable("unit_assignments");
+            b.HasKey(a => a.Id);
+            b.Property(a => a.Number).HasMaxLength(32);
+            b.Property(a => a.Text).HasMaxLength(UnitAssignment.MaxTextLength);
+            b.HasIndex(a => new { a.TenantId, a.Year });
+            b.HasIndex(a => new { a.UnitId, a.Year });
         });
 
         modelBuilder.Entity<IntegrationClient>(b =>

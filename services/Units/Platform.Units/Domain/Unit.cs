@@ -39,6 +39,9 @@ public sealed class Unit : ITenantEntity
 
     public DateTimeOffset UpdatedAt { get; private set; }
 
+    /// <summary>When the office retired the unit: it keeps its history and names but takes no new assignment.</summary>
+    public DateTimeOffset? RetiredAt { get; private set; }
+
     public IReadOnlyList<UnitAlias> Aliases => aliases;
 
     public static Unit Create(string tenantId, string name, UnitKind kind, IEnumerable<string> aliases, DateTimeOffset now)
@@ -98,6 +101,43 @@ public sealed class Unit : ITenantEntity
         }
 
         AddAliasCore(alias.Trim(), now);
+        Touch(now);
+    }
+
+    /// <summary>
+    /// Removes one of the unit's other names. Lists that already resolved it keep their unit; a document printing the
+    /// name later no longer resolves to this unit.
+    /// </summary>
+    public string RemoveAlias(string alias, DateTimeOffset now)
+    {
+        var normalized = UnitNames.Normalize(alias ?? string.Empty);
+        var found = aliases.FirstOrDefault(a => a.NormalizedAlias == normalized)
+            ?? throw new ValidationException("alias", $"'{alias}' is not an alias of unit '{Name}'");
+        aliases.Remove(found);
+        Touch(now);
+        return found.Alias;
+    }
+
+    /// <summary>No new task, account or name resolution goes to a retired unit; what it did stays its own.</summary>
+    public void Retire(DateTimeOffset now)
+    {
+        if (RetiredAt is not null)
+        {
+            throw new PreconditionException($"'{Name}' was already retired on {RetiredAt:yyyy-MM-dd}.");
+        }
+
+        RetiredAt = now;
+        Touch(now);
+    }
+
+    public void Reinstate(DateTimeOffset now)
+    {
+        if (RetiredAt is null)
+        {
+            throw new PreconditionException($"'{Name}' is not retired.");
+        }
+
+        RetiredAt = null;
         Touch(now);
     }
 

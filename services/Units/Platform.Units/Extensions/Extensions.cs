@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Platform.Units.Consumers;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Platform.Messaging;
@@ -14,7 +15,7 @@ internal static class Extensions
     public static WebApplicationBuilder AddApplicationServices(this WebApplicationBuilder builder)
     {
         builder.AddTenantDbContext<UnitsDbContext>();
-        builder.AddPlatformMessaging<UnitsDbContext>("units");
+        builder.AddPlatformMessaging<UnitsDbContext>("units", x => x.AddConsumer<TaskListPublishedConsumer>());
         builder.Services.AddOptions<IdentityOptions>().BindConfiguration("Identity");
         builder.Services.AddSingleton<SigningKeyProvider>();
         builder.Services.AddSingleton<TokenIssuer>();

@@ -40,7 +40,8 @@ public sealed partial class AccessDirectoryService
 
         var roles = request.Roles.Count > 0 ? request.Roles.Distinct().ToList() : account.Roles;
         ValidateRoles(roles, account.TenantId, admin);
-        var unitId = request.HasUnitId
+        // Naming the unit the person is already in changes nothing, even if it has been retired since.
+        var unitId = request.HasUnitId && request.UnitId != account.UnitId?.ToString()
             ? string.IsNullOrEmpty(request.UnitId) ? null : await ExistingUnitAsync(request.UnitId, account.TenantId, context.CancellationToken)
             : account.UnitId;
         RequireUnitFor(roles, unitId);
@@ -236,9 +237,9 @@ public sealed partial class AccessDirectoryService
     private async Task<Guid> ExistingUnitAsync(string unitId, string tenantId, CancellationToken cancellationToken)
     {
         var id = Caller.ParseId(unitId, "unit_id", "unit");
-        return await db.Units.AnyAsync(u => u.Id == id && u.TenantId == tenantId, cancellationToken)
-            ? id
-            : throw new ValidationException("unit_id", $"no unit {unitId} in tenant {tenantId}");
+        var unit = await db.Units.AsNoTracking().Where(u => u.Id == id && u.TenantId == tenantId).Select(u => new { u.Name, u.RetiredAt })
+            .SingleOrDefaultAsync(cancellationToken) ?? throw new ValidationException("unit_id", $"no unit {unitId} in tenant {tenantId}");
+        return unit.RetiredAt is null ? id : throw new ValidationException("unit_id", $"'{unit.Name}' is retired and takes no new people");
     }
 
     private static void RequireUnitFor(IEnumerable<string> roles, Guid? unitId)

@@ -17,6 +17,7 @@ internal static class Mapping
             Version = unit.Version,
             CreatedAt = Timestamp.FromDateTimeOffset(unit.CreatedAt),
             UpdatedAt = Timestamp.FromDateTimeOffset(unit.UpdatedAt),
+            RetiredAt = unit.RetiredAt is { } retired ? Timestamp.FromDateTimeOffset(retired) : null,
         };
         proto.Aliases.AddRange(unit.Aliases.OrderBy(a => a.CreatedAt).ThenBy(a => a.Id).Select(a => a.Alias));
         proto.MemberIds.AddRange(unit.MemberIds.Select(m => m.ToString()));

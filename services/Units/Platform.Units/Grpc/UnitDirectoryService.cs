@@ -1,3 +1,4 @@
+using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
 using Platform.Contracts.Events;
@@ -45,7 +46,8 @@ public sealed class UnitDirectoryService(UnitsDbContext db, ITenantContext calle
         var page = await query.OrderBy(u => u.Name).ThenBy(u => u.Id).Skip(paging.Offset).Take(paging.Size).AsSplitQuery().ToListAsync(context.CancellationToken);
 
         var response = new V1.ListUnitsResponse { TotalSize = total };
-        response.Units.AddRange(page.Select(u => u.ToProto()));
+        var open = await OpenTaskCountsAsync(tenant!, page.Select(u => u.Id).ToList(), context.CancellationToken);
+        response.Units.AddRange(page.Select(u => WithOpenTasks(u.ToProto(), open)));
         response.NextPageToken = paging.NextToken(page.Count, total);
 
         return response;
@@ -54,7 +56,8 @@ public sealed class UnitDirectoryService(UnitsDbContext db, ITenantContext calle
     public override async Task<V1.Unit> GetUnit(V1.GetUnitRequest request, ServerCallContext context)
     {
         caller.Require(PlatformScopes.UnitsRead);
-        return (await FindAsync(request.Id, context.CancellationToken)).ToProto();
+        var unit = await FindAsync(request.Id, context.CancellationToken);
+        return WithOpenTasks(unit.ToProto(), await OpenTaskCountsAsync(unit.TenantId, [unit.Id], context.CancellationToken));
     }
 
     public override async Task<V1.Unit> CreateUnit(V1.CreateUnitRequest request, ServerCallContext context)
@@ -75,7 +78,7 @@ public sealed class UnitDirectoryService(UnitsDbContext db, ITenantContext calle
 
         await EnsureNamesFreeAsync(unit, [unit.NormalizedName, .. unit.Aliases.Select(a => a.NormalizedAlias)], context.CancellationToken);
         db.Units.Add(unit);
-        Publish(unit, UnitChangeKind.Created, null, now);
+        Record(unit, UnitChangeKind.Created, UnitActions.Created, null, null, now);
         await SaveAsync(context.CancellationToken);
         return unit.ToProto();
     }
@@ -84,10 +87,11 @@ public sealed class UnitDirectoryService(UnitsDbContext db, ITenantContext calle
     {
         caller.RequireDistrictWriter(PlatformScopes.UnitsWrite);
         var unit = await FindAsync(request.Id, context.CancellationToken);
+        var before = UnitAuditEntry.Snapshot(unit);
         var now = clock.GetUtcNow();
         var previous = unit.Rename(request.Name, !request.HasKeepOldNameAsAlias || request.KeepOldNameAsAlias, now);
         await EnsureNamesFreeAsync(unit, [unit.NormalizedName], context.CancellationToken);
-        Publish(unit, UnitChangeKind.Renamed, previous, now);
+        Record(unit, UnitChangeKind.Renamed, UnitActions.Renamed, before, previous, now);
         await SaveAsync(context.CancellationToken);
         return unit.ToProto();
     }
@@ -96,10 +100,11 @@ public sealed class UnitDirectoryService(UnitsDbContext db, ITenantContext calle
     {
         caller.RequireDistrictWriter(PlatformScopes.UnitsWrite);
         var unit = await FindAsync(request.Id, context.CancellationToken);
+        var before = UnitAuditEntry.Snapshot(unit);
         var now = clock.GetUtcNow();
         unit.AddAlias(request.Alias, now);
         await EnsureNamesFreeAsync(unit, [UnitNames.Normalize(request.Alias)], context.CancellationToken);
-        Publish(unit, UnitChangeKind.AliasAdded, null, now);
+        Record(unit, UnitChangeKind.AliasAdded, UnitActions.AliasAdded, before, null, now);
         await SaveAsync(context.CancellationToken);
         return unit.ToProto();
     }
@@ -108,11 +113,113 @@ public sealed class UnitDirectoryService(UnitsDbContext db, ITenantContext calle
     {
         caller.RequireDistrictWriter(PlatformScopes.UnitsWrite);
         var unit = await FindAsync(request.Id, context.CancellationToken);
+        var before = UnitAuditEntry.Snapshot(unit);
         var now = clock.GetUtcNow();
         unit.SetMembers(await MembersAsync(request.MemberIds, context.CancellationToken), now);
-        Publish(unit, UnitChangeKind.MembersChanged, null, now);
+        Record(unit, UnitChangeKind.MembersChanged, UnitActions.MembersChanged, before, null, now);
         await SaveAsync(context.CancellationToken);
         return unit.ToProto();
+    }
+
+    public override async Task<V1.Unit> RemoveUnitAlias(V1.RemoveUnitAliasRequest request, ServerCallContext context)
+    {
+        caller.RequireDistrictWriter(PlatformScopes.UnitsWrite);
+        var unit = await FindAsync(request.Id, context.CancellationToken);
+        var before = UnitAuditEntry.Snapshot(unit);
+        var now = clock.GetUtcNow();
+        unit.RemoveAlias(request.Alias, now);
+        Record(unit, UnitChangeKind.AliasRemoved, UnitActions.AliasRemoved, before, null, now);
+        await SaveAsync(context.CancellationToken);
+        return unit.ToProto();
+    }
+
+    public override async Task<V1.Unit> RetireUnit(V1.UnitActionRequest request, ServerCallContext context)
+    {
+        caller.RequireDistrictWriter(PlatformScopes.UnitsWrite);
+        var unit = await FindAsync(request.Id, context.CancellationToken);
+        var before = UnitAuditEntry.Snapshot(unit);
+        var now = clock.GetUtcNow();
+        var open = await OpenAssignmentsAsync(unit, now, context.CancellationToken);
+        if (open.Count > 0)
+        {
+            const int named = 10;
+            var list = string.Join("; ", open.Take(named).Select(a => $"{a.Year} list task {a.Number} ({(a.Lead ? "leads" : "shares")}: {a.Text})"));
+            throw new PreconditionException(
+                $"'{unit.Name}' still has {open.Count} task(s) in a list in force: {list}{(open.Count > named ? "; …" : string.Empty)}. " +
+                "Reassign them (edit the list and publish a new version), then retire the unit.");
+        }
+
+        unit.Retire(now);
+        Record(unit, UnitChangeKind.Retired, UnitActions.Retired, before, null, now);
+        await SaveAsync(context.CancellationToken);
+        return unit.ToProto();
+    }
+
+    public override async Task<V1.Unit> ReinstateUnit(V1.UnitActionRequest request, ServerCallContext context)
+    {
+        caller.RequireDistrictWriter(PlatformScopes.UnitsWrite);
+        var unit = await FindAsync(request.Id, context.CancellationToken);
+        var before = UnitAuditEntry.Snapshot(unit);
+        var now = clock.GetUtcNow();
+        unit.Reinstate(now);
+        Record(unit, UnitChangeKind.Reinstated, UnitActions.Reinstated, before, null, now);
+        await SaveAsync(context.CancellationToken);
+        return unit.ToProto();
+    }
+
+    public override async Task<V1.ListUnitAuditResponse> ListUnitAudit(V1.ListUnitAuditRequest request, ServerCallContext context)
+    {
+        caller.Require(PlatformScopes.UnitsRead);
+        var tenant = caller.ReadTenant(null);
+        var paging = Paging.From(request.PageSize, request.PageToken, DefaultPageSize, MaxPageSize);
+        var query = db.UnitAudit.AsNoTracking().Where(e => e.TenantId == tenant);
+        if (!string.IsNullOrEmpty(request.UnitId))
+        {
+            var unitId = Caller.ParseId(request.UnitId, "unit_id", "unit");
+            query = query.Where(e => e.UnitId == unitId);
+        }
+
+        var total = await query.CountAsync(context.CancellationToken);
+        var page = await query.OrderByDescending(e => e.At).ThenByDescending(e => e.Id).Skip(paging.Offset).Take(paging.Size)
+            .ToListAsync(context.CancellationToken);
+        var ids = page.Select(e => e.UnitId).ToHashSet();
+        var names = await db.Units.AsNoTracking().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, context.CancellationToken);
+        var response = new V1.ListUnitAuditResponse { NextPageToken = paging.NextToken(page.Count, total) };
+        response.Entries.AddRange(page.Select(e => new V1.UnitAuditEntry
+        {
+            UnitId = e.UnitId.ToString(), UnitName = names.GetValueOrDefault(e.UnitId, string.Empty), Action = e.Action, Actor = e.Actor,
+            At = Timestamp.FromDateTimeOffset(e.At), Before = e.Before ?? string.Empty, After = e.After ?? string.Empty,
+        }));
+        return response;
+    }
+
+    /// <summary>
+    /// The tasks a unit leads or shares in the lists in force, as the tasks service announced them (the newest version
+    /// of each year's list): this year's and later ones, and while this year has no list yet, the newest year's — a
+    /// district still works on its last list until the next one is published.
+    /// </summary>
+    private async Task<List<UnitAssignment>> OpenAssignmentsAsync(Unit unit, DateTimeOffset now, CancellationToken cancellationToken) =>
+        await (await OpenAsync(unit.TenantId, now, cancellationToken)).Where(a => a.UnitId == unit.Id)
+            .OrderBy(a => a.Year).ThenBy(a => a.Id).ToListAsync(cancellationToken);
+
+    private async Task<IQueryable<UnitAssignment>> OpenAsync(string tenantId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var ofTenant = db.UnitAssignments.AsNoTracking().Where(a => a.TenantId == tenantId);
+        var thisYear = now.ToOffset(TimeSpan.FromHours(8)).Year;
+        var newest = await ofTenant.MaxAsync(a => (int?)a.Year, cancellationToken) ?? thisYear;
+        var from = Math.Min(thisYear, newest);
+        return ofTenant.Where(a => a.Year >= from);
+    }
+
+    private async Task<Dictionary<Guid, int>> OpenTaskCountsAsync(string tenantId, List<Guid> unitIds, CancellationToken cancellationToken) =>
+        await (await OpenAsync(tenantId, clock.GetUtcNow(), cancellationToken)).Where(a => unitIds.Contains(a.UnitId))
+            .GroupBy(a => a.UnitId).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+
+    private static V1.Unit WithOpenTasks(V1.Unit unit, Dictionary<Guid, int> open)
+    {
+        unit.OpenTaskCount = open.GetValueOrDefault(Guid.Parse(unit.Id));
+        return unit;
     }
 
     public override async Task<V1.ResolveUnitNamesResponse> ResolveUnitNames(V1.ResolveUnitNamesRequest request, ServerCallContext context)
@@ -134,7 +241,8 @@ public sealed class UnitDirectoryService(UnitsDbContext db, ITenantContext calle
             throw new ValidationException("names", $"a name must be at most 200 characters ('{tooLong[..20]}…')");
         }
 
-        var units = await db.Units.Include(u => u.Aliases).Where(u => u.TenantId == tenantId).AsSplitQuery().ToListAsync(context.CancellationToken);
+        // A retired unit takes no new assignment: no printed name resolves to it, and it is never suggested.
+        var units = await db.Units.Include(u => u.Aliases).Where(u => u.TenantId == tenantId && u.RetiredAt == null).AsSplitQuery().ToListAsync(context.CancellationToken);
         var tenant = await db.Tenants.AsNoTracking().SingleOrDefaultAsync(t => t.Id == tenantId, context.CancellationToken);
         var parent = tenant?.ParentId is { } parentId
             ? await db.Tenants.AsNoTracking().SingleOrDefaultAsync(t => t.Id == parentId, context.CancellationToken)
@@ -195,8 +303,16 @@ public sealed class UnitDirectoryService(UnitsDbContext db, ITenantContext calle
         }
     }
 
-    private void Publish(Unit unit, UnitChangeKind change, string? previousName, DateTimeOffset now) =>
+    /// <summary>One change of a unit: its audit entry and its event, saved with the unit in one transaction.</summary>
+    private void Record(Unit unit, UnitChangeKind change, string action, string? before, string? previousName, DateTimeOffset now)
+    {
+        db.UnitAudit.Add(new UnitAuditEntry
+        {
+            TenantId = unit.TenantId, UnitId = unit.Id, Action = action, Actor = caller.UserId ?? "system", At = now,
+            Before = before, After = UnitAuditEntry.Snapshot(unit),
+        });
         outbox.Enqueue(Changed(unit, change, previousName, now));
+    }
 
     /// <summary>The integration event of a unit's current state (also what an operator's replay publishes).</summary>
     internal static UnitChanged Changed(Unit unit, UnitChangeKind change, string? previousName, DateTimeOffset now) =>
@@ -209,6 +325,7 @@ public sealed class UnitDirectoryService(UnitsDbContext db, ITenantContext calle
             PreviousName = previousName,
             Aliases = unit.Aliases.Select(a => a.Alias).ToList(),
             IsGroup = unit.Kind == UnitKind.Group,
+            RetiredAt = unit.RetiredAt,
             Version = unit.Version,
             OccurredAt = now,
         };

@@ -120,18 +120,7 @@ public sealed class PeopleModel : PortalPage
     public string UnitName(string id) => id.Length == 0 ? "—" : Units.FirstOrDefault(u => u.Id == id)?.Name ?? id[..8];
 
     /// <summary>What an audit entry changed, in words: "姓名：张三 → 张三丰".</summary>
-    public string Change(UnitsV1.AccountAuditEntry entry)
-    {
-        if (entry.Before.Length == 0 || entry.After.Length == 0)
-        {
-            return string.Empty;
-        }
-
-        var before = System.Text.Json.Nodes.JsonNode.Parse(entry.Before)!.AsObject();
-        var after = System.Text.Json.Nodes.JsonNode.Parse(entry.After)!.AsObject();
-        return string.Join("；", after.Where(p => !System.Text.Json.Nodes.JsonNode.DeepEquals(p.Value, before[p.Key]))
-            .Select(p => $"{FieldName(p.Key)}：{Value(p.Key, before[p.Key])} → {Value(p.Key, p.Value)}"));
-    }
+    public string Change(UnitsV1.AccountAuditEntry entry) => AuditText.Change(entry.Before, entry.After, FieldName, Value);
 
     private string Value(string field, System.Text.Json.Nodes.JsonNode? value) => value switch
     {

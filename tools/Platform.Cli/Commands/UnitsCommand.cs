@@ -1,0 +1,30 @@
+using System.CommandLine;
+using Platform.Cli.Online;
+
+namespace Platform.Cli.Commands;
+
+/// <summary>
+/// `platform units list | create NAME [--alias A…] [--group] | rename UNIT --name N | alias-add UNIT --alias A… |
+/// alias-remove UNIT --alias A… | retire UNIT | reinstate UNIT | audit [UNIT]`: the district office's unit directory.
+/// UNIT is a unit's name, one of its aliases, or its id.
+/// </summary>
+public static class UnitsCommand
+{
+    public static Command Create()
+    {
+        var action = new Argument<string>("ACTION") { Description = "list, create, rename, alias-add, alias-remove, retire, reinstate or audit." };
+        var target = new Argument<string?>("UNIT") { Description = "The unit's name, an alias or its id (create: the new unit's name).", Arity = ArgumentArity.ZeroOrOne };
+        var name = new Option<string?>("--name") { Description = "rename: the new name; the old one stays an alias." };
+        var aliases = new Option<string[]>("--alias") { Description = "An alias (repeat for several), e.g. 区发改委.", AllowMultipleArgumentsPerToken = true };
+        var group = new Option<bool>("--group") { Description = "create: a group of units (e.g. 各街道) rather than one unit." };
+        var command = new Command("units", "Manage the district's units: add, rename, aliases, retire and reinstate, see the audit.")
+        {
+            action, target, name, aliases, group, OnlineOptions.Gateway, OnlineOptions.Json,
+        };
+        command.SetAction((result, cancellationToken) => UnitCommands.UnitsAsync(
+            result.GetValue(OnlineOptions.Gateway), result.GetRequiredValue(action), result.GetValue(target), result.GetValue(name),
+            result.GetValue(aliases) ?? [], result.GetValue(group), result.GetValue(OnlineOptions.Json),
+            result.InvocationConfiguration.Output, result.InvocationConfiguration.Error, cancellationToken));
+        return command;
+    }
+}
