@@ -10,7 +10,7 @@ namespace Platform.Units.Tests;
 /// <summary>
 /// The office's unit directory over time: an alias removed no longer resolves, every change is audited with who and
 /// before/after, and a unit retires only once no list in force gives it a task — the refusal
-/// names the tasks (a list in force: this year's, or the newest year's while this year has none). A retired unit takes no new name resolution or person, and comes back when reinstated. The
+/// names the tasks (a list in force: this year's and later ones, and while this year has none, the last one before it). A retired unit takes no new name resolution or person, and comes back when reinstated. The
 /// directory learns the lists from TaskListPublished, newest version of each year only, whatever order they arrive in.
 /// </summary>
 [Collection(UnitsCollection.Name)]
@@ -111,6 +111,29 @@ public sealed class UnitLifecycleTests(UnitsApp app)
         await UnitsApp.EventuallyAsync(async () => await AssignmentRowsAsync(olderOnly.Id) == 1, "last year's list never reached the directory");
         Assert.Equal(0, (await units.GetUnitAsync(new GetUnitRequest { Id = olderOnly.Id }, office)).OpenTaskCount);
         await units.RetireUnitAsync(new UnitActionRequest { Id = olderOnly.Id }, office);
+    }
+
+    [Fact]
+    public async Task WhileThisYearHasNoListTheLastOneBeforeItIsStillInForce()
+    {
+        // 江北 has a list from three years ago and one for two years ahead, none for this year: both are in force.
+        var office = UnitsApp.Bearer(await app.TokenAsync("jb.admin"));
+        var units = app.Units();
+        var suffix = Guid.NewGuid().ToString("N")[..6];
+        var old = await units.CreateUnitAsync(new CreateUnitRequest { Name = "区老单位" + suffix }, office);
+        var ahead = await units.CreateUnitAsync(new CreateUnitRequest { Name = "区新单位" + suffix }, office);
+        var year = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).Year;
+        var bus = app.Services.GetRequiredService<IBus>();
+        await bus.Publish(List(Guid.NewGuid(), year - 3, 1, ("1", "三年前的任务", old.Id, true)) with { TenantId = "500105" });
+        await bus.Publish(List(Guid.NewGuid(), year + 2, 1, ("1", "两年后的任务", ahead.Id, true)) with { TenantId = "500105" });
+        await OpenTasksAsync(units, old.Id, office, 1);
+        await OpenTasksAsync(units, ahead.Id, office, 1);
+
+        // This year's list is published: the old one is done.
+        await bus.Publish(List(Guid.NewGuid(), year, 1, ("1", "今年的任务", ahead.Id, true)) with { TenantId = "500105" });
+        await OpenTasksAsync(units, ahead.Id, office, 2);
+        await OpenTasksAsync(units, old.Id, office, 0);
+        await units.RetireUnitAsync(new UnitActionRequest { Id = old.Id }, office);
     }
 
     private static async Task OpenTasksAsync(UnitDirectory.UnitDirectoryClient units, string id, Metadata office, int expected) =>

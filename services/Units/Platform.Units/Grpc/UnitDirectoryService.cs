@@ -195,8 +195,8 @@ public sealed class UnitDirectoryService(UnitsDbContext db, ITenantContext calle
 
     /// <summary>
     /// The tasks a unit leads or shares in the lists in force, as the tasks service announced them (the newest version
-    /// of each year's list): this year's and later ones, and while this year has no list yet, the newest year's — a
-    /// district still works on its last list until the next one is published.
+    /// of each year's list): this year's and later ones, and while this year has no list, the last one before it — a
+    /// district works on its last list until the next one is published.
     /// </summary>
     private async Task<List<UnitAssignment>> OpenAssignmentsAsync(Unit unit, DateTimeOffset now, CancellationToken cancellationToken) =>
         await (await OpenAsync(unit.TenantId, now, cancellationToken)).Where(a => a.UnitId == unit.Id)
@@ -206,9 +206,14 @@ public sealed class UnitDirectoryService(UnitsDbContext db, ITenantContext calle
     {
         var ofTenant = db.UnitAssignments.AsNoTracking().Where(a => a.TenantId == tenantId);
         var thisYear = now.ToOffset(TimeSpan.FromHours(8)).Year;
-        var newest = await ofTenant.MaxAsync(a => (int?)a.Year, cancellationToken) ?? thisYear;
-        var from = Math.Min(thisYear, newest);
-        return ofTenant.Where(a => a.Year >= from);
+        var years = await ofTenant.Select(a => a.Year).Distinct().ToListAsync(cancellationToken);
+        var inForce = years.Where(y => y >= thisYear).ToList();
+        if (!years.Contains(thisYear) && years.Where(y => y < thisYear).DefaultIfEmpty().Max() is var last and > 0)
+        {
+            inForce.Add(last);
+        }
+
+        return ofTenant.Where(a => inForce.Contains(a.Year));
     }
 
     private async Task<Dictionary<Guid, int>> OpenTaskCountsAsync(string tenantId, List<Guid> unitIds, CancellationToken cancellationToken) =>
