@@ -71,6 +71,35 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public async Task TheOfficeLoadsItsDirectoryFromAWorkbookPreviewedFirst()
+    {
+        Assert.Equal(0, (await RunAsync("login", "--user", "jb.admin", "--password", "demo", "--gateway", gateway)).Code);
+        var template = Path.Combine(configDir, "模板.xlsx");
+        var (saved, _, savedErr) = await RunAsync("directory", "template", "-o", template, "--gateway", gateway);
+        Assert.True(saved == 0, savedErr);
+        Assert.True(new FileInfo(template).Length > 0);
+
+        var s = Guid.NewGuid().ToString("N")[..5];
+        var workbook = Path.Combine(configDir, "江北单位与人员.xlsx");
+        await File.WriteAllBytesAsync(workbook, DirectoryWorkbooks.Write(
+            [["名称", "别名", "类型", "所属单位组"], ["区信访办" + s, "信访办" + s, "", ""]],
+            [["用户名", "姓名", "单位", "角色", "邮箱", "手机"], ["jb.xf" + s, "信访员", "信访办" + s, "unit-reporter", "", "13800002222"]]));
+        var (previewed, previewOut, _) = await RunAsync("directory", "import", workbook, "--gateway", gateway);
+        Assert.Equal(0, previewed);
+        Assert.Contains("1 unit(s) and 1 person(s) to create; 0 row(s) with problems", previewOut);
+        Assert.Contains("Nothing was written", previewOut);
+
+        var passwords = Path.Combine(configDir, "初始密码.xlsx");
+        var (applied, appliedOut, appliedErr) = await RunAsync("directory", "import", workbook, "--apply", "-o", passwords, "--gateway", gateway);
+        Assert.True(applied == 0, appliedErr);
+        Assert.Contains("已导入", appliedOut);
+        Assert.True(new FileInfo(passwords).Length > 0);
+        var (listed, listOut, _) = await RunAsync("units", "list", "--gateway", gateway);
+        Assert.Equal(0, listed);
+        Assert.Contains("区信访办" + s, listOut);
+    }
+
+    [Fact]
     public async Task FailuresExitNonZeroWithOneLine()
     {
         var (noLogin, _, noLoginErr) = await RunAsync("tasks", "--gateway", gateway);

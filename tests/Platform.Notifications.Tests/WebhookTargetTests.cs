@@ -55,7 +55,7 @@ public sealed class WebhookTargetTests(NotificationsApp app)
             "https://metadata.example.test/", "https://intranet.example.test/", "https://mixed.example.test/", "https://mapped.example.test/",
             "https://ula.example.test/", "https://nowhere.invalid/",
             "http://93.184.215.14/", // public, but not https
-            $"http://127.0.0.1:{NotificationsApp.UnlistedPort()}/hook", // loopback on a port nobody allow-listed
+            $"http://127.0.0.1:{app.UnlistedPort()}/hook", // loopback on a port nobody allow-listed
             $"http://localhost:{receiver.Port}/hook", // the allow-list names 127.0.0.1, not whatever says it is local
         ];
 

@@ -20,6 +20,7 @@ public static class PlatformCli
             WebhooksCommand.Create(),
             AccountsCommand.Create(),
             UnitsCommand.Create(),
+            DirectoryCommand.Create(),
             PasswordCommand.Create(),
             TenantsCommand.Create(),
             OpsCommand.Create(),

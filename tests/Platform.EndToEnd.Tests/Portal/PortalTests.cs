@@ -450,6 +450,57 @@ public sealed class PortalTests(Stack stack, PortalBrowser browser) : IClassFixt
     }
 
     [Fact]
+    public async Task TheOfficeLoadsUnitsAndPeopleFromAWorkbookAfterAPreviewOfEveryRow()
+    {
+        var s = Guid.NewGuid().ToString("N")[..5];
+        var office = await browser.SignInAsync("yz.admin");
+        var folder = Directory.CreateTempSubdirectory("duban-directory-");
+        try
+        {
+            // A workbook with a problem: previewed, named, and no import offered.
+            var flawed = Path.Combine(folder.FullName, "有问题.xlsx");
+            await File.WriteAllBytesAsync(flawed, DirectoryWorkbooks.Write(
+                [["名称", "别名", "类型", "所属单位组"], ["区人防办" + s, "", "", ""]],
+                [["用户名", "姓名", "单位", "角色", "邮箱", "手机"], ["yz.rf" + s, "人防员", "没有这个单位" + s, "牵头单位填报人", "", ""]]));
+            await office.GotoAsync("/office/units");
+            await office.SetInputFilesAsync("#workbook", flawed);
+            await office.GetByRole(AriaRole.Button, new() { Name = "上传并预览" }).ClickAsync();
+            await Expect(office.Locator("#import-summary")).ToContainTextAsync("1 行有问题");
+            await Expect(office.Locator("#import-rows")).ToContainTextAsync("没有这个单位" + s);
+            await Expect(office.GetByRole(AriaRole.Button, new() { Name = "确认导入" })).ToHaveCountAsync(0);
+
+            // Corrected: imported in one go, the one-time password shown once, and the person signs in with it.
+            var clear = Path.Combine(folder.FullName, "无误.xlsx");
+            await File.WriteAllBytesAsync(clear, DirectoryWorkbooks.Write(
+                [["名称", "别名", "类型", "所属单位组"], ["区人防办" + s, "人防办" + s, "", ""]],
+                [["用户名", "姓名", "单位", "角色", "邮箱", "手机"], ["yz.rf" + s, "人防员", "人防办" + s, "牵头单位填报人", "", ""]]));
+            await office.SetInputFilesAsync("#workbook", clear);
+            await office.GetByRole(AriaRole.Button, new() { Name = "上传并预览" }).ClickAsync();
+            await Expect(office.Locator("#import-summary")).ToContainTextAsync("没有问题");
+            await office.GetByRole(AriaRole.Button, new() { Name = "确认导入" }).ClickAsync();
+            await Expect(office.Locator("#imported")).ToContainTextAsync("新建 1 个单位、1 名人员");
+            var password = await office.Locator("#initial-passwords code").InnerTextAsync();
+            Assert.Equal(12, password.Length);
+            var download = await office.RunAndWaitForDownloadAsync(() =>
+                office.GetByRole(AriaRole.Button, new() { Name = "下载初始密码表（.xlsx）" }).ClickAsync());
+            Assert.Equal("初始密码.xlsx", download.SuggestedFilename);
+            await Expect(office.Locator($"#units tr[data-unit='区人防办{s}']")).ToHaveCountAsync(1);
+
+            // The one-time password opens nothing until the person has chosen their own (asserted by TokenResponseAsync).
+            var token = await stack.TokenResponseAsync(new()
+            {
+                ["grant_type"] = "password", ["client_id"] = "platform-cli", ["username"] = "yz.rf" + s, ["password"] = password, ["new_password"] = "rf-own-password",
+            });
+            Assert.False(string.IsNullOrEmpty(token.GetProperty("access_token").GetString()));
+        }
+        finally
+        {
+            await PortalBrowser.ScreenshotAsync(office, "office-directory-import");
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task ThePlatformProvisionsADistrictWhoseFirstAdminSignsInAndSuspendsIt()
     {
         // A 重庆 district not yet provisioned on this stack (the test may run again on the same stack).

@@ -28,3 +28,26 @@ public static class UnitsCommand
         return command;
     }
 }
+
+/// <summary>
+/// `platform directory template -o FILE.xlsx | import FILE.xlsx [--apply] [-o PASSWORDS.xlsx]`: load the district's
+/// units and people from the directory workbook (previewed, with every row's problems, until --apply).
+/// </summary>
+public static class DirectoryCommand
+{
+    public static Command Create()
+    {
+        var action = new Argument<string>("ACTION") { Description = "template or import." };
+        var file = new Argument<string?>("FILE") { Description = "import: the filled-in workbook (.xlsx).", Arity = ArgumentArity.ZeroOrOne };
+        var apply = new Option<bool>("--apply") { Description = "import: write it (in one transaction, only if no row has a problem)." };
+        var output = new Option<string?>("--output", "-o") { Description = "template: where to save it; import --apply: where to save the one-time passwords." };
+        var command = new Command("directory", "Load the district's units and people from a workbook: the template, a preview, the import.")
+        {
+            action, file, apply, output, OnlineOptions.Gateway, OnlineOptions.Json,
+        };
+        command.SetAction((result, cancellationToken) => UnitCommands.DirectoryAsync(
+            result.GetValue(OnlineOptions.Gateway), result.GetRequiredValue(action), result.GetValue(file), result.GetValue(apply), result.GetValue(output),
+            result.GetValue(OnlineOptions.Json), result.InvocationConfiguration.Output, result.InvocationConfiguration.Error, cancellationToken));
+        return command;
+    }
+}

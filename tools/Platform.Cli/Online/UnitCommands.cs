@@ -96,6 +96,65 @@ public static class UnitCommands
         });
     }
 
+    /// <summary>
+    /// `platform directory template -o FILE`, `platform directory import FILE [--apply] [-o PASSWORDS.xlsx]`: the
+    /// directory workbook; an import is previewed (every row's problems) unless --apply is given.
+    /// </summary>
+    public static async Task<int> DirectoryAsync(
+        string? gateway, string action, string? file, bool apply, string? outputFile, bool json, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        return await OnlineCommands.Run(error, async () =>
+        {
+            using var client = new GatewayClient(gateway);
+            switch (action)
+            {
+                case "template":
+                {
+                    var path = outputFile ?? file ?? throw new CliException("template needs -o FILE.xlsx");
+                    var template = await client.GetAsync("/api/v1/units/import-template", cancellationToken);
+                    await File.WriteAllBytesAsync(path, Convert.FromBase64String(Text(template, "content")), cancellationToken);
+                    output.WriteLine($"已保存 Saved the template to {path}: fill in the 单位 and 人员 sheets, then `platform directory import {path}`.");
+                    break;
+                }
+
+                case "import":
+                {
+                    var path = file ?? throw new CliException("import needs the workbook FILE.xlsx");
+                    var content = Convert.ToBase64String(await File.ReadAllBytesAsync(path, cancellationToken));
+                    var answer = await client.PostAsync(apply ? "/api/v1/units:applyImport" : "/api/v1/units:previewImport", new { content }, cancellationToken);
+                    var preview = apply ? answer["preview"] : answer;
+                    if (apply && outputFile is not null && answer["initialPasswords"] is { } passwords)
+                    {
+                        await File.WriteAllBytesAsync(outputFile, Convert.FromBase64String(Text(passwords, "content")), cancellationToken);
+                    }
+
+                    Print(output, json, answer, () =>
+                    {
+                        var table = TextTable.Render(
+                            ["表 sheet", "行 row", "名称 name", "处理 action", "问题 problems", "提示 warnings"],
+                            Items(preview, "rows").Select(r => (IReadOnlyList<string>)
+                            [
+                                Text(r, "sheet"), Text(r, "row"), Text(r, "name"), Text(r, "action"),
+                                string.Join("；", Items(r, "problems").Select(p => p.GetValue<string>())),
+                                string.Join("；", Items(r, "warnings").Select(p => p.GetValue<string>())),
+                            ]), maxCell: 60);
+                        // A count of zero is left out of the JSON answer.
+                        string Count(string name) => Text(preview, name) is { Length: > 0 } n ? n : "0";
+                        var summary = $"{Count("unitsToCreate")} unit(s) and {Count("accountsToCreate")} person(s) to create; {Count("rowsWithProblems")} row(s) with problems.";
+                        return !apply ? table + "\n" + summary + " Nothing was written; add --apply to import."
+                            : table + "\n已导入 Imported. " + (outputFile is null
+                                ? "One-time passwords:\n" + string.Join("\n", Items(answer, "accounts").Select(a => $"  {Text(a, "username")}  {Text(a, "initialPassword")}"))
+                                : $"The one-time passwords are in {outputFile}.") + "\nHand each to its person; at the first sign-in they must choose their own.";
+                    });
+                    break;
+                }
+
+                default:
+                    throw new CliException($"unknown action '{action}': use template or import");
+            }
+        });
+    }
+
     /// <summary>A unit id as given, or the id of the district's unit with that name or alias.</summary>
     private static async Task<string> ResolveAsync(GatewayClient client, string? target, CancellationToken cancellationToken)
     {

@@ -242,7 +242,7 @@ public sealed partial class AccessDirectoryService
         return unit.RetiredAt is null ? id : throw new ValidationException("unit_id", $"'{unit.Name}' is retired and takes no new people");
     }
 
-    private static void RequireUnitFor(IEnumerable<string> roles, Guid? unitId)
+    internal static void RequireUnitFor(IEnumerable<string> roles, Guid? unitId)
     {
         if (unitId is null && roles.Any(r => r is PlatformRoles.UnitReporter or PlatformRoles.UnitContributor or PlatformRoles.UnitLeader))
         {
@@ -253,7 +253,7 @@ public sealed partial class AccessDirectoryService
     internal static string ValidDisplayName(string name) =>
         string.IsNullOrWhiteSpace(name) || name.Trim().Length > 100 ? throw new ValidationException("display_name", "must be 1 to 100 characters") : name.Trim();
 
-    private static string? ValidEmail(string email)
+    internal static string? ValidEmail(string email)
     {
         email = email.Trim();
         return email.Length == 0 ? null
@@ -261,7 +261,7 @@ public sealed partial class AccessDirectoryService
             : throw new ValidationException("email", "must be an e-mail address such as name@example.gov.cn, or empty");
     }
 
-    private static string? ValidMobile(string mobile)
+    internal static string? ValidMobile(string mobile)
     {
         mobile = mobile.Replace(" ", string.Empty, StringComparison.Ordinal).Replace("-", string.Empty, StringComparison.Ordinal);
         return mobile.Length == 0 ? null

@@ -223,7 +223,7 @@ public sealed partial class AccessDirectoryService(
         return response;
     }
 
-    private static void ValidateRoles(List<string> roles, string tenantId, bool byPlatformAdmin)
+    internal static void ValidateRoles(List<string> roles, string tenantId, bool byPlatformAdmin)
     {
         if (roles.Count == 0)
         {

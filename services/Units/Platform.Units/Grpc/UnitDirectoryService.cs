@@ -8,11 +8,14 @@ using Platform.ServiceDefaults.Errors;
 using Platform.ServiceDefaults.Security;
 using Platform.Units.Data;
 using Platform.Units.Domain;
+using Platform.Units.Identity;
+using Microsoft.Extensions.Options;
 using V1 = Platform.Contracts.Units.V1;
 
 namespace Platform.Units.Grpc;
 
-public sealed class UnitDirectoryService(UnitsDbContext db, ITenantContext caller, IOutbox outbox, TimeProvider clock)
+public sealed partial class UnitDirectoryService(
+    UnitsDbContext db, ITenantContext caller, IOutbox outbox, TimeProvider clock, AccountChanges changes, IOptions<IdentityOptions> identity)
     : V1.UnitDirectory.UnitDirectoryBase
 {
     private const int DefaultPageSize = 100;

@@ -25,6 +25,17 @@ public sealed class UnitsModel : PortalPage
 
     public Paged<UnitsV1.UnitAuditEntry> Audit { get; private set; } = null!;
 
+    /// <summary>The uploaded workbook's preview, and the workbook itself (base64) to import once it is clear.</summary>
+    public UnitsV1.DirectoryImportPreview? ImportPreview { get; private set; }
+
+    public string? ImportContent { get; private set; }
+
+    /// <summary>What an import created: the people with their one-time passwords, shown on this render only.</summary>
+    public UnitsV1.DirectoryImportResult? Imported { get; private set; }
+
+    /// <summary>The largest workbook the page takes (the units service's request limit is about 1 MB of base64).</summary>
+    public const long MaxWorkbookBytes = 700 * 1024;
+
     public async Task OnGetAsync() => await LoadAsync();
 
     public async Task<IActionResult> OnPostCreateAsync(string name, string? aliases, bool group)
@@ -53,6 +64,47 @@ public sealed class UnitsModel : PortalPage
 
     public Task<IActionResult> OnPostReinstateAsync(string id) =>
         ChangeAsync(o => Api.Units.ReinstateUnitAsync(new UnitsV1.UnitActionRequest { Id = id }, o).ResponseAsync, () => "已恢复。");
+
+    public async Task<IActionResult> OnGetTemplateAsync()
+    {
+        var template = await Api.Units.GetDirectoryTemplateAsync(new UnitsV1.GetDirectoryTemplateRequest(), await AsMe());
+        return File(template.Content.ToByteArray(), Xlsx, template.FileName);
+    }
+
+    public async Task<IActionResult> OnPostPreviewAsync(IFormFile? workbook)
+    {
+        if (workbook is null || workbook.Length == 0 || workbook.Length > MaxWorkbookBytes)
+        {
+            Error = workbook is null || workbook.Length == 0 ? "请选择填好的 .xlsx 文件。" : $"文件过大（上限 {MaxWorkbookBytes / 1024} KB）：请分批导入。";
+            await LoadAsync();
+            return Page();
+        }
+
+        using var buffer = new MemoryStream();
+        await workbook.CopyToAsync(buffer, Ct);
+        var content = Google.Protobuf.ByteString.CopyFrom(buffer.ToArray());
+        if (await TryAsync(async () => ImportPreview = await Api.Units.PreviewDirectoryImportAsync(new UnitsV1.DirectoryImportRequest { Content = content }, await AsMe())))
+        {
+            ImportContent = content.ToBase64();
+        }
+
+        await LoadAsync();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostImportAsync(string content)
+    {
+        var request = new UnitsV1.DirectoryImportRequest { Content = Google.Protobuf.ByteString.FromBase64(content ?? string.Empty) };
+        await TryAsync(async () => Imported = await Api.Units.ApplyDirectoryImportAsync(request, await AsMe()));
+        await LoadAsync();
+        return Page();
+    }
+
+    /// <summary>The one-time passwords just made, as the workbook the import returned (the page holds it; nothing keeps it).</summary>
+    public IActionResult OnPostPasswords(string content) =>
+        File(Convert.FromBase64String(content ?? string.Empty), Xlsx, "初始密码.xlsx");
+
+    private const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     private async Task<IActionResult> ChangeAsync(Func<Grpc.Core.CallOptions, Task> call, Func<string> done)
     {
