@@ -143,6 +143,8 @@ public sealed class UnitsModel : PortalPage
     {
         null => "无",
         System.Text.Json.Nodes.JsonArray items => items.Count == 0 ? "无" : string.Join("、", items.Select(i => (string?)i)),
+        _ when field == "retiredAt" && DateTimeOffset.TryParse(value.ToString(), System.Globalization.CultureInfo.InvariantCulture, out var at) =>
+            at.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture),
         _ => value.ToString(),
     };
 
