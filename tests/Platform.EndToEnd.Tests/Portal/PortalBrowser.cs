@@ -79,7 +79,9 @@ public sealed partial class PortalBrowser : IAsyncLifetime
         await page.GetByLabel("用户名").FillAsync(username);
         await page.GetByLabel("密码").FillAsync(Stack.DemoPassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal));
+        // The first sign-ins of a fresh stack (password hashing, first calls through every host) while the other test
+        // assemblies run beside them on two cores have taken more than the default 30 s; a wrong password fails at once.
+        await page.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal), new() { Timeout = 90_000 });
         return page;
     }
 
