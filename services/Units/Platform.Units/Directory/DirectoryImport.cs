@@ -184,14 +184,18 @@ public sealed class DirectoryImport(UnitsDbContext db, ITenantContext caller, Id
         {
             var plan = new ImportRowPlan(DirectorySheet.AccountsSheet, row.Row, row.Username, Create, [], []);
             Plan.Add(plan);
-            var account = Check(plan, () => new Account
+            Account? account = null;
+            Check(plan, () =>
             {
-                Id = Guid.CreateVersion7(),
-                Username = AccessDirectoryService.NormalizedUsername(row.Username, "用户名"),
-                DisplayName = string.Empty,
-                TenantId = tenantId,
-                PasswordHash = string.Empty,
-                CreatedAt = now,
+                account = new Account
+                {
+                    Id = Guid.CreateVersion7(),
+                    Username = AccessDirectoryService.NormalizedUsername(row.Username, "用户名"),
+                    DisplayName = string.Empty,
+                    TenantId = tenantId,
+                    PasswordHash = string.Empty,
+                    CreatedAt = now,
+                };
             });
             if (account is null)
             {
@@ -278,20 +282,6 @@ public sealed class DirectoryImport(UnitsDbContext db, ITenantContext caller, Id
         {
             db.Accounts.Add(account);
             changes.Created(account, caller.UserId ?? "system", now);
-        }
-    }
-
-    private static T? Check<T>(ImportRowPlan plan, Func<T> step)
-        where T : class
-    {
-        try
-        {
-            return step();
-        }
-        catch (PlatformException ex)
-        {
-            plan.Problems.Add(ex.Message);
-            return null;
         }
     }
 

@@ -202,25 +202,19 @@ public sealed partial class UnitDirectoryService(
     /// district works on its last list until the next one is published.
     /// </summary>
     private async Task<List<UnitAssignment>> OpenAssignmentsAsync(Unit unit, DateTimeOffset now, CancellationToken cancellationToken) =>
-        await (await OpenAsync(unit.TenantId, now, cancellationToken)).Where(a => a.UnitId == unit.Id)
-            .OrderBy(a => a.Year).ThenBy(a => a.Id).ToListAsync(cancellationToken);
+        await Open(unit.TenantId, now).Where(a => a.UnitId == unit.Id).OrderBy(a => a.Year).ThenBy(a => a.Id).ToListAsync(cancellationToken);
 
-    private async Task<IQueryable<UnitAssignment>> OpenAsync(string tenantId, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>The district's assignments in the lists in force, as one query (the years are decided in SQL).</summary>
+    private IQueryable<UnitAssignment> Open(string tenantId, DateTimeOffset now)
     {
         var ofTenant = db.UnitAssignments.AsNoTracking().Where(a => a.TenantId == tenantId);
         var thisYear = now.ToOffset(TimeSpan.FromHours(8)).Year;
-        var years = await ofTenant.Select(a => a.Year).Distinct().ToListAsync(cancellationToken);
-        var inForce = years.Where(y => y >= thisYear).ToList();
-        if (!years.Contains(thisYear) && years.Where(y => y < thisYear).DefaultIfEmpty().Max() is var last and > 0)
-        {
-            inForce.Add(last);
-        }
-
-        return ofTenant.Where(a => inForce.Contains(a.Year));
+        return ofTenant.Where(a => a.Year >= thisYear
+            || (!ofTenant.Any(x => x.Year == thisYear) && a.Year == ofTenant.Where(x => x.Year < thisYear).Max(x => (int?)x.Year)));
     }
 
     private async Task<Dictionary<Guid, int>> OpenTaskCountsAsync(string tenantId, List<Guid> unitIds, CancellationToken cancellationToken) =>
-        await (await OpenAsync(tenantId, clock.GetUtcNow(), cancellationToken)).Where(a => unitIds.Contains(a.UnitId))
+        await Open(tenantId, clock.GetUtcNow()).Where(a => unitIds.Contains(a.UnitId))
             .GroupBy(a => a.UnitId).Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
 
