@@ -570,7 +570,16 @@ rabbit_start() {
         sleep 0.2
     done
     # The listener opens before every boot step has run; user management needs the whole app up.
-    rabbitmqctl_ await_startup --timeout 90 >/dev/null 2>&1 || die "RabbitMQ did not finish starting within 90 s (logs: $STATE/logs/rabbitmq/)"
+    # await_startup gives up at once while the CLI cannot reach the node yet (seen just after a kill -9),
+    # so it is asked again until the deadline rather than trusted to wait.
+    local boot_deadline=$((SECONDS + 90)) remaining
+    until remaining=$((boot_deadline - SECONDS)); [ "$remaining" -gt 0 ] && rabbitmqctl_ await_startup --timeout "$remaining" >/dev/null 2>&1; do
+        if [ "$SECONDS" -ge "$boot_deadline" ]; then
+            die "RabbitMQ did not finish starting within 90 s (logs: $STATE/logs/rabbitmq/)"
+        fi
+        rabbit_running || die "RabbitMQ exited during start (logs: $STATE/logs/rabbitmq-console.log, $STATE/logs/rabbitmq/)"
+        sleep 1
+    done
     [ -e "$RMQ_BASE/.provisioned.2" ] || _rabbit_ensure_user
     say "RabbitMQ ready (pid $(rabbit_pid), user $RMQ_USER)"
 }
