@@ -44,11 +44,17 @@ internal sealed class ViewRows
                 $"SELECT tenant_id, \"Name\" FROM districts WHERE {Columns}", prefix, counties, divisions, period, year));
             batch.BatchCommands.Add(Command(
                 $"SELECT tenant_id, \"Dimension\", \"Key\", {Counts} FROM tenant_totals " +
-                $"WHERE {Columns} AND \"Period\" = @period AND \"Dimension\" IN ('{TotalsDimension.Total}', '{TotalsDimension.Indicator}')",
+                $"WHERE {Columns} AND \"Period\" = @period AND \"Dimension\" = '{TotalsDimension.Total}'",
+                prefix, counties, divisions, period, year));
+            // A district's indicator cells as one row of arrays: a 直辖市's ~700 cells cost more to send and read as rows.
+            batch.BatchCommands.Add(Command(
+                "SELECT tenant_id, array_agg(\"Key\"), array_agg(\"Tasks\"), array_agg(\"Green\"), array_agg(\"Yellow\"), array_agg(\"Red\") FROM tenant_totals " +
+                $"WHERE {Columns} AND \"Period\" = @period AND \"Dimension\" = '{TotalsDimension.Indicator}' GROUP BY tenant_id",
                 prefix, counties, divisions, period, year));
             batch.BatchCommands.Add(Command(
-                "SELECT tenant_id, \"Indicator\", \"Unit\", \"Direction\", \"TaskNumber\", \"Text\", \"Value\", \"Baseline\" FROM comparable_targets " +
-                $"WHERE \"Best\" AND \"Year\" = @year AND {Columns}",
+                "SELECT tenant_id, array_agg(\"Indicator\"), array_agg(\"Unit\"), array_agg(\"Direction\"), array_agg(\"TaskNumber\"), array_agg(\"Text\"), " +
+                "array_agg(\"Value\"), array_agg(\"Baseline\") FROM comparable_targets " +
+                $"WHERE \"Best\" AND \"Year\" = @year AND {Columns} GROUP BY tenant_id",
                 prefix, counties, divisions, period, year));
         }
 
@@ -83,12 +89,42 @@ internal sealed class ViewRows
             await reader.NextResultAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
-                rows.Targets.Add(new ComparableTargetsQuery.BestTarget
+                var tenantId = reader.GetString(0);
+                var keys = reader.GetFieldValue<string[]>(1);
+                var tasks = reader.GetFieldValue<int[]>(2);
+                var green = reader.GetFieldValue<int[]>(3);
+                var yellow = reader.GetFieldValue<int[]>(4);
+                var red = reader.GetFieldValue<int[]>(5);
+                for (var i = 0; i < keys.Length; i++)
                 {
-                    TenantId = reader.GetString(0), Indicator = reader.GetString(1), Unit = reader.GetString(2),
-                    LowerIsBetter = ComparableTarget.IsLowerBetter(reader.GetString(3)), TaskNumber = reader.GetString(4), Text = reader.GetString(5),
-                    Value = reader.GetDecimal(6), Baseline = reader.IsDBNull(7) ? null : reader.GetDecimal(7),
-                });
+                    var cell = new TenantTotals
+                    {
+                        TenantId = tenantId, Period = period, Dimension = TotalsDimension.Indicator, Key = keys[i],
+                        Tasks = tasks[i], Green = green[i], Yellow = yellow[i], Red = red[i],
+                    };
+                    rows.Totals.Add((cell, 0, true));
+                }
+            }
+
+            await reader.NextResultAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var tenantId = reader.GetString(0);
+                var indicators = reader.GetFieldValue<string[]>(1);
+                var units = reader.GetFieldValue<string[]>(2);
+                var directions = reader.GetFieldValue<string[]>(3);
+                var numbers = reader.GetFieldValue<string[]>(4);
+                var texts = reader.GetFieldValue<string[]>(5);
+                var values = reader.GetFieldValue<decimal[]>(6);
+                var baselines = reader.GetFieldValue<decimal?[]>(7);
+                for (var i = 0; i < indicators.Length; i++)
+                {
+                    rows.Targets.Add(new ComparableTargetsQuery.BestTarget
+                    {
+                        TenantId = tenantId, Indicator = indicators[i], Unit = units[i], LowerIsBetter = ComparableTarget.IsLowerBetter(directions[i]),
+                        TaskNumber = numbers[i], Text = texts[i], Value = values[i], Baseline = baselines[i],
+                    });
+                }
             }
 
             await reader.NextResultAsync(cancellationToken);
