@@ -510,12 +510,18 @@ _rabbit_ensure_user() {
     if _rabbit_has_user "$users" guest; then
         rabbitmqctl_ delete_user guest >/dev/null || die "rabbitmqctl delete_user guest failed"
     fi
-    # The tests' own vhost: their messages never reach the running stack's queues (and the reverse).
-    if ! rabbitmqctl_ list_vhosts --quiet --no-table-headers 2>/dev/null | grep -qx "$RMQ_TEST_VHOST"; then
-        rabbitmqctl_ add_vhost "$RMQ_TEST_VHOST" >/dev/null || die "rabbitmqctl add_vhost failed"
-    fi
-    rabbitmqctl_ set_permissions -p "$RMQ_TEST_VHOST" "$RMQ_USER" '.*' '.*' '.*' >/dev/null || die "rabbitmqctl set_permissions failed"
-    touch "$RMQ_BASE/.provisioned.2"
+    # The tests' own vhost: their messages never reach the running stack's queues (and the reverse). And one for the
+    # tests that start whole published hosts (tests/Platform.Deploy.Tests): their consumers must not take the messages
+    # of the other test assemblies' hosts, which bind the same queue names.
+    local vhosts vhost
+    vhosts="$(rabbitmqctl_ list_vhosts --quiet --no-table-headers 2>/dev/null)" || true
+    for vhost in "$RMQ_TEST_VHOST" "$RMQ_TEST_VHOST-hosts"; do
+        if ! grep -qx -- "$vhost" <<<"$vhosts"; then
+            rabbitmqctl_ add_vhost "$vhost" >/dev/null || die "rabbitmqctl add_vhost $vhost failed"
+        fi
+        rabbitmqctl_ set_permissions -p "$vhost" "$RMQ_USER" '.*' '.*' '.*' >/dev/null || die "rabbitmqctl set_permissions failed"
+    done
+    touch "$RMQ_BASE/.provisioned.3"
 }
 
 rabbit_start() {
@@ -523,7 +529,7 @@ rabbit_start() {
     [ -x "$RMQ_BIN/rabbitmq-server" ] || die "RabbitMQ not found in $RMQ_BIN (run ensure_packages)"
     if rabbit_running; then
         say "RabbitMQ already running (pid $(rabbit_pid), node $RMQ_NODENAME, port $RMQ_PORT)"
-        [ -e "$RMQ_BASE/.provisioned.2" ] || _rabbit_ensure_user
+        [ -e "$RMQ_BASE/.provisioned.3" ] || _rabbit_ensure_user
         return 0
     fi
     port_in_use "$RMQ_PORT" && die "port $RMQ_PORT is already in use by another process; set DUBAN_RABBITMQ_PORT"
@@ -580,7 +586,7 @@ rabbit_start() {
         rabbit_running || die "RabbitMQ exited during start (logs: $STATE/logs/rabbitmq-console.log, $STATE/logs/rabbitmq/)"
         sleep 1
     done
-    [ -e "$RMQ_BASE/.provisioned.2" ] || _rabbit_ensure_user
+    [ -e "$RMQ_BASE/.provisioned.3" ] || _rabbit_ensure_user
     say "RabbitMQ ready (pid $(rabbit_pid), user $RMQ_USER)"
 }
 

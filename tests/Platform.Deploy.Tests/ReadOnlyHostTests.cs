@@ -204,10 +204,22 @@ public sealed partial class ReadOnlyHostTests(InfrastructureFixture infrastructu
             _ when secret == $"{host}-db-app" => Database().AppConnectionString,
             _ when secret == $"{host}-db-owner" => Database().OwnerConnectionString,
             ("duban-db-context-keys", _) when key == host => Database().ContextKey,
-            ("rabbitmq-default-user", "connection_string") => infrastructure.RabbitMq.ConnectionString,
+            ("rabbitmq-default-user", "connection_string") => IsolatedBroker(infrastructure.RabbitMq.ConnectionString),
             ("duban-service-clients", _) => ServiceClientSecret,
             _ => throw new InvalidOperationException($"{host} reads Secret {secret}/{key}, which this test does not know how to fill: add it here."),
         };
+    }
+
+    /// <summary>
+    /// The test broker's vhost for whole hosts (<c>tests-hosts</c> beside <c>tests</c>, made by deploy/local/lib.sh): the
+    /// hosts started here bind the same queue names as the other test assemblies' hosts and must not take their messages.
+    /// </summary>
+    private static string IsolatedBroker(string connectionString)
+    {
+        var broker = new UriBuilder(connectionString);
+        var vhost = Uri.UnescapeDataString(broker.Path.Trim('/'));
+        broker.Path = "/" + Uri.EscapeDataString((vhost.Length == 0 ? "tests" : vhost) + "-hosts");
+        return broker.Uri.ToString();
     }
 
     private static readonly string ServiceClientSecret = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
