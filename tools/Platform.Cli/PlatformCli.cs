@@ -19,6 +19,7 @@ public static class PlatformCli
             InboxCommand.Create(),
             WebhooksCommand.Create(),
             AccountsCommand.Create(),
+            SessionsCommand.Create(),
             UnitsCommand.Create(),
             DirectoryCommand.Create(),
             PasswordCommand.Create(),

@@ -10,6 +10,9 @@ public static class PlatformClaims
     public const string Role = "role";
     public const string Scope = "scope";
     public const string ClientId = "client_id";
+
+    /// <summary>The sign-in session a person's token belongs to: one per sign-in with a password, kept by its refreshes.</summary>
+    public const string Session = "sid";
 }
 
 /// <summary>The people's roles of DESIGN §3.</summary>

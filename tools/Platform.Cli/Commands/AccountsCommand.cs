@@ -39,8 +39,30 @@ public static class PasswordCommand
         var current = new Option<string?>("--current") { Description = "The current password (asked for when omitted)." };
         var chosen = new Option<string?>("--new") { Description = "The new password (asked for twice when omitted)." };
         var command = new Command("password", "Change your own password; every session ends and you sign in again.") { current, chosen, OnlineOptions.Gateway };
+        command.Aliases.Add("passwd");
         command.SetAction((result, cancellationToken) => AccountCommands.ChangePasswordAsync(
             result.GetValue(OnlineOptions.Gateway), result.GetValue(current), result.GetValue(chosen),
+            result.InvocationConfiguration.Output, result.InvocationConfiguration.Error, cancellationToken));
+        return command;
+    }
+}
+
+/// <summary>
+/// `platform sessions list | sign-ins | end SESSION | end-others`: the signed-in person's open sessions and sign-in
+/// history; ending a session that is not theirs.
+/// </summary>
+public static class SessionsCommand
+{
+    public static Command Create()
+    {
+        var action = new Argument<string>("ACTION") { Description = "list, sign-ins, end or end-others." };
+        var session = new Argument<string?>("SESSION") { Description = "end: the session's id (from list).", Arity = ArgumentArity.ZeroOrOne };
+        var command = new Command("sessions", "Your open sessions and sign-in history; end a session that is not yours.")
+        {
+            action, session, OnlineOptions.Gateway, OnlineOptions.Json,
+        };
+        command.SetAction((result, cancellationToken) => SessionCommands.SessionsAsync(
+            result.GetValue(OnlineOptions.Gateway), result.GetRequiredValue(action), result.GetValue(session), result.GetValue(OnlineOptions.Json),
             result.InvocationConfiguration.Output, result.InvocationConfiguration.Error, cancellationToken));
         return command;
     }

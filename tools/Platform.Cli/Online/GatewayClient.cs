@@ -25,6 +25,8 @@ public sealed class GatewayClient : IDisposable
         credentials = CredentialStore.Load();
         var address = gateway ?? Environment.GetEnvironmentVariable("DUBAN_GATEWAY") ?? credentials?.Gateway ?? DefaultGateway;
         http = new HttpClient { BaseAddress = new Uri(address.TrimEnd('/') + "/"), Timeout = TimeSpan.FromMinutes(2) };
+        // How a person's sign-in history and sessions name this program.
+        http.DefaultRequestHeaders.UserAgent.ParseAdd("platform-cli/1.0");
     }
 
     public Uri Gateway => http.BaseAddress!;

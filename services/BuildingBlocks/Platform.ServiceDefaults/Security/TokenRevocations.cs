@@ -20,6 +20,7 @@ public sealed class TokenRevocations
 {
     private volatile FrozenDictionary<string, long> validAfter = FrozenDictionary<string, long>.Empty;
     private volatile FrozenSet<string> suspended = FrozenSet<string>.Empty;
+    private volatile FrozenSet<string> endedSessions = FrozenSet<string>.Empty;
 
     /// <summary>When the list was last fetched; null until the first fetch succeeded.</summary>
     public DateTimeOffset? RefreshedAt { get; private set; }
@@ -30,16 +31,22 @@ public sealed class TokenRevocations
     {
         validAfter = list.Revoked.ToFrozenDictionary(r => r.Sub, r => r.ValidAfter, StringComparer.Ordinal);
         suspended = (list.SuspendedTenants ?? []).ToFrozenSet(StringComparer.Ordinal);
+        endedSessions = (list.EndedSessions ?? []).ToFrozenSet(StringComparer.Ordinal);
         RefreshedAt = at;
     }
 
     /// <summary>
-    /// Whether the token of <paramref name="principal"/> no longer counts: its district is suspended, or its account's
-    /// tokens were revoked after it was issued.
+    /// Whether the token of <paramref name="principal"/> no longer counts: its district is suspended, its session was
+    /// ended by its owner, or its account's tokens were revoked after it was issued.
     /// </summary>
     public bool IsRevoked(ClaimsPrincipal principal)
     {
         if (principal.FindFirst(PlatformClaims.Tenant)?.Value is { } tenant && suspended.Contains(tenant))
+        {
+            return true;
+        }
+
+        if (principal.FindFirst(PlatformClaims.Session)?.Value is { } session && endedSessions.Contains(session))
         {
             return true;
         }
@@ -70,8 +77,12 @@ public sealed class HttpTokenRevocationSource(HttpClient http) : ITokenRevocatio
         ?? throw new InvalidOperationException("The units service answered an empty revocation list.");
 }
 
-/// <summary>The body of <c>GET /connect/revocations</c>: accounts whose tokens were revoked, districts suspended.</summary>
-public sealed record RevocationList(DateTimeOffset IssuedAt, IReadOnlyList<RevokedAccount> Revoked, IReadOnlyList<string>? SuspendedTenants = null);
+/// <summary>
+/// The body of <c>GET /connect/revocations</c>: accounts whose tokens were revoked, districts suspended, and sign-in
+/// sessions their owners ended (the tokens' <c>sid</c>).
+/// </summary>
+public sealed record RevocationList(
+    DateTimeOffset IssuedAt, IReadOnlyList<RevokedAccount> Revoked, IReadOnlyList<string>? SuspendedTenants = null, IReadOnlyList<string>? EndedSessions = null);
 
 /// <param name="Sub">The account id (the tokens' <c>sub</c>).</param>
 /// <param name="ValidAfter">Unix seconds: tokens issued in an earlier second are refused.</param>

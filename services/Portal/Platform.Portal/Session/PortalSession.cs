@@ -143,6 +143,12 @@ public sealed partial class PortalSession(IHttpContextAccessor accessor, IHttpCl
             request.Headers.TryAddWithoutValidation("X-Forwarded-For", (browser.IsIPv4MappedToIPv6 ? browser.MapToIPv4() : browser).ToString());
         }
 
+        // The person's sign-in history names the browser they signed in with, not the portal.
+        if (accessor.HttpContext?.Request.Headers.UserAgent.ToString() is { Length: > 0 } agent)
+        {
+            request.Headers.TryAddWithoutValidation("User-Agent", agent);
+        }
+
         using var response = await http.SendAsync(request, cancellationToken);
         var text = await response.Content.ReadAsStringAsync(cancellationToken);
         if ((int)response.StatusCode is 400 or 401)

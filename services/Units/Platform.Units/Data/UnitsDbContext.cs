@@ -29,6 +29,8 @@ public sealed class UnitsDbContext(DbContextOptions<UnitsDbContext> options, ITe
 
     public DbSet<SignInLockout> SignInLockouts => Set<SignInLockout>();
 
+    public DbSet<SignInEvent> SignInEvents => Set<SignInEvent>();
+
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
         modelBuilder.AddOutboxAndInbox();
@@ -129,6 +131,9 @@ public sealed class UnitsDbContext(DbContextOptions<UnitsDbContext> options, ITe
             b.HasKey(t => t.TokenHash);
             b.Property(t => t.TokenHash).HasMaxLength(64);
             b.HasIndex(t => t.AccountId);
+            b.HasIndex(t => t.EndedAt).HasFilter("\"EndedAt\" IS NOT NULL");
+            b.Property(t => t.ClientAddress).HasMaxLength(64);
+            b.Property(t => t.UserAgent).HasMaxLength(RefreshToken.MaxUserAgentLength);
         });
 
         modelBuilder.Entity<SignInAttempts>(b =>
@@ -146,6 +151,16 @@ public sealed class UnitsDbContext(DbContextOptions<UnitsDbContext> options, ITe
             b.Property(l => l.Username).HasMaxLength(64);
             b.Property(l => l.ClientAddress).HasMaxLength(64);
             b.HasIndex(l => new { l.TenantId, l.LockedAt });
+        });
+
+        modelBuilder.Entity<SignInEvent>(b =>
+        {
+            b.ToTable("sign_in_events");
+            b.HasKey(e => e.Id);
+            b.Property(e => e.Outcome).HasMaxLength(32);
+            b.Property(e => e.ClientAddress).HasMaxLength(64);
+            b.Property(e => e.UserAgent).HasMaxLength(RefreshToken.MaxUserAgentLength);
+            b.HasIndex(e => new { e.AccountId, e.At });
         });
     }
 }

@@ -119,18 +119,14 @@ public sealed partial class AccessDirectoryService
     public override async Task<V1.ChangePasswordResponse> ChangePassword(V1.ChangePasswordRequest request, ServerCallContext context)
     {
         // Any signed-in person, for themselves: the account is the token's subject, never a parameter.
-        if (caller.UserId is not { } subject || !Guid.TryParse(subject, out var id))
-        {
-            throw new ForbiddenException("Only a person's own sign-in changes their password; an integration client has none.");
-        }
-
+        var id = OwnAccount();
         if (Secrets.ValidatePassword(request.NewPassword, options.Value.MinPasswordLength) is { } error)
         {
             throw new ValidationException("new_password", error);
         }
 
         var account = await db.Accounts.SingleOrDefaultAsync(a => a.Id == id, context.CancellationToken)
-            ?? throw new NotFoundException("account", subject);
+            ?? throw new NotFoundException("account", id.ToString());
         // The current password is checked like a sign-in's: a stolen session cannot be used to guess it, since wrong
         // ones count towards the same delay and lock (the lock refuses even the right one), and a right one clears them.
         var valid = Secrets.Verify(account.PasswordHash, request.CurrentPassword);

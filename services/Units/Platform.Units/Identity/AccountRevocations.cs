@@ -8,8 +8,8 @@ namespace Platform.Units.Identity;
 
 /// <summary>
 /// The revocation list every host polls: the accounts whose sessions ended (disabled, a password reset or changed, a
-/// unit or roles changed) within the access tokens' lifetime, with the second from which their tokens count again, and
-/// the suspended districts.
+/// unit or roles changed) within the access tokens' lifetime, with the second from which their tokens count again, the
+/// suspended districts, and the sign-in sessions their owners ended within that lifetime.
 /// Older revocations need no entry: every token issued before them has expired. The units service reads it straight
 /// from its database; the other hosts fetch it from <c>GET /connect/revocations</c>, which the gateway does not route.
 /// It names account ids only, and can only take access away: a forged list would have to be served from inside the
@@ -34,6 +34,9 @@ public sealed class AccountRevocations(IServiceScopeFactory scopes, IOptions<Ide
             .Select(a => new { a.Id, a.TokensValidAfter })
             .ToListAsync(cancellationToken);
         var suspended = await db.Tenants.AsNoTracking().Where(t => t.SuspendedAt != null).Select(t => t.Id).ToListAsync(cancellationToken);
-        return new RevocationList(now, [.. revoked.Select(a => new RevokedAccount(a.Id.ToString(), a.TokensValidAfter!.Value.ToUnixTimeSeconds()))], suspended);
+        var ended = await db.RefreshTokens.AsNoTracking().Where(t => t.EndedAt > since).Select(t => t.SessionId).Distinct().ToListAsync(cancellationToken);
+        return new RevocationList(
+            now, [.. revoked.Select(a => new RevokedAccount(a.Id.ToString(), a.TokensValidAfter!.Value.ToUnixTimeSeconds()))], suspended,
+            [.. ended.Select(s => s.ToString())]);
     }
 }

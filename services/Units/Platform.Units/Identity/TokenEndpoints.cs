@@ -73,7 +73,7 @@ public static partial class TokenEndpoints
         {
             "password" => await PasswordAsync(http, form, db, issuer, throttle, changes, options.Value, clock, logger, cancellationToken),
             "client_credentials" => await ClientCredentialsAsync(http, form, db, issuer, logger, cancellationToken),
-            "refresh_token" => await RefreshAsync(form, db, issuer, options.Value, clock, logger, cancellationToken),
+            "refresh_token" => await RefreshAsync(http, form, db, issuer, options.Value, clock, logger, cancellationToken),
             "" => Error("invalid_request", "grant_type is required."),
             _ => Error("unsupported_grant_type", $"grant_type '{Truncate(grant)}' is not supported; use password, client_credentials or refresh_token."),
         };
@@ -111,11 +111,18 @@ public static partial class TokenEndpoints
         }
 
         var account = await db.Accounts.SingleOrDefaultAsync(a => a.Username == username, cancellationToken);
-        var valid = Secrets.Verify(account?.PasswordHash ?? Secrets.DummyHash, password) && account is { IsDisabled: false };
-        var verdict = await throttle.CheckAsync(username, account, valid, http.Connection.RemoteIpAddress?.ToString(), cancellationToken);
+        var right = Secrets.Verify(account?.PasswordHash ?? Secrets.DummyHash, password);
+        var valid = right && account is { IsDisabled: false };
+        var client = SignInClient.Of(http);
+        var verdict = await throttle.CheckAsync(username, account, valid, client.Address, cancellationToken);
         if (!verdict.Allowed)
         {
             LogSignInRefused(logger, Truncate(username));
+            if (account is not null)
+            {
+                await RecordAsync(db, account, right && account.IsDisabled ? Domain.SignInOutcomes.Disabled : Domain.SignInOutcomes.Refused, client, clock, cancellationToken);
+            }
+
             await Task.Delay(verdict.Delay, cancellationToken);
             return refused;
         }
@@ -123,6 +130,7 @@ public static partial class TokenEndpoints
         if (await SuspendedAsync(db, account!.TenantId, cancellationToken))
         {
             // Said only to whoever knows the password.
+            await RecordAsync(db, account, Domain.SignInOutcomes.Suspended, client, clock, cancellationToken);
             return Error("invalid_grant", Suspended);
         }
 
@@ -133,6 +141,7 @@ public static partial class TokenEndpoints
             var chosen = form["new_password"].ToString();
             if (chosen.Length == 0)
             {
+                await RecordAsync(db, account, Domain.SignInOutcomes.PasswordChangeRequired, client, clock, cancellationToken);
                 return Error("password_change_required",
                     "This password was given by the district office and must be replaced before signing in: send the request again " +
                     $"with new_password, a password of your own of at least {options.MinPasswordLength} characters.");
@@ -141,6 +150,7 @@ public static partial class TokenEndpoints
             var problem = Secrets.ValidatePassword(chosen, options.MinPasswordLength) ?? (chosen == password ? "must differ from the password the office gave" : null);
             if (problem is not null)
             {
+                await RecordAsync(db, account, Domain.SignInOutcomes.PasswordChangeRequired, client, clock, cancellationToken);
                 return Error("invalid_request", $"new_password {problem}.");
             }
 
@@ -150,8 +160,26 @@ public static partial class TokenEndpoints
             changes.Changed(account, Domain.AccountActions.PasswordChanged, before, account.Id.ToString(), clock.GetUtcNow());
         }
 
-        return await IssueForAccountAsync(account, db, issuer, options, clock, verdict.FailedAttemptsSinceLastSignIn, cancellationToken);
+        var now = clock.GetUtcNow();
+        db.SignInEvents.Add(Event(account, Domain.SignInOutcomes.Succeeded, client, now));
+        // The history keeps its last 180 days: an account's older entries go when it next signs in.
+        var expired = now - Domain.SignInEvent.Retention;
+        await db.SignInEvents.Where(e => e.AccountId == account.Id && e.At < expired).ExecuteDeleteAsync(cancellationToken);
+        return await IssueForAccountAsync(account, Guid.NewGuid(), client, db, issuer, options, clock, verdict.FailedAttemptsSinceLastSignIn, cancellationToken);
     }
+
+    private static async Task RecordAsync(
+        UnitsDbContext db, Domain.Account account, string outcome, SignInClient client, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        db.SignInEvents.Add(Event(account, outcome, client, clock.GetUtcNow()));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private static Domain.SignInEvent Event(Domain.Account account, string outcome, SignInClient client, DateTimeOffset at) => new()
+    {
+        Id = Guid.CreateVersion7(at), TenantId = account.TenantId, AccountId = account.Id, At = at, Outcome = outcome,
+        ClientAddress = client.Address, UserAgent = client.UserAgent,
+    };
 
     private static async Task<IResult> ClientCredentialsAsync(
         HttpContext http, IFormCollection form, UnitsDbContext db, TokenIssuer issuer, ILogger logger, CancellationToken cancellationToken)
@@ -188,7 +216,7 @@ public static partial class TokenEndpoints
     }
 
     private static async Task<IResult> RefreshAsync(
-        IFormCollection form, UnitsDbContext db, TokenIssuer issuer, IdentityOptions options, TimeProvider clock, ILogger logger,
+        HttpContext http, IFormCollection form, UnitsDbContext db, TokenIssuer issuer, IdentityOptions options, TimeProvider clock, ILogger logger,
         CancellationToken cancellationToken)
     {
         var presented = form["refresh_token"].ToString();
@@ -202,6 +230,12 @@ public static partial class TokenEndpoints
         if (stored is null || stored.ExpiresAt <= now)
         {
             return Error("invalid_grant", "The refresh token is unknown or expired; sign in again.");
+        }
+
+        if (stored.EndedAt is not null)
+        {
+            // The person ended this session from another one: not a leak, nothing more to end.
+            return Error("invalid_grant", "This session was ended by its owner; sign in again.");
         }
 
         if (stored.RevokedAt is not null)
@@ -225,18 +259,22 @@ public static partial class TokenEndpoints
         }
 
         stored.RevokedAt = now;
-        return await IssueForAccountAsync(account, db, issuer, options, clock, failedAttempts: null, cancellationToken);
+        // A refresh that names no program or address keeps what the session knew.
+        var client = SignInClient.Of(http);
+        client = new SignInClient(client.Address ?? stored.ClientAddress, client.UserAgent ?? stored.UserAgent);
+        return await IssueForAccountAsync(account, stored.SessionId, client, db, issuer, options, clock, failedAttempts: null, cancellationToken);
     }
 
     /// <param name="failedAttempts">
     /// For a sign-in with a password: the wrong passwords given for the username since its last sign-in, so that the
     /// person learns of someone else's guessing (the portal shows it). Null for a refresh.
     /// </param>
+    /// <param name="session">A new session for a sign-in, the refreshed token's for a refresh.</param>
     private static async Task<IResult> IssueForAccountAsync(
-        Domain.Account account, UnitsDbContext db, TokenIssuer issuer, IdentityOptions options, TimeProvider clock, int? failedAttempts,
-        CancellationToken cancellationToken)
+        Domain.Account account, Guid session, SignInClient client, UnitsDbContext db, TokenIssuer issuer, IdentityOptions options, TimeProvider clock,
+        int? failedAttempts, CancellationToken cancellationToken)
     {
-        var token = issuer.ForAccount(account);
+        var token = issuer.ForAccount(account, session);
         var refresh = Secrets.NewOpaqueToken();
         var now = clock.GetUtcNow();
         db.RefreshTokens.Add(new Domain.RefreshToken
@@ -244,6 +282,9 @@ public static partial class TokenEndpoints
             TokenHash = Secrets.Digest(refresh),
             AccountId = account.Id,
             TenantId = account.TenantId,
+            SessionId = session,
+            ClientAddress = client.Address,
+            UserAgent = client.UserAgent,
             CreatedAt = now,
             ExpiresAt = now + options.RefreshTokenLifetime,
         });
@@ -272,6 +313,18 @@ public static partial class TokenEndpoints
         }
 
         return (form["client_id"].ToString(), form["client_secret"].ToString());
+    }
+
+    /// <summary>Who asked for a token, as this service sees them: the browser's address behind a trusted proxy, and its program.</summary>
+    private sealed record SignInClient(string? Address, string? UserAgent)
+    {
+        public static SignInClient Of(HttpContext http)
+        {
+            var agent = http.Request.Headers.UserAgent.ToString();
+            return new(
+                http.Connection.RemoteIpAddress is { } address ? (address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address).ToString() : null,
+                agent.Length == 0 ? null : agent.Length > Domain.RefreshToken.MaxUserAgentLength ? agent[..Domain.RefreshToken.MaxUserAgentLength] : agent);
+        }
     }
 
     private const string Suspended = "This district's use of the platform is suspended; ask the platform's administrators.";

@@ -14,7 +14,8 @@ public sealed class TokenIssuer(SigningKeyProvider keys, IOptions<IdentityOption
 {
     private readonly JsonWebTokenHandler handler = new() { SetDefaultTimesOnTokenCreation = false };
 
-    public IssuedToken ForAccount(Account account)
+    /// <param name="session">The sign-in session the token belongs to (<see cref="RefreshToken.SessionId"/>), named in its <c>sid</c>.</param>
+    public IssuedToken ForAccount(Account account, Guid session)
     {
         var scopes = RoleScopes.For(account.Roles);
         var claims = new List<Claim>
@@ -22,6 +23,7 @@ public sealed class TokenIssuer(SigningKeyProvider keys, IOptions<IdentityOption
             new(PlatformClaims.Subject, account.Id.ToString()),
             new(PlatformClaims.Name, account.Username),
             new(PlatformClaims.Tenant, account.TenantId),
+            new(PlatformClaims.Session, session.ToString()),
         };
         if (account.UnitId is { } unit)
         {
