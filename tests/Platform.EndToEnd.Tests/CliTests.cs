@@ -100,6 +100,44 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public async Task APersonListsTheirSessionsAndSignInsAndEndsTheOthersFromTheTerminal()
+    {
+        Assert.Equal(0, (await RunAsync("login", "--user", "yz.admin", "--password", "demo", "--gateway", gateway)).Code);
+        var username = "yz.cli" + Guid.NewGuid().ToString("N")[..5];
+        var (created, createdOut, createdErr) = await RunAsync("accounts", "create", username, "--name", "终端会话", "--role", "district-leader", "--json", "--gateway", gateway);
+        Assert.True(created == 0, createdErr);
+        var initial = JsonDocument.Parse(createdOut).RootElement.GetProperty("initialPassword").GetString()!;
+        // Two sign-ins of the person: the first sets their password, the second is this terminal's.
+        Assert.Equal(0, (await RunAsync("login", "--user", username, "--password", initial, "--new-password", "terminal-own-1", "--gateway", gateway)).Code);
+        Assert.Equal(0, (await RunAsync("login", "--user", username, "--password", "terminal-own-1", "--gateway", gateway)).Code);
+
+        var (listed, listedOut, listedErr) = await RunAsync("sessions", "list", "--json", "--gateway", gateway);
+        Assert.True(listed == 0, listedErr);
+        var sessions = JsonDocument.Parse(listedOut).RootElement.GetProperty("sessions").EnumerateArray().ToList();
+        Assert.Equal(2, sessions.Count);
+        Assert.Single(sessions, x => x.TryGetProperty("current", out var current) && current.GetBoolean());
+        Assert.All(sessions, x => Assert.Equal("platform-cli/1.0", x.GetProperty("userAgent").GetString()));
+
+        var (table, tableOut, _) = await RunAsync("sessions", "list", "--gateway", gateway);
+        Assert.Equal(0, table);
+        Assert.Contains("本次 current", tableOut, StringComparison.Ordinal);
+
+        var (ended, endedOut, endedErr) = await RunAsync("sessions", "end-others", "--gateway", gateway);
+        Assert.True(ended == 0, endedErr);
+        Assert.Contains("Ended 1 session", endedOut, StringComparison.Ordinal);
+        var (_, afterOut, _) = await RunAsync("sessions", "list", "--json", "--gateway", gateway);
+        Assert.Single(JsonDocument.Parse(afterOut).RootElement.GetProperty("sessions").EnumerateArray());
+
+        var (history, historyOut, _) = await RunAsync("sessions", "sign-ins", "--gateway", gateway);
+        Assert.Equal(0, history);
+        Assert.Equal(2, historyOut.Split('\n').Count(line => line.Contains("succeeded", StringComparison.Ordinal)));
+
+        var (bad, _, badErr) = await RunAsync("sessions", "end", "--gateway", gateway);
+        Assert.Equal(1, bad);
+        Assert.Contains("name the session", badErr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task FailuresExitNonZeroWithOneLine()
     {
         var (noLogin, _, noLoginErr) = await RunAsync("tasks", "--gateway", gateway);

@@ -411,6 +411,64 @@ public sealed class PortalTests(Stack stack, PortalBrowser browser) : IClassFixt
     }
 
     [Fact]
+    public async Task APersonEndsASessionThatIsNotTheirsAndItsTokenStopsAtEveryHostWithinAMinute()
+    {
+        var office = await stack.TokenAsync("yz.admin");
+        var username = "yz.sess" + Guid.NewGuid().ToString("N")[..5];
+        const string password = "sessions-of-my-own";
+        var (created, account, _) = await stack.PostJsonAsync("/api/v1/accounts", office, new { username, displayName = "会话测试", roles = new[] { "district-leader" } });
+        Assert.Equal(HttpStatusCode.OK, created);
+        // A session the person does not recognise: a sign-in with the command-line client elsewhere.
+        var elsewhere = await stack.TokenResponseAsync(new()
+        {
+            ["grant_type"] = "password", ["username"] = username, ["password"] = account.GetProperty("initialPassword").GetString()!,
+            ["new_password"] = password, ["client_id"] = "platform-cli",
+        });
+        var stolen = elsewhere.GetProperty("access_token").GetString();
+        Assert.Equal(HttpStatusCode.OK, (await stack.GetAsync("/api/v1/tasks?year=2023", stolen)).Status);
+
+        var page = await browser.OpenAsync();
+        try
+        {
+            await page.GotoAsync("/login");
+            await page.GetByLabel("用户名").FillAsync(username);
+            await page.GetByLabel("密码").FillAsync(password);
+            await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+            await page.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal), new() { Timeout = 90_000 });
+            await page.GetByRole(AriaRole.Link, new() { Name = "登录记录" }).ClickAsync();
+            await Expect(page.Locator("#sessions tbody tr")).ToHaveCountAsync(2);
+            await Expect(page.Locator("#sessions tbody tr", new() { HasText = "本次登录" })).ToContainTextAsync("Chrome 浏览器");
+            await Expect(page.Locator("#sessions tbody tr", new() { HasNotText = "本次登录" })).ToContainTextAsync("platform-cli");
+            await Expect(page.Locator("#sign-ins tbody tr", new() { HasText = "登录成功" })).ToHaveCountAsync(2);
+            await Expect(page.Locator("#sign-ins tbody tr", new() { HasText = "需先设置新密码" })).ToHaveCountAsync(0);
+            await PortalBrowser.ScreenshotAsync(page, "sessions-before");
+
+            await page.GetByRole(AriaRole.Button, new() { Name = "结束其他所有会话" }).ClickAsync();
+            await Expect(page.Locator(".flash")).ToContainTextAsync("已结束其他 1 个会话");
+            await Expect(page.Locator("#sessions tbody tr")).ToHaveCountAsync(1);
+
+            // Every host refuses the ended session's token within the minute (units, tasks and reporting behind the gateway).
+            var deadline = DateTime.UtcNow.AddSeconds(60);
+            foreach (var path in new[] { "/api/v1/units", "/api/v1/tasks?year=2023", "/api/v1/periods?year=2023" })
+            {
+                while ((await stack.GetAsync(path, stolen)).Status != HttpStatusCode.Unauthorized)
+                {
+                    Assert.True(DateTime.UtcNow < deadline, $"{path} still answers the ended session's token after a minute");
+                    await Task.Delay(1000);
+                }
+            }
+
+            // The person's own session goes on.
+            await page.GotoAsync("/tasks");
+            Assert.DoesNotContain("/login", page.Url, StringComparison.Ordinal);
+        }
+        finally
+        {
+            await PortalBrowser.ScreenshotAsync(page, "sessions-after");
+        }
+    }
+
+    [Fact]
     public async Task TheOfficeManagesItsUnitsAndAUnitWithTasksInTheListInForceCannotRetire()
     {
         var name = "区测试局" + Guid.NewGuid().ToString("N")[..5];
