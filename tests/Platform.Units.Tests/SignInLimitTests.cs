@@ -23,7 +23,7 @@ public sealed class SignInLimitTests(UnitsApp app)
     [Fact]
     public async Task FiveWrongPasswordsLockTheUsernameUntilTheLockPassesAndTheNextSignInSaysHowManyFailed()
     {
-        var username = await NewAccountAsync();
+        var username = await app.NewLeaderAsync("guess.");
         var wrong = new List<(HttpStatusCode Status, string Body)>();
         for (var i = 0; i < MaxFailures; i++)
         {
@@ -73,7 +73,7 @@ public sealed class SignInLimitTests(UnitsApp app)
         // A host whose lock outlasts the test, however slow the machine.
         await using var host = app.WithSettings(("Identity:SignIn:LockoutDuration", "00:05:00"));
         using var http = host.CreateClient();
-        var known = await NewAccountAsync();
+        var known = await app.NewLeaderAsync("guess.");
         var unknown = "nobody." + Guid.NewGuid().ToString("N")[..8];
         for (var i = 0; i <= MaxFailures; i++)
         {
@@ -89,7 +89,7 @@ public sealed class SignInLimitTests(UnitsApp app)
         Assert.Equal(await SignInAsync(http, unknown, UnitsApp.Password), lockedKnown);
 
         // And roughly in the same time: a password hash is checked for a name no account has too.
-        var fresh = await NewAccountAsync();
+        var fresh = await app.NewLeaderAsync("guess.");
         var knownTimes = new List<double>();
         var unknownTimes = new List<double>();
         for (var i = 0; i < 3; i++)
@@ -162,7 +162,7 @@ public sealed class SignInLimitTests(UnitsApp app)
         // Whoever holds someone's access token may try current passwords at the change form; each wrong one counts
         // towards the same lock as a sign-in, the lock then refuses the right one there and at sign-in, and a right
         // one once the lock has passed clears the count.
-        var username = await NewAccountAsync();
+        var username = await app.NewLeaderAsync("guess.");
         var person = UnitsApp.Bearer(await app.TokenAsync(username));
         var access = app.Access();
         for (var i = 0; i < MaxFailures; i++)
@@ -186,16 +186,6 @@ public sealed class SignInLimitTests(UnitsApp app)
         var (status, body) = await SignInAsync(username, "own-new-secret");
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal(0, JsonDocument.Parse(body).RootElement.GetProperty("failed_attempts_since_last_sign_in").GetInt32());
-    }
-
-    private async Task<string> NewAccountAsync()
-    {
-        var username = "guess." + Guid.NewGuid().ToString("N")[..8];
-        var admin = await app.TokenAsync("platform.admin", UnitsApp.AdminPassword);
-        await app.Access().CreateAccountAsync(
-            new CreateAccountRequest { Username = username, DisplayName = username, TenantId = "500103", Roles = { "district-leader" }, Password = UnitsApp.Password },
-            UnitsApp.Bearer(admin));
-        return username;
     }
 
     private static Dictionary<string, string> PasswordForm(string username, string password) =>

@@ -20,7 +20,7 @@ public sealed class SignInSessionTests(UnitsApp app)
     [Fact]
     public async Task APersonSeesEachSignInAttemptAndEndsASessionThatIsNotTheirsWhileTheirOwnGoesOn()
     {
-        var username = await NewAccountAsync();
+        var username = await app.NewLeaderAsync("session.");
         var (refusedStatus, _) = await SignInAsync(username, "not-the-password", Firefox);
         Assert.Equal(HttpStatusCode.BadRequest, refusedStatus);
         var laptop = await SignedInAsync(username, Chrome);
@@ -76,7 +76,7 @@ public sealed class SignInSessionTests(UnitsApp app)
     [Fact]
     public async Task TheHistoryNamesADisabledAccountsAttemptsAndTheRestApiServesIt()
     {
-        var username = await NewAccountAsync();
+        var username = await app.NewLeaderAsync("session.");
         var admin = UnitsApp.Bearer(await app.TokenAsync("platform.admin", UnitsApp.AdminPassword));
         await app.TokenAsync(username);
         var id = (await app.Access().ListAccountsAsync(new ListAccountsRequest { TenantId = "500103" }, admin)).Accounts.Single(a => a.Username == username).Id;
@@ -91,16 +91,6 @@ public sealed class SignInSessionTests(UnitsApp app)
         var outcomes = JsonDocument.Parse(await rest.Content.ReadAsStringAsync()).RootElement.GetProperty("signIns").EnumerateArray()
             .Select(e => e.GetProperty("outcome").GetString()).ToList();
         Assert.Equal(["succeeded", "disabled", "succeeded"], outcomes);
-    }
-
-    private async Task<string> NewAccountAsync()
-    {
-        var username = "session." + Guid.NewGuid().ToString("N")[..8];
-        var admin = await app.TokenAsync("platform.admin", UnitsApp.AdminPassword);
-        await app.Access().CreateAccountAsync(
-            new CreateAccountRequest { Username = username, DisplayName = username, TenantId = "500103", Roles = { "district-leader" }, Password = UnitsApp.Password },
-            UnitsApp.Bearer(admin));
-        return username;
     }
 
     private async Task<(HttpStatusCode Status, JsonElement Body)> SignInAsync(string username, string password, string agent)

@@ -127,6 +127,17 @@ public sealed class UnitsApp : IAsyncLifetime
         return body;
     }
 
+    /// <summary>A new 渝中 district-leader with <see cref="Password"/>, named <paramref name="prefix"/> and a random suffix.</summary>
+    public async Task<string> NewLeaderAsync(string prefix)
+    {
+        var username = prefix + Guid.NewGuid().ToString("N")[..8];
+        var admin = await TokenAsync("platform.admin", AdminPassword);
+        await Access().CreateAccountAsync(
+            new CreateAccountRequest { Username = username, DisplayName = username, TenantId = "500103", Roles = { "district-leader" }, Password = Password },
+            Bearer(admin));
+        return username;
+    }
+
     /// <summary>A password grant as it answers, refusals included; <paramref name="newPassword"/> replaces an office-given password.</summary>
     public async Task<(HttpStatusCode Status, JsonElement Body)> SignInAsync(string username, string password, string? newPassword = null)
     {
