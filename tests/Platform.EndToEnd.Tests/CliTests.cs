@@ -84,13 +84,14 @@ public sealed class CliTests : IDisposable
         await File.WriteAllBytesAsync(workbook, DirectoryWorkbooks.Write(
             [["名称", "别名", "类型", "所属单位组"], ["区信访办" + s, "信访办" + s, "", ""]],
             [["用户名", "姓名", "单位", "角色", "邮箱", "手机"], ["jb.xf" + s, "信访员", "信访办" + s, "unit-reporter", "", "13800002222"]]));
-        var (previewed, previewOut, _) = await RunAsync("directory", "import", workbook, "--gateway", gateway);
+        // The names for it: `units import` previews, `accounts import --apply` writes; the same workbook import.
+        var (previewed, previewOut, _) = await RunAsync("units", "import", workbook, "--gateway", gateway);
         Assert.Equal(0, previewed);
         Assert.Contains("1 unit(s) and 1 person(s) to create; 0 row(s) with problems", previewOut);
         Assert.Contains("Nothing was written", previewOut);
 
         var passwords = Path.Combine(configDir, "初始密码.xlsx");
-        var (applied, appliedOut, appliedErr) = await RunAsync("directory", "import", workbook, "--apply", "-o", passwords, "--gateway", gateway);
+        var (applied, appliedOut, appliedErr) = await RunAsync("accounts", "import", workbook, "--apply", "-o", passwords, "--gateway", gateway);
         Assert.True(applied == 0, appliedErr);
         Assert.Contains("已导入", appliedOut);
         Assert.True(new FileInfo(passwords).Length > 0);

@@ -74,9 +74,12 @@ public sealed class SignInSessionTests(UnitsApp app)
     }
 
     [Fact]
-    public async Task TheHistoryNamesADisabledAccountsAttemptsAndTheRestApiServesIt()
+    public async Task TheHistoryNamesADisabledAccountsAttemptsKeepsNoControlCharactersAndTheRestApiServesIt()
     {
         var username = await app.NewLeaderAsync("session.");
+        // A guesser's program name is theirs to choose: its escape sequences must not reach the owner's terminal.
+        var (guessed, _) = await SignInAsync(username, "not-the-password", "curl/8.0\u001b[2J\u001b]0;owned\u0007");
+        Assert.Equal(HttpStatusCode.BadRequest, guessed);
         var admin = UnitsApp.Bearer(await app.TokenAsync("platform.admin", UnitsApp.AdminPassword));
         await app.TokenAsync(username);
         var id = (await app.Access().ListAccountsAsync(new ListAccountsRequest { TenantId = "500103" }, admin)).Accounts.Single(a => a.Username == username).Id;
@@ -90,7 +93,10 @@ public sealed class SignInSessionTests(UnitsApp app)
         Assert.Equal(HttpStatusCode.OK, rest.StatusCode);
         var outcomes = JsonDocument.Parse(await rest.Content.ReadAsStringAsync()).RootElement.GetProperty("signIns").EnumerateArray()
             .Select(e => e.GetProperty("outcome").GetString()).ToList();
-        Assert.Equal(["succeeded", "disabled", "succeeded"], outcomes);
+        Assert.Equal(["succeeded", "disabled", "succeeded", "refused"], outcomes);
+        var agents = JsonDocument.Parse(await rest.Content.ReadAsStringAsync()).RootElement.GetProperty("signIns").EnumerateArray()
+            .Select(e => e.TryGetProperty("userAgent", out var agent) ? agent.GetString() : null).ToList();
+        Assert.Equal("curl/8.0[2J]0;owned", agents[^1]);
     }
 
     private async Task<(HttpStatusCode Status, JsonElement Body)> SignInAsync(string username, string password, string agent)

@@ -320,7 +320,9 @@ public static partial class TokenEndpoints
     {
         public static SignInClient Of(HttpContext http)
         {
-            var agent = http.Request.Headers.UserAgent.ToString();
+            // Whoever tries a password chooses this text and the account's owner reads it, in a terminal too: control
+            // characters (escape sequences) are dropped.
+            var agent = string.Concat(http.Request.Headers.UserAgent.ToString().Where(c => !char.IsControl(c))).Trim();
             return new(
                 http.Connection.RemoteIpAddress is { } address ? (address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address).ToString() : null,
                 agent.Length == 0 ? null : agent.Length > Domain.RefreshToken.MaxUserAgentLength ? agent[..Domain.RefreshToken.MaxUserAgentLength] : agent);
