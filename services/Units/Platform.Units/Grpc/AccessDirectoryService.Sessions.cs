@@ -37,9 +37,7 @@ public sealed partial class AccessDirectoryService
         var id = OwnAccount();
         var now = clock.GetUtcNow();
         // A session's live token is its newest, neither rotated, ended nor expired; it began with its oldest.
-        var live = await db.RefreshTokens.AsNoTracking()
-            .Where(t => t.AccountId == id && t.RevokedAt == null && t.EndedAt == null && t.ExpiresAt > now)
-            .ToListAsync(context.CancellationToken);
+        var live = await LiveTokens(id, now).AsNoTracking().ToListAsync(context.CancellationToken);
         var sessions = live.Select(t => t.SessionId).Distinct().ToList();
         var started = await db.RefreshTokens.AsNoTracking()
             .Where(t => t.AccountId == id && sessions.Contains(t.SessionId))
@@ -76,14 +74,13 @@ public sealed partial class AccessDirectoryService
                 throw new ValidationException("session_id", "is not given with all_others");
             }
 
-            sessions = await db.RefreshTokens.Where(t => t.AccountId == id && t.EndedAt == null && t.RevokedAt == null && t.ExpiresAt > now && t.SessionId != current)
-                .Select(t => t.SessionId).Distinct().ToListAsync(context.CancellationToken);
+            sessions = await LiveTokens(id, now).Where(t => t.SessionId != current).Select(t => t.SessionId).Distinct().ToListAsync(context.CancellationToken);
         }
         else
         {
             var session = Caller.ParseId(request.SessionId, "session_id", "session");
             // Another person's session, or one already over, is not found: ids say nothing about other accounts.
-            if (!await db.RefreshTokens.AnyAsync(t => t.AccountId == id && t.SessionId == session && t.EndedAt == null && t.RevokedAt == null && t.ExpiresAt > now, context.CancellationToken))
+            if (!await LiveTokens(id, now).AnyAsync(t => t.SessionId == session, context.CancellationToken))
             {
                 throw new NotFoundException("session", request.SessionId);
             }
@@ -100,6 +97,10 @@ public sealed partial class AccessDirectoryService
 
         return new V1.EndMySessionsResponse { Ended = sessions.Count };
     }
+
+    /// <summary>The account's tokens that still open a session: the newest of each, neither rotated, ended nor expired.</summary>
+    private IQueryable<RefreshToken> LiveTokens(Guid account, DateTimeOffset now) =>
+        db.RefreshTokens.Where(t => t.AccountId == account && t.RevokedAt == null && t.EndedAt == null && t.ExpiresAt > now);
 
     /// <summary>The caller's own account: a person's sign-in, never an integration client's.</summary>
     private Guid OwnAccount() =>
