@@ -2,11 +2,11 @@ using static Platform.Cli.Online.Answers;
 
 namespace Platform.Cli.Online;
 
-/// <summary>The district office's unit directory: add, rename, aliases, retire and reinstate, and the audit.</summary>
+/// <summary>The district office's unit directory: add, rename, aliases, retire and reinstate, merge, and the audit.</summary>
 public static class UnitCommands
 {
     public static async Task<int> UnitsAsync(
-        string? gateway, string action, string? target, string? name, IReadOnlyList<string> aliases, bool group, bool json,
+        string? gateway, string action, string? target, string? name, string? into, IReadOnlyList<string> aliases, bool group, bool json,
         TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         return await OnlineCommands.Run(error, async () =>
@@ -22,7 +22,7 @@ public static class UnitCommands
                         Items(list, "units").Select(u => (IReadOnlyList<string>)
                         [
                             Text(u, "name"), string.Join("、", Items(u, "aliases").Select(a => a.GetValue<string>())),
-                            Text(u, "kind") == "UNIT_KIND_GROUP" ? "单位组 group" : "单位 unit", u["retiredAt"] is null ? "在用 active" : "已撤销 retired", Text(u, "id"),
+                            Text(u, "kind") == "UNIT_KIND_GROUP" ? "单位组 group" : "单位 unit", u["retiredAt"] is null ? "在用 active" : u["mergedIntoId"] is null ? "已撤销 retired" : "已合并 merged", Text(u, "id"),
                         ])));
                     break;
                 }
@@ -77,6 +77,21 @@ public static class UnitCommands
                     break;
                 }
 
+                case "merge":
+                {
+                    var id = await ResolveAsync(client, target, cancellationToken);
+                    var intoId = await ResolveAsync(client, into ?? throw new CliException("merge needs --into OTHER: the unit that takes it over"), cancellationToken);
+                    var merged = await client.PostAsync($"/api/v1/units/{id}:merge", new { intoId }, cancellationToken);
+                    Print(output, json, merged, () =>
+                    {
+                        string Count(string field) => Text(merged, field) is { Length: > 0 } n ? n : "0";
+                        return $"已合并 Merged {Text(merged["unit"], "name")} into {Text(merged["into"], "name")}: {Count("openTasksMoved")} open task(s), " +
+                            $"{Count("accountsMoved")} person(s) and {Count("groupsChanged")} group(s) moved; its names are now aliases of " +
+                            $"{Text(merged["into"], "name")}. Reports, requests and what it owed follow within moments.";
+                    });
+                    break;
+                }
+
                 case "audit":
                 {
                     var query = target is null ? string.Empty : "?unitId=" + await ResolveAsync(client, target, cancellationToken);
@@ -91,7 +106,7 @@ public static class UnitCommands
                 }
 
                 default:
-                    throw new CliException($"unknown action '{action}': use list, create, rename, alias-add, alias-remove, retire, reinstate or audit");
+                    throw new CliException($"unknown action '{action}': use list, create, rename, alias-add, alias-remove, retire, reinstate, merge or audit");
             }
         });
     }
@@ -171,6 +186,12 @@ public static class UnitCommands
         var list = await client.GetAsync("/api/v1/units?pageSize=500&query=" + Uri.EscapeDataString(target.Trim()), cancellationToken);
         var units = Items(list, "units").ToList();
         var exact = units.Where(u => Text(u, "name") == target.Trim() || Items(u, "aliases").Any(a => a.GetValue<string>() == target.Trim())).ToList();
+        if (exact.Count > 1)
+        {
+            // A merged unit's name is also an alias of the unit that took it over: the name means the unit in use.
+            exact = exact.Where(u => u["mergedIntoId"] is null).ToList();
+        }
+
         return exact.Count == 1 ? Text(exact[0], "id")
             : units.Count == 1 ? Text(units[0], "id")
             : throw new CliException(units.Count == 0

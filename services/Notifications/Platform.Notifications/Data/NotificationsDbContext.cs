@@ -26,6 +26,7 @@ public sealed class NotificationsDbContext(DbContextOptions<NotificationsDbConte
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
         modelBuilder.AddOutboxAndInbox();
+        modelBuilder.AddUnitMerges();
 
         modelBuilder.Entity<Recipient>(b =>
         {

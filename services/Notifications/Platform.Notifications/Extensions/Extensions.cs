@@ -19,6 +19,7 @@ internal static class Extensions
         {
             x.AddConsumer<AccountChangedConsumer>();
             x.AddConsumer<TaskListPublishedConsumer>();
+            x.AddConsumer<UnitMergedConsumer>();
             x.AddConsumer<ReportSubmittedConsumer>();
             x.AddConsumer<ReportReturnedConsumer>();
             x.AddConsumer<ReportAcceptedConsumer>();

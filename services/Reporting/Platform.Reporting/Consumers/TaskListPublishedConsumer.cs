@@ -11,7 +11,8 @@ namespace Platform.Reporting.Consumers;
 /// A published list becomes this service's projection: its tasks with their lead units and typed targets, and its
 /// monthly periods. A new version of the same year's list retires the tasks of the version before; what was reported
 /// on a retired task — reports, contributions, evidence, requests, the audit trail, an extension or closure — moves to
-/// the new version's task of the same number, so a corrected list loses no month of work. A list applied before (a
+/// the new version's task of the same number, so a corrected list loses no month of work. A unit merged before the list
+/// arrived is replaced by the unit that took it over. A list applied before (a
 /// replay) or older than the version in force (arriving late) changes nothing.
 /// </summary>
 public sealed class TaskListPublishedConsumer(ReportingDbContext db, LightProjector lights, ILogger<TaskListPublishedConsumer> logger)
@@ -34,6 +35,7 @@ public sealed class TaskListPublishedConsumer(ReportingDbContext db, LightProjec
 
         var order = 0;
         var tracked = new List<TrackedTask>();
+        message = (await Db.UnitMergesAsync(message.TenantId, cancellationToken)).Apply(message);
         foreach (var task in message.Tasks)
         {
             tracked.Add(new TrackedTask

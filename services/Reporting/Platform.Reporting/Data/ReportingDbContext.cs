@@ -36,6 +36,7 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
         modelBuilder.AddOutboxAndInbox();
+        modelBuilder.AddUnitMerges();
 
         modelBuilder.Entity<TrackedTask>(b =>
         {

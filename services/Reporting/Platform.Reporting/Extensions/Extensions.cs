@@ -18,6 +18,7 @@ internal static class Extensions
         {
             x.AddConsumer<TaskListPublishedConsumer>();
             x.AddConsumer<TenantProvisionedConsumer>();
+            x.AddConsumer<UnitMergedConsumer>();
         });
         builder.Services.AddScoped<LightProjector>();
         builder.Services.AddHostedService<LightClock>();

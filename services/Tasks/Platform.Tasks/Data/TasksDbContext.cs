@@ -17,6 +17,8 @@ public sealed class TasksDbContext(DbContextOptions<TasksDbContext> options, ITe
 
     public DbSet<TaskSignature> Signatures => Set<TaskSignature>();
 
+    public DbSet<KnownUnit> KnownUnits => Set<KnownUnit>();
+
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
         modelBuilder.AddOutboxAndInbox();
@@ -50,6 +52,13 @@ public sealed class TasksDbContext(DbContextOptions<TasksDbContext> options, ITe
             b.HasMany(t => t.Units).WithOne().HasForeignKey(u => u.TaskItemId).OnDelete(DeleteBehavior.Cascade);
             b.HasMany(t => t.Signatures).WithOne().HasForeignKey(s => s.TaskItemId).OnDelete(DeleteBehavior.Cascade);
             b.HasIndex(t => new { t.TaskListId, t.Number }).IsUnique();
+        });
+
+        modelBuilder.Entity<KnownUnit>(b =>
+        {
+            b.ToTable("known_units");
+            b.HasKey(u => u.UnitId);
+            b.Property(u => u.Name).HasMaxLength(200);
         });
 
         modelBuilder.Entity<TaskUnit>(b =>

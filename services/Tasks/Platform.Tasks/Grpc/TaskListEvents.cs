@@ -26,8 +26,10 @@ internal static class TaskListEvents
             Number = t.Number,
             Category = t.Category,
             Text = t.Text,
-            LeadUnits = t.Leads.Select(u => new AssignedUnit(u.UnitId!.Value, u.UnitName ?? u.PrintedName)).ToList(),
-            ResponsibleUnits = t.Responsible.Select(u => new AssignedUnit(u.UnitId!.Value, u.UnitName ?? u.PrintedName)).ToList(),
+            // Two printed names can resolve to one unit (an alias, a merge): each unit is named once, as lead if it leads.
+            LeadUnits = t.Leads.Select(u => new AssignedUnit(u.UnitId!.Value, u.UnitName ?? u.PrintedName)).DistinctBy(u => u.UnitId).ToList(),
+            ResponsibleUnits = t.Responsible.Where(u => t.Leads.All(l => l.UnitId != u.UnitId))
+                .Select(u => new AssignedUnit(u.UnitId!.Value, u.UnitName ?? u.PrintedName)).DistinctBy(u => u.UnitId).ToList(),
             Deadline = t.Deadline,
             DeadlineText = t.DeadlineText,
             Indicators = t.Indicators,

@@ -10,7 +10,8 @@ namespace Platform.Units.Consumers;
 /// <summary>
 /// Keeps <see cref="UnitAssignment"/> in step with the published lists: a year's newest version replaces what the
 /// directory knew of that year; an older version arriving late, or one applied before, changes nothing. One year of one
-/// district at a time (an advisory lock), so two versions arriving together cannot interleave.
+/// district at a time (an advisory lock), so two versions arriving together cannot interleave. A unit merged before the
+/// list arrived is counted as the unit that took it over.
 /// </summary>
 public sealed class TaskListPublishedConsumer(UnitsDbContext db, ILogger<TaskListPublishedConsumer> logger)
     : InboxConsumer<TaskListPublished, UnitsDbContext>(db, logger)
@@ -26,6 +27,8 @@ public sealed class TaskListPublishedConsumer(UnitsDbContext db, ILogger<TaskLis
         }
 
         await ofYear.ExecuteDeleteAsync(cancellationToken);
+        message = new UnitMerges(await Db.Units.Where(u => u.TenantId == message.TenantId && u.MergedIntoId != null)
+            .ToDictionaryAsync(u => u.Id, u => (u.MergedIntoId!.Value, string.Empty), cancellationToken)).Apply(message);
         foreach (var task in message.Tasks)
         {
             var text = task.Text.Length > UnitAssignment.MaxTextLength ? task.Text[..(UnitAssignment.MaxTextLength - 1)] + "…" : task.Text;

@@ -42,6 +42,9 @@ public sealed class Unit : ITenantEntity
     /// <summary>When the office retired the unit: it keeps its history and names but takes no new assignment.</summary>
     public DateTimeOffset? RetiredAt { get; private set; }
 
+    /// <summary>The unit this one was merged into: its names, people and work now belong to that unit.</summary>
+    public Guid? MergedIntoId { get; private set; }
+
     public IReadOnlyList<UnitAlias> Aliases => aliases;
 
     public static Unit Create(string tenantId, string name, UnitKind kind, IEnumerable<string> aliases, DateTimeOffset now)
@@ -132,12 +135,78 @@ public sealed class Unit : ITenantEntity
 
     public void Reinstate(DateTimeOffset now)
     {
+        if (MergedIntoId is not null)
+        {
+            throw new PreconditionException($"'{Name}' was merged into another unit; its work and people are there now, so it cannot come back.");
+        }
+
         if (RetiredAt is null)
         {
             throw new PreconditionException($"'{Name}' is not retired.");
         }
 
         RetiredAt = null;
+        Touch(now);
+    }
+
+    /// <summary>
+    /// Merges this unit into <paramref name="target"/> (两个单位合并): this unit's name and aliases become the target's
+    /// aliases, so every document printing them resolves to the target, and this unit ends as retired and merged. What
+    /// it led and shared, its reports and its people move to the target (each service moves its own part on the event).
+    /// Returns the names that moved.
+    /// </summary>
+    public IReadOnlyList<string> MergeInto(Unit target, DateTimeOffset now)
+    {
+        if (target.Id == Id)
+        {
+            throw new ValidationException("into_id", "a unit cannot be merged into itself");
+        }
+
+        if (target.TenantId != TenantId)
+        {
+            throw new NotFoundException("unit", target.Id.ToString());
+        }
+
+        if (Kind == UnitKind.Group || target.Kind == UnitKind.Group)
+        {
+            throw new PreconditionException(
+                $"'{(Kind == UnitKind.Group ? Name : target.Name)}' is a group name, not a unit; only units merge (change a group's members instead).");
+        }
+
+        if (MergedIntoId is not null)
+        {
+            throw new PreconditionException($"'{Name}' was already merged into another unit.");
+        }
+
+        if (target.RetiredAt is not null)
+        {
+            throw new PreconditionException($"'{target.Name}' is retired; merge into a unit that is in use.");
+        }
+
+        var names = aliases.Select(a => a.Alias).Prepend(Name).ToList();
+        if (target.aliases.Count + names.Count > MaxAliases)
+        {
+            throw new PreconditionException(
+                $"'{target.Name}' would have {target.aliases.Count + names.Count} aliases, more than {MaxAliases}; remove some first.");
+        }
+
+        aliases.Clear();
+        foreach (var name in names.Where(n => UnitNames.Normalize(n) != target.NormalizedName && target.aliases.All(a => a.NormalizedAlias != UnitNames.Normalize(n))))
+        {
+            target.AddAliasCore(name, now);
+        }
+
+        MergedIntoId = target.Id;
+        RetiredAt ??= now;
+        Touch(now);
+        target.Touch(now);
+        return names;
+    }
+
+    /// <summary>A group that named <paramref name="from"/> among its members names <paramref name="to"/> instead.</summary>
+    public void ReplaceMember(Guid from, Guid to, DateTimeOffset now)
+    {
+        MemberIds = MemberIds.Select(m => m == from ? to : m).Distinct().ToList();
         Touch(now);
     }
 

@@ -35,6 +35,7 @@ public sealed class UnitAuditEntry : ITenantEntity
         aliases = unit.Aliases.Select(a => a.Alias).Order(StringComparer.Ordinal).ToList(),
         memberIds = unit.MemberIds,
         retiredAt = unit.RetiredAt,
+        mergedIntoId = unit.MergedIntoId,
     });
 }
 
@@ -48,4 +49,10 @@ public static class UnitActions
     public const string MembersChanged = "members-changed";
     public const string Retired = "retired";
     public const string Reinstated = "reinstated";
+
+    /// <summary>On the unit that ended: merged into another one.</summary>
+    public const string Merged = "merged";
+
+    /// <summary>On the unit that took another one over.</summary>
+    public const string Absorbed = "absorbed";
 }

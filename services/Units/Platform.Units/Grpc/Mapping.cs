@@ -18,6 +18,7 @@ internal static class Mapping
             CreatedAt = Timestamp.FromDateTimeOffset(unit.CreatedAt),
             UpdatedAt = Timestamp.FromDateTimeOffset(unit.UpdatedAt),
             RetiredAt = unit.RetiredAt is { } retired ? Timestamp.FromDateTimeOffset(retired) : null,
+            MergedIntoId = unit.MergedIntoId?.ToString() ?? string.Empty,
         };
         proto.Aliases.AddRange(unit.Aliases.OrderBy(a => a.CreatedAt).ThenBy(a => a.Id).Select(a => a.Alias));
         proto.MemberIds.AddRange(unit.MemberIds.Select(m => m.ToString()));

@@ -22,7 +22,10 @@ internal static class ReplayEndpoints
             var tenants = await db.Tenants.Where(x => only == null || x.Id == only).ToListAsync(cancellationToken);
             tenants.ForEach(x => outbox.Enqueue(new TenantProvisioned { TenantId = x.Id, Name = x.Name, ParentId = x.ParentId, OccurredAt = now }));
             var units = await db.Units.Include(u => u.Aliases).Where(u => only == null || u.TenantId == only).ToListAsync(cancellationToken);
-            units.ForEach(u => outbox.Enqueue(UnitDirectoryService.Changed(u, UnitChangeKind.Created, null, now)));
+            var names = units.ToDictionary(u => u.Id, u => u.Name);
+            units.ForEach(u => outbox.Enqueue(u.MergedIntoId is { } into
+                ? UnitDirectoryService.Changed(u, UnitChangeKind.Merged, null, now, names.GetValueOrDefault(into))
+                : UnitDirectoryService.Changed(u, UnitChangeKind.Created, null, now)));
             var accounts = await db.Accounts.Where(a => a.TenantId != DivisionCode.Host && (only == null || a.TenantId == only)).ToListAsync(cancellationToken);
             accounts.ForEach(a => outbox.Enqueue(AccountChanges.Event(a, now)));
             return new { tenantProvisioned = tenants.Count, unitChanged = units.Count, accountChanged = accounts.Count };

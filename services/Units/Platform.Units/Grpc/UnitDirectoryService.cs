@@ -306,18 +306,18 @@ public sealed partial class UnitDirectoryService(
     }
 
     /// <summary>One change of a unit: its audit entry and its event, saved with the unit in one transaction.</summary>
-    private void Record(Unit unit, UnitChangeKind change, string action, string? before, string? previousName, DateTimeOffset now)
+    private void Record(Unit unit, UnitChangeKind change, string action, string? before, string? previousName, DateTimeOffset now, string? mergedIntoName = null)
     {
         db.UnitAudit.Add(new UnitAuditEntry
         {
             TenantId = unit.TenantId, UnitId = unit.Id, Action = action, Actor = caller.UserId ?? "system", At = now,
             Before = before, After = UnitAuditEntry.Snapshot(unit),
         });
-        outbox.Enqueue(Changed(unit, change, previousName, now));
+        outbox.Enqueue(Changed(unit, change, previousName, now, mergedIntoName));
     }
 
     /// <summary>The integration event of a unit's current state (also what an operator's replay publishes).</summary>
-    internal static UnitChanged Changed(Unit unit, UnitChangeKind change, string? previousName, DateTimeOffset now) =>
+    internal static UnitChanged Changed(Unit unit, UnitChangeKind change, string? previousName, DateTimeOffset now, string? mergedIntoName = null) =>
         new()
         {
             TenantId = unit.TenantId,
@@ -328,6 +328,8 @@ public sealed partial class UnitDirectoryService(
             Aliases = unit.Aliases.Select(a => a.Alias).ToList(),
             IsGroup = unit.Kind == UnitKind.Group,
             RetiredAt = unit.RetiredAt,
+            MergedIntoId = unit.MergedIntoId,
+            MergedIntoName = mergedIntoName,
             Version = unit.Version,
             OccurredAt = now,
         };

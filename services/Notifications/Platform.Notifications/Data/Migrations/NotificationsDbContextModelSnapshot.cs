@@ -95,6 +95,34 @@ namespace Platform.Notifications.Data.Migrations
                     b.ToTable("outbox_messages", (string)null);
                 });
 
+            modelBuilder.Entity("Platform.Messaging.UnitMergeRecord", b =>
+                {
+                    b.Property<Guid>("UnitId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("IntoId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("IntoName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("MergedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("UnitId");
+
+                    b.ToTable("unit_merges", (string)null);
+                });
+
             modelBuilder.Entity("Platform.Notifications.Domain.Delivery", b =>
                 {
                     b.Property<long>("Id")

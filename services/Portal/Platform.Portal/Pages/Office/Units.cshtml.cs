@@ -7,7 +7,7 @@ namespace Platform.Portal.Pages.Office;
 /// <summary>
 /// The district's units (设置 → 单位): adding a unit, renaming it (the old name stays an alias, so printed lists keep
 /// resolving), adding and removing aliases, retiring a unit once no task of the list in force is left to it (the
-/// page lists those tasks) and reinstating it, and the audit of every change.
+/// page lists those tasks) and reinstating it, merging it into another unit, and the audit of every change.
 /// </summary>
 public sealed class UnitsModel : PortalPage
 {
@@ -64,6 +64,15 @@ public sealed class UnitsModel : PortalPage
 
     public Task<IActionResult> OnPostReinstateAsync(string id) =>
         ChangeAsync(o => Api.Units.ReinstateUnitAsync(new UnitsV1.UnitActionRequest { Id = id }, o).ResponseAsync, () => "已恢复。");
+
+    public async Task<IActionResult> OnPostMergeAsync(string id, string into)
+    {
+        UnitsV1.MergeUnitResponse? merged = null;
+        return await ChangeAsync(
+            async o => merged = await Api.Units.MergeUnitAsync(new UnitsV1.MergeUnitRequest { Id = id, IntoId = into ?? string.Empty }, o),
+            () => $"已将 {merged!.Unit.Name} 并入 {merged.Into.Name}：现行清单中 {merged.OpenTasksMoved} 项任务、{merged.AccountsMoved} 名人员和 {merged.GroupsChanged} 个单位组已转入，" +
+                "原名称已成为其别名；月报、申请、附件和待报事项随后自动转入。被转移人员须重新登录。");
+    }
 
     public async Task<IActionResult> OnGetTemplateAsync()
     {
@@ -155,6 +164,7 @@ public sealed class UnitsModel : PortalPage
         "memberIds" => "成员",
         "retiredAt" => "撤销时间",
         "kind" => "类型",
+        "mergedIntoId" => "并入单位",
         _ => field,
     };
 
@@ -167,6 +177,8 @@ public sealed class UnitsModel : PortalPage
         "members-changed" => "调整成员",
         "retired" => "撤销",
         "reinstated" => "恢复",
+        "merged" => "并入其他单位",
+        "absorbed" => "承接合并单位",
         _ => action,
     };
 }
