@@ -66,27 +66,29 @@ public sealed class UnitMergedConsumer(ReportingDbContext db, LightProjector lig
         }
     }
 
-    /// <summary>The merged unit's reports become the other unit's; where both reported on a month, the rule above decides.</summary>
+    /// <summary>
+    /// The merged unit's reports become the other unit's; where both reported on a month, the rule above decides. Done
+    /// in SQL statements that each keep (task, month, lead) unique, so the light projection reads the result.
+    /// </summary>
     private async Task MoveReportsAsync(string tenant, Guid from, Guid into, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        var moving = await Db.Reports.Where(r => r.TenantId == tenant && r.LeadUnitId == from).ToListAsync(cancellationToken);
+        var moving = await Db.Reports.AsNoTracking().Where(r => r.TenantId == tenant && r.LeadUnitId == from).ToListAsync(cancellationToken);
         var taskIds = moving.Select(r => r.TaskId).Distinct().ToList();
-        var held = (await Db.Reports.Where(r => r.LeadUnitId == into && taskIds.Contains(r.TaskId)).ToListAsync(cancellationToken))
+        var held = (await Db.Reports.AsNoTracking().Where(r => r.LeadUnitId == into && taskIds.Contains(r.TaskId)).ToListAsync(cancellationToken))
             .ToDictionary(r => (r.TaskId, r.Period));
         foreach (var report in moving)
         {
             var other = held.GetValueOrDefault((report.TaskId, report.Period));
             var keepsMoving = other is null || Rank(report.Status) > Rank(other.Status);
-            var entry = new AuditEntry
+            Db.Audit.Add(new AuditEntry
             {
                 TenantId = tenant, TaskId = report.TaskId, Period = report.Period, Action = "unit-merged", Actor = "system", At = at,
                 Before = JsonSerializer.Serialize(new { leadUnitId = from, report = Summary(report), other = other is null ? null : Summary(other) }, Json),
                 After = JsonSerializer.Serialize(new { leadUnitId = into, stands = keepsMoving ? report.Id : other!.Id }, Json),
-            };
-            Db.Audit.Add(entry);
+            });
             if (other is null)
             {
-                report.LeadUnitId = into;
+                await SetAsync(report.Id, into, report.Version, cancellationToken);
                 continue;
             }
 
@@ -94,16 +96,13 @@ public sealed class UnitMergedConsumer(ReportingDbContext db, LightProjector lig
             if (keepsMoving)
             {
                 // Swapped in three steps: (task, month, lead) is unique at every statement.
-                await SetLeadAsync(report.Id, Guid.NewGuid(), cancellationToken);
-                await SetLeadAsync(other.Id, from, cancellationToken);
-                await SetLeadAsync(report.Id, into, cancellationToken);
-                report.LeadUnitId = into;
-                other.LeadUnitId = from;
-                report.Version = version;
+                await SetAsync(report.Id, Guid.NewGuid(), report.Version, cancellationToken);
+                await SetAsync(other.Id, from, other.Version, cancellationToken);
+                await SetAsync(report.Id, into, version, cancellationToken);
             }
             else
             {
-                other.Version = version;
+                await SetAsync(other.Id, into, version, cancellationToken);
             }
         }
     }
@@ -111,8 +110,9 @@ public sealed class UnitMergedConsumer(ReportingDbContext db, LightProjector lig
     private static IEnumerable<AssignedUnit> Named(List<Guid> ids, List<string> names) =>
         ids.Select((id, i) => new AssignedUnit(id, i < names.Count ? names[i] : string.Empty));
 
-    private Task SetLeadAsync(Guid reportId, Guid lead, CancellationToken cancellationToken) =>
-        Db.Reports.Where(r => r.Id == reportId).ExecuteUpdateAsync(s => s.SetProperty(r => r.LeadUnitId, lead), cancellationToken);
+    private Task SetAsync(Guid reportId, Guid lead, int version, CancellationToken cancellationToken) =>
+        Db.Reports.Where(r => r.Id == reportId)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.LeadUnitId, lead).SetProperty(r => r.Version, version), cancellationToken);
 
     /// <summary>How far along a report is: the merge keeps the one further along.</summary>
     public static int Rank(ReportStatus status) => status switch
