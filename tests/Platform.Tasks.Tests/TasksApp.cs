@@ -43,6 +43,8 @@ public sealed class TasksApp : IAsyncLifetime
 
     public UnitsV1.UnitDirectory.UnitDirectoryClient Units => new(unitsChannel);
 
+    public IServiceProvider TasksServices => tasksHost.Services;
+
     public async Task InitializeAsync()
     {
         await infrastructure.InitializeAsync();
