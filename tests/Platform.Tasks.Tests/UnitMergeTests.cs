@@ -25,13 +25,15 @@ public sealed class UnitMergeTests(TasksApp app)
         var admin = TasksApp.Bearer(await app.TokenAsync("yz.admin"));
         var s = Guid.NewGuid().ToString("N")[..6];
         var merged = await app.Units.CreateUnitAsync(new UnitsV1.CreateUnitRequest { Name = "区商务委" + s }, admin);
-        var into = await app.Units.CreateUnitAsync(new UnitsV1.CreateUnitRequest { Name = "区经济信息委" + s }, admin);
+        var into = await app.Units.CreateUnitAsync(new UnitsV1.CreateUnitRequest { Name = "区工业和信息化局" + s }, admin);
         var draft = (await app.Tasks.ImportTaskListAsync(new ImportTaskListRequest
         {
             Year = 2031, FileName = "2031.txt", Content = ByteString.CopyFrom(Document(merged.Name, into.Name, revised: false)),
         }, admin)).TaskList;
         Assert.Empty(draft.UnresolvedUnits);
         var published = await app.Tasks.PublishTaskListAsync(new PublishTaskListRequest { Id = draft.Id }, admin);
+        await EventuallyAsync(async () => (await app.Units.GetUnitAsync(new UnitsV1.GetUnitRequest { Id = merged.Id }, admin)).OpenTaskCount == 2,
+            "the published list never reached the directory");
 
         var answer = await app.Units.MergeUnitAsync(new UnitsV1.MergeUnitRequest { Id = merged.Id, IntoId = into.Id }, admin);
         Assert.Equal(2, answer.OpenTasksMoved);

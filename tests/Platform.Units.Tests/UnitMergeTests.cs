@@ -23,7 +23,7 @@ public sealed class UnitMergeTests(UnitsApp app)
         var units = app.Units();
         var s = Guid.NewGuid().ToString("N")[..6];
         var merged = await units.CreateUnitAsync(new CreateUnitRequest { Name = "区商务委" + s, Aliases = { "商务委" + s } }, office);
-        var into = await units.CreateUnitAsync(new CreateUnitRequest { Name = "区经济信息委" + s, Aliases = { "区经信委" + s } }, office);
+        var into = await units.CreateUnitAsync(new CreateUnitRequest { Name = "区工业和信息化局" + s, Aliases = { "区工信局" + s } }, office);
         var group = await units.CreateUnitAsync(new CreateUnitRequest { Name = "经济部门" + s, Kind = UnitKind.Group, MemberIds = { merged.Id, into.Id } }, office);
         var username = "yz.m" + s;
         await app.Access().CreateAccountAsync(new CreateAccountRequest
@@ -45,7 +45,7 @@ public sealed class UnitMergeTests(UnitsApp app)
         Assert.Equal(into.Id, answer.Unit.MergedIntoId);
         Assert.NotNull(answer.Unit.RetiredAt);
         Assert.Empty(answer.Unit.Aliases);
-        Assert.Equal(["区经信委" + s, "区商务委" + s, "商务委" + s], answer.Into.Aliases);
+        Assert.Equal(["区工信局" + s, "区商务委" + s, "商务委" + s], answer.Into.Aliases);
 
         // Every name of the merged unit now resolves to the other one.
         var resolved = await units.ResolveUnitNamesAsync(new ResolveUnitNamesRequest { Names = { "区商务委" + s, "商务委" + s } }, office);
