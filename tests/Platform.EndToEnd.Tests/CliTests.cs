@@ -56,15 +56,29 @@ public sealed class CliTests : IDisposable
         Assert.Equal(1, absent);
         Assert.Contains("is not an alias", absentErr);
 
+        // A second unit merges into it: its name becomes an alias, and the name now means the unit in use.
+        var other = name + "分局";
+        Assert.Equal(0, (await RunAsync("units", "create", other, "--gateway", gateway)).Code);
+        var (mergedCode, mergedOut, mergedErr) = await RunAsync("units", "merge", other, "--into", name, "--gateway", gateway);
+        Assert.True(mergedCode == 0, mergedErr);
+        Assert.Contains($"已合并 Merged {other} into {name}", mergedOut);
+        var (unnamed, _, unnamedErr) = await RunAsync("units", "merge", name, "--gateway", gateway);
+        Assert.Equal(1, unnamed);
+        Assert.Contains("--into", unnamedErr);
+        var (again, _, againErr) = await RunAsync("units", "merge", other, "--into", name, "--gateway", gateway);
+        Assert.Equal(1, again);
+        Assert.Contains("itself", againErr); // by name, the merged unit now means the one that took it over
+
         Assert.Equal(0, (await RunAsync("units", "retire", name, "--gateway", gateway)).Code);
         var (listed, listOut, _) = await RunAsync("units", "list", "--json", "--gateway", gateway);
         Assert.Equal(0, listed);
         var unit = JsonDocument.Parse(listOut).RootElement.GetProperty("units").EnumerateArray().Single(u => u.GetProperty("name").GetString() == name);
         Assert.True(unit.TryGetProperty("retiredAt", out _));
+        Assert.Contains(other, unit.GetProperty("aliases").EnumerateArray().Select(a => a.GetString()));
 
         var (audit, auditOut, _) = await RunAsync("units", "audit", name, "--gateway", gateway);
         Assert.Equal(0, audit);
-        foreach (var action in new[] { "created", "alias-added", "alias-removed", "retired" })
+        foreach (var action in new[] { "created", "alias-added", "alias-removed", "absorbed", "retired" })
         {
             Assert.Contains(action, auditOut);
         }

@@ -571,11 +571,39 @@ public sealed class PortalTests(Stack stack, PortalBrowser browser) : IClassFixt
             await Expect(second.Locator("#tasks")).ToContainTextAsync("市场主体登记");
             await PortalBrowser.ScreenshotAsync(second, "onboarding-7-successor-tasks");
 
-            // 8. 重庆市's viewer finds the new district in the comparison.
+            // 8. The successor hands in July's report of task 1. Then 区市场监管局 is merged into 区财政局 (机构改革): the
+            //    successor's session, which named the old unit, ends; signed in again they find the task under the unit
+            //    that took over with the report handed in, and the old name is an alias of the new unit.
+            await EventuallyOnPageAsync(second, "/my?period=2023-07", "#my-tasks", "市场主体登记");
+            await second.Locator("#my-tasks tr[data-number='1']").GetByRole(AriaRole.Link, new() { Name = "填报" }).ClickAsync();
+            await second.GetByLabel("工作进展情况（必填）").FillAsync("登记全程电子化已覆盖全部窗口。");
+            await second.GetByLabel("自评状态（必填）").SelectOptionAsync("1");
+            await second.GetByRole(AriaRole.Button, new() { Name = "提交月报" }).ClickAsync();
+            await Expect(second.Locator(".flash")).ToContainTextAsync("月报已提交");
+            await office.GotoAsync("/office/units");
+            await office.Locator("#units tr[data-unit='区市场监管局']").GetByRole(AriaRole.Link, new() { Name = "管理" }).ClickAsync();
+            await office.GetByLabel("并入").SelectOptionAsync(new SelectOptionValue { Label = "区财政局" });
+            await office.GetByRole(AriaRole.Button, new() { Name = "合并到该单位" }).ClickAsync();
+            await Expect(office.Locator(".flash")).ToContainTextAsync("已将 区市场监管局 并入 区财政局");
+            await Expect(office.Locator(".flash")).ToContainTextAsync("2 项任务、2 名人员");
+            await Expect(office.Locator("#merged-into")).ToContainTextAsync("区财政局");
+            await Expect(office.Locator("#units tr[data-unit='区财政局']")).ToContainTextAsync("区市场监管局");
+            await PortalBrowser.ScreenshotAsync(office, "onboarding-8-units-merged");
+            await SignedOutWithinAMinuteAsync(second, "/tasks", "the merged unit's reporter still used the portal after a minute");
+            await second.GetByLabel("用户名").FillAsync(successor);
+            await second.GetByLabel("密码").FillAsync("successor-own-password");
+            await second.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+            await PortalBrowser.SignedInAsync(second);
+            await EventuallyOnPageAsync(second, "/my?period=2023-07", "#my-tasks", "已提交");
+            await Expect(second.Locator("#my-tasks tr[data-number='1']")).ToContainTextAsync("已提交");
+            await Expect(second.Locator("#my-tasks tr[data-number='2']")).ToBeVisibleAsync();
+            await PortalBrowser.ScreenshotAsync(second, "onboarding-9-merged-unit-reporter");
+
+            // 9. 重庆市's viewer finds the new district in the comparison.
             viewer = await browser.SignInAsync("cq.viewer");
             await viewer.GotoAsync("/municipal?period=2023-07");
             await Expect(viewer.Locator($"#districts tr[data-tenant='{code}']")).ToBeVisibleAsync();
-            await PortalBrowser.ScreenshotAsync(viewer, "onboarding-8-municipal");
+            await PortalBrowser.ScreenshotAsync(viewer, "onboarding-10-municipal");
         }
         finally
         {
