@@ -22,7 +22,7 @@ public static class UnitCommands
                         Items(list, "units").Select(u => (IReadOnlyList<string>)
                         [
                             Text(u, "name"), string.Join("、", Items(u, "aliases").Select(a => a.GetValue<string>())),
-                            Text(u, "kind") == "UNIT_KIND_GROUP" ? "单位组 group" : "单位 unit", u["retiredAt"] is null ? "在用 active" : u["mergedIntoId"] is null ? "已撤销 retired" : "已合并 merged", Text(u, "id"),
+                            Text(u, "kind") == "UNIT_KIND_GROUP" ? "单位组 group" : "单位 unit", u["retiredAt"] is null ? "在用 active" : Text(u, "mergedIntoId").Length == 0 ? "已撤销 retired" : "已合并 merged", Text(u, "id"),
                         ])));
                     break;
                 }
@@ -189,7 +189,7 @@ public static class UnitCommands
         if (exact.Count > 1)
         {
             // A merged unit's name is also an alias of the unit that took it over: the name means the unit in use.
-            exact = exact.Where(u => u["mergedIntoId"] is null).ToList();
+            exact = exact.Where(u => Text(u, "mergedIntoId").Length == 0).ToList();
         }
 
         return exact.Count == 1 ? Text(exact[0], "id")
