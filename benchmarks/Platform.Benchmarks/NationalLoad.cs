@@ -115,6 +115,31 @@ public static class NationalLoad
                 Console.WriteLine($"| {name} | {p50:N1} | {DashboardLoad.Percentile(timings, 95):N1} | {timings.Max():N1} | {ratio} | {check} |");
             }
 
+            // What a viewer gets when the month's counts have not moved since the host last built the view (every ask
+            // between two roll-up passes): the view the host kept, after one read of the division's stamp.
+            using var kept = new DivisionViewCache();
+            var keptResults = new List<(string Name, double[] Timings, string Check, int Raw)>();
+            foreach (var (name, principal, division, raw) in new[]
+            {
+                ("重庆市 view, kept (stamp unchanged)", chongqing, Chongqing, 1), ("四川省 view, kept (stamp unchanged)", sichuan, Sichuan, 3),
+                ("national view, kept (stamp unchanged)", system, DivisionRollups.Country, 5),
+            })
+            {
+                var (_, timings, check) = await DashboardLoad.TimeAsync(name, runs, app, principal, async db =>
+                    DashboardLoad.Summary(await DivisionViewQuery.BuildAsync(db, division, period, CancellationToken.None, kept)));
+                keptResults.Add((name, timings, check, raw));
+            }
+
+            Console.WriteLine();
+            Console.WriteLine($"| query | p50 ms | p95 ms | max ms | raw p50 ÷ p50 | figures (green/yellow/red) |");
+            Console.WriteLine("|---|---:|---:|---:|---:|---|");
+            foreach (var (name, timings, check, raw) in keptResults)
+            {
+                var p50 = DashboardLoad.Percentile(timings, 50);
+                Console.WriteLine($"| {name} | {p50:N1} | {DashboardLoad.Percentile(timings, 95):N1} | {timings.Max():N1} | " +
+                    $"{DashboardLoad.Percentile(results[raw].Timings, 50) / p50:N0}× | {check} |");
+            }
+
             Console.WriteLine();
             Console.WriteLine("Row-level security, once per statement (四川省 viewer counting the month's lights under its policy):");
             await ExplainAsync(app, sichuan, period);

@@ -33,6 +33,8 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
 
     public DbSet<DivisionRollup> Rollups => Set<DivisionRollup>();
 
+    public DbSet<ViewStamp> ViewStamps => Set<ViewStamp>();
+
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
         modelBuilder.AddOutboxAndInbox();
@@ -118,6 +120,13 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
             b.HasKey(r => new { r.TenantId, r.Period, r.Dimension, r.Key });
             b.Property(r => r.Period).HasMaxLength(7);
             b.Property(r => r.Dimension).HasMaxLength(16);
+        });
+
+        modelBuilder.Entity<ViewStamp>(b =>
+        {
+            b.ToTable("view_stamps");
+            b.HasKey(s => new { s.TenantId, s.Period });
+            b.Property(s => s.Period).HasMaxLength(7);
         });
 
         modelBuilder.Entity<TaskRequest>(b =>

@@ -4,6 +4,7 @@ using Platform.Reporting.Consumers;
 using Platform.Reporting.Data;
 using Platform.Reporting.Domain;
 using Platform.Reporting.Rollups;
+using Platform.Reporting.Views;
 using Platform.ServiceDefaults.Data;
 using Platform.ServiceDefaults.Time;
 
@@ -23,6 +24,7 @@ internal static class Extensions
         builder.Services.AddScoped<LightProjector>();
         builder.Services.AddHostedService<LightClock>();
         builder.Services.AddScoped<DivisionRollups>();
+        builder.Services.AddSingleton<DivisionViewCache>();
         builder.Services.AddHostedService<RollupWorker>();
         builder.Services.AddScoped<IClockChangeHandler, LightsOnClockChange>();
         return builder;

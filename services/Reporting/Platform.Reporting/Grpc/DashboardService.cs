@@ -13,7 +13,7 @@ namespace Platform.Reporting.Grpc;
 /// Dashboards, read from projections. A district's accounts read their district's; a municipal viewer reads its child
 /// districts side by side and nothing else.
 /// </summary>
-public sealed class DashboardService(ReportingDbContext db, ITenantContext caller) : V1.Dashboards.DashboardsBase
+public sealed class DashboardService(ReportingDbContext db, ITenantContext caller, DivisionViewCache views) : V1.Dashboards.DashboardsBase
 {
     public override Task<V1.DistrictDashboard> GetDistrictDashboard(V1.GetDistrictDashboardRequest request, ServerCallContext context)
     {
@@ -37,7 +37,7 @@ public sealed class DashboardService(ReportingDbContext db, ITenantContext calle
             throw new ForbiddenException($"{division} is not under {viewer}.");
         }
 
-        var view = await DivisionViewQuery.BuildAsync(db, division, RequirePeriod(request.Period), context.CancellationToken);
+        var view = await DivisionViewQuery.BuildAsync(db, division, RequirePeriod(request.Period), context.CancellationToken, views);
         if (DivisionViewQuery.ParentWithin(division, viewer) is { } parent)
         {
             view.Parent = parent;

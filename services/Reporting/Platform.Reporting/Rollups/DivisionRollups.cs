@@ -24,7 +24,7 @@ public sealed class DivisionRollups(ReportingDbContext db)
     public const string Country = "000000";
 
     /// <summary>One roll-up at a time across the service's replicas (the recounts would only repeat each other).</summary>
-    private const long LockKey = 0x2260_0001;
+    public const long LockKey = 0x2260_0001;
 
     /// <summary>Recounts the divisions above every district month changed since the last pass; returns the division months written.</summary>
     public Task<int> RefreshAsync(CancellationToken cancellationToken) => AloneAsync(ClaimAndRecountAsync, cancellationToken);
@@ -168,6 +168,13 @@ public sealed class DivisionRollups(ReportingDbContext db)
                 [.. parents], [.. pairs.Select(p => p.Key)], [.. pairs.Select(p => p.Value)], periods, cancellationToken);
         }
 
+        // Only after the counts are written: a view built from the old counts must never be kept under the new stamp.
+        string[] recounted = [.. dirty];
+        await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO view_stamps AS s (tenant_id, "Period", "Version")
+            SELECT d, p, 1 FROM unnest({recounted}::text[]) AS d CROSS JOIN unnest({periods}::text[]) AS p
+            ON CONFLICT (tenant_id, "Period") DO UPDATE SET "Version" = s."Version" + 1
+            """, cancellationToken);
         return written;
     }
 

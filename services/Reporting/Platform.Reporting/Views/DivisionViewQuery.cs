@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using NpgsqlTypes;
 using Platform.Contracts;
 using Platform.MultiTenancy;
 using Platform.Reporting.Data;
@@ -18,13 +20,32 @@ namespace Platform.Reporting.Views;
 /// </summary>
 public static class DivisionViewQuery
 {
-    public static async Task<V1.MunicipalView> BuildAsync(ReportingDbContext db, string division, string period, CancellationToken cancellationToken)
+    /// <summary>
+    /// The view of <paramref name="division"/>'s month; with a <paramref name="cache"/>, the one this host built before
+    /// when the division's stamp has not moved since. Whoever may open a division reads everything under it, so one
+    /// view serves every viewer allowed to ask for it (the caller checks that).
+    /// </summary>
+    public static async Task<V1.MunicipalView> BuildAsync(
+        ReportingDbContext db, string division, string period, CancellationToken cancellationToken, DivisionViewCache? cache = null)
     {
         // One connection for the view's statements: its tenant context is signed once, not at each statement's open.
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
-            return await BuildOpenAsync(db, division, period, cancellationToken);
+            var columns = Columns.Of(division);
+            var stamp = cache is null ? null : await StampAsync(db, division, period, columns.UnderPrefix, cancellationToken);
+            if (stamp is { } known && cache!.Find(division, period, known) is { } kept)
+            {
+                return kept;
+            }
+
+            var view = await BuildOpenAsync(db, division, period, columns, cancellationToken);
+            if (stamp is { } built)
+            {
+                cache!.Keep(division, period, built, view);
+            }
+
+            return view;
         }
         finally
         {
@@ -32,18 +53,46 @@ public static class DivisionViewQuery
         }
     }
 
-    private static async Task<V1.MunicipalView> BuildOpenAsync(ReportingDbContext db, string division, string period, CancellationToken cancellationToken)
+    /// <summary>
+    /// The division month's stamp (null before its first roll-up: nothing to keep a view under) and, below a 直辖市 or
+    /// a prefecture, the number of districts registered there (a new district is a new column before it has counts).
+    /// </summary>
+    private static async Task<(long Version, long Districts)?> StampAsync(
+        ReportingDbContext db, string division, string period, string? prefix, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(
+            "SELECT \"Version\", CASE WHEN @prefix IS NULL THEN 0 ELSE (SELECT count(*) FROM districts WHERE tenant_id LIKE @prefix) END " +
+            "FROM view_stamps WHERE tenant_id = @division AND \"Period\" = @period",
+            (NpgsqlConnection)db.Database.GetDbConnection());
+        command.Parameters.Add(new NpgsqlParameter<string?>("prefix", NpgsqlDbType.Text) { TypedValue = prefix is null ? null : prefix + "%" });
+        command.Parameters.Add(new NpgsqlParameter<string>("division", NpgsqlDbType.Text) { TypedValue = division });
+        command.Parameters.Add(new NpgsqlParameter<string>("period", NpgsqlDbType.Text) { TypedValue = period });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) && db.Tenant.CanRead(division) ? (reader.GetInt64(0), reader.GetInt64(1)) : null;
+    }
+
+    /// <summary>The children of a division that are its columns, as the division table places them.</summary>
+    private sealed record Columns(List<string> Children, List<string> Counties, List<string> Divisions, string? UnderPrefix)
+    {
+        public static Columns Of(string division)
+        {
+            var tree = DivisionTree.Standard;
+            var children = (division == DivisionRollups.Country ? tree.Children(null) : tree.Children(division)).Select(c => c.Code).ToList();
+            var counties = children.Where(c => tree.Find(c)?.Level == DivisionLevel.County).ToList();
+            var divisions = children.Except(counties).ToList();
+
+            // Below a 直辖市 or a prefecture every column is a district: the registered ones under the division,
+            // including districts whose codes the table does not know (newer than its edition), placed by their digits.
+            // So their rows are asked by the division's prefix and sorted out by the caller.
+            return new Columns(children, counties, divisions, counties.Count > 0 && divisions.Count == 0 ? DivisionCode.OverseenPrefix(division) : null);
+        }
+    }
+
+    private static async Task<V1.MunicipalView> BuildOpenAsync(ReportingDbContext db, string division, string period, Columns columns, CancellationToken cancellationToken)
     {
         var tree = DivisionTree.Standard;
         var year = int.Parse(period[..4], System.Globalization.CultureInfo.InvariantCulture);
-        var children = (division == DivisionRollups.Country ? tree.Children(null) : tree.Children(division)).Select(c => c.Code).ToList();
-        var counties = children.Where(c => tree.Find(c)?.Level == DivisionLevel.County).ToList();
-        var divisions = children.Except(counties).ToList();
-
-        // Below a 直辖市 or a prefecture every column is a district: the registered ones under the division, including
-        // districts whose codes the table does not know (newer than its edition), placed by their digits. So their
-        // rows are asked by the division's prefix and sorted out here.
-        var underPrefix = counties.Count > 0 && divisions.Count == 0 ? DivisionCode.OverseenPrefix(division) : null;
+        var (children, counties, divisions, underPrefix) = (columns.Children, columns.Counties, columns.Divisions, columns.UnderPrefix);
         var read = await ViewRows.ReadAsync(db, underPrefix, counties, divisions, period, year, cancellationToken);
 
         var registered = new Dictionary<string, string>(StringComparer.Ordinal);

@@ -857,6 +857,25 @@ namespace Platform.Reporting.Data.Migrations
 
                     b.ToTable("tracked_tasks", (string)null);
                 });
+
+            modelBuilder.Entity("Platform.Reporting.Domain.ViewStamp", b =>
+                {
+                    b.Property<string>("TenantId")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("Period")
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("TenantId", "Period");
+
+                    b.ToTable("view_stamps", (string)null);
+                });
 #pragma warning restore 612, 618
         }
     }
