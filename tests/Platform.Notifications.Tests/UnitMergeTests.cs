@@ -72,6 +72,31 @@ public sealed class UnitMergeTests(NotificationsApp app)
         await app.EventuallyAsync(async db => await db.OwedReports.AnyAsync(o => o.TaskId == both2 && o.Period == September && o.State == ItemState.Open && o.ReportVersion == 4));
     }
 
+    [Fact]
+    public async Task WhatARenamedUnitOwesNamesItAnewAndALateEventBringsBackNoOldName()
+    {
+        var unit = Guid.NewGuid();
+        var task = Guid.NewGuid();
+        await app.Bus.Publish(new TaskListPublished
+        {
+            TenantId = District, TaskListId = Guid.NewGuid(), Year = 2024, Version = 1, IssuedOn = new DateOnly(2024, 1, 10),
+            Tasks = [new PublishedTask { TaskId = task, Number = "1", Text = "改名测试。", LeadUnits = [new AssignedUnit(unit, "区经信委")] }],
+        });
+        await app.EventuallyAsync(async db => await db.OwedReports.AnyAsync(o => o.TaskId == task));
+
+        await app.Bus.Publish(Renamed(unit, "区经济信息委", 3));
+        await app.EventuallyAsync(async db => await db.OwedReports.Where(o => o.TaskId == task).AllAsync(o => o.LeadUnitName == "区经济信息委"));
+        var late = Guid.NewGuid();
+        await app.Bus.Publish(Renamed(unit, "区经信委", 2), c => c.MessageId = late);
+        await app.EventuallyAsync(async db => await db.Set<Platform.Messaging.InboxMessage>().AnyAsync(m => m.MessageId == late && m.Consumer.EndsWith("UnitNamesConsumer")));
+        await app.EventuallyAsync(async db => await db.OwedReports.Where(o => o.TaskId == task).AllAsync(o => o.LeadUnitName == "区经济信息委"));
+    }
+
+    private static UnitChanged Renamed(Guid unit, string name, int version) => new()
+    {
+        TenantId = District, UnitId = unit, Change = UnitChangeKind.Renamed, Name = name, Version = version, OccurredAt = DateTimeOffset.UtcNow,
+    };
+
     private async Task AssertSeptemberAsync(params (string Number, ItemState State, int Version)[] expected)
     {
         await using var scope = app.Services.CreateAsyncScope();

@@ -21,7 +21,7 @@ public sealed class TaskListPublishedConsumer(NotificationsDbContext db, Notific
     protected override async Task HandleAsync(TaskListPublished message, ConsumeContext<TaskListPublished> context, CancellationToken cancellationToken)
     {
         await ReportStates.LockDistrictAsync(Db, message.TenantId, cancellationToken);
-        message = (await Db.UnitMergesAsync(message.TenantId, cancellationToken)).Apply(message);
+        message = await Db.WithKnownNamesAsync((await Db.UnitMergesAsync(message.TenantId, cancellationToken)).Apply(message), cancellationToken);
         var year = message.Year.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var ofYear = Db.OwedReports.Where(o => o.TenantId == message.TenantId && o.Period.StartsWith(year));
         if (await ofYear.AnyAsync(o => o.Active && o.ListVersion > message.Version, cancellationToken))

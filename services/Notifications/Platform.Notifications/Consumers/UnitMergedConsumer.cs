@@ -31,6 +31,7 @@ public sealed class UnitMergedConsumer(NotificationsDbContext db, ILogger<UnitMe
         }
 
         var from = message.UnitId;
+        var intoName = await Db.UnitNameAsync(into, message.MergedIntoName ?? string.Empty, cancellationToken);
         var owed = await Db.OwedReports.Where(o => o.TenantId == message.TenantId && (o.LeadUnitId == from || o.LeadUnitId == into)).ToListAsync(cancellationToken);
         var held = owed.Where(o => o.LeadUnitId == into).ToLookup(o => (o.TaskId, o.Period));
         foreach (var row in owed.Where(o => o.LeadUnitId == from))
@@ -39,7 +40,7 @@ public sealed class UnitMergedConsumer(NotificationsDbContext db, ILogger<UnitMe
             if (others.Count == 0)
             {
                 row.LeadUnitId = into;
-                row.LeadUnitName = message.MergedIntoName ?? row.LeadUnitName;
+                row.LeadUnitName = intoName.Length > 0 ? intoName : row.LeadUnitName;
                 continue;
             }
 

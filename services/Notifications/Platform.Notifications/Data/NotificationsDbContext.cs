@@ -27,6 +27,7 @@ public sealed class NotificationsDbContext(DbContextOptions<NotificationsDbConte
     {
         modelBuilder.AddOutboxAndInbox();
         modelBuilder.AddUnitMerges();
+        modelBuilder.AddUnitNames();
 
         modelBuilder.Entity<Recipient>(b =>
         {

@@ -20,6 +20,7 @@ internal static class Extensions
             x.AddConsumer<AccountChangedConsumer>();
             x.AddConsumer<TaskListPublishedConsumer>();
             x.AddConsumer<UnitMergedConsumer>();
+            x.AddConsumer<UnitNamesConsumer>();
             x.AddConsumer<ReportSubmittedConsumer>();
             x.AddConsumer<ReportReturnedConsumer>();
             x.AddConsumer<ReportAcceptedConsumer>();

@@ -35,7 +35,7 @@ public sealed class TaskListPublishedConsumer(ReportingDbContext db, LightProjec
 
         var order = 0;
         var tracked = new List<TrackedTask>();
-        message = (await Db.UnitMergesAsync(message.TenantId, cancellationToken)).Apply(message);
+        message = await Db.WithKnownNamesAsync((await Db.UnitMergesAsync(message.TenantId, cancellationToken)).Apply(message), cancellationToken);
         foreach (var task in message.Tasks)
         {
             tracked.Add(new TrackedTask

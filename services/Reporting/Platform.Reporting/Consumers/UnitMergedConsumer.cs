@@ -33,7 +33,8 @@ public sealed class UnitMergedConsumer(ReportingDbContext db, LightProjector lig
         }
 
         var (from, tenant) = (message.UnitId, message.TenantId);
-        var merges = new UnitMerges(new Dictionary<Guid, (Guid, string)> { [from] = (into, message.MergedIntoName ?? string.Empty) });
+        var intoName = await Db.UnitNameAsync(into, message.MergedIntoName ?? string.Empty, cancellationToken);
+        var merges = new UnitMerges(new Dictionary<Guid, (Guid, string)> { [from] = (into, intoName) });
         var tasks = await Db.Tasks.Where(t => t.TenantId == tenant && (t.LeadUnitIds.Contains(from) || t.ResponsibleUnitIds.Contains(from)))
             .ToListAsync(cancellationToken);
         foreach (var task in tasks)
@@ -52,7 +53,7 @@ public sealed class UnitMergedConsumer(ReportingDbContext db, LightProjector lig
         // A contribution of the other unit to the same month stands; the merged unit's then stays its own.
         await Db.Contributions.Where(c => c.TenantId == tenant && c.UnitId == from)
             .Where(c => !Db.Contributions.Any(o => o.TaskId == c.TaskId && o.Period == c.Period && o.UnitId == into))
-            .ExecuteUpdateAsync(s => s.SetProperty(c => c.UnitId, into).SetProperty(c => c.UnitName, c => message.MergedIntoName ?? c.UnitName), cancellationToken);
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.UnitId, into).SetProperty(c => c.UnitName, intoName), cancellationToken);
 
         await Db.Lights.Where(l => taskIds.Contains(l.TaskId) && l.LeadUnitId == from).ExecuteDeleteAsync(cancellationToken);
         var active = tasks.Where(t => t.Active).ToList();

@@ -39,6 +39,7 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
     {
         modelBuilder.AddOutboxAndInbox();
         modelBuilder.AddUnitMerges();
+        modelBuilder.AddUnitNames();
 
         modelBuilder.Entity<TrackedTask>(b =>
         {

@@ -20,6 +20,7 @@ internal static class Extensions
             x.AddConsumer<TaskListPublishedConsumer>();
             x.AddConsumer<TenantProvisionedConsumer>();
             x.AddConsumer<UnitMergedConsumer>();
+            x.AddConsumer<UnitNamesConsumer>();
         });
         builder.Services.AddScoped<LightProjector>();
         builder.Services.AddHostedService<LightClock>();

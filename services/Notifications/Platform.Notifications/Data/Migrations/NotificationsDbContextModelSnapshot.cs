@@ -123,6 +123,31 @@ namespace Platform.Notifications.Data.Migrations
                     b.ToTable("unit_merges", (string)null);
                 });
 
+            modelBuilder.Entity("Platform.Messaging.UnitNameRecord", b =>
+                {
+                    b.Property<Guid>("UnitId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.HasKey("UnitId");
+
+                    b.ToTable("unit_names", (string)null);
+                });
+
             modelBuilder.Entity("Platform.Notifications.Domain.Delivery", b =>
                 {
                     b.Property<long>("Id")
