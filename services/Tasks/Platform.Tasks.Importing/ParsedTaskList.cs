@@ -90,6 +90,12 @@ public sealed record ParsedTask
     /// </summary>
     public required string Text { get; init; }
 
+    /// <summary>
+    /// The higher level's task this one carries out, as printed, when the document gives it (a two-level table's
+    /// 上级部署任务 column); else null.
+    /// </summary>
+    public string? Context { get; init; }
+
     public IReadOnlyList<string> LeadUnits { get; init; } = [];
 
     public IReadOnlyList<string> ResponsibleUnits { get; init; } = [];

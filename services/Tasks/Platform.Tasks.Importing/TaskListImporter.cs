@@ -26,7 +26,13 @@ public static class TaskListImporter
     /// Detects the format from the content (not only the file name), extracts the text and parses it.
     /// Throws <see cref="DocumentRejectedException"/> for input that is not a readable document with tasks.
     /// </summary>
-    public static ParsedTaskList Parse(ReadOnlySpan<byte> content, string fileName)
+    public static ParsedTaskList Parse(ReadOnlySpan<byte> content, string fileName) => Parse(content, fileName, null);
+
+    /// <summary>
+    /// As <see cref="Parse(ReadOnlySpan{byte}, string)"/>, with the names and aliases of the importing district's units:
+    /// unit names printed without a separator ("区发展改革委区财政局") are split into names the directory has.
+    /// </summary>
+    public static ParsedTaskList Parse(ReadOnlySpan<byte> content, string fileName, IReadOnlyCollection<string>? directory)
     {
         if (content.Length > MaxDocumentBytes)
         {
@@ -46,7 +52,7 @@ public static class TaskListImporter
             throw Empty(fileName);
         }
 
-        return TaskListParser.Parse(lines);
+        return TaskListParser.Parse(lines, directory);
     }
 
     /// <summary>The document's lines as the parser sees them (for review and diagnostics).</summary>

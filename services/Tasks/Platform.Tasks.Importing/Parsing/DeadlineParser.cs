@@ -8,7 +8,8 @@ internal sealed record DeadlineMatch(int Index, int Length, string Text, DateOnl
 
 /// <summary>
 /// Deadline phrases: "2023年6月底前" → 2023-06-30, "年底前" / "年内" / "全年" → the list's year end, "9月底" → 09-30 of that
-/// year, "上半年" → 06-30, "第三季度" → 09-30, dates ("2023年6月28日前"); "长期坚持" / "持续推进" have no date.
+/// year, "上半年" → 06-30, "第三季度" / "三季度末" → 09-30, "6月前" (before June) → 05-31, a cell "2024年6月" → 06-30,
+/// dates ("2023年6月28日前"); "长期坚持" / "持续推进" have no date.
 /// </summary>
 internal static partial class DeadlineParser
 {
@@ -23,8 +24,16 @@ internal static partial class DeadlineParser
     [GeneratedRegex(@"(?:(\d{4}|[〇零○一二三四五六七八九]{4})\s*年\s*)?(?:年\s*)?(?:底|末)(?:前|之前|以前)?")]
     private static partial Regex YearEndRegex();
 
-    [GeneratedRegex(@"(?:(\d{4}|[〇零○一二三四五六七八九]{4})\s*年\s*)?(上半年|下半年|年内|全年|第([一二三四1-4])季度(?:末)?)(?:前|之前|以前|内)?")]
+    [GeneratedRegex(@"(?:(\d{4}|[〇零○一二三四五六七八九]{4})\s*年\s*)?(上半年|下半年|年内|全年|第?([一二三四1-4])季度(?:末|底)?)(?:前|之前|以前|内)?")]
     private static partial Regex PeriodRegex();
+
+    // "6月前": before June, so by the end of May.
+    [GeneratedRegex(@"(?:(\d{4}|[〇零○一二三四五六七八九]{4})\s*年\s*)?(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(?:前|之前|以前)")]
+    private static partial Regex BeforeMonthRegex();
+
+    // A deadline cell naming only a month ("2024年6月", "6月"): that month's end.
+    [GeneratedRegex(@"^(?:(\d{4}|[〇零○一二三四五六七八九]{4})\s*年\s*)?(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(?:完成)?$")]
+    private static partial Regex MonthCellRegex();
 
     [GeneratedRegex(@"长期坚持|持续推进|持续开展|长期推进|常态化推进|长期")]
     private static partial Regex OngoingRegex();
@@ -77,6 +86,31 @@ internal static partial class DeadlineParser
             if (month is >= 1 and <= 12)
             {
                 Add(m, year is { } y ? new DateOnly(y, month.Value, DateTime.DaysInMonth(y, month.Value)) : null);
+            }
+        }
+
+        foreach (Match m in BeforeMonthRegex().Matches(normalized))
+        {
+            var year = Year(m.Groups[1].Value) ?? listYear;
+            var month = Number(m.Groups[2].Value);
+            if (month is >= 1 and <= 12)
+            {
+                Add(m, year is { } y ? new DateOnly(y, month.Value, 1).AddDays(-1) : null);
+            }
+        }
+
+        if (isDeadlineCell && MonthCellRegex().Match(normalized.Trim()) is { Success: true } cell)
+        {
+            var year = Year(cell.Groups[1].Value) ?? listYear;
+            var month = Number(cell.Groups[2].Value);
+            if (month is >= 1 and <= 12)
+            {
+                var offset = normalized.Length - normalized.TrimStart().Length;
+                var m = MonthCellRegex().Match(normalized, offset, normalized.Trim().Length);
+                if (m.Success)
+                {
+                    Add(m, year is { } y ? new DateOnly(y, month.Value, DateTime.DaysInMonth(y, month.Value)) : null);
+                }
             }
         }
 

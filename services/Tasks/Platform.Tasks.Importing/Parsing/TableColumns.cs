@@ -10,6 +10,9 @@ internal enum ColumnRole
     Responsible,
     Deadline,
     Leader,
+
+    /// <summary>The higher level's task the row's measures carry out (上级部署任务): context, not a task.</summary>
+    Context,
 }
 
 /// <summary>Recognises a task table's header row (序号 / 事项 / 牵头单位 / 责任单位 / 完成时限 …, in any order).</summary>
@@ -22,13 +25,21 @@ internal static class TableColumns
         (ColumnRole.Responsible, ["责任单位", "责任部门", "配合单位", "配合部门", "协同单位", "参与单位", "协办单位"]),
         (ColumnRole.Deadline, ["完成时限", "完成时间", "完成期限", "时间节点", "进度安排", "时限", "时间"]),
         (ColumnRole.Number, ["序号", "编号", "序"]),
+        (ColumnRole.Context, ["上级部署", "上级任务", "部署任务", "省级部署", "市级部署", "国家部署", "省级任务", "市级任务", "上级要求"]),
         (ColumnRole.Category, ["类别", "领域", "分类", "类型", "板块", "指标", "专项"]),
-        (ColumnRole.Text, ["事项", "任务", "内容", "措施", "举措"]),
+        (ColumnRole.Text, ["事项", "任务", "内容", "措施", "举措", "目标", "重点工作", "工作要点"]),
     ];
 
     public static ColumnRole RoleOf(string normalizedCell)
     {
         var cell = new string(normalizedCell.Where(c => !char.IsWhiteSpace(c)).ToArray());
+
+        // "2024年主要预期目标": the year names the list, not the column.
+        if (cell.Length > 5 && cell[..4].All(char.IsAsciiDigit) && cell[4] == '年')
+        {
+            cell = cell[5..];
+        }
+
         if (cell.Length is 0 or > 12)
         {
             return ColumnRole.Other;
@@ -53,14 +64,36 @@ internal static class TableColumns
             return null;
         }
 
-        var roles = normalizedCells.Select(RoleOf).ToArray();
+        var roles = Refine(normalizedCells.Select(RoleOf).ToArray());
         var known = roles.Count(r => r != ColumnRole.Other);
         var hasText = roles.Contains(ColumnRole.Text);
         var hasUnits = roles.Contains(ColumnRole.Lead) || roles.Contains(ColumnRole.Responsible) || roles.Contains(ColumnRole.Number);
         return hasText && hasUnits && known >= 2 && known * 2 >= roles.Length ? roles : null;
     }
 
+    /// <summary>
+    /// Roles that depend on the other columns: of two task columns (工作任务 | 具体措施) the first is the context of the
+    /// second; of two unit columns without a lead column (责任单位 | 配合单位) the first leads.
+    /// </summary>
+    public static ColumnRole[] Refine(ColumnRole[] roles)
+    {
+        var refined = (ColumnRole[])roles.Clone();
+        var texts = Enumerable.Range(0, refined.Length).Where(i => refined[i] == ColumnRole.Text).ToList();
+        if (texts.Count == 2 && !refined.Contains(ColumnRole.Context))
+        {
+            refined[texts[0]] = ColumnRole.Context;
+        }
+
+        var responsibles = Enumerable.Range(0, refined.Length).Where(i => refined[i] == ColumnRole.Responsible).ToList();
+        if (responsibles.Count == 2 && !refined.Contains(ColumnRole.Lead))
+        {
+            refined[responsibles[0]] = ColumnRole.Lead;
+        }
+
+        return refined;
+    }
+
     /// <summary>Whether a whole line is one header keyword (a header flattened to one cell per line).</summary>
     public static bool IsHeaderCell(string normalizedLine) =>
-        normalizedLine.Trim().Length <= 8 && RoleOf(normalizedLine) != ColumnRole.Other;
+        normalizedLine.Trim().Length <= 12 && RoleOf(normalizedLine) != ColumnRole.Other;
 }

@@ -6,13 +6,23 @@ namespace Platform.Tasks.Importing.Parsing;
 /// <summary>
 /// Typed targets in a task's text. A number becomes a target only with a measurement unit after it and a target word in
 /// its clause (a comparator such as 压减至 / 不超过 / 以上 / 达, or a verb such as 完成 / 打造 / 新增); numbers in dates,
-/// quotes, codes ("G75", "510"模式), ordinals (第3个) and Chinese numerals (二十大, 十四五) are never targets.
+/// quotes, codes ("G75", "510"模式), ordinals (第3个) and Chinese numerals without a measure word (二十大, 十四五) are never
+/// targets. Two exceptions to the target word: a count in Chinese numerals after a target verb ("新建三个驿站" → 3 个), and
+/// a rate named right before its percentage ("群众满意度98%").
 /// </summary>
 internal static partial class TargetParser
 {
     // Longest first: the alternation takes the first unit that matches.
     [GeneratedRegex(@"(?<![A-Za-z\d.])(\d+(?:\.\d+)?)\s*(?:([-~])\s*(\d+(?:\.\d+)?)\s*)?(个工作日|工作日|个百分点|万平方米|平方米|亿元|万元|个月|小时|分钟|万户|万人|人次|公里|%|天|家|户|项|个|件|所|座|条|次|张|人|元)(?![A-Za-z])")]
     private static partial Regex QuantityRegex();
+
+    // "新建三个驿站", "培育两家": a count in Chinese numerals with a measure word (never 二十大 or 十四五, which have none).
+    [GeneratedRegex(@"(?<![一二两三四五六七八九十百千万第])([一二两三四五六七八九十百千]{1,4})\s*(个|家|项|所|座|条|张|户|件|批|支|处)")]
+    private static partial Regex ChineseCountRegex();
+
+    // "群众满意度98%", "优良天数比例88%": a rate named right before its percentage is a target without a target word.
+    [GeneratedRegex(@"(?:率|度|比例|比重|占比)\s*$")]
+    private static partial Regex RateBeforeRegex();
 
     [GeneratedRegex(@"(?<![A-Za-z])(IV|V|I{1,3}|Ⅰ|Ⅱ|Ⅲ|Ⅳ|Ⅴ|[一二三四五])\s*类(标准|水质|水体)?(及以上|以上|及以下)?")]
     private static partial Regex GradeRegex();
@@ -145,6 +155,11 @@ internal static partial class TargetParser
                 dir = TargetDirection.Reach;
             }
 
+            if (dir is null && unit == "%" && RateBeforeRegex().IsMatch(before))
+            {
+                dir = TargetDirection.Reach;
+            }
+
             if (dir is null)
             {
                 continue;
@@ -164,6 +179,35 @@ internal static partial class TargetParser
                 DeadlineText = deadline?.Text,
             });
             contextStart = end2;
+        }
+
+        foreach (Match c in ChineseCountRegex().Matches(clause))
+        {
+            var value = ChineseNumerals.Parse(c.Groups[1].Value);
+            var before = clause[..c.Index];
+            if (quoted[c.Index] || value is null or < 2 || targets.Any(t => t.Text.Contains(printed.Substring(start + c.Index, c.Length), StringComparison.Ordinal)))
+            {
+                continue;
+            }
+
+            var comparator = ComparatorAtEnd(before.TrimEnd());
+            TargetDirection? dir = comparator?.Direction ?? (ContainsReachVerb(before) ? TargetDirection.Reach : null);
+            if (dir is null)
+            {
+                continue;
+            }
+
+            var phraseStart = comparator is { } cmp ? before.TrimEnd().Length - cmp.Word.Length : c.Index;
+            targets.Add(new ParsedTarget
+            {
+                Text = Printed(printed, start + phraseStart, start + c.Index + c.Length),
+                Value = value,
+                Unit = printed.Substring(start + c.Groups[2].Index, c.Groups[2].Length),
+                Direction = dir.Value,
+                Metric = Metric(printed, start, clause, 0, phraseStart),
+                Deadline = deadline?.Date,
+                DeadlineText = deadline?.Text,
+            });
         }
 
         foreach (Match g in GradeRegex().Matches(clause))

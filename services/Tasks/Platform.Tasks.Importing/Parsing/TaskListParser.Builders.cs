@@ -12,7 +12,7 @@ internal sealed partial class TaskListParser
             Number = source.Number;
             Norm = TextNormalizer.Normalize(source.Text);
             var start = 0;
-            while (start < Norm.Length && char.IsWhiteSpace(Norm[start]))
+            while (start < Norm.Length && IsLeadingJunk(Norm[start]))
             {
                 start++;
             }
@@ -39,6 +39,12 @@ internal sealed partial class TaskListParser
                 Numbering = Parsing.Numbering.Match(TrimmedNorm);
             }
         }
+
+        /// <summary>
+        /// What a web page's copy leaves before a paragraph: spaces of every width, question marks and U+FFFD where
+        /// characters were lost, zero-width spaces and byte-order marks. A paragraph never starts with one of them.
+        /// </summary>
+        private static bool IsLeadingJunk(char c) => char.IsWhiteSpace(c) || c is '?' or '\uFFFD' or '\u200B' or '\uFEFF';
 
         public int Number { get; }
 
@@ -146,6 +152,8 @@ internal sealed partial class TaskListParser
         public List<string> Extra { get; } = [];
 
         public (string Norm, string Printed)? DeadlineCell { get; set; }
+
+        public string? Context { get; init; }
 
         public ParsedTask? Built { get; set; }
 

@@ -124,7 +124,8 @@ internal sealed partial class TaskListParser
             leaders.AddRange(withLeaders.Leaders);
         }
 
-        leads = Distinct(leads);
+        leads = Distinct(Unglue(leads, t.Line));
+        responsibles = Unglue(responsibles, t.Line);
         var leadKeys = leads.Select(Key).ToHashSet();
         responsibles = Distinct(responsibles).Where(r => !leadKeys.Contains(Key(r))).ToList();
 
@@ -181,6 +182,7 @@ internal sealed partial class TaskListParser
             Number = t.Number,
             Category = t.Category?.Title,
             Text = fullText,
+            Context = t.Context,
             LeadUnits = leads,
             ResponsibleUnits = responsibles,
             Leaders = Distinct(leaders),
@@ -191,6 +193,31 @@ internal sealed partial class TaskListParser
             SourceLine = t.Line,
         };
         tasks.Add(t);
+    }
+
+    private List<string> Unglue(List<string> names, int line)
+    {
+        var result = new List<string>();
+        foreach (var name in names)
+        {
+            if (glued.Split(name) is { } parts)
+            {
+                result.AddRange(parts);
+                Warn(
+                    "units-split",
+                    glued.HasDirectory
+                        ? $"“{name}”按单位名录拆分为 {string.Join("、", parts)} (glued unit names split by the directory)"
+                        : $"“{name}”按单位名称后缀拆分为 {string.Join("、", parts)}，请核对 (glued unit names split on their suffixes: check)",
+                    line,
+                    name);
+            }
+            else
+            {
+                result.Add(name);
+            }
+        }
+
+        return result;
     }
 
     private static bool IsOngoing(string text) => !Regex.IsMatch(text, @"\d|年|月");

@@ -59,7 +59,7 @@ internal sealed partial class TaskListParser
 
             if (run.Count >= 3 && run.Contains(ColumnRole.Text) && run.Contains(ColumnRole.Number))
             {
-                tables.CellHeaders[i] = ([.. run], count);
+                tables.CellHeaders[i] = (TableColumns.Refine([.. run]), count);
                 i = j - 1;
             }
         }
@@ -207,9 +207,16 @@ internal sealed partial class TaskListParser
         if (after.Count < table.AfterCount)
         {
             var categoryIndex = Array.IndexOf(table.Roles, ColumnRole.Category) - table.NumberColumn - 1;
+            var afterRoles = table.Roles[(table.NumberColumn + 1)..];
             if (categoryIndex >= 0 && after.Count == table.AfterCount - 1)
             {
                 after.Insert(categoryIndex, null);
+            }
+            else if (CellAlignment.Align([.. after.Select(a => a!.Trimmed)], [.. after.Select(a => a!.TrimmedNorm)], afterRoles) is { } aligned)
+            {
+                Warn("table-row-shape", "表格行缺少单元格，已按内容补齐空单元格，请核对 (row has fewer cells than the header: empty cells put back by content)", table.Anchor);
+                var queue = new Queue<Line?>(after);
+                after = [.. aligned.Norm.Select(n => n.Length == 0 ? null : queue.Dequeue())];
             }
             else
             {
@@ -275,6 +282,7 @@ internal sealed partial class TaskListParser
                 var numbering = Numbering.Match(headingNorm);
                 CloseCategory();
                 table.CategoryCell = null;
+                table.ContextCell = null;
                 StartCategory(line, numbering?.Printed, headingPrinted[(numbering?.Length ?? 0)..], headingNorm[(numbering?.Length ?? 0)..]);
                 return;
             }
@@ -303,8 +311,11 @@ internal sealed partial class TaskListParser
         }
 
         table.LastNumber = value;
-        task = new TaskBuilder(number.Length == 0 ? "0" : number, category, line.Number);
-        category?.AddTask();
+        var rowNumber = number.Length == 0 ? "0" : number;
+        var annotations = new List<UnitAnnotation>();
+        var extra = new List<string>();
+        (string Norm, string Printed)? deadlineCell = null;
+        var text = (Printed: "", Norm: "");
         for (var c = 0; c < roles.Length; c++)
         {
             var cellPrinted = printed[c].Trim();
@@ -317,28 +328,52 @@ internal sealed partial class TaskListParser
             switch (roles[c])
             {
                 case ColumnRole.Text:
-                    foreach (var part in cellPrinted.Split('\n'))
-                    {
-                        task.Append(part);
-                    }
-
+                    text = (cellPrinted, cellNorm);
+                    break;
+                case ColumnRole.Context:
+                    table.ContextCell = TextNormalizer.CleanWhitespace(cellPrinted);
                     break;
                 case ColumnRole.Lead:
                 case ColumnRole.Responsible:
                 case ColumnRole.Leader:
-                    var annotation = CellAnnotation(roles[c], cellNorm, cellPrinted);
-                    task.Annotations.Add(annotation);
+                    annotations.Add(CellAnnotation(roles[c], cellNorm, cellPrinted));
                     break;
                 case ColumnRole.Deadline:
-                    task.DeadlineCell = (cellNorm, cellPrinted);
+                    deadlineCell = (cellNorm, cellPrinted);
                     break;
                 case ColumnRole.Other:
-                    task.Extra.Add($"{table.Headers[c]}：{TextNormalizer.CleanWhitespace(cellPrinted)}");
+                    extra.Add($"{table.Headers[c]}：{TextNormalizer.CleanWhitespace(cellPrinted)}");
                     break;
             }
         }
 
-        CloseTask();
+        // A table with a 责任单位 column and no 牵头单位 column: the first unit listed leads.
+        if (!roles.Contains(ColumnRole.Lead))
+        {
+            foreach (var annotation in annotations.Where(a => a.Leads.Count == 0 && a.Responsibles.Count > 0))
+            {
+                annotation.Leads.Add(annotation.Responsibles[0]);
+                annotation.Responsibles.RemoveAt(0);
+            }
+        }
+
+        // In a two-level table one cell can hold several measures ("1.…2.…"): each is a task of its own.
+        var measures = roles.Contains(ColumnRole.Context) ? Measures.Split(text.Printed, text.Norm) : [text.Printed];
+        for (var k = 0; k < measures.Count; k++)
+        {
+            var number2 = measures.Count == 1 ? rowNumber : $"{rowNumber}.{k + 1}";
+            task = new TaskBuilder(number2, category, line.Number) { Context = roles.Contains(ColumnRole.Context) ? table.ContextCell : null };
+            category?.AddTask();
+            foreach (var part in measures[k].Split('\n'))
+            {
+                task.Append(part);
+            }
+
+            task.Annotations.AddRange(annotations);
+            task.Extra.AddRange(extra);
+            task.DeadlineCell = deadlineCell;
+            CloseTask();
+        }
     }
 
     private static UnitAnnotation CellAnnotation(ColumnRole role, string norm, string printed)

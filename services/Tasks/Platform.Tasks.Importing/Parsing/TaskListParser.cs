@@ -34,13 +34,18 @@ internal sealed partial class TaskListParser
     private NumberingStyle? nonTaskStyle;
     private int? lastTaskNumber;
 
-    private TaskListParser(IReadOnlyList<SourceLine> source)
+    private readonly GluedUnitNames glued;
+
+    private TaskListParser(IReadOnlyList<SourceLine> source, IReadOnlyCollection<string>? directory)
     {
+        glued = new GluedUnitNames(directory);
         lines = FlattenTablesWithoutHeader(source).Select(s => new Line(s)).ToList();
         firstIsLead = lines.Any(l => FirstIsLeadRules.Any(r => l.Norm.Contains(r, StringComparison.Ordinal)));
     }
 
-    public static ParsedTaskList Parse(IReadOnlyList<SourceLine> source) => new TaskListParser(source).Run();
+    /// <summary>Parses the lines; <paramref name="directory"/> (unit names and aliases of the district) splits glued names.</summary>
+    public static ParsedTaskList Parse(IReadOnlyList<SourceLine> source, IReadOnlyCollection<string>? directory = null) =>
+        new TaskListParser(source, directory).Run();
 
     /// <summary>A Word table without a task header (a layout table, a boxed list) is read as its paragraphs.</summary>
     private static IEnumerable<SourceLine> FlattenTablesWithoutHeader(IReadOnlyList<SourceLine> source)
@@ -182,6 +187,9 @@ internal sealed partial class TaskListParser
 
         public string? CategoryCell { get; set; }
 
+        /// <summary>The last context cell (上级部署任务): it spans the rows of its measures.</summary>
+        public string? ContextCell { get; set; }
+
         public int? LastNumber { get; set; }
 
         public int AutoNumber { get; set; }
@@ -240,6 +248,13 @@ internal sealed partial class TaskListParser
             if (norm.Length == rowTable.Roles.Length)
             {
                 ProcessRow(line, printed, norm, rowTable);
+                return i;
+            }
+
+            if (CellAlignment.Align(printed, norm, rowTable.Roles) is { } aligned)
+            {
+                Warn("table-row-shape", $"表格行有 {norm.Length} 列，表头有 {rowTable.Roles.Length} 列，已按内容补齐空单元格，请核对 (row has {norm.Length} cells, header {rowTable.Roles.Length}: empty cells put back by content)", line);
+                ProcessRow(line, aligned.Printed, aligned.Norm, rowTable);
                 return i;
             }
 

@@ -179,11 +179,34 @@ internal static partial class UnitAnnotationParser
             var name = TextNormalizer.CleanWhitespace(printed[from..to]).Trim('。', '.', ' ', ':', '：');
             if (name.Length > 0)
             {
-                names.Add(name);
+                names.AddRange(SplitConjunctions(name));
             }
         }
 
         return names;
+    }
+
+    /// <summary>
+    /// "区商务委和区发展改革委", "区财政局及各街道": a list joined by 和 / 及 / 与 / 并 where both sides look like units;
+    /// "区人力资源和社会保障局" stays one name (its left side is not a unit).
+    /// </summary>
+    private static IEnumerable<string> SplitConjunctions(string name)
+    {
+        var norm = TextNormalizer.Normalize(name);
+        for (var i = 2; i < norm.Length - 2; i++)
+        {
+            if (norm[i] is '和' or '及' or '与' or '并' && Depth(norm, i) == 0)
+            {
+                var left = name[..i].Trim();
+                var right = name[(i + 1)..].Trim();
+                if (LooksLikeUnit(left) && (LooksLikeUnit(right) || right.StartsWith('各')))
+                {
+                    return [left, .. SplitConjunctions(right)];
+                }
+            }
+        }
+
+        return [name];
     }
 
     private static readonly string[] UnitSuffixes =

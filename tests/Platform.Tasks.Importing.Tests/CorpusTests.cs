@@ -1,0 +1,70 @@
+using System.Globalization;
+using Platform.Tasks.Importing.Tests.Support;
+using Xunit.Abstractions;
+
+namespace Platform.Tasks.Importing.Tests;
+
+/// <summary>
+/// Scores the importer on the whole corpus (<c>Corpus/</c>: lists of other districts, cities and provinces in the
+/// layouts they publish, each with its answer key) and fails below the score it reached when the corpus was built, so a
+/// change that reads one layout better and another worse is seen.
+/// </summary>
+public sealed class CorpusTests(ITestOutputHelper output)
+{
+    /// <summary>The floor per format: task recall, lead exact, responsible exact, target recall, deadline right.</summary>
+    private static readonly Dictionary<string, (double Tasks, double Lead, double Responsible, double Targets, double Deadlines)> Floors = new()
+    {
+        [FixtureFormat.Txt] = (0.0, 0.0, 0.0, 0.0, 0.0),
+        [FixtureFormat.Docx] = (0.0, 0.0, 0.0, 0.0, 0.0),
+        [FixtureFormat.Pdf] = (0.0, 0.0, 0.0, 0.0, 0.0),
+    };
+
+    public static TheoryData<string> Formats => [FixtureFormat.Txt, FixtureFormat.Docx, FixtureFormat.Pdf];
+
+    [Fact]
+    public void TheCorpusHasThirtyDocumentsEachWithItsAnswerKey()
+    {
+        var documents = Corpus.Documents();
+
+        Assert.True(documents.Count >= 30, $"{documents.Count} documents in the corpus");
+        foreach (var document in documents)
+        {
+            var text = Corpus.Text(document);
+            var expectation = Corpus.Expectation(document);
+            Assert.NotEmpty(expectation.Tasks);
+            foreach (var task in expectation.Tasks)
+            {
+                Assert.True(text.Contains(task.TextStart, StringComparison.Ordinal), $"{document}: “{task.TextStart}” is not in the text");
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Formats))]
+    public void TheImporterReadsTheCorpusAtLeastAsWellAsWhenItWasBuilt(string format)
+    {
+        var scores = Corpus.Scored().Select(d => Corpus.Score(d, format)).ToList();
+        var total = CorpusScore.Sum($"**all {scores.Count} ({format})**", scores);
+
+        output.WriteLine(CorpusScore.Header);
+        foreach (var score in scores)
+        {
+            output.WriteLine(score.Row());
+        }
+
+        output.WriteLine(total.Row());
+        output.WriteLine("");
+        foreach (var miss in total.Misses)
+        {
+            output.WriteLine(miss);
+        }
+
+        var floor = Floors[format];
+        var summary = string.Create(CultureInfo.InvariantCulture, $"{format}: {total.Row()}");
+        Assert.True(total.TaskRecall >= floor.Tasks, summary);
+        Assert.True(total.LeadAccuracy >= floor.Lead, summary);
+        Assert.True(total.ResponsibleAccuracy >= floor.Responsible, summary);
+        Assert.True(total.TargetRecall >= floor.Targets, summary);
+        Assert.True(total.DeadlineAccuracy >= floor.Deadlines, summary);
+    }
+}
