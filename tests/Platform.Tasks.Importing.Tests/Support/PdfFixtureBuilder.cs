@@ -21,6 +21,9 @@ public static class PdfFixtureBuilder
     private const double FontSize = 11;
     private const double Leading = 18;
 
+    private static readonly Lazy<TrueTypeFont> LatinFont = new(() =>
+        TrueTypeFontParser.Parse(new TrueTypeDataBytes(File.ReadAllBytes(LatinFontPath))));
+
     private static readonly Lazy<(byte[] Cjk, byte[] Latin, TrueTypeFont CjkFont)> Fonts = new(() =>
     {
         if (!File.Exists(CjkFontPath) || !File.Exists(LatinFontPath))
@@ -44,7 +47,7 @@ public static class PdfFixtureBuilder
 
         foreach (var raw in text.Replace("\r\n", "\n").Split('\n'))
         {
-            var line = raw.Trim();
+            var line = Printable(raw.Trim(), fonts.CjkFont);
             if (line.Length == 0)
             {
                 y -= Leading / 2;
@@ -93,6 +96,17 @@ public static class PdfFixtureBuilder
 
         return builder.Build();
     }
+
+    /// <summary>A character neither font draws (U+FFFD left by a web page's copy, 〈) prints as "?", as a PDF printer would.</summary>
+    private static string Printable(string line, TrueTypeFont cjk) =>
+        string.Create(line.Length, line, (span, source) =>
+        {
+            for (var i = 0; i < source.Length; i++)
+            {
+                var c = source[i];
+                span[i] = c < 0x80 || cjk.TryGetBoundingBox(c, out _) || LatinFont.Value.TryGetBoundingBox(c, out _) ? c : '?';
+            }
+        });
 
     private static bool IsWordChar(char c) => char.IsAsciiLetterOrDigit(c) || "@._%+-".Contains(c);
 

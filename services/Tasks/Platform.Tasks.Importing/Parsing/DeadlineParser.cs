@@ -27,6 +27,10 @@ internal static partial class DeadlineParser
     [GeneratedRegex(@"(?:(\d{4}|[〇零○一二三四五六七八九]{4})\s*年\s*)?(上半年|下半年|年内|全年|第?([一二三四1-4])季度(?:末|底)?)(?:前|之前|以前|内)?")]
     private static partial Regex PeriodRegex();
 
+    // "2023年6月完成与…对接", "6月建成": a month followed by what is to be done in it, that month's end.
+    [GeneratedRegex(@"(?:(\d{4}|[〇零○一二三四五六七八九]{4})\s*年\s*)?(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月(?=\s*(?:完成|建成|实现|上线|出台|印发|启用|投用|投运|开工|竣工|办结))")]
+    private static partial Regex MonthDoneRegex();
+
     // "6月前": before June, so by the end of May.
     [GeneratedRegex(@"(?:(\d{4}|[〇零○一二三四五六七八九]{4})\s*年\s*)?(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(?:前|之前|以前)")]
     private static partial Regex BeforeMonthRegex();
@@ -80,6 +84,16 @@ internal static partial class DeadlineParser
         }
 
         foreach (Match m in MonthEndRegex().Matches(normalized))
+        {
+            var year = Year(m.Groups[1].Value) ?? listYear;
+            var month = Number(m.Groups[2].Value);
+            if (month is >= 1 and <= 12)
+            {
+                Add(m, year is { } y ? new DateOnly(y, month.Value, DateTime.DaysInMonth(y, month.Value)) : null);
+            }
+        }
+
+        foreach (Match m in MonthDoneRegex().Matches(normalized))
         {
             var year = Year(m.Groups[1].Value) ?? listYear;
             var month = Number(m.Groups[2].Value);

@@ -26,6 +26,7 @@ internal static class TableColumns
         (ColumnRole.Deadline, ["完成时限", "完成时间", "完成期限", "时间节点", "进度安排", "时限", "时间"]),
         (ColumnRole.Number, ["序号", "编号", "序"]),
         (ColumnRole.Context, ["上级部署", "上级任务", "部署任务", "省级部署", "市级部署", "国家部署", "省级任务", "市级任务", "上级要求"]),
+        (ColumnRole.Text, ["主要指标", "预期指标", "指标任务", "目标任务"]),
         (ColumnRole.Category, ["类别", "领域", "分类", "类型", "板块", "指标", "专项"]),
         (ColumnRole.Text, ["事项", "任务", "内容", "措施", "举措", "目标", "重点工作", "工作要点"]),
     ];
@@ -95,5 +96,5 @@ internal static class TableColumns
 
     /// <summary>Whether a whole line is one header keyword (a header flattened to one cell per line).</summary>
     public static bool IsHeaderCell(string normalizedLine) =>
-        normalizedLine.Trim().Length <= 12 && RoleOf(normalizedLine) != ColumnRole.Other;
+        normalizedLine.Trim().Length <= 12 && Numbering.Match(normalizedLine) is null && RoleOf(normalizedLine) != ColumnRole.Other;
 }

@@ -13,11 +13,11 @@ namespace Platform.Tasks.Importing.Parsing;
 internal static partial class TargetParser
 {
     // Longest first: the alternation takes the first unit that matches.
-    [GeneratedRegex(@"(?<![A-Za-z\d.])(\d+(?:\.\d+)?)\s*(?:([-~])\s*(\d+(?:\.\d+)?)\s*)?(个工作日|工作日|个百分点|万平方米|平方米|亿元|万元|个月|小时|分钟|万户|万人|人次|公里|%|天|家|户|项|个|件|所|座|条|次|张|人|元)(?![A-Za-z])")]
+    [GeneratedRegex(@"(?<![A-Za-z\d.])(\d+(?:\.\d+)?)\s*(?:([-~])\s*(\d+(?:\.\d+)?)\s*)?(个工作日|工作日|个百分点|万平方米|平方米|万千瓦|千瓦|万吨|吨|万亩|亩|亿元|万元|个月|小时|分钟|万户|万人次|万人|人次|公里|%|天|家|户|项|个|件|所|座|条|次|张|人|元|处|张|床|辆|套|间|台|批|场)(?![A-Za-z])")]
     private static partial Regex QuantityRegex();
 
     // "新建三个驿站", "培育两家": a count in Chinese numerals with a measure word (never 二十大 or 十四五, which have none).
-    [GeneratedRegex(@"(?<![一二两三四五六七八九十百千万第])([一二两三四五六七八九十百千]{1,4})\s*(个|家|项|所|座|条|张|户|件|批|支|处)")]
+    [GeneratedRegex(@"(?<![一二两三四五六七八九十百千万第])([一二两三四五六七八九十百千]{1,4})\s*(个工作日|工作日|个月|小时|天|个|家|项|所|座|条|张|户|件|批|支|处)")]
     private static partial Regex ChineseCountRegex();
 
     // "群众满意度98%", "优良天数比例88%": a rate named right before its percentage is a target without a target word.

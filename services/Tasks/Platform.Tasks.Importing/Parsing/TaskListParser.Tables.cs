@@ -71,7 +71,7 @@ internal sealed partial class TaskListParser
     /// Splits a pipe row of the printed text at the same places as its normalised form; an outer pipe ("|a|b|") opens or
     /// closes the row when that leaves as many cells as the header has.
     /// </summary>
-    private static (string[] Printed, string[] Norm) SplitPipeRow(Line line, int? columns = null)
+    private static (string[] Printed, string[] Norm) SplitPipeRow(Line line, int? columns = null, bool outerPipes = false)
     {
         var norm = line.TrimmedNorm;
         var printed = line.Trimmed;
@@ -89,13 +89,14 @@ internal sealed partial class TaskListParser
         }
 
         var target = columns ?? n.Count - (norm.StartsWith('|') ? 1 : 0) - (norm.EndsWith('|') ? 1 : 0);
-        if (n.Count > target && norm.StartsWith('|') && n[0].Trim().Length == 0)
+        // A table whose header is framed ("| 序号 | … |") frames its rows too, whatever their cell count.
+        if ((n.Count > target || outerPipes) && norm.StartsWith('|') && n[0].Trim().Length == 0)
         {
             p.RemoveAt(0);
             n.RemoveAt(0);
         }
 
-        if (n.Count > target && norm.EndsWith('|') && n[^1].Trim().Length == 0)
+        if ((n.Count > target || outerPipes) && norm.EndsWith('|') && n.Count > 1 && n[^1].Trim().Length == 0)
         {
             p.RemoveAt(p.Count - 1);
             n.RemoveAt(n.Count - 1);
@@ -269,6 +270,14 @@ internal sealed partial class TaskListParser
         else if (norm[textIndex].Trim().Length > 0 && nonEmpty.Count > 1)
         {
             number = (++table.AutoNumber).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        if (number is null && numberIndex >= 0 && norm[numberIndex].Trim().Length == 0 && textIndex >= 0
+            && norm[textIndex].Trim().Length > 0 && nonEmpty.Count > 1 && table.LastNumber is { } previous)
+        {
+            // A row that lost its number cell between numbered rows: the next number, reported.
+            number = (previous + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            Warn("table-row-number-missing", $"表格行缺少序号，按上一行编为 {number} (row without its number: numbered {number} after the row before)", line);
         }
 
         if (number is null)

@@ -15,11 +15,14 @@ internal sealed partial class TaskListParser
     private static readonly string[] NonTaskSections =
     [
         "工作目标", "总体要求", "指导思想", "基本原则", "组织保障", "保障措施", "工作要求", "有关要求", "组织实施", "实施步骤",
-        "工作机制", "主要目标", "目标任务",
+        "工作机制", "主要目标", "目标任务", "有关说明", "名词解释", "附则",
     ];
 
-    private static readonly string[] FirstIsLeadRules =
-        ["第一责任单位为牵头单位", "排在第一位的为牵头单位", "排名第一的为牵头单位", "第一个单位为牵头单位", "列第一位的为牵头单位", "排第一位的为牵头单位"];
+    // "第一责任单位为牵头单位", "列第一位的责任单位为牵头单位", "排在首位的为主要责任单位", "排名第一的为牵头单位"…
+    [GeneratedRegex(@"(?:第一|首位|第一位|首个)[^,。;:]{0,10}为(?:牵头|主要责任|主责)(?:单位|部门|责任单位)?")]
+    private static partial Regex FirstIsLeadRuleRegex();
+
+    private static bool IsFirstIsLeadRule(string norm) => FirstIsLeadRuleRegex().IsMatch(norm);
 
     private readonly List<Line> lines;
     private readonly List<(int Line, string Text)> otherText = [];
@@ -40,7 +43,7 @@ internal sealed partial class TaskListParser
     {
         glued = new GluedUnitNames(directory);
         lines = FlattenTablesWithoutHeader(source).Select(s => new Line(s)).ToList();
-        firstIsLead = lines.Any(l => FirstIsLeadRules.Any(r => l.Norm.Contains(r, StringComparison.Ordinal)));
+        firstIsLead = lines.Any(l => IsFirstIsLeadRule(l.Norm));
     }
 
     /// <summary>Parses the lines; <paramref name="directory"/> (unit names and aliases of the district) splits glued names.</summary>
@@ -98,8 +101,10 @@ internal sealed partial class TaskListParser
             i = Walk(i, tables, taskStyle, categoryStyle);
         }
 
+        FlushCellRow();
         CloseTask();
         CloseCategory();
+        SetAsideSectionsWithoutUnits();
 
         if (tasks.Count == 0)
         {
@@ -123,6 +128,38 @@ internal sealed partial class TaskListParser
             Warnings = [.. warnings.OrderBy(w => w.Line ?? 0)],
             OtherText = otherParagraphs,
         };
+    }
+
+    /// <summary>
+    /// A section none of whose numbered items names a unit, a target or a deadline, in a list whose other tasks name
+    /// their units (五、有关说明 with its items 1. 2. 3.), is not a section of tasks: its items are kept as other text
+    /// and reported, so a heading the parser does not know still does not turn notes into tasks.
+    /// </summary>
+    private void SetAsideSectionsWithoutUnits()
+    {
+        static bool Bare(ParsedTask t) =>
+            t.LeadUnits.Count == 0 && t.ResponsibleUnits.Count == 0 && t.Targets.Count == 0 && t.DeadlineText is null;
+
+        foreach (var section in tasks.Where(t => t.Category is not null).GroupBy(t => t.Category!).ToList())
+        {
+            var others = tasks.Where(t => t.Category != section.Key).ToList();
+            var named = others.Count(t => t.Built!.LeadUnits.Count > 0 || t.Built.ResponsibleUnits.Count > 0);
+            if (!section.All(t => Bare(t.Built!)) || others.Count < 3 || named * 4 < others.Count * 3)
+            {
+                continue;
+            }
+
+            var lines = section.Select(t => t.Line).ToHashSet();
+            warnings.RemoveAll(w => w.Code == "task-without-lead" && w.Line is { } l && lines.Contains(l));
+            Warn("section-not-tasks", $"“{section.Key.Title}”下的 {section.Count()} 项没有单位、目标或时限，未作为任务 (items of a section naming no unit, target or deadline are not tasks)", section.Key.Line, section.Key.SourceText);
+            section.Key.Kept = false;
+            otherText.Add((section.Key.Line, section.Key.SourceText));
+            foreach (var t in section)
+            {
+                otherText.Add((t.Line, $"{t.Number}.{t.Built!.Text}"));
+                tasks.Remove(t);
+            }
+        }
     }
 
     // ---------------------------------------------------------------- levels
@@ -187,6 +224,9 @@ internal sealed partial class TaskListParser
 
         public string? CategoryCell { get; set; }
 
+        /// <summary>Whether the header row is framed by pipes ("| 序号 | … |"), and so its rows.</summary>
+        public bool OuterPipes { get; init; }
+
         /// <summary>The last context cell (上级部署任务): it spans the rows of its measures.</summary>
         public string? ContextCell { get; set; }
 
@@ -237,14 +277,17 @@ internal sealed partial class TaskListParser
             FlushCellRow();
             cellTable = null;
             var headers = line.CellsPrinted ?? SplitPipeRow(line).Printed;
-            rowTable = new TableState(roles, [.. headers.Select(h => h.Trim())], line.TableId);
+            rowTable = new TableState(roles, [.. headers.Select(h => h.Trim())], line.TableId)
+            {
+                OuterPipes = line.CellsPrinted is null && line.TrimmedNorm.StartsWith('|') && line.TrimmedNorm.EndsWith('|'),
+            };
             otherText.Add((line.Number, line.Trimmed));
             return i;
         }
 
         if (rowTable is not null && IsRowOf(line, rowTable))
         {
-            var (printed, norm) = line.CellsPrinted is not null ? (line.CellsPrinted, line.CellsNorm!) : SplitPipeRow(line, rowTable.Roles.Length);
+            var (printed, norm) = line.CellsPrinted is not null ? (line.CellsPrinted, line.CellsNorm!) : SplitPipeRow(line, rowTable.Roles.Length, rowTable.OuterPipes);
             if (norm.Length == rowTable.Roles.Length)
             {
                 ProcessRow(line, printed, norm, rowTable);
@@ -278,7 +321,7 @@ internal sealed partial class TaskListParser
     {
         var norm = line.TrimmedNorm;
 
-        if (FirstIsLeadRules.Any(r => norm.Contains(r, StringComparison.Ordinal)) && norm.Length < 40)
+        if (IsFirstIsLeadRule(norm) && norm.Length < 40 && line.Numbering is null && !UnitLineRegex().IsMatch(norm))
         {
             otherText.Add((line.Number, line.Trimmed));
             return;
@@ -353,7 +396,8 @@ internal sealed partial class TaskListParser
 
         if (IsUnitLine(norm))
         {
-            var annotation = UnitAnnotationParser.Parse(norm, line.Trimmed);
+            var (unitNorm, unitPrinted) = WithoutRuleBracket(norm, line.Trimmed);
+            var annotation = UnitAnnotationParser.Parse(unitNorm, unitPrinted);
             if (annotation is null)
             {
                 Warn("unparsed-units", "无法解析的单位行 (unit line not understood)", line);
@@ -387,6 +431,23 @@ internal sealed partial class TaskListParser
         otherText.Add((line.Number, line.Trimmed));
     }
 
+    /// <summary>"责任单位：X、Y（第一责任单位为牵头单位，下同）": the rule's bracket is not part of the unit list.</summary>
+    private static (string Norm, string Printed) WithoutRuleBracket(string norm, string printed)
+    {
+        var match = Regex.Match(norm, @"\([^()]*\)");
+        while (match.Success)
+        {
+            if (IsFirstIsLeadRule(match.Value))
+            {
+                return (norm.Remove(match.Index, match.Length), printed.Remove(match.Index, match.Length));
+            }
+
+            match = match.NextMatch();
+        }
+
+        return (norm, printed);
+    }
+
     private static bool IsNonTaskHeading(string title)
     {
         var trimmed = title.Trim();
@@ -394,7 +455,7 @@ internal sealed partial class TaskListParser
             || (trimmed.Length <= 12 && trimmed.Contains(s, StringComparison.Ordinal)));
     }
 
-    [GeneratedRegex(@"^(?:\(|\[)?\s*(?:牵头单位|牵头部门|责任单位|责任部门|配合单位|协办单位|参与单位|主责单位|责任领导|牵头领导|分管领导|责任人|完成时限|完成时间)\s*:")]
+    [GeneratedRegex(@"^(?:\(|\[)?\s*(?:牵头单位|牵头部门|责任单位|责任部门|配合单位|协办单位|参与单位|主责单位|责任领导|牵头领导|分管领导|责任人|完成时限要求|时限要求|完成时限|完成时间)\s*:")]
     private static partial Regex UnitLineRegex();
 
     private static bool IsUnitLine(string norm) =>

@@ -38,9 +38,9 @@ internal static partial class UnitAnnotationParser
     private static readonly string[] LeaderLabels =
         ["牵头区领导", "责任领导", "牵头领导", "分管领导", "联系领导", "责任人"];
 
-    private static readonly string[] DeadlineLabels = ["完成时限", "完成时间", "时间节点", "时限"];
+    private static readonly string[] DeadlineLabels = ["完成时限要求", "时限要求", "完成时限", "完成时间", "时间节点", "时限"];
 
-    [GeneratedRegex(@"(牵头区领导|责任领导|牵头领导|分管领导|联系领导|责任人|牵头单位|牵头部门|主责单位|主办单位|责任单位|责任部门|配合单位|配合部门|协办单位|参与单位|协同单位|责任主体|完成时限|完成时间|时间节点|时限|牵头)\s*:\s*")]
+    [GeneratedRegex(@"(牵头区领导|责任领导|牵头领导|分管领导|联系领导|责任人|牵头单位|牵头部门|主责单位|主办单位|责任单位|责任部门|配合单位|配合部门|协办单位|参与单位|协同单位|责任主体|完成时限要求|时限要求|完成时限|完成时间|时间节点|时限|牵头)\s*:\s*")]
     private static partial Regex LabelRegex();
 
     private static readonly (string Verb, Role Role)[] RoleVerbs =
@@ -101,6 +101,16 @@ internal static partial class UnitAnnotationParser
             }
 
             var names = SplitNames(valueNormalized, valuePrinted);
+
+            // "责任单位：区司法局、区委编办，6月底完成": a deadline at the end of the list is the task's, not a unit.
+            if (names.Count > 1 && !LooksLikeUnit(names[^1])
+                && DeadlineParser.ParseCell(TextNormalizer.Normalize(names[^1]), names[^1], null) is not null)
+            {
+                annotation.DeadlineNormalized ??= TextNormalizer.Normalize(names[^1]);
+                annotation.DeadlinePrinted ??= names[^1];
+                names.RemoveAt(names.Count - 1);
+            }
+
             if (LeaderLabels.Contains(label))
             {
                 annotation.Leaders.AddRange(names);
