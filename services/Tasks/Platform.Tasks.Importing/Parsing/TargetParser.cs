@@ -13,7 +13,7 @@ namespace Platform.Tasks.Importing.Parsing;
 internal static partial class TargetParser
 {
     // Longest first: the alternation takes the first unit that matches.
-    [GeneratedRegex(@"(?<![A-Za-z\d.])(\d+(?:\.\d+)?)\s*(?:([-~])\s*(\d+(?:\.\d+)?)\s*)?(个工作日|工作日|个百分点|万平方米|平方米|万千瓦|千瓦|万吨|吨|万亩|亩|亿元|万元|个月|小时|分钟|万户|万人次|万人|人次|公里|%|天|家|户|项|个|件|所|座|条|次|张|人|元|处|张|床|辆|套|间|台|批|场)(?![A-Za-z])")]
+    [GeneratedRegex(@"(?<![A-Za-z\d.])(\d+(?:\.\d+)?)\s*(?:([-~])\s*(\d+(?:\.\d+)?)\s*)?(个工作日|工作日|个百分点|万平方米|平方米|万千瓦|千瓦|万吨|吨|万亩|亩|亿元|万元|个月|小时|分钟|万户|万人次|万人|人次|公里|微克/立方米|%|天|家|户|项|个|件|所|座|条|次|张|人|元|处|床|辆|套|间|台|批|场|部)(?![A-Za-z])")]
     private static partial Regex QuantityRegex();
 
     // "新建三个驿站", "培育两家": a count in Chinese numerals with a measure word (never 二十大 or 十四五, which have none).
@@ -31,7 +31,8 @@ internal static partial class TargetParser
     [
         "达到", "达", "实现", "完成", "新增", "建成", "打造", "培育", "引进", "累计", "新建", "推出", "开展", "建设", "覆盖",
         "提供", "举办", "形成", "落地", "创建", "认定", "改造", "招引", "发放", "惠及", "培训", "争取", "力争", "确保", "开工",
-        "布局", "设立", "建立", "增设", "开行", "打通", "上线",
+        "布局", "设立", "建立", "增设", "开行", "打通", "上线", "实施", "储备", "谋划", "组建", "帮扶", "转化", "加装", "签约",
+        "盘活", "改扩建", "办结",
     ];
 
     private static readonly (string Word, TargetDirection Direction)[] Comparators = BuildComparators();
@@ -147,7 +148,7 @@ internal static partial class TargetParser
             TargetDirection? dir = suffix switch
             {
                 "以上" or "及以上" or "以上的" => TargetDirection.AtLeast,
-                "以下" or "以内" or "之内" or "及以下" => TargetDirection.AtMost,
+                "以下" or "以内" or "之内" or "及以下" or "内" => TargetDirection.AtMost,
                 _ => comparator?.Direction,
             };
             if (dir is null && ContainsReachVerb(before))
@@ -158,6 +159,12 @@ internal static partial class TargetParser
             if (dir is null && unit == "%" && RateBeforeRegex().IsMatch(before))
             {
                 dir = TargetDirection.Reach;
+            }
+
+            // "新建中小学2所、幼儿园1所": the next item of an enumeration takes the verb of the one before.
+            if (dir is null && targets.Count > 0 && contextStart > 0 && clause[contextStart..m.Index].TrimStart().StartsWith('、'))
+            {
+                dir = targets[^1].Direction;
             }
 
             if (dir is null)
@@ -264,7 +271,7 @@ internal static partial class TargetParser
 
     private static (int End, string Suffix) Suffix(string clause, int index)
     {
-        foreach (var s in new[] { "及以上", "以上的", "以上", "及以下", "以下", "以内", "之内", "左右" })
+        foreach (var s in new[] { "及以上", "以上的", "以上", "及以下", "以下", "以内", "之内", "左右", "内" })
         {
             if (string.CompareOrdinal(clause, index, s, 0, s.Length) == 0)
             {
