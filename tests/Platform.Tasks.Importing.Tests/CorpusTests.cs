@@ -39,6 +39,22 @@ public sealed class CorpusTests(ITestOutputHelper output)
         }
     }
 
+    [Fact]
+    public void EveryNoticeDateIsReadEvenWithItsMonthAndDayRunTogether()
+    {
+        var dated = Corpus.Scored().Where(d => Corpus.Expectation(d).IssuedOn is not null).ToList();
+
+        Assert.True(dated.Count >= 10);
+        foreach (var document in dated)
+        {
+            var parsed = TaskListImporter.Parse(Corpus.Bytes(document, FixtureFormat.Txt), document);
+            Assert.True(Corpus.Expectation(document).IssuedOn == parsed.Notice.IssuedOn, $"{document}: {parsed.Notice.IssuedOn}");
+        }
+
+        var damaged = TaskListImporter.Parse(Corpus.Bytes("c02-qinghe-mubiao-renwu.txt", FixtureFormat.Txt), "c02.txt");
+        Assert.Contains(damaged.Warnings, w => w.Code == "notice-date-damaged" && w.SourceText == "202426日");
+    }
+
     [Theory]
     [MemberData(nameof(Formats))]
     public void TheImporterReadsTheCorpusAtLeastAsWellAsWhenItWasBuilt(string format)

@@ -80,6 +80,32 @@ public sealed class TaskListWorkflowTests(TasksApp app)
     }
 
     [Fact]
+    public async Task UnitNamesPrintedWithoutSeparatorAreSplitIntoTheDirectorysNames()
+    {
+        // Neither name starts as the suffix rule expects a name to start, so only the directory can split them.
+        var admin = TasksApp.Bearer(await app.TokenAsync("yz.admin"));
+        var tag = Guid.NewGuid().ToString("N")[..4];
+        var park = await app.Units.CreateUnitAsync(new UnitsV1.CreateUnitRequest { Name = $"寸滩{tag}管委会" }, admin);
+        var group = await app.Units.CreateUnitAsync(new UnitsV1.CreateUnitRequest { Name = $"江北嘴{tag}投资集团" }, admin);
+        var document = $"""
+            2024年重点任务分工
+            | 序号 | 上级部署任务 | 本级落实措施 | 牵头单位 | 责任单位 | 完成时限 |
+            | 1 | 推进开放平台建设 | 1.建成保税仓库2个；2.新开国际航线1条 | {park.Name}{group.Name} | 区商务委 | 年底前 |
+            """;
+
+        var imported = await app.Tasks.ImportTaskListAsync(new ImportTaskListRequest
+        {
+            Year = 2024, FileName = "2024.txt", Content = ByteString.CopyFromUtf8(document),
+        }, admin);
+
+        var tasks = imported.TaskList.Tasks;
+        Assert.Equal(["1.1", "1.2"], tasks.Select(t => t.Number));
+        Assert.Equal("建成保税仓库2个（上级部署：推进开放平台建设）", tasks[0].Text);
+        Assert.All(tasks, t => Assert.Equal([park.Name, group.Name], t.LeadUnits.Select(u => u.UnitName)));
+        Assert.Contains(imported.Report.Warnings, w => w.Code == "units-split" && w.Message.Contains("按单位名录拆分", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task MappingToAnExistingUnitTeachesTheDirectoryTheAlias()
     {
         var admin = TasksApp.Bearer(await app.TokenAsync("yz.admin"));

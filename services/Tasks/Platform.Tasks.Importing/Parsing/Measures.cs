@@ -22,7 +22,7 @@ internal static partial class Measures
                 : m.Groups["paren"].Success ? int.Parse(m.Groups["paren"].Value, System.Globalization.CultureInfo.InvariantCulture)
                 : m.Groups["circled"].Value[0] - '\u2460' + 1;
             var atBoundary = m.Index == 0 || "。;；,，:：\n ".Contains(normalized[m.Index - 1]);
-            if (value == expected && atBoundary)
+            if (value == expected && (atBoundary || m.Groups["circled"].Success))
             {
                 cuts.Add((m.Index, m.Index + m.Length));
                 expected++;

@@ -29,7 +29,41 @@ internal static partial class NoticeParser
     [GeneratedRegex(@"(\d{4})\s*年")]
     private static partial Regex YearRegex();
 
+    // "202426日", "2024年38日": a date whose 年 / 月 were lost in a copy, the month and day run together.
+    [GeneratedRegex(@"^(\d{4})\s*年?\s*(\d{2,4})\s*日\s*(?:印发|发布)?$")]
+    private static partial Regex DamagedDateRegex();
+
     public static bool IsStandaloneDate(string normalizedTrimmed) => StandaloneDateRegex().IsMatch(normalizedTrimmed);
+
+    /// <summary>
+    /// A date line with its month and day run together, read only when one split gives a real date ("26" → 2月6日,
+    /// "312" → 3月12日); "112" (1月12日 or 11月2日) gives null.
+    /// </summary>
+    public static DateOnly? ParseDamagedDate(string normalizedTrimmed)
+    {
+        var m = DamagedDateRegex().Match(normalizedTrimmed);
+        if (!m.Success || DeadlineParser.Year(m.Groups[1].Value) is not { } year)
+        {
+            return null;
+        }
+
+        var digits = m.Groups[2].Value;
+        var dates = new List<DateOnly>();
+        for (var split = 1; split < digits.Length && split <= 2; split++)
+        {
+            var month = int.Parse(digits[..split], System.Globalization.CultureInfo.InvariantCulture);
+            var day = int.Parse(digits[split..], System.Globalization.CultureInfo.InvariantCulture);
+            if (digits[split] != '0' || digits.Length - split == 2)
+            {
+                if (month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month) && digits[0] != '0')
+                {
+                    dates.Add(new DateOnly(year, month, day));
+                }
+            }
+        }
+
+        return dates.Count == 1 ? dates[0] : null;
+    }
 
     public static DateOnly? ParseStandaloneDate(string normalizedTrimmed)
     {

@@ -61,6 +61,21 @@ internal sealed partial class TaskListParser
             }
         }
 
+        if (issuedOn is null)
+        {
+            for (var i = 0; i < lines.Count; i++)
+            {
+                if (!lines[i].IsBlank && lines[i].Cells is null && NoticeParser.ParseDamagedDate(lines[i].TrimmedNorm) is { } damaged)
+                {
+                    issuedOn = damaged;
+                    dateIndex = i;
+                    consumed.Add(i);
+                    Warn("notice-date-damaged", $"发文日期“{lines[i].Trimmed}”缺少年月分隔，读作 {damaged:yyyy年M月d日}，请核对 (date with its month and day run together: read as {damaged:yyyy-MM-dd})", lines[i]);
+                    break;
+                }
+            }
+        }
+
         for (var i = 0; i < head; i++)
         {
             if (lines[i].IsBlank || lines[i].Cells is not null || consumed.Contains(i))

@@ -104,7 +104,10 @@ internal static class TextDocumentReader
     /// <summary>Binary data decodes to control characters; a document has (almost) none.</summary>
     private static bool LooksLikeText(string text)
     {
+        // A page copied from the web keeps U+FFFD where characters were lost, often one per paragraph: up to one in
+        // twenty characters is still a document; control characters are binary content beyond one in a hundred.
         var control = 0;
+        var lost = 0;
         foreach (var c in text)
         {
             if (c == '\0')
@@ -112,13 +115,17 @@ internal static class TextDocumentReader
                 return false;
             }
 
-            if ((char.IsControl(c) && c is not ('\r' or '\n' or '\t' or '\f')) || c == '\uFFFD')
+            if (char.IsControl(c) && c is not ('\r' or '\n' or '\t' or '\f'))
             {
                 control++;
             }
+            else if (c == '\uFFFD')
+            {
+                lost++;
+            }
         }
 
-        return control <= text.Length / 100;
+        return control <= text.Length / 100 && lost <= text.Length / 20;
     }
 
     public static IReadOnlyList<SourceLine> ReadLines(string text)

@@ -52,10 +52,11 @@ public sealed class TaskListService(TasksDbContext db, ITenantContext caller, Un
             throw new ValidationException("content", $"the document is {request.Content.Length / 1024 / 1024} MB; the limit is {TaskListImporter.MaxDocumentBytes / 1024 / 1024} MB");
         }
 
+        var directory = await units.NamesAsync(context.CancellationToken);
         ParsedTaskList parsed;
         try
         {
-            parsed = TaskListImporter.Parse(request.Content.Span, fileName);
+            parsed = TaskListImporter.Parse(request.Content.Span, fileName, directory);
         }
         catch (DocumentRejectedException ex)
         {

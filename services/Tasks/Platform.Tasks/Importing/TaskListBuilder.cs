@@ -62,7 +62,9 @@ public static class TaskListBuilder
                 Number = seen[t.Number] == 1 ? t.Number : $"{t.Number}#{seen[t.Number]}",
                 Order = i,
                 Category = t.Category,
-                Text = t.Text,
+
+                // The higher level's task a measure carries out stays with it, as a table's other columns do.
+                Text = t.Context is { Length: > 0 } context ? $"{t.Text}（上级部署：{context}）" : t.Text,
                 Deadline = t.Deadline,
                 DeadlineText = t.DeadlineText,
                 Indicators = t.Indicators.ToList(),

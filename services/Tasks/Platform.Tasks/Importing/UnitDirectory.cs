@@ -32,6 +32,31 @@ public sealed class UnitDirectory(V1.UnitDirectory.UnitDirectoryClient client)
         return result;
     }
 
+    /// <summary>
+    /// Every name and alias of the caller's district's units (retired ones included: a list can still print an old
+    /// name), so the importer can split names printed without a separator into names the directory has.
+    /// </summary>
+    public async Task<IReadOnlyCollection<string>> NamesAsync(CancellationToken cancellationToken)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        var token = "";
+        do
+        {
+            var request = new V1.ListUnitsRequest { PageSize = 500, PageToken = token };
+            var page = await Call(() => client.ListUnitsAsync(request, cancellationToken: cancellationToken).ResponseAsync);
+            foreach (var unit in page.Units)
+            {
+                names.Add(unit.Name);
+                names.UnionWith(unit.Aliases);
+            }
+
+            token = page.NextPageToken;
+        }
+        while (token.Length > 0);
+
+        return names;
+    }
+
     /// <summary>A unit that may be given a task: one the office has not retired.</summary>
     public async Task<ResolvedUnit> GetAssignableAsync(Guid id, CancellationToken cancellationToken)
     {
