@@ -60,6 +60,30 @@ public sealed class ParseCommandTests
         Assert.Equal(JsonValueKind.Array, root.GetProperty("warnings").ValueKind);
     }
 
+    [Theory]
+    [InlineData("a09-yingpu-yingshang-xingdong-fangan.txt", "task-without-lead")]
+    [InlineData("c02-qinghe-mubiao-renwu.txt", "notice-date-damaged")]
+    [InlineData("b08-jinyang-shengji-luoshi.txt", "units-split")]
+    public async Task EachOfTheThreeLayoutsItOnceRefusedGivesEveryTaskAndNamesWhatWasGuessed(string document, string guess)
+    {
+        // A traditional-character plan behind a web page's junk, a one-cell-per-line 分解表 with a damaged date, and a
+        // two-level table with glued unit names: the corpus's answer key says how many tasks each holds.
+        var corpus = Path.Combine(RepoRoot(), "tests", "Platform.Tasks.Importing.Tests", "Corpus");
+        using var key = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(corpus, Path.ChangeExtension(document, ".json"))));
+
+        var (exit, output, error) = await Run("parse", Path.Combine(corpus, document), "--json");
+
+        Assert.Equal(0, exit);
+        Assert.Empty(error);
+        using var json = JsonDocument.Parse(output);
+        Assert.Equal(key.RootElement.GetProperty("tasks").GetArrayLength(), json.RootElement.GetProperty("tasks").GetArrayLength());
+        Assert.Contains(json.RootElement.GetProperty("warnings").EnumerateArray(), w => w.GetProperty("code").GetString() == guess);
+        if (document.StartsWith('b'))
+        {
+            Assert.All(json.RootElement.GetProperty("tasks").EnumerateArray(), t => Assert.False(string.IsNullOrEmpty(t.GetProperty("context").GetString())));
+        }
+    }
+
     [Fact]
     public async Task SummaryShowsNoticeCategoriesTargetsAndWarnings()
     {
