@@ -188,12 +188,12 @@ public sealed class LayoutRuleTests
     [InlineData("20241015日", "2024-10-15")]
     public void ADateWithMonthAndDayRunTogetherIsReadWhenOnlyOneSplitIsADate(string line, string date)
     {
-        Assert.Equal(DateOnly.Parse(date, CultureInfo.InvariantCulture), NoticeParser.ParseDamagedDate(line));
+        Assert.Equal(DateOnly.Parse(date, CultureInfo.InvariantCulture), NoticeReader.ParseDamagedDate(line));
     }
 
     [Fact]
     public void AnAmbiguousRunTogetherDateIsNotGuessed()
     {
-        Assert.Null(NoticeParser.ParseDamagedDate("2024112日"));
+        Assert.Null(NoticeReader.ParseDamagedDate("2024112日"));
     }
 }

@@ -24,7 +24,7 @@ public static class SourceCoverage
         foreach (var line in source.Replace("\r\n", "\n").Split('\n'))
         {
             var normalized = TextNormalizer.Normalize(line.Trim());
-            if (normalized.Length == 0 || (parsed.Notice.IssuedOn is { } date && NoticeParser.ParseStandaloneDate(normalized) == date))
+            if (normalized.Length == 0 || (parsed.Notice.IssuedOn is { } date && NoticeReader.ParseStandaloneDate(normalized) == date))
             {
                 continue;
             }

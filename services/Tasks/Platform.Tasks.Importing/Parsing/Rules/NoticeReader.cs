@@ -2,8 +2,11 @@ using System.Text.RegularExpressions;
 
 namespace Platform.Tasks.Importing.Parsing;
 
-/// <summary>Recognises the notice's fields: doc number, issuer, issue date, title, reporting rule, contact.</summary>
-internal static partial class NoticeParser
+/// <summary>
+/// Reads the notice that carries a list: its title (关于印发…的通知), doc number, issue date (also with month and day run
+/// together), issuer, reporting rule and contact, and where the notice ends and the list begins.
+/// </summary>
+internal static partial class NoticeReader
 {
     [GeneratedRegex(@"[\u4e00-\u9fa5]{1,14}\s*[\[(]\s*(\d{4})?\s*[\])]\s*\d{1,4}\s*号")]
     public static partial Regex DocNumberRegex();
@@ -219,4 +222,156 @@ internal static partial class NoticeParser
 
     private static int? Number(string text) =>
         char.IsAsciiDigit(text[0]) ? int.Parse(text, System.Globalization.CultureInfo.InvariantCulture) : ChineseNumerals.Parse(text);
+
+    /// <summary>
+    /// The notice at the head of the blocks; the blocks it takes are added to <paramref name="consumed"/>, and the list's
+    /// year is set on <paramref name="list"/>. The list starts at NoticeEnd (0 when there is no notice).
+    /// </summary>
+    public static (Notice Notice, int NoticeEnd) Read(IReadOnlyList<Block> lines, HashSet<int> consumed, ListBuilder list)
+    {
+        string? docNumber = null;
+        string? issuer = null;
+        string? title = null;
+        DateOnly? issuedOn = null;
+        var titleIndex = -1;
+        var dateIndex = -1;
+        var head = Math.Min(lines.Count, 60);
+
+        for (var i = 0; i < head && title is null; i++)
+        {
+            var line = lines[i];
+            if (line.IsBlank || line.Cells is not null || line.Numbering is not null || !IsTitleStart(line.TrimmedNorm))
+            {
+                continue;
+            }
+
+            var joined = line.Trimmed;
+            var used = new List<int> { i };
+            for (var j = i + 1; j < head && used.Count < 5 && !IsTitleEnd(TextNormalizer.Normalize(joined)); j++)
+            {
+                if (lines[j].IsBlank)
+                {
+                    continue;
+                }
+
+                if (lines[j].Numbering is not null || lines[j].Trimmed.Length > 40 || lines[j].TrimmedNorm.EndsWith(':'))
+                {
+                    break;
+                }
+
+                joined = TextNormalizer.JoinContinuation(joined, lines[j].Trimmed);
+                used.Add(j);
+            }
+
+            if (!IsTitleEnd(TextNormalizer.Normalize(joined)))
+            {
+                joined = line.Trimmed;
+                used = [i];
+            }
+
+            title = TextNormalizer.CleanWhitespace(joined);
+            titleIndex = i;
+            consumed.UnionWith(used);
+        }
+
+        for (var i = 0; i < lines.Count; i++)
+        {
+            if (!lines[i].IsBlank && lines[i].Cells is null && ParseStandaloneDate(lines[i].TrimmedNorm) is { } date)
+            {
+                issuedOn = date;
+                dateIndex = i;
+                consumed.Add(i);
+                break;
+            }
+        }
+
+        if (issuedOn is null)
+        {
+            for (var i = 0; i < lines.Count; i++)
+            {
+                if (!lines[i].IsBlank && lines[i].Cells is null && ParseDamagedDate(lines[i].TrimmedNorm) is { } damaged)
+                {
+                    issuedOn = damaged;
+                    dateIndex = i;
+                    consumed.Add(i);
+                    list.Warn("notice-date-damaged", $"发文日期“{lines[i].Trimmed}”缺少年月分隔，读作 {damaged:yyyy年M月d日}，请核对 (date with its month and day run together: read as {damaged:yyyy-MM-dd})", lines[i]);
+                    break;
+                }
+            }
+        }
+
+        for (var i = 0; i < head; i++)
+        {
+            if (lines[i].IsBlank || lines[i].Cells is not null || consumed.Contains(i))
+            {
+                continue;
+            }
+
+            var m = DocNumberRegex().Match(lines[i].TrimmedNorm);
+            if (m.Success)
+            {
+                docNumber = TextNormalizer.CleanWhitespace(lines[i].Trimmed.Substring(m.Index, m.Length));
+                if (m.Length == lines[i].TrimmedNorm.Length)
+                {
+                    consumed.Add(i);
+                }
+
+                break;
+            }
+        }
+
+        // The issuer signs above the date; else it heads the document.
+        var signature = dateIndex > 0 ? PreviousNonBlank(lines, dateIndex) : -1;
+        if (signature >= 0 && IsIssuer(lines[signature].TrimmedNorm))
+        {
+            issuer = lines[signature].Trimmed;
+        }
+        else
+        {
+            var limit = titleIndex >= 0 ? titleIndex : Math.Min(lines.Count, 8);
+            for (var i = 0; i < limit; i++)
+            {
+                if (!lines[i].IsBlank && !consumed.Contains(i) && IsIssuer(lines[i].TrimmedNorm))
+                {
+                    issuer = lines[i].Trimmed;
+                    break;
+                }
+            }
+        }
+
+        if (issuer is not null)
+        {
+            var issuerNorm = TextNormalizer.Normalize(issuer);
+            for (var i = 0; i < lines.Count; i++)
+            {
+                if (lines[i].TrimmedNorm == issuerNorm && (i < head || i == signature))
+                {
+                    consumed.Add(i);
+                }
+            }
+        }
+
+        list.ListYear = (title is not null ? YearIn(TextNormalizer.Normalize(title)) : null)
+            ?? (docNumber is not null ? YearIn(TextNormalizer.Normalize(docNumber) + "年") : null)
+            ?? issuedOn?.Year
+            ?? lines.Take(30).Select(l => YearIn(l.Norm)).FirstOrDefault(y => y is not null);
+
+        // The notice's own numbered points ("一、强化责任落实") end at its date; the list follows.
+        var noticeEnd = titleIndex >= 0 && dateIndex > titleIndex ? dateIndex + 1 : 0;
+        var notice = new Notice { DocNumber = docNumber, Issuer = issuer, IssuedOn = issuedOn, Title = title };
+        return (notice, noticeEnd);
+    }
+
+    private static int PreviousNonBlank(IReadOnlyList<Block> lines, int index)
+    {
+        for (var i = index - 1; i >= 0; i--)
+        {
+            if (!lines[i].IsBlank)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
 }
