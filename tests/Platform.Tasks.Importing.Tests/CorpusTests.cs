@@ -19,6 +19,9 @@ public sealed class CorpusTests(ITestOutputHelper output)
         [FixtureFormat.Pdf] = (0.975, 0.975, 0.975, 0.96, 0.975),
     };
 
+    /// <summary>Indicator suggestions: the share right of those made, the share made of those a reader gives.</summary>
+    private static readonly (double Precision, double Recall) IndicatorFloor = (0.84, 0.74);
+
     public static TheoryData<string> Formats => [FixtureFormat.Txt, FixtureFormat.Docx, FixtureFormat.Pdf];
 
     [Fact]
@@ -82,5 +85,10 @@ public sealed class CorpusTests(ITestOutputHelper output)
         Assert.True(total.ResponsibleAccuracy >= floor.Responsible, summary);
         Assert.True(total.TargetRecall >= floor.Targets, summary);
         Assert.True(total.DeadlineAccuracy >= floor.Deadlines, summary);
+
+        // Indicator suggestions against the readers' tags: both measured, so a rule that adds noise shows as well as
+        // one that misses.
+        Assert.True(total.IndicatorPrecision >= IndicatorFloor.Precision, summary);
+        Assert.True(total.IndicatorRecall >= IndicatorFloor.Recall, summary);
     }
 }

@@ -36,6 +36,9 @@ public sealed record ExpectedTask
 
     public IReadOnlyList<ExpectedTarget> Targets { get; init; } = [];
 
+    /// <summary>The canonical indicators a reader gives the task (NDRC names and B-READY topics).</summary>
+    public IReadOnlyList<string> Indicators { get; init; } = [];
+
     /// <summary>Present (possibly null: "长期坚持") when the task states a deadline; absent when it states none.</summary>
     [JsonIgnore]
     public bool HasDeadline { get; init; }
@@ -60,6 +63,8 @@ public sealed record CorpusScore(
     int DeadlinesRight,
     IReadOnlyList<string> Misses)
 {
+    /// <summary>Indicator tags of the recognised tasks: suggested and right, suggested and wrong, missed.</summary>
+    public (int Right, int Wrong, int Missed) Indicators { get; init; }
     public static CorpusScore Sum(string name, IEnumerable<CorpusScore> scores)
     {
         var all = scores.ToList();
@@ -74,8 +79,15 @@ public sealed record CorpusScore(
             all.Sum(s => s.TargetsFound),
             all.Sum(s => s.DeadlinesExpected),
             all.Sum(s => s.DeadlinesRight),
-            [.. all.SelectMany(s => s.Misses)]);
+            [.. all.SelectMany(s => s.Misses)])
+        {
+            Indicators = (all.Sum(s => s.Indicators.Right), all.Sum(s => s.Indicators.Wrong), all.Sum(s => s.Indicators.Missed)),
+        };
     }
+
+    public double IndicatorPrecision => Ratio(Indicators.Right, Indicators.Right + Indicators.Wrong);
+
+    public double IndicatorRecall => Ratio(Indicators.Right, Indicators.Right + Indicators.Missed);
 
     public double TaskRecall => Ratio(Found, Expected);
 
@@ -94,11 +106,11 @@ public sealed record CorpusScore(
 
     public string Row() => string.Create(
         CultureInfo.InvariantCulture,
-        $"| {Document} | {Expected} | {TaskRecall:P0} | {TaskPrecision:P0} | {LeadAccuracy:P0} | {ResponsibleAccuracy:P0} | {TargetRecall:P0} | {DeadlineAccuracy:P0} |");
+        $"| {Document} | {Expected} | {TaskRecall:P0} | {TaskPrecision:P0} | {LeadAccuracy:P0} | {ResponsibleAccuracy:P0} | {TargetRecall:P0} | {DeadlineAccuracy:P0} | {IndicatorPrecision:P0} | {IndicatorRecall:P0} |");
 
     public const string Header =
-        "| document | tasks | task recall | task precision | lead exact | responsible exact | target recall | deadline right |\n" +
-        "|---|---:|---:|---:|---:|---:|---:|---:|";
+        "| document | tasks | task recall | task precision | lead exact | responsible exact | target recall | deadline right | indicator precision | indicator recall |\n" +
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|";
 }
 
 /// <summary>Reads the corpus and scores the importer on it.</summary>
@@ -167,6 +179,7 @@ public static class Corpus
     {
         var remaining = parsed.Tasks.ToList();
         var misses = new List<string>();
+        int indicatorsRight = 0, indicatorsWrong = 0, indicatorsMissed = 0;
         int found = 0, leads = 0, responsibles = 0, targetsExpected = 0, targetsFound = 0, deadlinesExpected = 0, deadlinesRight = 0;
         foreach (var expected in expectation.Tasks)
         {
@@ -213,6 +226,15 @@ public static class Corpus
                 }
             }
 
+            var suggested = task.Indicators.ToHashSet(StringComparer.Ordinal);
+            indicatorsRight += expected.Indicators.Count(suggested.Contains);
+            indicatorsMissed += expected.Indicators.Count(i => !suggested.Contains(i));
+            indicatorsWrong += suggested.Count(i => !expected.Indicators.Contains(i));
+            if (!suggested.SetEquals(expected.Indicators))
+            {
+                misses.Add($"{document}: “{expected.TextStart}” indicators [{string.Join("、", task.Indicators)}], expected [{string.Join("、", expected.Indicators)}]");
+            }
+
             if (expected.HasDeadline)
             {
                 if (task.Deadline == expected.Deadline)
@@ -233,7 +255,10 @@ public static class Corpus
 
         return new CorpusScore(
             document, expectation.Tasks.Count, found, parsed.Tasks.Count, leads, responsibles, targetsExpected, targetsFound,
-            deadlinesExpected, deadlinesRight, misses);
+            deadlinesExpected, deadlinesRight, misses)
+        {
+            Indicators = (indicatorsRight, indicatorsWrong, indicatorsMissed),
+        };
     }
 
     private static bool Same(IReadOnlyList<string> actual, IReadOnlyList<string> expected) =>
