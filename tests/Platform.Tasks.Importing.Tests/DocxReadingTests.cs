@@ -80,6 +80,54 @@ public sealed class DocxReadingTests
         Assert.All(parsed.Tasks, t => Assert.Equal(["区税务局"], t.LeadUnits));
     }
 
+    [Fact]
+    public void HeadersAndFootersAreNotTheListAndATextBoxIsReadOnceAsItsOwnParagraphs()
+    {
+        // Word writes a text box twice: as DrawingML (mc:Choice) and as VML for older readers (mc:Fallback).
+        const string textBox = """
+            <w:p xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+                 xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"
+                 xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"
+                 xmlns:v="urn:schemas-microsoft-com:vml">
+              <w:r><w:t>二、纳税</w:t></w:r>
+              <w:r><mc:AlternateContent>
+                <mc:Choice Requires="wps"><w:drawing><wps:txbx><w:txbxContent>
+                  <w:p><w:r><w:t>3.推行电子发票，开票时间压减至1天。（牵头单位：区税务局）</w:t></w:r></w:p>
+                </w:txbxContent></wps:txbx></w:drawing></mc:Choice>
+                <mc:Fallback><w:pict><v:textbox><w:txbxContent>
+                  <w:p><w:r><w:t>3.推行电子发票，开票时间压减至1天。（牵头单位：区税务局）</w:t></w:r></w:p>
+                </w:txbxContent></v:textbox></w:pict></mc:Fallback>
+              </mc:AlternateContent></w:r>
+            </w:p>
+            """;
+        using var stream = new MemoryStream();
+        using (var document = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
+        {
+            var main = document.AddMainDocumentPart();
+            var header = main.AddNewPart<HeaderPart>();
+            header.Header = new Header(DocxFixtureBuilder.Paragraph("4.内部资料 注意保密（牵头单位：区保密局）"));
+            var footer = main.AddNewPart<FooterPart>();
+            footer.Footer = new Footer(DocxFixtureBuilder.Paragraph("— 1 —"));
+            main.Document = new Document(new Body(
+                DocxFixtureBuilder.Paragraph("2024年重点任务清单"),
+                DocxFixtureBuilder.Paragraph("一、开办企业"),
+                DocxFixtureBuilder.Paragraph("1.企业开办时间压减至1个工作日。（牵头单位：区市场监管局）"),
+                DocxFixtureBuilder.Paragraph("2.推行电子营业执照。（牵头单位：区市场监管局）"),
+                new Paragraph(textBox),
+                new SectionProperties(
+                    new HeaderReference { Type = HeaderFooterValues.Default, Id = main.GetIdOfPart(header) },
+                    new FooterReference { Type = HeaderFooterValues.Default, Id = main.GetIdOfPart(footer) })));
+        }
+
+        var parsed = TaskListImporter.Parse(stream.ToArray(), "list.docx");
+
+        Assert.Equal(["1", "2", "3"], parsed.Tasks.Select(t => t.Number));
+        var boxed = parsed.Tasks[2];
+        Assert.Equal(("纳税", "推行电子发票，开票时间压减至1天。"), (boxed.Category, boxed.Text));
+        Assert.Equal(["区税务局"], boxed.LeadUnits);
+        Assert.DoesNotContain(parsed.OtherText, t => t.Contains("内部资料", StringComparison.Ordinal) || t.Contains("— 1 —", StringComparison.Ordinal));
+    }
+
     private static byte[] Build(Func<MainDocumentPart, OpenXmlElement[]> content)
     {
         using var stream = new MemoryStream();

@@ -11,7 +11,8 @@ namespace Platform.Tasks.Importing.Reading;
 /// Reads a .docx body in order: each paragraph is a line (with Word's automatic numbering rendered as printed, e.g.
 /// "1." or "（一）"), each table row a line with its cells. A vertically merged cell repeats its text into the rows it
 /// covers (a category cell spanning rows names the category of each); a horizontally merged cell keeps its text in its
-/// first grid column.
+/// first grid column. Text boxes are read as paragraphs of their own after the paragraph they are anchored in, once;
+/// headers and footers (内部资料, page numbers) are not the document's text and are not read.
 /// </summary>
 internal static class DocxDocumentReader
 {
@@ -47,9 +48,19 @@ internal static class DocxDocumentReader
                 switch (element)
                 {
                     case Paragraph paragraph:
-                        foreach (var line in ParagraphText(paragraph).Split('\n'))
+                        var text = ParagraphText(paragraph);
+                        if (text.Length > 0 || TextBoxes(paragraph).Count == 0)
                         {
-                            Lines.Add(new SourceLine(Lines.Count + 1, line));
+                            foreach (var line in text.Split('\n'))
+                            {
+                                Lines.Add(new SourceLine(Lines.Count + 1, line));
+                            }
+                        }
+
+                        // A text box anchored in the paragraph: its paragraphs follow the paragraph's own text.
+                        foreach (var box in TextBoxes(paragraph))
+                        {
+                            ReadBlocks(box.ChildElements);
                         }
 
                         break;
@@ -106,10 +117,43 @@ internal static class DocxDocumentReader
             }
         }
 
+        /// <summary>
+        /// The text boxes anchored in a paragraph, each once: Word writes a box as DrawingML and again as VML for older
+        /// readers (mc:Choice / mc:Fallback), so the fallback's copy is skipped. A box inside a box is read with its box.
+        /// </summary>
+        private static List<TextBoxContent> TextBoxes(Paragraph paragraph)
+        {
+            // Inside mc:AlternateContent and a drawing the SDK may keep elements it does not type (wps:txbx): find the
+            // boxes by name and type their content.
+            var boxes = paragraph.Descendants().Where(e => IsBox(e) && !Within(e, IsBox, paragraph)).ToList();
+            var chosen = boxes.Where(box => !Within(box, IsFallback, paragraph)).ToList();
+            return [.. (chosen.Count > 0 ? chosen : boxes).Select(box => box as TextBoxContent ?? new TextBoxContent(box.OuterXml))];
+        }
+
+        private static bool IsBox(OpenXmlElement e) => e.LocalName == "txbxContent";
+
+        private static bool IsFallback(OpenXmlElement e) => e.LocalName == "Fallback";
+
+        /// <summary>Whether an element lies inside one of a kind, looking up to (not past) <paramref name="top"/>.</summary>
+        private static bool Within(OpenXmlElement e, Func<OpenXmlElement, bool> kind, OpenXmlElement? top = null)
+        {
+            for (var parent = e.Parent; parent is not null && parent != top; parent = parent.Parent)
+            {
+                if (kind(parent))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         private string ParagraphText(Paragraph paragraph)
         {
             var builder = new StringBuilder(numbering.Prefix(paragraph));
-            foreach (var element in paragraph.Descendants())
+
+            // The paragraph's own runs: not the text of a box anchored in it (read after it) nor a fallback copy.
+            foreach (var element in paragraph.Descendants().Where(e => !Within(e, IsBox, paragraph) && !Within(e, IsFallback, paragraph)))
             {
                 switch (element)
                 {
