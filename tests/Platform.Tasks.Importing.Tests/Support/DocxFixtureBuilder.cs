@@ -101,7 +101,8 @@ public static class DocxFixtureBuilder
         return table;
     }
 
-    private static string[] Cells(string line)
+    /// <summary>The cells of a `|`-joined line, its outer pipes dropped.</summary>
+    public static string[] Cells(string line)
     {
         var trimmed = line.Trim().Replace('｜', '|');
         if (trimmed.StartsWith('|'))

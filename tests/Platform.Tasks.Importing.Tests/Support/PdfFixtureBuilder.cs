@@ -10,7 +10,7 @@ namespace Platform.Tasks.Importing.Tests.Support;
 /// paragraph whose first line is indented two characters, long lines wrapped at the margin, pages broken. CJK glyphs come
 /// from Debian's fonts-droid-fallback, Latin ones from fonts-dejavu-core.
 /// </summary>
-public static class PdfFixtureBuilder
+public static partial class PdfFixtureBuilder
 {
     public const string CjkFontPath = "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf";
     public const string LatinFontPath = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
@@ -36,22 +36,60 @@ public static class PdfFixtureBuilder
         return (cjk, File.ReadAllBytes(LatinFontPath), TrueTypeFontParser.Parse(new TrueTypeDataBytes(cjk)));
     });
 
-    public static byte[] Build(string text)
+    /// <summary>
+    /// Typesets the text on A4: paragraphs as above, and each block of `|`-joined lines as a drawn table — ruled cells,
+    /// each column as wide as its content allows, text wrapped inside its cell, no `|` printed — with the header row
+    /// repeated at the top of a page the table continues on. A row with one text spans the table. With
+    /// <paramref name="columns"/> = 2 the paragraphs run in two columns, as a bulletin or a newspaper prints them.
+    /// </summary>
+    public static byte[] Build(string text, int columns = 1)
     {
         var fonts = Fonts.Value;
         var builder = new PdfDocumentBuilder();
-        var writer = new FontSet(builder, fonts.Cjk, fonts.Latin, fonts.CjkFont);
-        var page = builder.AddPage(PageWidth, PageHeight);
-        var y = PageHeight - Margin;
-        var width = PageWidth - (2 * Margin);
-
-        foreach (var raw in text.Replace("\r\n", "\n").Split('\n'))
+        var typesetter = new Typesetter(builder, new FontSet(builder, fonts.Cjk, fonts.Latin, fonts.CjkFont), columns);
+        var lines = text.Replace("\r\n", "\n").Split('\n').Select(l => Printable(l.Trim(), fonts.CjkFont)).ToList();
+        for (var i = 0; i < lines.Count; i++)
         {
-            var line = Printable(raw.Trim(), fonts.CjkFont);
+            if (columns == 1 && IsPipeRow(lines[i]))
+            {
+                var block = new List<string>();
+                while (i < lines.Count && IsPipeRow(lines[i]))
+                {
+                    block.Add(lines[i++]);
+                }
+
+                typesetter.Table(block.Select(DocxFixtureBuilder.Cells).ToList());
+                i--;
+                continue;
+            }
+
+            typesetter.Paragraph(lines[i]);
+        }
+
+        return builder.Build();
+    }
+
+    private static bool IsPipeRow(string line) => line.Contains('|') || line.Contains('｜');
+
+    private sealed class Typesetter(PdfDocumentBuilder builder, FontSet writer, int columns)
+    {
+        private const double Padding = 4;
+        private const double Gutter = 28;
+
+        private PdfPageBuilder page = builder.AddPage(PageWidth, PageHeight);
+        private double y = PageHeight - Margin;
+        private int column;
+
+        private double ColumnWidth => (PageWidth - (2 * Margin) - ((columns - 1) * Gutter)) / columns;
+
+        private double ColumnLeft => Margin + (column * (ColumnWidth + Gutter));
+
+        public void Paragraph(string line)
+        {
             if (line.Length == 0)
             {
                 y -= Leading / 2;
-                continue;
+                return;
             }
 
             var indent = FontSize * 2;
@@ -60,21 +98,115 @@ public static class PdfFixtureBuilder
             {
                 if (y < Margin)
                 {
-                    page = builder.AddPage(PageWidth, PageHeight);
-                    y = PageHeight - Margin;
+                    NextColumn();
                 }
 
-                var x = Margin + indent;
-                var available = width - indent;
-                var end = position;
-                var used = 0.0;
-                while (end < line.Length && used + writer.Advance(page, line[end]) <= available)
+                var end = Fit(line, position, ColumnWidth - indent, wrapWords: true);
+                writer.Draw(page, line[position..end], ColumnLeft + indent, y);
+                position = end;
+                indent = 0;
+                y -= Leading;
+            }
+        }
+
+        public void Table(List<string[]> rows)
+        {
+            var count = rows.Max(r => r.Length);
+            var widths = ColumnWidths(rows, count);
+            var header = rows[0];
+            for (var r = 0; r < rows.Count; r++)
+            {
+                var cells = rows[r].Select(c => c.Trim()).ToArray();
+                var spanning = count > 1 && cells.Count(c => c.Length > 0) == 1 && cells[0].Length > 0 && r > 0
+                    && !NumberCell().IsMatch(cells[0]);
+                var layout = spanning
+                    ? [(Wrap(cells[0], widths.Sum() - (2 * Padding)), 0.0, widths.Sum())]
+                    : Enumerable.Range(0, count).Select(c => (Wrap(c < cells.Length ? cells[c] : "", widths[c] - (2 * Padding)), widths.Take(c).Sum(), widths[c])).ToList();
+                var height = (layout.Max(l => Math.Max(1, l.Item1.Count)) * Leading) + (2 * Padding);
+                if (y - height < Margin && r > 0)
                 {
-                    used += writer.Advance(page, line[end]);
-                    end++;
+                    Rule(widths);
+                    NewPage();
+                    DrawRow(Enumerable.Range(0, count).Select(c => (Wrap(c < header.Length ? header[c].Trim() : "", widths[c] - (2 * Padding)), widths.Take(c).Sum(), widths[c])).ToList(), widths);
                 }
 
-                // Like Word, wrap Latin words, numbers and addresses whole, between characters only in CJK text.
+                DrawRow(layout, widths);
+            }
+
+            Rule(widths);
+            y -= Leading;
+        }
+
+        private void DrawRow(List<(List<string> Lines, double Left, double Width)> cells, double[] widths)
+        {
+            var height = (cells.Max(l => Math.Max(1, l.Lines.Count)) * Leading) + (2 * Padding);
+            Rule(widths);
+            foreach (var (lines, left, width) in cells)
+            {
+                page.DrawLine(new PdfPoint(Margin + left, y), new PdfPoint(Margin + left, y - height), 0.5);
+                var baseline = y - Padding - FontSize;
+                foreach (var line in lines)
+                {
+                    writer.Draw(page, line, Margin + left + Padding, baseline);
+                    baseline -= Leading;
+                }
+            }
+
+            page.DrawLine(new PdfPoint(Margin + widths.Sum(), y), new PdfPoint(Margin + widths.Sum(), y - height), 0.5);
+            y -= height;
+        }
+
+        private void Rule(double[] widths) => page.DrawLine(new PdfPoint(Margin, y), new PdfPoint(Margin + widths.Sum(), y), 0.5);
+
+        /// <summary>Each column as wide as its longest cell, the columns scaled down together to the page's width.</summary>
+        private double[] ColumnWidths(List<string[]> rows, int count)
+        {
+            var available = PageWidth - (2 * Margin);
+            var wanted = Enumerable.Range(0, count).Select(c => rows
+                .Where(r => r.Length > c && r.Count(x => x.Trim().Length > 0) > 1)
+                .Select(r => Measure(r[c].Trim()) + (2 * Padding))
+                .DefaultIfEmpty(FontSize * 3).Max()).Select(w => Math.Clamp(w, (FontSize * 2) + (2 * Padding), available * 0.55)).ToArray();
+            var total = wanted.Sum();
+            if (total <= available)
+            {
+                return wanted;
+            }
+
+            // Narrow columns (numbers, deadlines) keep their width; the wide ones share what is left.
+            var narrow = wanted.Where(w => w <= available / count).Sum();
+            var wide = total - narrow;
+            return [.. wanted.Select(w => w <= available / count ? w : w * (available - narrow) / wide)];
+        }
+
+        private double Measure(string text) => text.Sum(c => writer.Advance(page, c));
+
+        private List<string> Wrap(string text, double width)
+        {
+            var lines = new List<string>();
+            var position = 0;
+            while (position < text.Length)
+            {
+                var end = Fit(text, position, width, wrapWords: true);
+                lines.Add(text[position..end]);
+                position = end;
+            }
+
+            return lines;
+        }
+
+        private int Fit(string line, int position, double available, bool wrapWords)
+        {
+            var end = position;
+            var used = 0.0;
+            while (end < line.Length && used + writer.Advance(page, line[end]) <= available)
+            {
+                used += writer.Advance(page, line[end]);
+                end++;
+            }
+
+            // Like Word, wrap Latin words, numbers and addresses whole, between characters only in CJK text.
+            if (wrapWords)
+            {
                 var wordStart = end;
                 while (end < line.Length && wordStart > position && IsWordChar(line[wordStart - 1]) && IsWordChar(line[wordStart]))
                 {
@@ -85,17 +217,32 @@ public static class PdfFixtureBuilder
                 {
                     end = wordStart;
                 }
-
-                end = Math.Max(end, position + 1);
-                writer.Draw(page, line[position..end], x, y);
-                position = end;
-                indent = 0;
-                y -= Leading;
             }
+
+            return Math.Max(end, position + 1);
         }
 
-        return builder.Build();
+        private void NextColumn()
+        {
+            if (++column < columns)
+            {
+                y = PageHeight - Margin;
+                return;
+            }
+
+            NewPage();
+        }
+
+        private void NewPage()
+        {
+            page = builder.AddPage(PageWidth, PageHeight);
+            y = PageHeight - Margin;
+            column = 0;
+        }
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\D{0,2}\d{1,3}\D{0,2}$")]
+    private static partial System.Text.RegularExpressions.Regex NumberCell();
 
     /// <summary>A character neither font draws (U+FFFD left by a web page's copy, 〈) prints as "?", as a PDF printer would.</summary>
     private static string Printable(string line, TrueTypeFont cjk) =>
