@@ -1,6 +1,7 @@
 using System.Globalization;
 using Google.Protobuf.WellKnownTypes;
 using NotificationsV1 = Platform.Contracts.Notifications.V1;
+using Platform.ServiceDefaults.Time;
 using ReportingV1 = Platform.Contracts.Reporting.V1;
 
 namespace Platform.Portal;
@@ -8,8 +9,6 @@ namespace Platform.Portal;
 /// <summary>The platform's values in the words and colours the district offices use.</summary>
 public static class Display
 {
-    private static readonly TimeSpan Beijing = TimeSpan.FromHours(8);
-
     public static (string Text, string Css) Light(ReportingV1.Light light) => light switch
     {
         ReportingV1.Light.Green => ("绿灯", "green"),
@@ -63,7 +62,7 @@ public static class Display
 
     /// <summary>A timestamp in Beijing time, or a dash.</summary>
     public static string Time(Timestamp? at) =>
-        at is null || (at.Seconds == 0 && at.Nanos == 0) ? "—" : at.ToDateTimeOffset().ToOffset(Beijing).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+        at is null || (at.Seconds == 0 && at.Nanos == 0) ? "—" : ChinaTime.Local(at.ToDateTimeOffset()).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 
     public static string Period(string key) =>
         key.Length == 7 ? $"{key[..4]}年{int.Parse(key[5..], CultureInfo.InvariantCulture)}月" : key;

@@ -2,6 +2,7 @@ using Grpc.Net.Client;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Platform.MultiTenancy;
 using Platform.Portal.Api;
 using Platform.Portal.Session;
 using Platform.ServiceDefaults;
@@ -79,8 +80,8 @@ public static class PortalExtensions
         builder.Services.AddAuthorization(o =>
         {
             o.FallbackPolicy = o.DefaultPolicy;
-            o.AddPolicy(OfficePolicy, p => p.RequireAuthenticatedUser().RequireRole("district-admin"));
-            o.AddPolicy(PlatformPolicy, p => p.RequireAuthenticatedUser().RequireRole("platform-admin"));
+            o.AddPolicy(OfficePolicy, p => p.RequireAuthenticatedUser().RequireRole(PlatformRoles.DistrictAdmin));
+            o.AddPolicy(PlatformPolicy, p => p.RequireAuthenticatedUser().RequireRole(PlatformRoles.PlatformAdmin));
         });
         builder.Services.AddRazorPages(o =>
         {

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Platform.MultiTenancy;
 using Platform.Notifications.Data;
 using Platform.Notifications.Domain;
+using Platform.ServiceDefaults.Jobs;
 
 namespace Platform.Notifications.Channels;
 
@@ -69,29 +70,20 @@ public sealed partial class DeliveryDispatcher(
 }
 
 /// <summary>Runs the dispatcher every few seconds (Notifications:DeliveryInterval) in a transaction of its own.</summary>
-public sealed partial class DeliveryLoop(IServiceScopeFactory scopes, IConfiguration configuration, TimeProvider clock, ILogger<DeliveryLoop> logger) : BackgroundService
+public sealed class DeliveryLoop(IServiceScopeFactory scopes, IConfiguration configuration, TimeProvider clock, ILogger<DeliveryLoop> logger)
+    : PeriodicJob(scopes, clock, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(configuration.GetValue("Notifications:DeliveryInterval", TimeSpan.FromSeconds(2)), clock);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                scope.ServiceProvider.GetRequiredService<TenantContext>().SetSystem();
-                var db = scope.ServiceProvider.GetRequiredService<NotificationsDbContext>();
-                await using var transaction = await db.Database.BeginTransactionAsync(stoppingToken);
-                await scope.ServiceProvider.GetRequiredService<DeliveryDispatcher>().RunOnceAsync(stoppingToken);
-                await transaction.CommitAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                LogFailed(ex);
-            }
-        }
-    }
+    protected override TimeSpan Interval => configuration.GetValue("Notifications:DeliveryInterval", TimeSpan.FromSeconds(2));
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Sending deliveries failed; retrying on the next tick")]
-    private partial void LogFailed(Exception exception);
+    protected override string Name => "Sending deliveries";
+
+    protected override bool RunsAtStart => false;
+
+    protected override async Task RunAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var db = services.GetRequiredService<NotificationsDbContext>();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await services.GetRequiredService<DeliveryDispatcher>().RunOnceAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
 }

@@ -5,6 +5,7 @@ using Platform.Messaging;
 using Platform.Notifications.Data;
 using Platform.Notifications.Domain;
 using Platform.Notifications.Rules;
+using Platform.ServiceDefaults.Time;
 
 namespace Platform.Notifications.Consumers;
 
@@ -57,7 +58,7 @@ public sealed class TaskRequestDecidedConsumer(NotificationsDbContext db, Notifi
         var owed = await Db.OwedReports.Where(o => o.TaskId == message.TaskId).ToListAsync(cancellationToken);
         if (closure && message.Approved)
         {
-            var today = DateOnly.FromDateTime(message.OccurredAt.ToOffset(TimeSpan.FromHours(8)).DateTime);
+            var today = ChinaTime.DateOf(message.OccurredAt);
             owed.Where(o => o.DueOn >= today && o.State == ItemState.Open).ToList().ForEach(o => o.State = ItemState.Closed);
         }
 

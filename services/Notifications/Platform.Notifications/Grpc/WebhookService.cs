@@ -55,7 +55,7 @@ public sealed class WebhookService(NotificationsDbContext db, ITenantContext cal
         var webhook = new WebhookSubscription
         {
             Id = Guid.CreateVersion7(), TenantId = tenant, Url = url.ToString(), Secret = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32)),
-            Kinds = kinds.Select(k => known[k]).ToList(), CreatedBy = caller.UserId ?? "unknown", CreatedAt = clock.GetUtcNow(),
+            Kinds = kinds.Select(k => known[k]).ToList(), CreatedBy = caller.Actor(), CreatedAt = clock.GetUtcNow(),
         };
         db.Webhooks.Add(webhook);
         await db.SaveChangesAsync(context.CancellationToken);

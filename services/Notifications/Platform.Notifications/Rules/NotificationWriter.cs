@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
+using Platform.MultiTenancy;
 using Platform.Notifications.Data;
 using Platform.Notifications.Domain;
 
@@ -18,7 +19,7 @@ public sealed class NotificationWriter(NotificationsDbContext db, TimeProvider c
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    public const string Reporter = "unit-reporter";
+    public const string Reporter = PlatformRoles.UnitReporter;
 
     /// <summary>The active reporters of a unit: whom its reports concern.</summary>
     public Task<List<Recipient>> ReportersAsync(string tenant, Guid unit, CancellationToken cancellationToken) =>

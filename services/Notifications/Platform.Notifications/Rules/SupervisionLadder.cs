@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Platform.MultiTenancy;
 using Platform.Notifications.Data;
 using Platform.Notifications.Domain;
+using Platform.ServiceDefaults.Jobs;
 using Platform.ServiceDefaults.Time;
 
 namespace Platform.Notifications.Rules;
@@ -16,9 +17,7 @@ namespace Platform.Notifications.Rules;
 /// </summary>
 public sealed class SupervisionLadder(NotificationsDbContext db, NotificationWriter writer, IOwedConfirmation confirmation, TimeProvider clock)
 {
-    private static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
-
-    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(ChinaOffset).DateTime);
+    public DateOnly Today => ChinaTime.Today(clock);
 
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
@@ -40,7 +39,7 @@ public sealed class SupervisionLadder(NotificationsDbContext db, NotificationWri
                     added += count;
                     break;
                 }
-                catch (DbUpdateException ex) when (attempt < 3 && ex.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation })
+                catch (DbUpdateException ex) when (attempt < 3 && ex.IsUniqueViolation())
                 {
                     db.ChangeTracker.Clear();
                 }
@@ -54,8 +53,8 @@ public sealed class SupervisionLadder(NotificationsDbContext db, NotificationWri
     {
         var settings = await writer.SettingsAsync(tenant, cancellationToken);
         var people = await writer.PeopleAsync(tenant, cancellationToken);
-        var office = people.Where(p => p.Roles.Contains("district-admin") || p.Roles.Contains("district-leader")).ToList();
-        var unitLeaders = people.Where(p => p.Roles.Contains("unit-leader")).ToLookup(p => p.UnitId);
+        var office = people.Where(p => p.Roles.Contains(PlatformRoles.DistrictAdmin) || p.Roles.Contains(PlatformRoles.DistrictLeader)).ToList();
+        var unitLeaders = people.Where(p => p.Roles.Contains(PlatformRoles.UnitLeader)).ToLookup(p => p.UnitId);
         bool Reminds(DateOnly due) => settings.ReminderEnabled && today >= due.AddDays(-settings.ReminderDaysBefore) && today <= due;
         bool Chases(DateOnly due) => (settings.OverdueEnabled || settings.EscalationEnabled) && today > due.AddDays(settings.OverdueAfterDays);
         var candidates = open.Where(o => Reminds(o.DueOn) || Chases(o.DueOn)).ToList();
@@ -116,32 +115,18 @@ public sealed class SupervisionLadder(NotificationsDbContext db, NotificationWri
 }
 
 /// <summary>Runs the ladder every few minutes (Notifications:LadderInterval) and whenever a demo or test stack's clock is set.</summary>
-public sealed partial class LadderClock(IServiceScopeFactory scopes, IConfiguration configuration, TimeProvider clock, ILogger<LadderClock> logger) : BackgroundService
+public sealed partial class LadderClock(IServiceScopeFactory scopes, IConfiguration configuration, TimeProvider clock, ILogger<LadderClock> logger)
+    : PeriodicJob(scopes, clock, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(configuration.GetValue("Notifications:LadderInterval", TimeSpan.FromMinutes(10)), clock);
-        do
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                scope.ServiceProvider.GetRequiredService<TenantContext>().SetSystem();
-                LogPass(await scope.ServiceProvider.GetRequiredService<SupervisionLadder>().RunAsync(stoppingToken));
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                LogFailed(ex);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    protected override TimeSpan Interval => configuration.GetValue("Notifications:LadderInterval", TimeSpan.FromMinutes(10));
+
+    protected override string Name => "The supervision ladder";
+
+    protected override async Task RunAsync(IServiceProvider services, CancellationToken cancellationToken) =>
+        LogPass(Logger, await services.GetRequiredService<SupervisionLadder>().RunAsync(cancellationToken));
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "The supervision ladder added {Count} notifications")]
-    private partial void LogPass(int count);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "The supervision ladder failed; retrying on the next tick")]
-    private partial void LogFailed(Exception exception);
+    private static partial void LogPass(ILogger logger, int count);
 }
 
 /// <summary>A demo or test stack's clock was set: the ladder runs for the new day at once.</summary>

@@ -2,14 +2,13 @@ using Microsoft.EntityFrameworkCore;
 using Platform.Contracts.Events;
 using Platform.Messaging;
 using Platform.Reporting.Data;
+using Platform.ServiceDefaults.Time;
 
 namespace Platform.Reporting.Domain;
 
 /// <summary>Recomputes the lights of tasks for periods and writes the projection; a changed light is published.</summary>
 public sealed class LightProjector(ReportingDbContext db, IOutbox outbox, TimeProvider clock, IConfiguration configuration)
 {
-    private static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
-
     private readonly Dictionary<string, int> graces = new(StringComparer.Ordinal);
 
     /// <summary>The grace period when a district has not set its own (Reporting:GraceDays, 5 days).</summary>
@@ -41,9 +40,7 @@ public sealed class LightProjector(ReportingDbContext db, IOutbox outbox, TimePr
     /// <summary>Forgets a district's cached grace (after it changed).</summary>
     public void ForgetGrace(string tenant) => graces.Remove(tenant);
 
-    public DateOnly Today => ChinaDate(clock.GetUtcNow());
-
-    public static DateOnly ChinaDate(DateTimeOffset instant) => DateOnly.FromDateTime(instant.ToOffset(ChinaOffset).DateTime);
+    public DateOnly Today => ChinaTime.Today(clock);
 
     /// <summary>Recomputes the given tasks for one period (changes are saved by the caller).</summary>
     public async Task ProjectAsync(IReadOnlyList<TrackedTask> tasks, ReportingPeriod period, CancellationToken cancellationToken)
@@ -95,7 +92,7 @@ public sealed class LightProjector(ReportingDbContext db, IOutbox outbox, TimePr
                 var closed = LightRules.IsClosedBy(task, period);
                 row.Indicators = task.Indicators;
                 row.DueOn = period.DueOn;
-                row.ReportedOnTime = report?.FirstSubmittedAt is { } first ? ChinaDate(first) <= period.DueOn
+                row.ReportedOnTime = report?.FirstSubmittedAt is { } first ? ChinaTime.DateOf(first) <= period.DueOn
                     : today > period.DueOn && !closed ? false : null;
                 row.Light = result.Light;
                 row.ReportStatus = report?.Status;

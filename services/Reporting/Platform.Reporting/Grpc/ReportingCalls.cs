@@ -17,9 +17,6 @@ internal static class ReportingCalls
         return caller.ReadTenant(null);
     }
 
-    /// <summary>Who did it, for the audit trail and the events.</summary>
-    public static string Actor(this ITenantContext caller) => caller.UserId ?? "unknown";
-
     /// <summary>"2023-07" as year and month, or InvalidArgument.</summary>
     public static (int Year, int Month) ParsePeriod(string? period) =>
         PeriodKey.TryParse(period, out var year, out var month) ? (year, month) : throw new ValidationException("period", "use yyyy-MM, e.g. 2023-07");
@@ -47,7 +44,7 @@ internal static class ReportingCalls
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException ex) when (ex is DbUpdateConcurrencyException || ex.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation })
+        catch (DbUpdateException ex) when (ex is DbUpdateConcurrencyException || ex.IsUniqueViolation())
         {
             throw new PreconditionException(conflict);
         }

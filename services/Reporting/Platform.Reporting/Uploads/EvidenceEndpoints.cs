@@ -93,7 +93,7 @@ public static class EvidenceEndpoints
         {
             Id = Guid.CreateVersion7(), TenantId = tenant, TaskId = task.Id, Period = string.IsNullOrEmpty(period) ? null : period, UnitId = unit,
             FileName = name, ContentType = contentType!, Size = content.Length, Sha256 = Convert.ToHexStringLower(SHA256.HashData(content)),
-            Content = content, UploadedBy = caller.UserId ?? "unknown", UploadedAt = now,
+            Content = content, UploadedBy = caller.Actor(), UploadedAt = now,
         };
         db.Evidence.Add(evidence);
         db.Audit.Add(new AuditEntry

@@ -65,7 +65,7 @@ public sealed class TaskListService(TasksDbContext db, ITenantContext caller, Un
 
         var resolved = await units.ResolveAsync(TaskListBuilder.PrintedUnitNames(parsed).ToList(), context.CancellationToken);
         var sha = Convert.ToHexString(SHA256.HashData(request.Content.Span)).ToLowerInvariant();
-        var list = TaskListBuilder.Build(parsed, tenant, request.Year, fileName, sha, caller.UserId ?? "unknown", clock.GetUtcNow(), resolved);
+        var list = TaskListBuilder.Build(parsed, tenant, request.Year, fileName, sha, caller.Actor(), clock.GetUtcNow(), resolved);
         db.TaskLists.Add(list);
         await db.SaveChangesAsync(context.CancellationToken);
 
@@ -253,7 +253,7 @@ public sealed class TaskListService(TasksDbContext db, ITenantContext caller, Un
             .SingleOrDefaultAsync(l => l.TenantId == tenant && l.Year == list.Year && l.Status == TaskListStatus.Published, context.CancellationToken);
         var lastVersion = await db.TaskLists.Where(l => l.TenantId == tenant && l.Year == list.Year).MaxAsync(l => (int?)l.Version, context.CancellationToken) ?? 0;
         var now = clock.GetUtcNow();
-        list.Publish(lastVersion + 1, caller.UserId ?? "unknown", now);
+        list.Publish(lastVersion + 1, caller.Actor(), now);
         current?.Archive();
 
         outbox.Enqueue(TaskListEvents.Published(list, current?.Id, now));
@@ -262,7 +262,7 @@ public sealed class TaskListService(TasksDbContext db, ITenantContext caller, Un
         {
             await db.SaveChangesAsync(context.CancellationToken);
         }
-        catch (DbUpdateException ex) when (ex.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation })
+        catch (DbUpdateException ex) when (ex.IsUniqueViolation())
         {
             throw new PreconditionException($"Another version of the {list.Year} list was published at the same time; reload and try again.");
         }
@@ -368,7 +368,7 @@ public sealed class TaskListService(TasksDbContext db, ITenantContext caller, Un
         if (task.Signatures.All(s => s.UnitId != unitId))
         {
             var now = clock.GetUtcNow();
-            var signature = new TaskSignature { TenantId = task.TenantId, TaskItemId = task.Id, UnitId = unitId, SignedBy = caller.UserId ?? "unknown", SignedAt = now };
+            var signature = new TaskSignature { TenantId = task.TenantId, TaskItemId = task.Id, UnitId = unitId, SignedBy = caller.Actor(), SignedAt = now };
             task.Signatures.Add(signature);
             outbox.Enqueue(new TaskSignedFor
             {
@@ -379,7 +379,7 @@ public sealed class TaskListService(TasksDbContext db, ITenantContext caller, Un
             {
                 await db.SaveChangesAsync(context.CancellationToken);
             }
-            catch (DbUpdateException ex) when (ex.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation })
+            catch (DbUpdateException ex) when (ex.IsUniqueViolation())
             {
                 // Signed twice at the same moment: the first signature stands.
             }

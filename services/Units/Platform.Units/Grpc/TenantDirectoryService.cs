@@ -1,5 +1,6 @@
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Platform.Contracts.Events;
 using Platform.Messaging;
 using Platform.MultiTenancy;
@@ -8,7 +9,6 @@ using Platform.ServiceDefaults.Security;
 using Platform.Units.Data;
 using Platform.Units.Domain;
 using Platform.Units.Identity;
-using Microsoft.Extensions.Options;
 using V1 = Platform.Contracts.Units.V1;
 
 namespace Platform.Units.Grpc;
@@ -50,9 +50,9 @@ public sealed class TenantDirectoryService(
         {
             await db.SaveChangesAsync(context.CancellationToken);
         }
-        catch (DbUpdateException ex) when (ex.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation } unique)
+        catch (DbUpdateException ex) when (ex.UniqueViolationTable() is { } table)
         {
-            throw new ConflictException(unique.TableName == "accounts" ? AccessDirectoryService.UsernameUnavailable : $"Tenant {tenant.Id} already exists.");
+            throw new ConflictException(table == "accounts" ? AccessDirectoryService.UsernameUnavailable : $"Tenant {tenant.Id} already exists.");
         }
 
         var created = tenant.ToProto();

@@ -1,9 +1,9 @@
 using Google.Protobuf;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
-using Platform.ServiceDefaults.Errors;
 using Platform.Contracts.Events;
 using Platform.MultiTenancy;
+using Platform.ServiceDefaults.Errors;
 using Platform.ServiceDefaults.Security;
 using Platform.Units.Directory;
 using Platform.Units.Domain;
@@ -36,7 +36,7 @@ public sealed partial class UnitDirectoryService
         {
             await db.SaveChangesAsync(context.CancellationToken);
         }
-        catch (DbUpdateException ex) when (ex.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation })
+        catch (DbUpdateException ex) when (ex.IsUniqueViolation())
         {
             // A username is unique across the platform; the preview only sees this district's.
             throw new ConflictException("A username or unit name of the workbook was taken meanwhile, or a username is used elsewhere on the platform; nothing was imported. Change it and upload again.");

@@ -1,15 +1,16 @@
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Platform.Contracts.Events;
 using Platform.Messaging;
 using Platform.MultiTenancy;
 using Platform.ServiceDefaults.Errors;
 using Platform.ServiceDefaults.Security;
+using Platform.ServiceDefaults.Time;
 using Platform.Units.Data;
 using Platform.Units.Domain;
 using Platform.Units.Identity;
-using Microsoft.Extensions.Options;
 using V1 = Platform.Contracts.Units.V1;
 
 namespace Platform.Units.Grpc;
@@ -208,7 +209,7 @@ public sealed partial class UnitDirectoryService(
     private IQueryable<UnitAssignment> Open(string tenantId, DateTimeOffset now)
     {
         var ofTenant = db.UnitAssignments.AsNoTracking().Where(a => a.TenantId == tenantId);
-        var thisYear = now.ToOffset(TimeSpan.FromHours(8)).Year;
+        var thisYear = ChinaTime.Local(now).Year;
         return ofTenant.Where(a => a.Year >= thisYear
             || (!ofTenant.Any(x => x.Year == thisYear) && a.Year == ofTenant.Where(x => x.Year < thisYear).Max(x => (int?)x.Year)));
     }
@@ -344,7 +345,7 @@ public sealed partial class UnitDirectoryService(
         {
             throw new PreconditionException("The unit was changed by someone else at the same time; reload it and try again.");
         }
-        catch (DbUpdateException ex) when (ex.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation })
+        catch (DbUpdateException ex) when (ex.IsUniqueViolation())
         {
             throw new ConflictException("That name or alias is already used by a unit of this district.");
         }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Platform.ServiceDefaults.Time;
 using TasksV1 = Platform.Contracts.Tasks.V1;
 using UnitsV1 = Platform.Contracts.Units.V1;
 
@@ -153,7 +154,7 @@ public sealed class UnitsModel : PortalPage
         null => "无",
         System.Text.Json.Nodes.JsonArray items => items.Count == 0 ? "无" : string.Join("、", items.Select(i => (string?)i)),
         _ when field == "retiredAt" && DateTimeOffset.TryParse(value.ToString(), System.Globalization.CultureInfo.InvariantCulture, out var at) =>
-            at.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture),
+            ChinaTime.Local(at).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture),
         _ => value.ToString(),
     };
 
