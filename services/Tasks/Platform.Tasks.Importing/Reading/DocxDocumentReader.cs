@@ -49,7 +49,8 @@ internal static class DocxDocumentReader
                 {
                     case Paragraph paragraph:
                         var text = ParagraphText(paragraph);
-                        if (text.Length > 0 || TextBoxes(paragraph).Count == 0)
+                        var boxes = TextBoxes(paragraph);
+                        if (text.Length > 0 || boxes.Count == 0)
                         {
                             foreach (var line in text.Split('\n'))
                             {
@@ -58,7 +59,7 @@ internal static class DocxDocumentReader
                         }
 
                         // A text box anchored in the paragraph: its paragraphs follow the paragraph's own text.
-                        foreach (var box in TextBoxes(paragraph))
+                        foreach (var box in boxes)
                         {
                             ReadBlocks(box.ChildElements);
                         }

@@ -73,19 +73,20 @@ internal static partial class PdfDocumentReader
 
         // A page set in two columns is read column by column, each with its own margins. A page holding a table (rows
         // of three cells or more) is not taken for two columns, whatever gaps its columns leave.
-        var tableLike = Rows(letters).Count(r => r.Segments.Count >= 3) >= 2;
+        var rows = Rows(letters);
+        var tableLike = rows.Count(r => r.Segments.Count >= 3) >= 2;
         if (!tableLike && Gutter(letters, page.Width) is { } gutter)
         {
             var left = letters.Where(l => l.StartBaseLine.X < gutter).ToList();
             var right = letters.Where(l => l.StartBaseLine.X >= gutter).ToList();
-            lines.AddRange(RegionLines(left, left.Max(l => l.EndBaseLine.X), ref tables));
-            lines.AddRange(RegionLines(right, right.Max(l => l.EndBaseLine.X), ref tables));
+            lines.AddRange(RegionLines(Rows(left), left.Max(l => l.EndBaseLine.X), ref tables));
+            lines.AddRange(RegionLines(Rows(right), right.Max(l => l.EndBaseLine.X), ref tables));
             return lines;
         }
 
         // Margins are taken as symmetric: the right margin mirrors the leftmost line start.
         var visibleLeft = letters.Where(l => !string.IsNullOrWhiteSpace(l.Value)).Select(l => l.StartBaseLine.X).DefaultIfEmpty(0).Min();
-        lines.AddRange(RegionLines(letters, page.Width - visibleLeft, ref tables));
+        lines.AddRange(RegionLines(rows, page.Width - visibleLeft, ref tables));
         return lines;
     }
 
@@ -116,9 +117,8 @@ internal static partial class PdfDocumentReader
         return null;
     }
 
-    private static List<PdfLine> RegionLines(List<Letter> letters, double regionRight, ref int tables)
+    private static List<PdfLine> RegionLines(List<TextRow> rows, double regionRight, ref int tables)
     {
-        var rows = Rows(letters);
         var left = rows.SelectMany(r => r.Letters).Where(l => !string.IsNullOrWhiteSpace(l.Value)).Select(l => l.StartBaseLine.X).DefaultIfEmpty(0).Min();
         var lines = new List<PdfLine>();
         for (var i = 0; i < rows.Count; i++)

@@ -83,49 +83,37 @@ internal static partial class DeadlineParser
             }
         }
 
-        foreach (Match m in MonthEndRegex().Matches(normalized))
+        // A month phrase (group 1 the year, group 2 the month): the month's last day, or for "6月前" the day before it.
+        void AddMonth(Match m, bool before)
         {
             var year = Year(m.Groups[1].Value) ?? listYear;
-            var month = Number(m.Groups[2].Value);
-            if (month is >= 1 and <= 12)
+            if (Number(m.Groups[2].Value) is { } month and >= 1 and <= 12)
             {
-                Add(m, year is { } y ? new DateOnly(y, month.Value, DateTime.DaysInMonth(y, month.Value)) : null);
+                Add(m, year is not { } y ? null
+                    : before ? new DateOnly(y, month, 1).AddDays(-1)
+                    : new DateOnly(y, month, DateTime.DaysInMonth(y, month)));
             }
+        }
+
+        foreach (Match m in MonthEndRegex().Matches(normalized))
+        {
+            AddMonth(m, before: false);
         }
 
         foreach (Match m in MonthDoneRegex().Matches(normalized))
         {
-            var year = Year(m.Groups[1].Value) ?? listYear;
-            var month = Number(m.Groups[2].Value);
-            if (month is >= 1 and <= 12)
-            {
-                Add(m, year is { } y ? new DateOnly(y, month.Value, DateTime.DaysInMonth(y, month.Value)) : null);
-            }
+            AddMonth(m, before: false);
         }
 
         foreach (Match m in BeforeMonthRegex().Matches(normalized))
         {
-            var year = Year(m.Groups[1].Value) ?? listYear;
-            var month = Number(m.Groups[2].Value);
-            if (month is >= 1 and <= 12)
-            {
-                Add(m, year is { } y ? new DateOnly(y, month.Value, 1).AddDays(-1) : null);
-            }
+            AddMonth(m, before: true);
         }
 
-        if (isDeadlineCell && MonthCellRegex().Match(normalized.Trim()) is { Success: true } cell)
+        var start = normalized.Length - normalized.TrimStart().Length;
+        if (isDeadlineCell && MonthCellRegex().Match(normalized, start, normalized.Trim().Length) is { Success: true } cell)
         {
-            var year = Year(cell.Groups[1].Value) ?? listYear;
-            var month = Number(cell.Groups[2].Value);
-            if (month is >= 1 and <= 12)
-            {
-                var offset = normalized.Length - normalized.TrimStart().Length;
-                var m = MonthCellRegex().Match(normalized, offset, normalized.Trim().Length);
-                if (m.Success)
-                {
-                    Add(m, year is { } y ? new DateOnly(y, month.Value, DateTime.DaysInMonth(y, month.Value)) : null);
-                }
-            }
+            AddMonth(cell, before: false);
         }
 
         foreach (Match m in PeriodRegex().Matches(normalized))
