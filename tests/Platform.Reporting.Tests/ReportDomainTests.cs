@@ -1,3 +1,5 @@
+using System.Text.Json;
+using Platform.Contracts.Events;
 using Platform.Reporting.Domain;
 using Platform.ServiceDefaults.Errors;
 
@@ -14,7 +16,7 @@ public sealed class ReportDomainTests
         report.Submit("scj", Now);
         report.Return("请补充工作成效", "admin", Now);
         Assert.Equal(ReportStatus.Returned, report.Status);
-        report.Edit("进展", "问题", "成效已补充", SelfStatus.OnTrack, [], Now);
+        report.Edit("进展", "问题", "成效已补充", SelfStatus.OnTrack, [], "scj", Now);
         report.Submit("scj", Now);
         report.Accept("admin", Now);
         Assert.Equal(ReportStatus.Accepted, report.Status);
@@ -26,7 +28,7 @@ public sealed class ReportDomainTests
         var report = Draft();
         Assert.Contains("a draft", Assert.Throws<PreconditionException>(() => report.Accept("admin", Now)).Message);
         report.Submit("scj", Now);
-        Assert.Contains("submitted", Assert.Throws<PreconditionException>(() => report.Edit("x", "", "", SelfStatus.OnTrack, [], Now)).Message);
+        Assert.Contains("submitted", Assert.Throws<PreconditionException>(() => report.Edit("x", "", "", SelfStatus.OnTrack, [], "scj", Now)).Message);
         Assert.Contains("submitted", Assert.Throws<PreconditionException>(() => report.Submit("scj", Now)).Message);
         report.Accept("admin", Now);
         Assert.Contains("accepted", Assert.Throws<PreconditionException>(() => report.Return("late", "admin", Now)).Message);
@@ -37,9 +39,9 @@ public sealed class ReportDomainTests
     {
         var report = new ProgressReport { TenantId = "500103", Period = "2023-07" };
         Assert.Equal("progress", Assert.Throws<ValidationException>(() => report.Submit("scj", Now)).Field);
-        report.Edit("进展", "", "", SelfStatus.Unspecified, [], Now);
+        report.Edit("进展", "", "", SelfStatus.Unspecified, [], "scj", Now);
         Assert.Equal("self_status", Assert.Throws<ValidationException>(() => report.Submit("scj", Now)).Field);
-        report.Edit("进展", "", "", SelfStatus.AtRisk, [], Now);
+        report.Edit("进展", "", "", SelfStatus.AtRisk, [], "scj", Now);
         report.Submit("scj", Now);
         Assert.Equal("comment", Assert.Throws<ValidationException>(() => report.Return(" ", "admin", Now)).Field);
     }
@@ -87,6 +89,88 @@ public sealed class ReportDomainTests
         Assert.Equal(new DateOnly(2023, 2, 28), ReportingPeriod.For("500103", Guid.NewGuid(), 2023, null).ElementAt(1).DueOn);
     }
 
+    [Fact]
+    public void EachStepOfAReportRecordsOneChangeWithItsAuditStateAndItsEvent()
+    {
+        var report = new ProgressReport
+        {
+            TenantId = "500103", TaskId = Guid.NewGuid(), Period = "2023-07", LeadUnitId = Guid.NewGuid(),
+        };
+        report.Edit("进展", "", "", SelfStatus.OnTrack, [], "scj", Now);
+        report.Submit("scj", Now);
+        report.Return("请补充工作成效", "admin", Now);
+        report.Edit("进展", "", "成效", SelfStatus.OnTrack, [], "scj", Now);
+        report.Submit("scj", Now);
+        report.Accept("admin", Now);
+
+        var changes = report.TakeChanges();
+        Assert.Equal(["saved", "submitted", "returned", "saved", "submitted", "accepted"], changes.Select(c => c.Action));
+        Assert.All(changes, c => Assert.True(c.MovesLights));
+        Assert.All(changes, c => Assert.Equal((report.TenantId, report.TaskId, report.Period), (c.TenantId, c.TaskId, c.Period)));
+        Assert.Null(changes[0].Before);
+        Assert.Contains("\"status\":\"Draft\"", changes[1].Before);
+        Assert.Contains("\"status\":\"Submitted\"", changes[1].After);
+        Assert.Equal(changes[1].After, changes[2].Before);
+        Assert.Equal(["scj", "scj", "admin", "scj", "scj", "admin"], changes.Select(c => c.Actor));
+
+        Assert.Null(changes[0].Event);
+        var submitted = Assert.IsType<ReportSubmitted>(changes[1].Event);
+        Assert.Equal((report.TaskId, report.LeadUnitId, 2), (submitted.TaskId, submitted.LeadUnitId, submitted.ReportVersion));
+        Assert.Equal("请补充工作成效", Assert.IsType<ReportReturned>(changes[2].Event).Comment);
+        Assert.Equal(6, Assert.IsType<ReportAccepted>(changes[5].Event).ReportVersion);
+
+        // Handed over once: a second save finds nothing left to record.
+        Assert.Empty(report.TakeChanges());
+    }
+
+    [Fact]
+    public void AStepRefusedRecordsNothing()
+    {
+        var report = Draft();
+        report.TakeChanges();
+        Assert.Throws<PreconditionException>(() => report.Accept("admin", Now));
+        Assert.Throws<ValidationException>(() => report.Edit(new string('长', 5001), "", "", SelfStatus.OnTrack, [], "scj", Now));
+        Assert.Empty(report.Changes);
+    }
+
+    [Theory]
+    [InlineData(true, "closure approved")]
+    [InlineData(false, "closure refused")]
+    public void ARequestRecordsItsAskingAndItsDecisionAndOnlyAGrantMovesTheLights(bool approve, string action)
+    {
+        var (task, _) = TaskAndJuly();
+        var request = TaskRequest.Closure(task, Guid.NewGuid(), "已全部完成", [Guid.NewGuid()], "scj", Now);
+        request.Decide(task, approve, null, "核验", "admin", Now, new DateOnly(2023, 7, 20));
+
+        var changes = request.TakeChanges();
+        Assert.Equal(["closure requested", action], changes.Select(c => c.Action));
+        Assert.All(changes, c => Assert.Equal(string.Empty, c.Period));
+        Assert.Equal([false, approve], changes.Select(c => c.MovesLights));
+        Assert.IsType<TaskRequestSubmitted>(changes[0].Event);
+        Assert.Equal(approve, Assert.IsType<TaskRequestDecided>(changes[1].Event).Approved);
+        Assert.Contains(approve ? "\"closedOn\":\"2023-07-20\"" : "\"closedOn\":null", changes[1].After);
+    }
+
+    [Fact]
+    public void AContributionRecordsItsTextBeforeAndAfterAndMovesNoLight()
+    {
+        var contribution = new Contribution
+        {
+            TenantId = "500103", TaskId = Guid.NewGuid(), Period = "2023-07", UnitName = "区财政局", UpdatedBy = "czj",
+        };
+        contribution.Write("第一稿", "czj", Now);
+        contribution.Write(" 第二稿 ", "czj", Now);
+        Assert.Equal("text", Assert.Throws<ValidationException>(() => contribution.Write("  ", "czj", Now)).Field);
+
+        var changes = contribution.TakeChanges();
+        Assert.Equal(2, changes.Count);
+        Assert.Null(changes[0].Before);
+        Assert.Equal(changes[0].After, changes[1].Before);
+        Assert.Equal("第二稿", JsonDocument.Parse(changes[1].After).RootElement.GetProperty("text").GetString());
+        Assert.All(changes, c => Assert.False(c.MovesLights));
+        Assert.All(changes, c => Assert.Null(c.Event));
+    }
+
     public enum LightExpectation
     {
         Green = 1,
@@ -97,14 +181,14 @@ public sealed class ReportDomainTests
     private static ProgressReport Draft()
     {
         var report = new ProgressReport { TenantId = "500103", Period = "2023-07" };
-        report.Edit("进展", "问题", "成效", SelfStatus.OnTrack, [], Now);
+        report.Edit("进展", "问题", "成效", SelfStatus.OnTrack, [], "scj", Now);
         return report;
     }
 
     private static ProgressReport Submitted(decimal actual)
     {
         var report = new ProgressReport { TenantId = "500103", Period = "2023-07" };
-        report.Edit("进展", "", "", SelfStatus.OnTrack, [actual], Now);
+        report.Edit("进展", "", "", SelfStatus.OnTrack, [actual], "scj", Now);
         report.Submit("scj", Now);
         return report;
     }

@@ -41,6 +41,9 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
         modelBuilder.AddUnitMerges();
         modelBuilder.AddUnitNames();
 
+        // The changes an entity records are handed to the unit of work, never stored as they are.
+        modelBuilder.Ignore<DomainChange>();
+
         modelBuilder.Entity<TrackedTask>(b =>
         {
             b.ToTable("tracked_tasks");

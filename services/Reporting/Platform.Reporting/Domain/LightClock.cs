@@ -25,6 +25,6 @@ public sealed class LightsOnClockChange(TenantContext tenant, LightProjector lig
     public async Task OnClockChangedAsync(CancellationToken cancellationToken)
     {
         tenant.SetSystem();
-        await lights.RefreshAsync(lights.Today.AddDays(-400), lights.Today.AddDays(400), cancellationToken);
+        await lights.RefreshAllAsync(cancellationToken);
     }
 }

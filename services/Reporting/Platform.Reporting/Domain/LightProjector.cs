@@ -7,41 +7,8 @@ using Platform.ServiceDefaults.Time;
 namespace Platform.Reporting.Domain;
 
 /// <summary>Recomputes the lights of tasks for periods and writes the projection; a changed light is published.</summary>
-public sealed class LightProjector(ReportingDbContext db, IOutbox outbox, TimeProvider clock, IConfiguration configuration)
+public sealed class LightProjector(ReportingDbContext db, IOutbox outbox, TimeProvider clock, DistrictCalendar calendar)
 {
-    private readonly Dictionary<string, int> graces = new(StringComparer.Ordinal);
-
-    /// <summary>The grace period when a district has not set its own (Reporting:GraceDays, 5 days).</summary>
-    public int DefaultGraceDays => configuration.GetValue("Reporting:GraceDays", 5);
-
-    /// <summary>A district's grace period: its own setting, else the default. Load it first with <see cref="LoadGraceAsync"/>.</summary>
-    public int GraceDaysFor(string tenant) => graces.TryGetValue(tenant, out var days) ? days : DefaultGraceDays;
-
-    public async Task LoadGraceAsync(IEnumerable<string> tenants, CancellationToken cancellationToken)
-    {
-        var missing = tenants.Where(t => !graces.ContainsKey(t)).Distinct().ToList();
-        if (missing.Count == 0)
-        {
-            return;
-        }
-
-        var set = await db.Settings.AsNoTracking().Where(s => missing.Contains(s.TenantId)).ToDictionaryAsync(s => s.TenantId, s => s.GraceDays, cancellationToken);
-        foreach (var tenant in missing)
-        {
-            graces[tenant] = set.TryGetValue(tenant, out var days) ? days : DefaultGraceDays;
-        }
-    }
-
-    public Task LoadGraceAsync(string tenant, CancellationToken cancellationToken) => LoadGraceAsync([tenant], cancellationToken);
-
-    /// <summary>A district's setting read by the caller along with something else (null: it has none), instead of loading it.</summary>
-    public void RememberGrace(string tenant, int? days) => graces[tenant] = days ?? DefaultGraceDays;
-
-    /// <summary>Forgets a district's cached grace (after it changed).</summary>
-    public void ForgetGrace(string tenant) => graces.Remove(tenant);
-
-    public DateOnly Today => ChinaTime.Today(clock);
-
     /// <summary>Recomputes the given tasks for one period (changes are saved by the caller).</summary>
     public async Task ProjectAsync(IReadOnlyList<TrackedTask> tasks, ReportingPeriod period, CancellationToken cancellationToken)
     {
@@ -59,8 +26,8 @@ public sealed class LightProjector(ReportingDbContext db, IOutbox outbox, TimePr
         var ids = tasks.Select(t => t.Id).ToList();
         var rows = await db.Lights.Where(l => ids.Contains(l.TaskId) && l.Period == period.Key).ToListAsync(cancellationToken);
         var now = clock.GetUtcNow();
-        var today = Today;
-        await LoadGraceAsync(tasks.Select(t => t.TenantId), cancellationToken);
+        var today = calendar.Today;
+        await calendar.LoadAsync(tasks.Select(t => t.TenantId), cancellationToken);
         foreach (var task in tasks)
         {
             for (var i = 0; i < task.LeadUnitIds.Count; i++)
@@ -68,7 +35,7 @@ public sealed class LightProjector(ReportingDbContext db, IOutbox outbox, TimePr
                 var lead = task.LeadUnitIds[i];
                 var report = reports.SingleOrDefault(r => r.TaskId == task.Id && r.LeadUnitId == lead)
                     ?? db.Reports.Local.SingleOrDefault(r => r.TaskId == task.Id && r.LeadUnitId == lead && r.Period == period.Key);
-                var result = LightRules.Compute(task, period, report, today, GraceDaysFor(task.TenantId));
+                var result = LightRules.Compute(task, period, report, today, calendar.GraceDaysFor(task.TenantId));
                 var row = rows.SingleOrDefault(r => r.TaskId == task.Id && r.LeadUnitId == lead);
                 if (row is null)
                 {
@@ -107,8 +74,12 @@ public sealed class LightProjector(ReportingDbContext db, IOutbox outbox, TimePr
     }
 
     /// <summary>The clock's part: recomputes every active task of the periods whose due date or grace has just passed.</summary>
-    public Task<int> RefreshRecentPeriodsAsync(CancellationToken cancellationToken) =>
-        RefreshAsync(Today.AddDays(-(ReportingSettings.MaxGraceDays + 35)), Today.AddDays(1), cancellationToken);
+    public Task<int> RefreshRecentPeriodsAsync(CancellationToken cancellationToken) => RefreshAsync(
+        calendar.Today.AddDays(-(ReportingSettings.MaxGraceDays + 35)), calendar.Today.AddDays(1), cancellationToken);
+
+    /// <summary>Every light of the last year and the next, after the grace or the clock changed.</summary>
+    public Task<int> RefreshAllAsync(CancellationToken cancellationToken) =>
+        RefreshAsync(calendar.Today.AddDays(-400), calendar.Today.AddDays(400), cancellationToken);
 
     /// <summary>Recomputes every active task of the periods due between the two days.</summary>
     public async Task<int> RefreshAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken)

@@ -1,30 +1,14 @@
+using Platform.Contracts.Events;
 using Platform.MultiTenancy;
 using Platform.ServiceDefaults.Errors;
 
 namespace Platform.Reporting.Domain;
 
-public enum ReportStatus
-{
-    Draft = 1,
-    Submitted = 2,
-    Returned = 3,
-    Accepted = 4,
-}
-
-public enum SelfStatus
-{
-    Unspecified = 0,
-    OnTrack = 1,
-    AtRisk = 2,
-    Behind = 3,
-    Done = 4,
-}
-
 /// <summary>
 /// A lead unit's monthly report on one task. Its workflow: draft → submitted → returned (with a comment) → resubmitted
 /// → accepted. A step from the wrong state is refused with the current state named.
 /// </summary>
-public sealed class ProgressReport : ITenantEntity
+public sealed class ProgressReport : ChangeSource, ITenantEntity
 {
     public const int MaxTextLength = 5000;
 
@@ -67,19 +51,23 @@ public sealed class ProgressReport : ITenantEntity
 
     public DateTimeOffset UpdatedAt { get; set; }
 
-    public void Edit(string progress, string problems, string effects, SelfStatus self, IReadOnlyList<decimal?> actuals, DateTimeOffset now)
+    public void Edit(
+        string progress, string problems, string effects, SelfStatus self, IReadOnlyList<decimal?> actuals, string by,
+        DateTimeOffset now)
     {
         if (Status is not (ReportStatus.Draft or ReportStatus.Returned))
         {
             throw new PreconditionException($"The report is {Describe(Status)}; only a draft or a returned report can be edited.");
         }
 
+        var before = Version == 0 ? null : Snapshot();
         Progress = Checked("progress", progress);
         Problems = Checked("problems", problems);
         Effects = Checked("effects", effects);
         SelfStatus = self;
         Actuals = actuals.ToList();
         Touch(now);
+        Changed("saved", before, by, now, null);
     }
 
     public void Submit(string by, DateTimeOffset now)
@@ -99,11 +87,17 @@ public sealed class ProgressReport : ITenantEntity
             throw new ValidationException("self_status", "rate the task (on track, at risk, behind or done) before submitting");
         }
 
+        var before = Snapshot();
         Status = ReportStatus.Submitted;
         SubmittedAt = now;
         FirstSubmittedAt ??= now;
         SubmittedBy = by;
         Touch(now);
+        Changed("submitted", before, by, now, new ReportSubmitted
+        {
+            TenantId = TenantId, TaskId = TaskId, Period = Period, LeadUnitId = LeadUnitId, SubmittedBy = by,
+            ReportVersion = Version, OccurredAt = now,
+        });
     }
 
     public void Return(string comment, string by, DateTimeOffset now)
@@ -114,20 +108,32 @@ public sealed class ProgressReport : ITenantEntity
             throw new ValidationException("comment", "say why the report is returned (1 to 2000 characters)");
         }
 
+        var before = Snapshot();
         Status = ReportStatus.Returned;
         ReturnComment = comment.Trim();
         ReviewedAt = now;
         ReviewedBy = by;
         Touch(now);
+        Changed("returned", before, by, now, new ReportReturned
+        {
+            TenantId = TenantId, TaskId = TaskId, Period = Period, LeadUnitId = LeadUnitId, Comment = ReturnComment,
+            ReturnedBy = by, ReportVersion = Version, OccurredAt = now,
+        });
     }
 
     public void Accept(string by, DateTimeOffset now)
     {
         RequireSubmitted("accepted");
+        var before = Snapshot();
         Status = ReportStatus.Accepted;
         ReviewedAt = now;
         ReviewedBy = by;
         Touch(now);
+        Changed("accepted", before, by, now, new ReportAccepted
+        {
+            TenantId = TenantId, TaskId = TaskId, Period = Period, LeadUnitId = LeadUnitId, AcceptedBy = by,
+            ReportVersion = Version, OccurredAt = now,
+        });
     }
 
     public static string Describe(ReportStatus status) => status switch
@@ -146,6 +152,22 @@ public sealed class ProgressReport : ITenantEntity
         }
     }
 
+    /// <summary>The report as the audit trail keeps it before and after each change.</summary>
+    public string Snapshot() => DomainChange.Json(new
+    {
+        status = Status.ToString(),
+        Progress,
+        Problems,
+        Effects,
+        selfStatus = SelfStatus.ToString(),
+        Actuals,
+        ReturnComment,
+    });
+
+    /// <summary>Every change of a report moves its month's light.</summary>
+    private void Changed(string action, string? before, string by, DateTimeOffset now, object? published) =>
+        Record(new DomainChange(TenantId, TaskId, Period, action, by, now, before, Snapshot(), published, MovesLights: true));
+
     private void Touch(DateTimeOffset now)
     {
         Version++;
@@ -157,26 +179,4 @@ public sealed class ProgressReport : ITenantEntity
         text ??= string.Empty;
         return text.Length > MaxTextLength ? throw new ValidationException(field, $"at most {MaxTextLength} characters") : text.Trim();
     }
-}
-
-/// <summary>Who changed what, when: one row per change of a report, with the state before and after.</summary>
-public sealed class AuditEntry : ITenantEntity
-{
-    public long Id { get; set; }
-
-    public required string TenantId { get; set; }
-
-    public Guid TaskId { get; set; }
-
-    public required string Period { get; set; }
-
-    public required string Action { get; set; }
-
-    public required string Actor { get; set; }
-
-    public DateTimeOffset At { get; set; }
-
-    public string? Before { get; set; }
-
-    public string? After { get; set; }
 }

@@ -1,29 +1,14 @@
+using Platform.Contracts.Events;
 using Platform.MultiTenancy;
 using Platform.ServiceDefaults.Errors;
 
 namespace Platform.Reporting.Domain;
 
-public enum TaskRequestKind
-{
-    /// <summary>延期申请: a later deadline.</summary>
-    Extension = 1,
-
-    /// <summary>办结: the task is done, with evidence, for the office to verify.</summary>
-    Closure = 2,
-}
-
-public enum TaskRequestStatus
-{
-    Pending = 1,
-    Approved = 2,
-    Refused = 3,
-}
-
 /// <summary>
 /// A lead unit's request about a whole task — an extension (延期) or its closure (办结) — decided by the district
 /// office. One pending request of a kind per task; a decided request is never decided again.
 /// </summary>
-public sealed class TaskRequest : ITenantEntity
+public sealed class TaskRequest : ChangeSource, ITenantEntity
 {
     public const int MaxTextLength = 2000;
 
@@ -91,8 +76,11 @@ public sealed class TaskRequest : ITenantEntity
     {
         if (Status != TaskRequestStatus.Pending)
         {
-            throw new PreconditionException($"The request is already {(Status == TaskRequestStatus.Approved ? "approved" : "refused")}.");
+            throw new PreconditionException(
+                $"The request is already {(Status == TaskRequestStatus.Approved ? "approved" : "refused")}.");
         }
+
+        var before = Snapshot(task);
 
         if (comment is { Length: > MaxTextLength })
         {
@@ -125,7 +113,28 @@ public sealed class TaskRequest : ITenantEntity
         DecidedBy = by;
         DecidedAt = now;
         DecisionComment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
+
+        // A new deadline changes the expected pace and a closure turns the task green from now on: every month moves.
+        Record(new DomainChange(
+            TenantId, TaskId, string.Empty, $"{KindName} {(approve ? "approved" : "refused")}", by, now, before,
+            Snapshot(task), new TaskRequestDecided
+            {
+                TenantId = TenantId, RequestId = Id, TaskId = TaskId, LeadUnitId = LeadUnitId, Kind = Kind.ToString(),
+                Approved = approve, GrantedDeadline = GrantedDeadline, Comment = DecisionComment, DecidedBy = by,
+                OccurredAt = now,
+            },
+            MovesLights: approve));
     }
+
+    /// <summary>"extension" or "closure", as the audit trail and messages name the kind.</summary>
+    public string KindName => Kind == TaskRequestKind.Extension ? "extension" : "closure";
+
+    /// <summary>The request and the task's deadline and closure as the audit trail keeps them.</summary>
+    public string Snapshot(TrackedTask task) => DomainChange.Json(new
+    {
+        kind = Kind.ToString(), status = Status.ToString(), Reason, RequestedDeadline, GrantedDeadline, EvidenceIds,
+        DecisionComment, deadline = task.EffectiveDeadline, closedOn = task.ClosedOn,
+    });
 
     /// <summary>An extension moves a deadline into the list's year or the next one, never before it (0001-01-01).</summary>
     private static void CheckWithinListYears(TrackedTask task, DateOnly deadline, string field)
@@ -150,58 +159,14 @@ public sealed class TaskRequest : ITenantEntity
             Reason = reason.Trim(), RequestedBy = by, RequestedAt = now,
         };
         details(request);
+        request.Record(new DomainChange(
+            task.TenantId, task.Id, string.Empty, $"{request.KindName} requested", by, now, null, request.Snapshot(task),
+            new TaskRequestSubmitted
+            {
+                TenantId = task.TenantId, RequestId = request.Id, TaskId = task.Id, LeadUnitId = lead,
+                Kind = kind.ToString(), RequestedDeadline = request.RequestedDeadline, RequestedBy = by, OccurredAt = now,
+            },
+            MovesLights: false));
         return request;
     }
-}
-
-/// <summary>A responsible unit's part of a month's report (报一次、用多次): it pre-fills the lead unit's draft.</summary>
-public sealed class Contribution : ITenantEntity
-{
-    public const int MaxTextLength = 3000;
-
-    public Guid Id { get; set; }
-
-    public required string TenantId { get; set; }
-
-    public Guid TaskId { get; set; }
-
-    public required string Period { get; set; }
-
-    public Guid UnitId { get; set; }
-
-    public required string UnitName { get; set; }
-
-    public string Text { get; set; } = string.Empty;
-
-    public required string UpdatedBy { get; set; }
-
-    public DateTimeOffset UpdatedAt { get; set; }
-}
-
-/// <summary>A file proving progress or completion: stored with its hash, size-limited and type-checked.</summary>
-public sealed class Evidence : ITenantEntity
-{
-    public Guid Id { get; set; }
-
-    public required string TenantId { get; set; }
-
-    public Guid TaskId { get; set; }
-
-    public string? Period { get; set; }
-
-    public Guid? UnitId { get; set; }
-
-    public required string FileName { get; set; }
-
-    public required string ContentType { get; set; }
-
-    public long Size { get; set; }
-
-    public required string Sha256 { get; set; }
-
-    public required byte[] Content { get; set; }
-
-    public required string UploadedBy { get; set; }
-
-    public DateTimeOffset UploadedAt { get; set; }
 }

@@ -21,7 +21,8 @@ public static class LedgerExport
 
     public static IEndpointRouteBuilder MapLedgerExport(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/v1/exports/ledger", async (string? period, ReportingDbContext db, ITenantContext caller, LightProjector lights, CancellationToken cancellationToken) =>
+        app.MapGet("/api/v1/exports/ledger", async (
+            string? period, ReportingDbContext db, ITenantContext caller, CancellationToken cancellationToken) =>
         {
             var (tenant, problem) = ExportAccess.Check(caller, period);
             if (problem is not null)
@@ -29,36 +30,50 @@ public static class LedgerExport
                 return problem;
             }
 
-            PeriodKey.TryParse(period, out var year, out var month);
-
-            var tasks = await db.Tasks.Where(t => t.TenantId == tenant && t.Active && t.Year == year).OrderBy(t => t.Order).ToListAsync(cancellationToken);
-            var ids = tasks.Select(t => t.Id).ToList();
-            var reports = await db.Reports.Where(r => ids.Contains(r.TaskId) && r.Period == period).ToListAsync(cancellationToken);
-            var periods = await db.Periods.Where(p => p.TenantId == tenant && p.Year == year && p.Month == month).ToDictionaryAsync(p => p.TaskListId, cancellationToken);
-            await lights.LoadGraceAsync(tenant!, cancellationToken);
-            var rows = new List<string[]>();
-            foreach (var task in tasks.Where(t => periods.ContainsKey(t.TaskListId)))
-            {
-                for (var i = 0; i < task.LeadUnitIds.Count; i++)
-                {
-                    var report = reports.SingleOrDefault(r => r.TaskId == task.Id && r.LeadUnitId == task.LeadUnitIds[i]);
-                    var light = LightRules.Compute(task, periods[task.TaskListId], report, lights.Today, lights.GraceDaysFor(tenant!));
-                    rows.Add(
-                    [
-                        task.Number, task.Category ?? string.Empty, task.Text, i < task.LeadUnitNames.Count ? task.LeadUnitNames[i] : string.Empty,
-                        string.Join("；", task.Targets.Select(t => t.Text)),
-                        string.Join("；", task.Targets.Select((t, k) => report is not null && k < report.Actuals.Count && report.Actuals[k] is { } a ? $"{a:0.##}{t.Unit}" : "—")),
-                        report is null ? "未报" : Status(report.Status), Self(report?.SelfStatus ?? SelfStatus.Unspecified),
-                        light.Light switch { Light.Red => "红", Light.Yellow => "黄", _ => "绿" }, string.Join("；", light.Reasons),
-                        report?.Progress ?? string.Empty, report?.Problems ?? string.Empty, report?.Effects ?? string.Empty,
-                    ]);
-                }
-            }
-
-            return Results.File(Write($"{period} 台账", rows), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"ledger-{tenant}-{period}.xlsx");
+            var rows = await RowsAsync(db, tenant!, period!, cancellationToken);
+            return Results.File(
+                Write($"{period} 台账", rows),
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                $"ledger-{tenant}-{period}.xlsx");
         });
         return app;
     }
+
+    /// <summary>
+    /// One row per light of the month — the projection the dashboards read, so the ledger's light is the dashboard's —
+    /// with the task's text and targets and the lead unit's report beside it.
+    /// </summary>
+    public static async Task<List<string[]>> RowsAsync(
+        ReportingDbContext db, string tenant, string period, CancellationToken cancellationToken)
+    {
+        var lights = await db.Lights.AsNoTracking()
+            .Where(l => l.TenantId == tenant && l.Period == period)
+            .Join(db.Tasks.Where(t => t.Active), l => l.TaskId, t => t.Id, (l, t) => new { Light = l, Task = t })
+            .ToListAsync(cancellationToken);
+        lights = lights.OrderBy(x => x.Task.Order).ThenBy(x => x.Task.LeadUnitIds.IndexOf(x.Light.LeadUnitId)).ToList();
+        var ids = lights.Select(x => x.Task.Id).Distinct().ToList();
+        var reports = await db.Reports.AsNoTracking()
+            .Where(r => ids.Contains(r.TaskId) && r.Period == period)
+            .ToDictionaryAsync(r => (r.TaskId, r.LeadUnitId), cancellationToken);
+        return lights.Select(x =>
+        {
+            var (light, task) = (x.Light, x.Task);
+            var report = reports.GetValueOrDefault((task.Id, light.LeadUnitId));
+            return new[]
+            {
+                task.Number, task.Category ?? string.Empty, task.Text, light.LeadUnitName,
+                string.Join("；", task.Targets.Select(t => t.Text)), Actuals(task, report),
+                report is null ? "未报" : Status(report.Status), Self(report?.SelfStatus ?? SelfStatus.Unspecified),
+                light.Light switch { Light.Red => "红", Light.Yellow => "黄", _ => "绿" }, light.Reasons,
+                report?.Progress ?? string.Empty, report?.Problems ?? string.Empty, report?.Effects ?? string.Empty,
+            };
+        }).ToList();
+    }
+
+    private static string Actuals(TrackedTask task, ProgressReport? report) => string.Join(
+        "；",
+        task.Targets.Select((t, k) =>
+            report is not null && k < report.Actuals.Count && report.Actuals[k] is { } a ? $"{a:0.##}{t.Unit}" : "—"));
 
     public static byte[] Write(string title, IReadOnlyList<string[]> rows)
     {

@@ -22,7 +22,9 @@ internal static class Extensions
             x.AddConsumer<UnitMergedConsumer>();
             x.AddConsumer<UnitNamesConsumer>();
         });
+        builder.Services.AddScoped<DistrictCalendar>();
         builder.Services.AddScoped<LightProjector>();
+        builder.Services.AddScoped<ReportingUnitOfWork>();
         builder.Services.AddHostedService<LightClock>();
         builder.Services.AddScoped<DivisionRollups>();
         builder.Services.AddSingleton<DivisionViewCache>();

@@ -1,10 +1,7 @@
 using System.Globalization;
-using System.Text.Json;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
-using Platform.Contracts.Events;
-using Platform.Messaging;
 using Platform.MultiTenancy;
 using Platform.Reporting.Data;
 using Platform.Reporting.Domain;
@@ -18,13 +15,20 @@ namespace Platform.Reporting.Grpc;
 /// Monthly reports. A lead unit's reporter writes and submits its own unit's reports; the district office returns or
 /// accepts them; every account of the district reads; another district gets NotFound for everything.
 /// </summary>
-public sealed class ReportService(ReportingDbContext db, ITenantContext caller, IOutbox outbox, TimeProvider clock, LightProjector lights)
+public sealed class ReportService(
+    ReportingDbContext db,
+    ITenantContext caller,
+    TimeProvider clock,
+    DistrictCalendar calendar,
+    ReportingUnitOfWork changes,
+    LightProjector lights)
     : V1.Reports.ReportsBase
 {
-    // The projector owns the district's calendar: today in China time and the grace period.
-    private int GraceDays => lights.GraceDaysFor(caller.TenantId ?? string.Empty);
+    private const string Conflict = "The report was changed by someone else at the same time; reload it and try again.";
 
-    private DateOnly Today => lights.Today;
+    private int GraceDays => calendar.GraceDaysFor(caller.TenantId ?? string.Empty);
+
+    private DateOnly Today => calendar.Today;
 
     public override async Task<V1.ListPeriodsResponse> ListPeriods(V1.ListPeriodsRequest request, ServerCallContext context)
     {
@@ -37,7 +41,7 @@ public sealed class ReportService(ReportingDbContext db, ITenantContext caller, 
         }
 
         var periods = await query.OrderBy(p => p.Year).ThenBy(p => p.Month).ToListAsync(context.CancellationToken);
-        await lights.LoadGraceAsync(tenant, context.CancellationToken);
+        await calendar.LoadAsync(tenant, context.CancellationToken);
         var response = new V1.ListPeriodsResponse { CurrentPeriod = $"{Today.Year:D4}-{Today.Month:D2}" };
         response.Periods.AddRange(periods.Select(p => new V1.Period
         {
@@ -45,7 +49,7 @@ public sealed class ReportService(ReportingDbContext db, ITenantContext caller, 
             Year = p.Year,
             Month = p.Month,
             DueOn = Date(p.DueOn),
-            GraceUntil = Date(p.DueOn.AddDays(GraceDays)),
+            GraceUntil = Date(calendar.GraceUntil(p)),
             TaskListId = p.TaskListId.ToString(),
         }));
         return response;
@@ -64,7 +68,7 @@ public sealed class ReportService(ReportingDbContext db, ITenantContext caller, 
         }
 
         var list = await tasks.OrderBy(t => t.Order).ToListAsync(context.CancellationToken);
-        await lights.LoadGraceAsync(tenant, context.CancellationToken);
+        await calendar.LoadAsync(tenant, context.CancellationToken);
         var ids = list.Select(t => t.Id).ToList();
         var reports = await db.Reports.Where(r => ids.Contains(r.TaskId) && r.Period == request.Period).ToListAsync(context.CancellationToken);
         var periods = await PeriodsAsync(list.Select(t => t.TaskListId).Distinct().ToList(), year, month, context.CancellationToken);
@@ -95,7 +99,7 @@ public sealed class ReportService(ReportingDbContext db, ITenantContext caller, 
     {
         ReadTenant();
         var (task, period) = await FindAsync(request.TaskId, request.Period, context.CancellationToken);
-        var lead = LeadFor(task, write: false, request.LeadUnitId);
+        var lead = LeadFor(task, request.LeadUnitId);
         var contributions = await SupervisionService.ContributionsAsync(db, task.Id, period.Key, context.CancellationToken);
         var report = await db.Reports.SingleOrDefaultAsync(r => r.TaskId == task.Id && r.Period == period.Key && r.LeadUnitId == lead, context.CancellationToken)
             ?? await PrefilledAsync(task, period, lead, contributions, context.CancellationToken);
@@ -106,69 +110,43 @@ public sealed class ReportService(ReportingDbContext db, ITenantContext caller, 
 
     public override async Task<V1.Report> SaveReport(V1.SaveReportRequest request, ServerCallContext context)
     {
-        caller.Require(PlatformScopes.ReportsWrite);
-        var (task, period) = await FindAsync(request.TaskId, request.Period, context.CancellationToken);
-        var lead = LeadFor(task, write: true);
-        var now = clock.GetUtcNow();
-        var reports = await ReportsAsync(task, period, context.CancellationToken);
-        var report = reports.SingleOrDefault(r => r.LeadUnitId == lead);
-        var before = report is null ? null : Snapshot(report);
-        if (report is null)
-        {
-            report = new ProgressReport { Id = Guid.CreateVersion7(), TenantId = task.TenantId, TaskId = task.Id, Period = period.Key, LeadUnitId = lead };
-            db.Reports.Add(report);
-        }
-
+        caller.RequireDistrictWriter(PlatformScopes.ReportsWrite);
+        var month = await FindMonthAsync(request.TaskId, request.Period, context.CancellationToken);
+        var (task, period) = (month.Task, month.Period);
+        var lead = OwnLead(task);
         if (request.Actuals.Any(a => a.Target < 0 || a.Target >= task.Targets.Count))
         {
-            throw new ValidationException("actuals", $"the task has {task.Targets.Count} typed targets (indexes 0 to {task.Targets.Count - 1})");
+            throw new ValidationException(
+                "actuals", $"the task has {task.Targets.Count} typed targets (indexes 0 to {task.Targets.Count - 1})");
+        }
+
+        var report = month.Reports.SingleOrDefault(r => r.LeadUnitId == lead);
+        if (report is null)
+        {
+            report = new ProgressReport
+            {
+                Id = Guid.CreateVersion7(), TenantId = task.TenantId, TaskId = task.Id, Period = period.Key, LeadUnitId = lead,
+            };
+            db.Reports.Add(report);
         }
 
         var actuals = Enumerable.Range(0, task.Targets.Count)
             .Select(i => request.Actuals.LastOrDefault(a => a.Target == i) is { HasActual: true } a ? (decimal?)a.Actual : null)
             .ToList();
-        report.Edit(request.Progress, request.Problems, request.Effects, ToDomain(request.SelfStatus), actuals, now);
-        Audit(task, period.Key, "saved", before, report, now);
-        await lights.ProjectAsync([task], period, reports, context.CancellationToken);
-        await SaveAsync(context.CancellationToken);
+        report.Edit(
+            request.Progress, request.Problems, request.Effects, ToDomain(request.SelfStatus), actuals, Actor, clock.GetUtcNow());
+        await changes.SaveAsync(Conflict, context.CancellationToken);
         return ToProto(task, period, report, lead);
     }
 
     public override Task<V1.Report> SubmitReport(V1.ReportActionRequest request, ServerCallContext context) =>
-        ActAsync(request, write: true, context, (task, report, now) =>
-        {
-            report.Submit(Actor, now);
-            outbox.Enqueue(new ReportSubmitted
-            {
-                TenantId = task.TenantId, TaskId = task.Id, Period = report.Period, LeadUnitId = report.LeadUnitId, SubmittedBy = Actor,
-                ReportVersion = report.Version, OccurredAt = now,
-            });
-            return "submitted";
-        });
+        ChangeAsync(request, byOffice: false, context, (report, now) => report.Submit(Actor, now));
 
     public override Task<V1.Report> ReturnReport(V1.ReportActionRequest request, ServerCallContext context) =>
-        ActAsync(request, write: false, context, (task, report, now) =>
-        {
-            report.Return(request.Comment, Actor, now);
-            outbox.Enqueue(new ReportReturned
-            {
-                TenantId = task.TenantId, TaskId = task.Id, Period = report.Period, LeadUnitId = report.LeadUnitId,
-                Comment = report.ReturnComment!, ReturnedBy = Actor, ReportVersion = report.Version, OccurredAt = now,
-            });
-            return "returned";
-        });
+        ChangeAsync(request, byOffice: true, context, (report, now) => report.Return(request.Comment, Actor, now));
 
     public override Task<V1.Report> AcceptReport(V1.ReportActionRequest request, ServerCallContext context) =>
-        ActAsync(request, write: false, context, (task, report, now) =>
-        {
-            report.Accept(Actor, now);
-            outbox.Enqueue(new ReportAccepted
-            {
-                TenantId = task.TenantId, TaskId = task.Id, Period = report.Period, LeadUnitId = report.LeadUnitId, AcceptedBy = Actor,
-                ReportVersion = report.Version, OccurredAt = now,
-            });
-            return "accepted";
-        });
+        ChangeAsync(request, byOffice: true, context, (report, now) => report.Accept(Actor, now));
 
     public override async Task<V1.GetAuditTrailResponse> GetAuditTrail(V1.GetAuditTrailRequest request, ServerCallContext context)
     {
@@ -192,8 +170,8 @@ public sealed class ReportService(ReportingDbContext db, ITenantContext caller, 
     public override async Task<V1.ReportingSettings> GetReportingSettings(V1.GetReportingSettingsRequest request, ServerCallContext context)
     {
         var tenant = ReadTenant();
-        await lights.LoadGraceAsync(tenant, context.CancellationToken);
-        return new V1.ReportingSettings { GraceDays = lights.GraceDaysFor(tenant) };
+        await calendar.LoadAsync(tenant, context.CancellationToken);
+        return new V1.ReportingSettings { GraceDays = calendar.GraceDaysFor(tenant) };
     }
 
     /// <summary>A new grace period recomputes the district's lights of the past year at once.</summary>
@@ -203,8 +181,8 @@ public sealed class ReportService(ReportingDbContext db, ITenantContext caller, 
         if (!request.HasGraceDays)
         {
             // Nothing named, nothing changed: an omitted field never resets a setting to 0.
-            await lights.LoadGraceAsync(tenant, context.CancellationToken);
-            return new V1.ReportingSettings { GraceDays = lights.GraceDaysFor(tenant) };
+            await calendar.LoadAsync(tenant, context.CancellationToken);
+            return new V1.ReportingSettings { GraceDays = calendar.GraceDaysFor(tenant) };
         }
 
         if (request.GraceDays is < 0 or > ReportingSettings.MaxGraceDays)
@@ -222,37 +200,36 @@ public sealed class ReportService(ReportingDbContext db, ITenantContext caller, 
         settings.GraceDays = request.GraceDays;
         settings.UpdatedAt = clock.GetUtcNow();
         settings.UpdatedBy = Actor;
-        await SaveAsync(context.CancellationToken);
-        lights.ForgetGrace(tenant);
+        await db.SaveOrConflictAsync(Conflict, context.CancellationToken);
+        calendar.Forget(tenant);
         await lights.RefreshAsync(Today.AddDays(-400), Today.AddDays(1), context.CancellationToken);
         return new V1.ReportingSettings { GraceDays = settings.GraceDays };
     }
 
-    /// <summary>Submit (by the lead unit) or review (by the district office) an existing report.</summary>
-    private async Task<V1.Report> ActAsync(
-        V1.ReportActionRequest request, bool write, ServerCallContext context, Func<TrackedTask, ProgressReport, DateTimeOffset, string> act)
+    /// <summary>
+    /// Submit (by the lead unit's reporter) or review (by the district office) an existing report: the domain changes it,
+    /// the unit of work saves the change with its audit row, its event and the month's lights.
+    /// </summary>
+    private async Task<V1.Report> ChangeAsync(
+        V1.ReportActionRequest request, bool byOffice, ServerCallContext context, Action<ProgressReport, DateTimeOffset> change)
     {
-        if (!write)
+        if (byOffice)
         {
             caller.RequireDistrictAdmin(PlatformScopes.ReportsWrite);
         }
         else
         {
-            caller.Require(PlatformScopes.ReportsWrite);
+            caller.RequireDistrictWriter(PlatformScopes.ReportsWrite);
         }
 
-        var (task, period) = await FindAsync(request.TaskId, request.Period, context.CancellationToken);
-        var lead = LeadFor(task, write, request.LeadUnitId);
-        var reports = await ReportsAsync(task, period, context.CancellationToken);
-        var report = reports.SingleOrDefault(r => r.LeadUnitId == lead)
-            ?? throw new PreconditionException($"No report of task {task.Number} for {period.Key} has been written yet.");
-        var before = Snapshot(report);
-        var now = clock.GetUtcNow();
-        var action = act(task, report, now);
-        Audit(task, period.Key, action, before, report, now);
-        await lights.ProjectAsync([task], period, reports, context.CancellationToken);
-        await SaveAsync(context.CancellationToken);
-        return ToProto(task, period, report, lead);
+        var month = await FindMonthAsync(request.TaskId, request.Period, context.CancellationToken);
+        var lead = byOffice ? LeadFor(month.Task, request.LeadUnitId) : OwnLead(month.Task);
+        var report = month.Reports.SingleOrDefault(r => r.LeadUnitId == lead)
+            ?? throw new PreconditionException(
+                $"No report of task {month.Task.Number} for {month.Period.Key} has been written yet.");
+        change(report, clock.GetUtcNow());
+        await changes.SaveAsync(Conflict, context.CancellationToken);
+        return ToProto(month.Task, month.Period, report, lead);
     }
 
     private string Actor => caller.Actor();
@@ -260,33 +237,30 @@ public sealed class ReportService(ReportingDbContext db, ITenantContext caller, 
     private string ReadTenant() => caller.RequireReportReader();
 
     /// <summary>
-    /// The lead unit whose report this is: the caller's own unit for a reporter; for readers and reviewers the one asked
-    /// for, else the caller's unit when it leads the task, else the first lead.
+    /// The lead unit whose report a reader or reviewer means: the one asked for, else the caller's unit when it leads
+    /// the task, else the first lead.
     /// </summary>
-    private Guid LeadFor(TrackedTask task, bool write, string? requested = null)
+    private Guid LeadFor(TrackedTask task, string? requested)
     {
-        if (write)
-        {
-            caller.RequireDistrictWriter(PlatformScopes.ReportsWrite);
-        }
-        else if (!string.IsNullOrEmpty(requested))
+        if (!string.IsNullOrEmpty(requested))
         {
             var asked = Caller.ParseId(requested, "lead_unit_id", "lead unit");
             return task.LeadUnitIds.Contains(asked) ? asked : throw new NotFoundException("lead unit", requested);
         }
 
-        if (Guid.TryParse(caller.UnitId, out var unit) && task.LeadUnitIds.Contains(unit) && (!write || caller.Roles.Contains(PlatformRoles.UnitReporter)))
-        {
-            return unit;
-        }
-
-        if (write)
-        {
-            throw new ForbiddenException($"Task {task.Number} is led by {string.Join("、", task.LeadUnitNames)}; only its lead unit's reporter writes its report.");
-        }
-
-        return task.LeadUnitIds.FirstOrDefault();
+        return Guid.TryParse(caller.UnitId, out var unit) && task.LeadUnitIds.Contains(unit)
+            ? unit
+            : task.LeadUnitIds.FirstOrDefault();
     }
+
+    /// <summary>The caller's own unit, which must lead the task, for its reporter writing or submitting the report.</summary>
+    private Guid OwnLead(TrackedTask task) =>
+        Guid.TryParse(caller.UnitId, out var unit) && task.LeadUnitIds.Contains(unit)
+        && caller.Roles.Contains(PlatformRoles.UnitReporter)
+            ? unit
+            : throw new ForbiddenException(
+                $"Task {task.Number} is led by {string.Join("、", task.LeadUnitNames)}; "
+                + "only its lead unit's reporter writes its report.");
 
     /// <summary>
     /// The task and month a call is about, and the district's grace period. The call keeps the connection from here to
@@ -313,16 +287,22 @@ public sealed class ReportService(ReportingDbContext db, ITenantContext caller, 
 
         // No such month: the period's own lookup says what is wrong with the one asked for.
         var foundPeriod = found.Period ?? await db.FindPeriodAsync(found.Task, period, cancellationToken);
-        lights.RememberGrace(found.Task.TenantId, found.GraceDays);
+        calendar.Remember(found.Task.TenantId, found.GraceDays);
         return (found.Task, foundPeriod);
     }
 
     /// <summary>
-    /// The task's reports of the month, one per lead unit, tracked: the lead's own is changed, and the lights are
-    /// recomputed from all of them without reading them again.
+    /// The task's month with its reports, one per lead unit, tracked: the lead's own is changed, and the unit of work
+    /// computes the lights from all of them without reading them again.
     /// </summary>
-    private Task<List<ProgressReport>> ReportsAsync(TrackedTask task, ReportingPeriod period, CancellationToken cancellationToken) =>
-        db.Reports.Where(r => r.TaskId == task.Id && r.Period == period.Key).ToListAsync(cancellationToken);
+    private async Task<TaskMonth> FindMonthAsync(string taskId, string period, CancellationToken cancellationToken)
+    {
+        var (task, found) = await FindAsync(taskId, period, cancellationToken);
+        var reports = await db.Reports.Where(r => r.TaskId == task.Id && r.Period == found.Key).ToListAsync(cancellationToken);
+        var month = new TaskMonth(task, found, reports);
+        changes.Loaded(month);
+        return month;
+    }
 
     private async Task<Dictionary<Guid, ReportingPeriod>> PeriodsAsync(List<Guid> listIds, int year, int month, CancellationToken cancellationToken) =>
         await db.Periods.Where(p => listIds.Contains(p.TaskListId) && p.Year == year && p.Month == month).ToDictionaryAsync(p => p.TaskListId, cancellationToken);
@@ -394,26 +374,6 @@ public sealed class ReportService(ReportingDbContext db, ITenantContext caller, 
 
         return proto;
     }
-
-    private void Audit(TrackedTask task, string period, string action, string? before, ProgressReport after, DateTimeOffset now) =>
-        db.Audit.Add(new AuditEntry
-        {
-            TenantId = task.TenantId, TaskId = task.Id, Period = period, Action = action, Actor = Actor, At = now, Before = before, After = Snapshot(after),
-        });
-
-    private static string Snapshot(ProgressReport report) => JsonSerializer.Serialize(new
-    {
-        status = report.Status.ToString(),
-        report.Progress,
-        report.Problems,
-        report.Effects,
-        selfStatus = report.SelfStatus.ToString(),
-        report.Actuals,
-        report.ReturnComment,
-    }, JsonSerializerOptions.Web);
-
-    private Task SaveAsync(CancellationToken cancellationToken) =>
-        db.SaveOrConflictAsync("The report was changed by someone else at the same time; reload it and try again.", cancellationToken);
 
     private static SelfStatus ToDomain(V1.SelfStatus status) => status switch
     {

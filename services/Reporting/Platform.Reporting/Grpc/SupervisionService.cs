@@ -1,10 +1,7 @@
 using System.Globalization;
-using System.Text.Json;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
-using Platform.Contracts.Events;
-using Platform.Messaging;
 using Platform.MultiTenancy;
 using Platform.Reporting.Data;
 using Platform.Reporting.Domain;
@@ -19,9 +16,12 @@ namespace Platform.Reporting.Grpc;
 /// unit's part of tasks its unit is responsible for; a lead unit's reporter asks for extensions and closure of its
 /// tasks; the district office decides; everyone of the district reads; other districts see nothing.
 /// </summary>
-public sealed class SupervisionService(ReportingDbContext db, ITenantContext caller, IOutbox outbox, TimeProvider clock, LightProjector lights)
+public sealed class SupervisionService(
+    ReportingDbContext db, ITenantContext caller, TimeProvider clock, DistrictCalendar calendar, ReportingUnitOfWork changes)
     : V1.Supervision.SupervisionBase
 {
+    private const string Conflict = "Someone else changed this at the same time; reload and try again.";
+
     public override async Task<V1.Contribution> SaveContribution(V1.SaveContributionRequest request, ServerCallContext context)
     {
         caller.RequireDistrictWriter(PlatformScopes.ReportsWrite);
@@ -33,30 +33,21 @@ public sealed class SupervisionService(ReportingDbContext db, ITenantContext cal
             throw new ForbiddenException($"Only a responsible unit of task {task.Number} writes a contribution to it, and only its own.");
         }
 
-        var text = request.Text?.Trim() ?? string.Empty;
-        if (text.Length is 0 or > Contribution.MaxTextLength)
-        {
-            throw new ValidationException("text", $"1 to {Contribution.MaxTextLength} characters");
-        }
-
-        var now = clock.GetUtcNow();
-        var contribution = await db.Contributions.SingleOrDefaultAsync(c => c.TaskId == task.Id && c.Period == period && c.UnitId == unit, context.CancellationToken);
-        var before = contribution?.Text;
+        var contribution = await db.Contributions
+            .SingleOrDefaultAsync(c => c.TaskId == task.Id && c.Period == period && c.UnitId == unit, context.CancellationToken);
         if (contribution is null)
         {
             contribution = new Contribution
             {
                 Id = Guid.CreateVersion7(), TenantId = task.TenantId, TaskId = task.Id, Period = period, UnitId = unit,
-                UnitName = index < task.ResponsibleUnitNames.Count ? task.ResponsibleUnitNames[index] : string.Empty, UpdatedBy = Actor,
+                UnitName = index < task.ResponsibleUnitNames.Count ? task.ResponsibleUnitNames[index] : string.Empty,
+                UpdatedBy = Actor,
             };
             db.Contributions.Add(contribution);
         }
 
-        contribution.Text = text;
-        contribution.UpdatedBy = Actor;
-        contribution.UpdatedAt = now;
-        Audit(task, period, "contribution saved", before is null ? null : Json(new { unit = contribution.UnitName, text = before }), Json(new { unit = contribution.UnitName, text }), now);
-        await SaveAsync(context.CancellationToken);
+        contribution.Write(request.Text, Actor, clock.GetUtcNow());
+        await changes.SaveAsync(Conflict, context.CancellationToken);
         return ToProto(contribution);
     }
 
@@ -83,8 +74,8 @@ public sealed class SupervisionService(ReportingDbContext db, ITenantContext cal
             throw new PreconditionException($"Task {task.Number} is closed; a closed task is not extended.");
         }
 
-        var now = clock.GetUtcNow();
-        return await SubmitAsync(task, TaskRequest.Extension(task, lead, request.Reason, deadline, Actor, now), now, context.CancellationToken);
+        var created = TaskRequest.Extension(task, lead, request.Reason, deadline, Actor, clock.GetUtcNow());
+        return await SubmitAsync(task, created, context.CancellationToken);
     }
 
     public override async Task<V1.TaskRequest> RequestClosure(V1.RequestClosureRequest request, ServerCallContext context)
@@ -97,8 +88,8 @@ public sealed class SupervisionService(ReportingDbContext db, ITenantContext cal
             throw new NotFoundException("evidence", missing.ToString());
         }
 
-        var now = clock.GetUtcNow();
-        return await SubmitAsync(task, TaskRequest.Closure(task, lead, request.Reason, ids, Actor, now), now, context.CancellationToken);
+        var created = TaskRequest.Closure(task, lead, request.Reason, ids, Actor, clock.GetUtcNow());
+        return await SubmitAsync(task, created, context.CancellationToken);
     }
 
     public override async Task<V1.TaskRequest> DecideTaskRequest(V1.DecideTaskRequestRequest request, ServerCallContext context)
@@ -120,26 +111,8 @@ public sealed class SupervisionService(ReportingDbContext db, ITenantContext cal
                 ? d : throw new ValidationException("deadline", "use yyyy-MM-dd, e.g. 2024-03-31");
         }
 
-        var now = clock.GetUtcNow();
-        var before = Snapshot(found, task);
-        found.Decide(task, request.Approve, deadline, request.Comment, Actor, now, lights.Today);
-        var kind = found.Kind == TaskRequestKind.Extension ? "extension" : "closure";
-        Audit(task, string.Empty, $"{kind} {(request.Approve ? "approved" : "refused")}", before, Snapshot(found, task), now);
-        outbox.Enqueue(new TaskRequestDecided
-        {
-            TenantId = task.TenantId, RequestId = found.Id, TaskId = task.Id, LeadUnitId = found.LeadUnitId, Kind = found.Kind.ToString(),
-            Approved = request.Approve, GrantedDeadline = found.GrantedDeadline, Comment = found.DecisionComment, DecidedBy = Actor, OccurredAt = now,
-        });
-        if (request.Approve)
-        {
-            // A new deadline changes the expected pace; a closure turns the task green from now on.
-            foreach (var period in await db.Periods.Where(p => p.TaskListId == task.TaskListId).ToListAsync(context.CancellationToken))
-            {
-                await lights.ProjectAsync([task], period, context.CancellationToken);
-            }
-        }
-
-        await SaveAsync(context.CancellationToken);
+        found.Decide(task, request.Approve, deadline, request.Comment, Actor, clock.GetUtcNow(), calendar.Today);
+        await changes.SaveAsync(Conflict, context.CancellationToken);
         return ToProto(found, task);
     }
 
@@ -193,21 +166,17 @@ public sealed class SupervisionService(ReportingDbContext db, ITenantContext cal
         UpdatedBy = c.UpdatedBy, UpdatedAt = Timestamp.FromDateTimeOffset(c.UpdatedAt),
     };
 
-    private async Task<V1.TaskRequest> SubmitAsync(TrackedTask task, TaskRequest created, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<V1.TaskRequest> SubmitAsync(TrackedTask task, TaskRequest created, CancellationToken cancellationToken)
     {
-        if (await db.Requests.AnyAsync(r => r.TaskId == task.Id && r.Kind == created.Kind && r.Status == TaskRequestStatus.Pending, cancellationToken))
+        var pending = db.Requests.Where(r => r.TaskId == task.Id && r.Kind == created.Kind && r.Status == TaskRequestStatus.Pending);
+        if (await pending.AnyAsync(cancellationToken))
         {
-            throw new PreconditionException($"Task {task.Number} already has a pending {(created.Kind == TaskRequestKind.Extension ? "extension" : "closure")} request; wait for the office's decision.");
+            throw new PreconditionException(
+                $"Task {task.Number} already has a pending {created.KindName} request; wait for the office's decision.");
         }
 
         db.Requests.Add(created);
-        Audit(task, string.Empty, created.Kind == TaskRequestKind.Extension ? "extension requested" : "closure requested", null, Snapshot(created, task), now);
-        outbox.Enqueue(new TaskRequestSubmitted
-        {
-            TenantId = task.TenantId, RequestId = created.Id, TaskId = task.Id, LeadUnitId = created.LeadUnitId, Kind = created.Kind.ToString(),
-            RequestedDeadline = created.RequestedDeadline, RequestedBy = Actor, OccurredAt = now,
-        });
-        await SaveAsync(cancellationToken);
+        await changes.SaveAsync(Conflict, cancellationToken);
         return ToProto(created, task);
     }
 
@@ -232,20 +201,6 @@ public sealed class SupervisionService(ReportingDbContext db, ITenantContext cal
 
     private async Task<string> RequirePeriodAsync(TrackedTask task, string period, CancellationToken cancellationToken) =>
         (await db.FindPeriodAsync(task, period, cancellationToken)).Key;
-
-    private void Audit(TrackedTask task, string period, string action, string? before, string after, DateTimeOffset now) =>
-        db.Audit.Add(new AuditEntry { TenantId = task.TenantId, TaskId = task.Id, Period = period, Action = action, Actor = Actor, At = now, Before = before, After = after });
-
-    private static string Snapshot(TaskRequest r, TrackedTask task) => Json(new
-    {
-        kind = r.Kind.ToString(), status = r.Status.ToString(), r.Reason, r.RequestedDeadline, r.GrantedDeadline, r.EvidenceIds, r.DecisionComment,
-        deadline = task.EffectiveDeadline, closedOn = task.ClosedOn,
-    });
-
-    private static string Json(object value) => JsonSerializer.Serialize(value, JsonSerializerOptions.Web);
-
-    private Task SaveAsync(CancellationToken cancellationToken) =>
-        db.SaveOrConflictAsync("Someone else changed this at the same time; reload and try again.", cancellationToken);
 
     private static V1.TaskRequest ToProto(TaskRequest r, TrackedTask task)
     {

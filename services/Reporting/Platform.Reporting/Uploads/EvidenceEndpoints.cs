@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Platform.MultiTenancy;
 using Platform.Reporting.Data;
@@ -21,7 +20,7 @@ public static class EvidenceEndpoints
 
     private static async Task<IResult> UploadAsync(
         HttpRequest request, string? task_id, string? period, ReportingDbContext db, ITenantContext caller, TimeProvider clock, IConfiguration configuration,
-        CancellationToken cancellationToken)
+        ReportingUnitOfWork changes, CancellationToken cancellationToken)
     {
         if (!caller.Scopes.Contains(PlatformScopes.ReportsWrite) || caller.IsReadOnly || caller.TenantId is not { } tenant)
         {
@@ -89,19 +88,9 @@ public static class EvidenceEndpoints
         }
 
         var now = clock.GetUtcNow();
-        var evidence = new Domain.Evidence
-        {
-            Id = Guid.CreateVersion7(), TenantId = tenant, TaskId = task.Id, Period = string.IsNullOrEmpty(period) ? null : period, UnitId = unit,
-            FileName = name, ContentType = contentType!, Size = content.Length, Sha256 = Convert.ToHexStringLower(SHA256.HashData(content)),
-            Content = content, UploadedBy = caller.Actor(), UploadedAt = now,
-        };
+        var evidence = Domain.Evidence.Upload(task, period, unit, name, contentType!, content, caller.Actor(), now);
         db.Evidence.Add(evidence);
-        db.Audit.Add(new AuditEntry
-        {
-            TenantId = tenant, TaskId = task.Id, Period = evidence.Period ?? string.Empty, Action = "evidence uploaded", Actor = evidence.UploadedBy, At = now,
-            After = System.Text.Json.JsonSerializer.Serialize(new { id = evidence.Id, fileName = name, size = evidence.Size, sha256 = evidence.Sha256 }),
-        });
-        await db.SaveChangesAsync(cancellationToken);
+        await changes.SaveAsync("The evidence could not be stored; try again.", cancellationToken);
         return Results.Created($"/api/v1/evidence/{evidence.Id}", new
         {
             id = evidence.Id, taskId = task.Id, period = evidence.Period, fileName = name, contentType, size = evidence.Size, sha256 = evidence.Sha256, uploadedAt = now,

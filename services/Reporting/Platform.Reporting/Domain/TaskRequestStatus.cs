@@ -1,0 +1,8 @@
+namespace Platform.Reporting.Domain;
+
+public enum TaskRequestStatus
+{
+    Pending = 1,
+    Approved = 2,
+    Refused = 3,
+}
