@@ -2,7 +2,11 @@ using System.Net;
 using System.Net.Http.Headers;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Platform.Contracts.Reporting.V1;
+using Platform.MultiTenancy;
+using Platform.Reporting.Data;
 
 namespace Platform.Reporting.Tests;
 
@@ -35,6 +39,26 @@ public sealed class LedgerExportTests(ReportingApp app)
         Assert.Single(await LedgerAsync(app.OtherDistrictAdmin(), "2023-10"));
         using var bad = await Send(app.Admin(), "2023-13");
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+    }
+
+    [Fact]
+    public async Task TheLedgersLightIsTheProjectionsTheDashboardsRead()
+    {
+        // The projection is the one source of a light: whatever it holds, the ledger prints, and nothing recomputes it.
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            scope.ServiceProvider.GetRequiredService<TenantContext>().SetSystem();
+            var db = scope.ServiceProvider.GetRequiredService<ReportingDbContext>();
+            var changed = await db.Lights
+                .Where(l => l.TaskId == app.UnreportedTask && l.Period == "2023-11")
+                .ExecuteUpdateAsync(s => s
+                    .SetProperty(l => l.Light, Platform.Reporting.Domain.Light.Red)
+                    .SetProperty(l => l.Reasons, "投影中的灯因"));
+            Assert.Equal(1, changed);
+        }
+
+        var row = (await LedgerAsync(app.Admin(), "2023-11")).Single(r => r[0] == "10");
+        Assert.Equal(("红", "投影中的灯因"), (row[8], row[9]));
     }
 
     [Fact]
