@@ -187,15 +187,3 @@ public sealed class NotificationsApp : IAsyncLifetime
         Tokens.Dispose();
     }
 }
-
-public sealed record Person(Guid Id, Metadata Token)
-{
-    /// <summary>The same token as an HTTP Authorization value ("Bearer …"), for the REST side.</summary>
-    public string Authorization => Token.GetValue("authorization")!;
-}
-
-[CollectionDefinition(Name)]
-public sealed class NotificationsCollection : ICollectionFixture<NotificationsApp>
-{
-    public const string Name = "notifications";
-}

@@ -11,12 +11,6 @@ using Platform.Testing;
 
 namespace Platform.Units.Tests;
 
-[CollectionDefinition(Name)]
-public sealed class UnitsCollection : ICollectionFixture<UnitsApp>
-{
-    public const string Name = "units";
-}
-
 /// <summary>
 /// The units host on a fresh database of the real PostgreSQL server and on the real broker, with 重庆市, 渝中区 and
 /// 江北区 provisioned through its own API and an account per role.

@@ -151,12 +151,3 @@ public static partial class GatewayTimeouts
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Method} {Path} timed out at the gateway ({Error}).")]
     private static partial void LogTimedOut(ILogger logger, string method, PathString path, ForwarderError error);
 }
-
-/// <param name="Default">Every API call and gRPC unary call not named below.</param>
-/// <param name="Long">Document imports, exports and evidence files, which carry or produce files.</param>
-/// <param name="Token">The token endpoint, which answers from the units service's own table.</param>
-/// <param name="Portal">
-/// The portal's pages, which wait for the API themselves; longer than <paramref name="Long"/>, since the import page
-/// waits for an import.
-/// </param>
-public sealed record GatewayTimeoutOptions(TimeSpan Default, TimeSpan Long, TimeSpan Token, TimeSpan Portal);

@@ -5,24 +5,6 @@ using System.Net.Sockets;
 namespace Platform.Notifications.Channels;
 
 /// <summary>
-/// Resolves a host name to its addresses. A service of its own so that the webhook rules can be tested against a DNS
-/// server that changes its answer between registration and delivery (rebinding).
-/// </summary>
-public interface IHostResolver
-{
-    Task<IPAddress[]> ResolveAsync(string host, CancellationToken cancellationToken);
-}
-
-/// <summary>The system resolver.</summary>
-public sealed class DnsHostResolver : IHostResolver
-{
-    public Task<IPAddress[]> ResolveAsync(string host, CancellationToken cancellationToken) => Dns.GetHostAddressesAsync(host, cancellationToken);
-}
-
-/// <summary>A webhook target that resolves to an address outside the public internet (see <see cref="PublicAddress"/>).</summary>
-public sealed class NotPublicAddressException(string host) : Exception($"'{host}' is not a public address");
-
-/// <summary>
 /// Where webhooks may go: an https URL whose host resolves only to public addresses, or one of the exact
 /// host:port targets of Notifications:Webhooks:AllowedTargets (the local stack's and the tests' own receivers, which
 /// may also be plain http). The rule is applied twice: when an office registers a URL, and again on every connection,

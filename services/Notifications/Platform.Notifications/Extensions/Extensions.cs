@@ -3,6 +3,7 @@ using Platform.Messaging;
 using Platform.Notifications.Channels;
 using Platform.Notifications.Consumers;
 using Platform.Notifications.Data;
+using Platform.Notifications.Jobs;
 using Platform.Notifications.Rules;
 using Platform.ServiceDefaults.Data;
 using Platform.ServiceDefaults.Time;

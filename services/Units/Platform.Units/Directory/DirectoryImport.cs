@@ -8,9 +8,6 @@ using Platform.Units.Identity;
 
 namespace Platform.Units.Directory;
 
-/// <summary>What the import would do with one row of the workbook, and why it cannot, if it cannot.</summary>
-public sealed record ImportRowPlan(string Sheet, int Row, string Name, string Action, List<string> Problems, List<string> Warnings);
-
 /// <summary>
 /// Loads a district's units and people from the directory workbook (<see cref="DirectorySheet"/>): first a plan of every
 /// row — created, already there (skipped), or its problems: a duplicate within the sheet, a name or alias another unit

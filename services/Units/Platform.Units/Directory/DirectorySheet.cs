@@ -6,12 +6,6 @@ using Platform.ServiceDefaults.Errors;
 
 namespace Platform.Units.Directory;
 
-/// <summary>One unit as a row of the directory workbook's 单位 sheet.</summary>
-public sealed record UnitRow(int Row, string Name, IReadOnlyList<string> Aliases, string Kind, IReadOnlyList<string> Groups);
-
-/// <summary>One person as a row of the directory workbook's 人员 sheet.</summary>
-public sealed record AccountRow(int Row, string Username, string DisplayName, string Unit, IReadOnlyList<string> Roles, string Email, string Mobile);
-
 /// <summary>
 /// The district directory as an .xlsx workbook an office fills in: a 单位 sheet (名称, 别名, 类型, 所属单位组) and a 人员
 /// sheet (用户名, 姓名, 单位, 角色, 邮箱, 手机), lists within a cell separated by 、 or a comma. Sheets are found by

@@ -3,13 +3,6 @@ using Platform.ServiceDefaults.Errors;
 
 namespace Platform.Units.Domain;
 
-public enum TenantLevel
-{
-    Province = 1,
-    Municipality = 2,
-    District = 3,
-}
-
 /// <summary>
 /// A division that uses the platform. The tenant directory is the platform's own (not any tenant's), so it has no
 /// row-level security; the gRPC service shows each caller only itself and the divisions it oversees.

@@ -3,12 +3,6 @@ using Platform.ServiceDefaults.Errors;
 
 namespace Platform.Units.Domain;
 
-public enum UnitKind
-{
-    Unit = 1,
-    Group = 2,
-}
-
 /// <summary>A government body of a tenant (区市场监管局), or a group name used in documents (各街道办事处).</summary>
 public sealed class Unit : ITenantEntity
 {
@@ -254,33 +248,4 @@ public sealed class Unit : ITenantEntity
             throw new ValidationException(field, error);
         }
     }
-}
-
-/// <summary>Another name by which documents refer to a unit (区经信委 for 区经济信息委).</summary>
-public sealed class UnitAlias : ITenantEntity
-{
-    private UnitAlias()
-    {
-    }
-
-    public UnitAlias(string tenantId, Guid unitId, string alias, DateTimeOffset createdAt)
-    {
-        TenantId = tenantId;
-        UnitId = unitId;
-        Alias = alias;
-        NormalizedAlias = UnitNames.Normalize(alias);
-        CreatedAt = createdAt;
-    }
-
-    public long Id { get; private set; }
-
-    public string TenantId { get; private set; } = null!;
-
-    public Guid UnitId { get; private set; }
-
-    public string Alias { get; private set; } = null!;
-
-    public string NormalizedAlias { get; private set; } = null!;
-
-    public DateTimeOffset CreatedAt { get; private set; }
 }

@@ -1,15 +1,5 @@
 namespace Platform.Units.Domain;
 
-public enum NameMatch
-{
-    None,
-    Name,
-    Alias,
-    Normalized,
-}
-
-public sealed record NameResolution(string Name, Unit? Unit, NameMatch Match, IReadOnlyList<Unit> Suggestions);
-
 /// <summary>
 /// Maps names as printed in a document to the units of one tenant: exact name, exact alias, then the same after
 /// normalisation, including the district's own name written out ("渝中区市场监管局" for "区市场监管局"). What matches

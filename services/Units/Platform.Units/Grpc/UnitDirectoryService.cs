@@ -89,87 +89,84 @@ public sealed partial class UnitDirectoryService(
 
     public override async Task<V1.Unit> RenameUnit(V1.RenameUnitRequest request, ServerCallContext context)
     {
-        caller.RequireDistrictWriter(PlatformScopes.UnitsWrite);
-        var unit = await FindAsync(request.Id, context.CancellationToken);
-        var before = UnitAuditEntry.Snapshot(unit);
-        var now = clock.GetUtcNow();
-        var previous = unit.Rename(request.Name, !request.HasKeepOldNameAsAlias || request.KeepOldNameAsAlias, now);
-        await EnsureNamesFreeAsync(unit, [unit.NormalizedName], context.CancellationToken);
-        Record(unit, UnitChangeKind.Renamed, UnitActions.Renamed, before, previous, now);
-        await SaveAsync(context.CancellationToken);
-        return unit.ToProto();
+        var change = await BeginChangeAsync(request.Id, context.CancellationToken);
+        var keepOldName = !request.HasKeepOldNameAsAlias || request.KeepOldNameAsAlias;
+        var previous = change.Unit.Rename(request.Name, keepOldName, change.Now);
+        await EnsureNamesFreeAsync(change.Unit, [change.Unit.NormalizedName], context.CancellationToken);
+        return await CommitAsync(change, UnitChangeKind.Renamed, UnitActions.Renamed, previous, context.CancellationToken);
     }
 
     public override async Task<V1.Unit> AddUnitAlias(V1.AddUnitAliasRequest request, ServerCallContext context)
     {
-        caller.RequireDistrictWriter(PlatformScopes.UnitsWrite);
-        var unit = await FindAsync(request.Id, context.CancellationToken);
-        var before = UnitAuditEntry.Snapshot(unit);
-        var now = clock.GetUtcNow();
-        unit.AddAlias(request.Alias, now);
-        await EnsureNamesFreeAsync(unit, [UnitNames.Normalize(request.Alias)], context.CancellationToken);
-        Record(unit, UnitChangeKind.AliasAdded, UnitActions.AliasAdded, before, null, now);
-        await SaveAsync(context.CancellationToken);
-        return unit.ToProto();
+        var change = await BeginChangeAsync(request.Id, context.CancellationToken);
+        change.Unit.AddAlias(request.Alias, change.Now);
+        await EnsureNamesFreeAsync(change.Unit, [UnitNames.Normalize(request.Alias)], context.CancellationToken);
+        return await CommitAsync(change, UnitChangeKind.AliasAdded, UnitActions.AliasAdded, null, context.CancellationToken);
     }
 
     public override async Task<V1.Unit> SetGroupMembers(V1.SetGroupMembersRequest request, ServerCallContext context)
     {
-        caller.RequireDistrictWriter(PlatformScopes.UnitsWrite);
-        var unit = await FindAsync(request.Id, context.CancellationToken);
-        var before = UnitAuditEntry.Snapshot(unit);
-        var now = clock.GetUtcNow();
-        unit.SetMembers(await MembersAsync(request.MemberIds, context.CancellationToken), now);
-        Record(unit, UnitChangeKind.MembersChanged, UnitActions.MembersChanged, before, null, now);
-        await SaveAsync(context.CancellationToken);
-        return unit.ToProto();
+        var change = await BeginChangeAsync(request.Id, context.CancellationToken);
+        change.Unit.SetMembers(await MembersAsync(request.MemberIds, context.CancellationToken), change.Now);
+        return await CommitAsync(
+            change, UnitChangeKind.MembersChanged, UnitActions.MembersChanged, null, context.CancellationToken);
     }
 
     public override async Task<V1.Unit> RemoveUnitAlias(V1.RemoveUnitAliasRequest request, ServerCallContext context)
     {
-        caller.RequireDistrictWriter(PlatformScopes.UnitsWrite);
-        var unit = await FindAsync(request.Id, context.CancellationToken);
-        var before = UnitAuditEntry.Snapshot(unit);
-        var now = clock.GetUtcNow();
-        unit.RemoveAlias(request.Alias, now);
-        Record(unit, UnitChangeKind.AliasRemoved, UnitActions.AliasRemoved, before, null, now);
-        await SaveAsync(context.CancellationToken);
-        return unit.ToProto();
+        var change = await BeginChangeAsync(request.Id, context.CancellationToken);
+        change.Unit.RemoveAlias(request.Alias, change.Now);
+        return await CommitAsync(
+            change, UnitChangeKind.AliasRemoved, UnitActions.AliasRemoved, null, context.CancellationToken);
     }
 
     public override async Task<V1.Unit> RetireUnit(V1.UnitActionRequest request, ServerCallContext context)
     {
-        caller.RequireDistrictWriter(PlatformScopes.UnitsWrite);
-        var unit = await FindAsync(request.Id, context.CancellationToken);
-        var before = UnitAuditEntry.Snapshot(unit);
-        var now = clock.GetUtcNow();
+        var change = await BeginChangeAsync(request.Id, context.CancellationToken);
+        var (unit, now) = (change.Unit, change.Now);
         var open = await OpenAssignmentsAsync(unit, now, context.CancellationToken);
         if (open.Count > 0)
         {
             const int named = 10;
-            var list = string.Join("; ", open.Take(named).Select(a => $"{a.Year} list task {a.Number} ({(a.Lead ? "leads" : "shares")}: {a.Text})"));
+            var list = string.Join(
+                "; ",
+                open.Take(named).Select(a => $"{a.Year} list task {a.Number} ({(a.Lead ? "leads" : "shares")}: {a.Text})"));
+            var more = open.Count > named ? "; …" : string.Empty;
             throw new PreconditionException(
-                $"'{unit.Name}' still has {open.Count} task(s) in a list in force: {list}{(open.Count > named ? "; …" : string.Empty)}. " +
+                $"'{unit.Name}' still has {open.Count} task(s) in a list in force: {list}{more}. " +
                 "Reassign them (edit the list and publish a new version), then retire the unit.");
         }
 
         unit.Retire(now);
-        Record(unit, UnitChangeKind.Retired, UnitActions.Retired, before, null, now);
-        await SaveAsync(context.CancellationToken);
-        return unit.ToProto();
+        return await CommitAsync(change, UnitChangeKind.Retired, UnitActions.Retired, null, context.CancellationToken);
     }
 
     public override async Task<V1.Unit> ReinstateUnit(V1.UnitActionRequest request, ServerCallContext context)
     {
-        caller.RequireDistrictWriter(PlatformScopes.UnitsWrite);
-        var unit = await FindAsync(request.Id, context.CancellationToken);
-        var before = UnitAuditEntry.Snapshot(unit);
-        var now = clock.GetUtcNow();
-        unit.Reinstate(now);
-        Record(unit, UnitChangeKind.Reinstated, UnitActions.Reinstated, before, null, now);
-        await SaveAsync(context.CancellationToken);
-        return unit.ToProto();
+        var change = await BeginChangeAsync(request.Id, context.CancellationToken);
+        change.Unit.Reinstate(change.Now);
+        return await CommitAsync(
+            change, UnitChangeKind.Reinstated, UnitActions.Reinstated, null, context.CancellationToken);
     }
+
+    /// <summary>A district writer's change of one unit starts here: the unit as it was, and the time of the change.</summary>
+    private async Task<PendingChange> BeginChangeAsync(string id, CancellationToken cancellationToken)
+    {
+        caller.RequireDistrictWriter(PlatformScopes.UnitsWrite);
+        var unit = await FindAsync(id, cancellationToken);
+        return new PendingChange(unit, UnitAuditEntry.Snapshot(unit), clock.GetUtcNow());
+    }
+
+    /// <summary>Ends a change begun by <see cref="BeginChangeAsync"/>: its audit entry and event, saved with the unit.</summary>
+    private async Task<V1.Unit> CommitAsync(
+        PendingChange change, UnitChangeKind kind, string action, string? previousName, CancellationToken cancellationToken)
+    {
+        Record(change.Unit, kind, action, change.Before, previousName, change.Now);
+        await SaveAsync(cancellationToken);
+        return change.Unit.ToProto();
+    }
+
+    private sealed record PendingChange(Unit Unit, string Before, DateTimeOffset Now);
 
     public override async Task<V1.ListUnitAuditResponse> ListUnitAudit(V1.ListUnitAuditRequest request, ServerCallContext context)
     {
@@ -183,16 +180,24 @@ public sealed partial class UnitDirectoryService(
             query = query.Where(e => e.UnitId == unitId);
         }
 
-        var total = await query.CountAsync(context.CancellationToken);
-        var page = await query.OrderByDescending(e => e.At).ThenByDescending(e => e.Id).Skip(paging.Offset).Take(paging.Size)
-            .ToListAsync(context.CancellationToken);
-        var ids = page.Select(e => e.UnitId).ToHashSet();
-        var names = await db.Units.AsNoTracking().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, context.CancellationToken);
-        var response = new V1.ListUnitAuditResponse { NextPageToken = paging.NextToken(page.Count, total) };
-        response.Entries.AddRange(page.Select(e => new V1.UnitAuditEntry
+        var audit = await AuditPages.ReadAsync(
+            query,
+            paging,
+            e => e.UnitId,
+            (ids, cancellationToken) => db.Units.AsNoTracking()
+                .Where(u => ids.Contains(u.Id))
+                .ToDictionaryAsync(u => u.Id, u => u.Name, cancellationToken),
+            context.CancellationToken);
+        var response = new V1.ListUnitAuditResponse { NextPageToken = audit.NextPageToken };
+        response.Entries.AddRange(audit.Entries.Select(e => new V1.UnitAuditEntry
         {
-            UnitId = e.UnitId.ToString(), UnitName = names.GetValueOrDefault(e.UnitId, string.Empty), Action = e.Action, Actor = e.Actor,
-            At = Timestamp.FromDateTimeOffset(e.At), Before = e.Before ?? string.Empty, After = e.After ?? string.Empty,
+            UnitId = e.UnitId.ToString(),
+            UnitName = audit.NameOf(e.UnitId),
+            Action = e.Action,
+            Actor = e.Actor,
+            At = Timestamp.FromDateTimeOffset(e.At),
+            Before = e.Before ?? string.Empty,
+            After = e.After ?? string.Empty,
         }));
         return response;
     }

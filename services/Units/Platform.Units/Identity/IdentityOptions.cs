@@ -37,36 +37,3 @@ public sealed class IdentityOptions
     /// <summary>The platform's service clients and their secrets (client id → secret); see <see cref="ServiceClients"/>.</summary>
     public Dictionary<string, string> ServiceClients { get; set; } = [];
 }
-
-/// <summary>
-/// Per-username sign-in limits (<c>Identity:SignIn</c>). The lock is decided by the real clock, never the demo's
-/// adjustable one: moving the demo into 2023 must neither lift nor extend a lock.
-/// </summary>
-public sealed class SignInLimitOptions
-{
-    /// <summary>Consecutive wrong passwords that lock the username.</summary>
-    public int MaxFailures { get; set; } = 5;
-
-    /// <summary>How long a locked username refuses every password, the right one included.</summary>
-    public TimeSpan LockoutDuration { get; set; } = TimeSpan.FromMinutes(15);
-
-    /// <summary>Wrong passwords further apart than this start counting towards a lock again.</summary>
-    public TimeSpan FailureWindow { get; set; } = TimeSpan.FromMinutes(15);
-
-    /// <summary>The wait added to a refusal for each earlier failure still counting (none for the first).</summary>
-    public TimeSpan DelayStep { get; set; } = TimeSpan.FromMilliseconds(500);
-
-    /// <summary>The longest a refusal waits; every refusal while locked waits this long.</summary>
-    public TimeSpan MaxDelay { get; set; } = TimeSpan.FromSeconds(5);
-}
-
-/// <summary>
-/// A fixed window per client address for <c>/connect/token</c> on this service's own port
-/// (<c>Identity:TokenRateLimit</c>), so that calling the service directly, around the gateway, is limited too.
-/// </summary>
-public sealed class TokenRateLimitOptions
-{
-    public int PermitLimit { get; set; } = 60;
-
-    public TimeSpan Window { get; set; } = TimeSpan.FromMinutes(1);
-}

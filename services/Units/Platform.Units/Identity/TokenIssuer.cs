@@ -7,8 +7,6 @@ using Platform.Units.Domain;
 
 namespace Platform.Units.Identity;
 
-public sealed record IssuedToken(string AccessToken, int ExpiresIn, string Scope);
-
 /// <summary>Signs access tokens: who, which tenant, which unit, which roles and scopes.</summary>
 public sealed class TokenIssuer(SigningKeyProvider keys, IOptions<IdentityOptions> options, TimeProvider clock)
 {

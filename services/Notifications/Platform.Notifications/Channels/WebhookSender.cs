@@ -2,20 +2,9 @@ using System.Globalization;
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
-using MailKit.Net.Smtp;
-using MailKit.Security;
-using MimeKit;
 using Platform.Notifications.Domain;
 
 namespace Platform.Notifications.Channels;
-
-/// <summary>Sends one delivery on its channel; throws with a readable reason when the far side refuses or is away.</summary>
-public interface IChannelSender
-{
-    DeliveryChannel Channel { get; }
-
-    Task SendAsync(Delivery delivery, WebhookSubscription? subscription, CancellationToken cancellationToken);
-}
 
 /// <summary>
 /// Webhooks: POST of the JSON body with X-Duban-Timestamp (Unix seconds) and X-Duban-Signature
@@ -115,61 +104,4 @@ public sealed partial class WebhookSender(IHttpClientFactory clients, WebhookTar
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Webhook delivery {Id} to subscription {Subscription}: {Outcome}")]
     private partial void LogFailed(Exception? exception, long id, string subscription, string outcome);
-}
-
-/// <summary>A webhook delivery that failed; the message is all the delivery log shows (see <see cref="WebhookSender"/>).</summary>
-public sealed class WebhookFailedException(string outcome, Exception? cause) : Exception(outcome, cause);
-
-/// <summary>E-mail over SMTP (Smtp:Host, Port, Security = None|StartTls|SslOnConnect, Username, Password, From).</summary>
-public sealed class EmailSender(IConfiguration configuration) : IChannelSender
-{
-    public DeliveryChannel Channel => DeliveryChannel.Email;
-
-    public async Task SendAsync(Delivery delivery, WebhookSubscription? subscription, CancellationToken cancellationToken)
-    {
-        var smtp = configuration.GetSection("Smtp");
-        var message = new MimeMessage();
-        message.From.Add(MailboxAddress.Parse(smtp["From"] ?? "duban@localhost"));
-        message.To.Add(MailboxAddress.Parse(delivery.Target));
-        message.Subject = $"【督办】{delivery.Subject}";
-        var footer = "\n\n—— 督办平台（本邮件由系统发送，请登录平台处理）";
-        message.Body = new BodyBuilder
-        {
-            TextBody = delivery.Payload + footer,
-            HtmlBody = $"<html><body><h3>{WebUtility.HtmlEncode(delivery.Subject)}</h3><p>{WebUtility.HtmlEncode(delivery.Payload).Replace("\n", "<br/>", StringComparison.Ordinal)}</p>" +
-                       $"<p style=\"color:#888\">{WebUtility.HtmlEncode(footer.Trim())}</p></body></html>",
-        }.ToMessageBody();
-
-        using var client = new SmtpClient();
-        var security = Enum.TryParse<SecureSocketOptions>(smtp["Security"], ignoreCase: true, out var s) ? s : SecureSocketOptions.StartTlsWhenAvailable;
-        await client.ConnectAsync(smtp["Host"] ?? throw new InvalidOperationException("Smtp:Host is not configured"), smtp.GetValue("Port", 25), security, cancellationToken);
-        if (smtp["Username"] is { Length: > 0 } user)
-        {
-            await client.AuthenticateAsync(user, smtp["Password"] ?? string.Empty, cancellationToken);
-        }
-
-        await client.SendAsync(message, cancellationToken);
-        await client.DisconnectAsync(true, cancellationToken);
-    }
-}
-
-/// <summary>
-/// A Dapr output binding through the sidecar (Notifications:Dapr:Bindings names the components, e.g. a DingTalk
-/// webhook, an SMS gateway): operation "create", the text as data, subject, tenant and cause as metadata.
-/// </summary>
-public sealed class DaprBindingSender(Dapr.Client.DaprClient dapr) : IChannelSender
-{
-    public DeliveryChannel Channel => DeliveryChannel.Binding;
-
-    public Task SendAsync(Delivery delivery, WebhookSubscription? subscription, CancellationToken cancellationToken) =>
-        dapr.InvokeBindingAsync(new Dapr.Client.BindingRequest(delivery.Target, "create")
-        {
-            Data = Encoding.UTF8.GetBytes(delivery.Payload),
-            Metadata =
-            {
-                ["subject"] = delivery.Subject,
-                ["tenant"] = delivery.TenantId,
-                ["cause"] = delivery.CauseKey,
-            },
-        }, cancellationToken);
 }
