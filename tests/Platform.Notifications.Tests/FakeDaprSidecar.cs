@@ -22,7 +22,9 @@ public sealed class FakeDaprSidecar : FakeDapr.Dapr.DaprBase, IAsyncDisposable
 
     public ConcurrentQueue<FakeDapr.InvokeBindingRequest> Requests { get; } = new();
 
-    public override Task<FakeDapr.InvokeBindingResponse> InvokeBinding(FakeDapr.InvokeBindingRequest request, global::Grpc.Core.ServerCallContext context)
+    public override Task<FakeDapr.InvokeBindingResponse> InvokeBinding(
+        FakeDapr.InvokeBindingRequest request,
+        global::Grpc.Core.ServerCallContext context)
     {
         Requests.Enqueue(request);
         return Task.FromResult(new FakeDapr.InvokeBindingResponse());
@@ -31,13 +33,19 @@ public sealed class FakeDaprSidecar : FakeDapr.Dapr.DaprBase, IAsyncDisposable
     public async Task StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0, o => o.Protocols = Microsoft.AspNetCore.Server.Kestrel.Core.HttpProtocols.Http2));
+        builder.WebHost.ConfigureKestrel(k => k.Listen(
+            IPAddress.Loopback,
+            0,
+            o => o.Protocols = Microsoft.AspNetCore.Server.Kestrel.Core.HttpProtocols.Http2));
         builder.Services.AddGrpc();
         builder.Services.AddSingleton(this);
         app = builder.Build();
         app.MapGrpcService<FakeDaprSidecar>();
         await app.StartAsync();
-        Endpoint = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        Endpoint = app.Services
+            .GetRequiredService<IServer>().Features
+            .GetRequiredFeature<IServerAddressesFeature>().Addresses
+            .First();
     }
 
     public async ValueTask DisposeAsync() => await app.DisposeAsync();

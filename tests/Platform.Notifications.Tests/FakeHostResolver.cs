@@ -19,6 +19,8 @@ public sealed class FakeHostResolver : IHostResolver
     public Task<IPAddress[]> ResolveAsync(string host, CancellationToken cancellationToken)
     {
         Asked.Enqueue(host);
-        return answers.TryGetValue(host, out var addresses) ? Task.FromResult(addresses) : Dns.GetHostAddressesAsync(host, cancellationToken);
+        return answers.TryGetValue(host, out var addresses)
+            ? Task.FromResult(addresses)
+            : Dns.GetHostAddressesAsync(host, cancellationToken);
     }
 }

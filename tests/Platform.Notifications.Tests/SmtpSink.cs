@@ -10,7 +10,9 @@ using SmtpServer.Storage;
 
 namespace Platform.Notifications.Tests;
 
-/// <summary>A real SMTP server in the test process (the SmtpServer package speaks the protocol); it keeps what it receives.</summary>
+/// <summary>
+/// A real SMTP server in the test process (the SmtpServer package speaks the protocol); it keeps what it receives.
+/// </summary>
 public sealed class SmtpSink : MessageStore, IAsyncDisposable
 {
     private readonly CancellationTokenSource stop = new();
@@ -23,13 +25,20 @@ public sealed class SmtpSink : MessageStore, IAsyncDisposable
     public void Start()
     {
         Port = FreePort();
-        var options = new SmtpServerOptionsBuilder().ServerName("localhost").Endpoint(e => e.Endpoint(new IPEndPoint(IPAddress.Loopback, Port))).Build();
+        var options = new SmtpServerOptionsBuilder()
+            .ServerName("localhost")
+            .Endpoint(e => e.Endpoint(new IPEndPoint(IPAddress.Loopback, Port)))
+            .Build();
         var services = new SmtpServer.ComponentModel.ServiceProvider();
         services.Add(this);
         running = new SmtpServer.SmtpServer(options, services).StartAsync(stop.Token);
     }
 
-    public override async Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
+    public override async Task<SmtpResponse> SaveAsync(
+        ISessionContext context,
+        IMessageTransaction transaction,
+        ReadOnlySequence<byte> buffer,
+        CancellationToken cancellationToken)
     {
         using var stream = new MemoryStream(buffer.ToArray());
         Messages.Enqueue(await MimeMessage.LoadAsync(stream, cancellationToken));

@@ -5,5 +5,6 @@ namespace Platform.Notifications.Channels;
 /// <summary>The system resolver.</summary>
 public sealed class DnsHostResolver : IHostResolver
 {
-    public Task<IPAddress[]> ResolveAsync(string host, CancellationToken cancellationToken) => Dns.GetHostAddressesAsync(host, cancellationToken);
+    public Task<IPAddress[]> ResolveAsync(string host, CancellationToken cancellationToken) =>
+        Dns.GetHostAddressesAsync(host, cancellationToken);
 }

@@ -17,7 +17,11 @@ namespace Platform.Notifications.Channels;
 /// <see cref="CouldNotConnect"/>: never the receiver's body or reason phrase, nor the socket's error text, which would
 /// tell an office what answers behind an address (a port scanner). The full exception goes to the service's log.
 /// </remarks>
-public sealed partial class WebhookSender(IHttpClientFactory clients, WebhookTargets targets, TimeProvider clock, ILogger<WebhookSender> logger) : IChannelSender
+public sealed partial class WebhookSender(
+    IHttpClientFactory clients,
+    WebhookTargets targets,
+    TimeProvider clock,
+    ILogger<WebhookSender> logger) : IChannelSender
 {
     public const string TimestampHeader = "X-Duban-Timestamp";
     public const string SignatureHeader = "X-Duban-Signature";
@@ -32,7 +36,9 @@ public sealed partial class WebhookSender(IHttpClientFactory clients, WebhookTar
     public DeliveryChannel Channel => DeliveryChannel.Webhook;
 
     public static string Sign(string secret, string timestamp, string body) =>
-        "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes($"{timestamp}.{body}")));
+        "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(
+            Encoding.UTF8.GetBytes(secret),
+            Encoding.UTF8.GetBytes($"{timestamp}.{body}")));
 
     public static string Failed(HttpStatusCode status) => $"failed: HTTP {(int)status}";
 
@@ -42,11 +48,16 @@ public sealed partial class WebhookSender(IHttpClientFactory clients, WebhookTar
     /// </summary>
     public static string? Shown(string? lastError) =>
         lastError is null or NotPublic or NotHttps or TimedOut or CouldNotConnect or SubscriptionDeleted ||
-        (lastError.StartsWith("failed: HTTP ", StringComparison.Ordinal) && lastError.Length == "failed: HTTP 000".Length && lastError[^3..].All(char.IsAsciiDigit))
+        (lastError.StartsWith("failed: HTTP ", StringComparison.Ordinal)
+            && lastError.Length == "failed: HTTP 000".Length
+            && lastError[^3..].All(char.IsAsciiDigit))
             ? lastError
             : "failed";
 
-    public async Task SendAsync(Delivery delivery, WebhookSubscription? subscription, CancellationToken cancellationToken)
+    public async Task SendAsync(
+        Delivery delivery,
+        WebhookSubscription? subscription,
+        CancellationToken cancellationToken)
     {
         if (subscription is null)
         {
@@ -70,7 +81,10 @@ public sealed partial class WebhookSender(IHttpClientFactory clients, WebhookTar
         try
         {
             // Headers only: the body is never read, so a receiver cannot make the service buffer a large answer.
-            using var response = await clients.CreateClient(nameof(WebhookSender)).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+            using var response = await clients.CreateClient(nameof(WebhookSender)).SendAsync(
+                request,
+                HttpCompletionOption.ResponseHeadersRead,
+                cancellationToken);
             status = response.StatusCode;
         }
         catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
@@ -79,7 +93,10 @@ public sealed partial class WebhookSender(IHttpClientFactory clients, WebhookTar
         }
         catch (Exception ex) when (ex is HttpRequestException or NotPublicAddressException or IOException)
         {
-            throw Failure(delivery, Causes(ex).Any(e => e is NotPublicAddressException) ? NotPublic : CouldNotConnect, ex);
+            throw Failure(
+                delivery,
+                Causes(ex).Any(e => e is NotPublicAddressException) ? NotPublic : CouldNotConnect,
+                ex);
         }
 
         if ((int)status is < 200 or > 299)
@@ -102,6 +119,8 @@ public sealed partial class WebhookSender(IHttpClientFactory clients, WebhookTar
         return new WebhookFailedException(outcome, cause);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Webhook delivery {Id} to subscription {Subscription}: {Outcome}")]
+    [LoggerMessage(
+        Level = LogLevel.Information,
+        Message = "Webhook delivery {Id} to subscription {Subscription}: {Outcome}")]
     private partial void LogFailed(Exception? exception, long id, string subscription, string outcome);
 }

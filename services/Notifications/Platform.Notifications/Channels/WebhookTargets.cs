@@ -22,10 +22,15 @@ public sealed class WebhookTargets
     public WebhookTargets(IHostResolver resolver, IConfiguration configuration)
     {
         this.resolver = resolver;
-        allowed = (configuration.GetSection(AllowedTargetsKey).Get<string[]>() ?? []).Where(t => !string.IsNullOrWhiteSpace(t)).Select(ParseTarget).ToHashSet();
+        allowed = (configuration.GetSection(AllowedTargetsKey).Get<string[]>() ?? [])
+            .Where(t => !string.IsNullOrWhiteSpace(t))
+            .Select(ParseTarget)
+            .ToHashSet();
     }
 
-    /// <summary>Is this exact host and port on the allow-list? No wildcards: the host as written, the port as meant.</summary>
+    /// <summary>
+    /// Is this exact host and port on the allow-list? No wildcards: the host as written, the port as meant.
+    /// </summary>
     public bool IsAllowListed(string host, int port) => allowed.Contains((Canonical(host), port));
 
     /// <summary>
@@ -67,10 +72,14 @@ public sealed class WebhookTargets
     /// unless every address is public (or the host:port is allow-listed), and connects to one of the addresses judged,
     /// never to a second lookup's answer.
     /// </summary>
-    public async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken)
+    public async ValueTask<Stream> ConnectAsync(
+        SocketsHttpConnectionContext context,
+        CancellationToken cancellationToken)
     {
         var (host, port) = (context.DnsEndPoint.Host, context.DnsEndPoint.Port);
-        var addresses = IsAllowListed(host, port) ? await ResolveAsync(host, cancellationToken) : await PublicAddressesAsync(host, cancellationToken);
+        var addresses = IsAllowListed(host, port)
+            ? await ResolveAsync(host, cancellationToken)
+            : await PublicAddressesAsync(host, cancellationToken);
         SocketException? last = null;
         foreach (var address in addresses)
         {
@@ -107,11 +116,14 @@ public sealed class WebhookTargets
         }
 
         var addresses = await ResolveAsync(host, cancellationToken);
-        return addresses.Length > 0 && addresses.All(PublicAddress.IsPublic) ? addresses : throw new NotPublicAddressException(host);
+        return addresses.Length > 0
+            && addresses.All(PublicAddress.IsPublic) ? addresses : throw new NotPublicAddressException(host);
     }
 
     private async Task<IPAddress[]> ResolveAsync(string host, CancellationToken cancellationToken) =>
-        IPAddress.TryParse(Canonical(host), out var literal) ? [literal] : await resolver.ResolveAsync(host.TrimStart('[').TrimEnd(']'), cancellationToken);
+        IPAddress.TryParse(Canonical(host), out var literal)
+            ? [literal]
+            : await resolver.ResolveAsync(host.TrimStart('[').TrimEnd(']'), cancellationToken);
 
     /// <summary>
     /// One spelling per host for comparisons: lower case, no IPv6 brackets or zone, no trailing dot, an IP address in
@@ -120,7 +132,8 @@ public sealed class WebhookTargets
     private static string Canonical(string host)
     {
         var name = host.Trim().TrimStart('[').TrimEnd(']').TrimEnd('.').ToLowerInvariant();
-        if (name.IndexOf('%', StringComparison.Ordinal) is > 0 and var zone && name.Contains(':', StringComparison.Ordinal))
+        if (name.IndexOf('%', StringComparison.Ordinal) is > 0 and var zone
+            && name.Contains(':', StringComparison.Ordinal))
         {
             name = name[..zone];
         }
@@ -133,11 +146,14 @@ public sealed class WebhookTargets
         var text = entry.Trim();
         var colon = text.LastIndexOf(':');
         var host = colon > 0 ? text[..colon] : string.Empty;
-        if (colon <= 0 || !int.TryParse(text[(colon + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var port) || port is < 1 or > 65535 ||
+        if (colon <= 0 ||
+            !int.TryParse(text[(colon + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var port) ||
+            port is < 1 or > 65535 ||
             host.Contains('*', StringComparison.Ordinal) || host.Contains('/', StringComparison.Ordinal) ||
             (host.Contains(':', StringComparison.Ordinal) && !(host.StartsWith('[') && host.EndsWith(']'))))
         {
-            throw new InvalidOperationException($"{AllowedTargetsKey}: '{entry}' is not host:port (an IPv6 host in brackets, no wildcards).");
+            throw new InvalidOperationException(
+                $"{AllowedTargetsKey}: '{entry}' is not host:port (an IPv6 host in brackets, no wildcards).");
         }
 
         return (Canonical(host), port);

@@ -12,15 +12,27 @@ namespace Platform.Notifications.Consumers;
 /// Keeps the copy of people to address. A reporter who joins after the list was published (or whose account arrives
 /// after the list) gets the assignment of its unit's tasks all the same — once, under the same cause.
 /// </summary>
-public sealed class AccountChangedConsumer(NotificationsDbContext db, NotificationWriter writer, ILogger<AccountChangedConsumer> logger)
+public sealed class AccountChangedConsumer(
+    NotificationsDbContext db,
+    NotificationWriter writer,
+    ILogger<AccountChangedConsumer> logger)
     : InboxConsumer<AccountChanged, NotificationsDbContext>(db, logger)
 {
-    protected override async Task HandleAsync(AccountChanged message, ConsumeContext<AccountChanged> context, CancellationToken cancellationToken)
+    protected override async Task HandleAsync(
+        AccountChanged message,
+        ConsumeContext<AccountChanged> context,
+        CancellationToken cancellationToken)
     {
         var recipient = await Db.Recipients.SingleOrDefaultAsync(r => r.Id == message.AccountId, cancellationToken);
         if (recipient is null)
         {
-            recipient = new Recipient { Id = message.AccountId, TenantId = message.TenantId, Username = message.Username, DisplayName = message.DisplayName };
+            recipient = new Recipient
+            {
+                Id = message.AccountId,
+                TenantId = message.TenantId,
+                Username = message.Username,
+                DisplayName = message.DisplayName,
+            };
             Db.Recipients.Add(recipient);
         }
         else if (message.Version != 0 && message.Version <= recipient.Version)
@@ -36,16 +48,23 @@ public sealed class AccountChangedConsumer(NotificationsDbContext db, Notificati
         recipient.UnitId = message.UnitId;
         recipient.Roles = message.Roles.ToList();
         recipient.Disabled = message.Disabled;
-        if (message.Disabled || message.UnitId is not { } unit || !recipient.Roles.Contains(NotificationWriter.Reporter) ||
+        if (message.Disabled ||
+            message.UnitId is not { } unit ||
+            !recipient.Roles.Contains(NotificationWriter.Reporter) ||
             !(await writer.SettingsAsync(message.TenantId, cancellationToken)).AssignmentEnabled)
         {
             return;
         }
 
-        var owed = await Db.OwedReports.AsNoTracking().Where(o => o.TenantId == message.TenantId && o.Active && o.LeadUnitId == unit)
-            .Select(o => new { o.TaskListId, o.TaskNumber, o.TaskOrder, o.TaskText, o.LeadUnitName }).Distinct().ToListAsync(cancellationToken);
+        var owed = await Db.OwedReports
+            .AsNoTracking()
+            .Where(o => o.TenantId == message.TenantId && o.Active && o.LeadUnitId == unit)
+            .Select(o => new { o.TaskListId, o.TaskNumber, o.TaskOrder, o.TaskText, o.LeadUnitName })
+            .Distinct()
+            .ToListAsync(cancellationToken);
         await writer.AddAsync(owed.GroupBy(o => o.TaskListId).Select(list => Assignments.For(
             recipient, list.Key, unit, list.First().LeadUnitName, "任务清单",
-            list.OrderBy(o => o.TaskOrder).Select(o => (o.TaskNumber, o.TaskText)).ToList())).ToList(), cancellationToken);
+            list.OrderBy(o => o.TaskOrder).Select(o => (o.TaskNumber, o.TaskText)).ToList())).ToList(),
+            cancellationToken);
     }
 }

@@ -9,17 +9,30 @@ namespace Platform.Notifications.Consumers;
 
 /// <summary>
 /// A returned report is owed again (unless a newer version of it is already known), and its unit's reporters are told
-/// why — even when the event arrives late: the office's comment is history worth having, and the notice is written once.
+/// why — even when the event arrives late: the office's comment is history worth having, and the notice is written
+/// once.
 /// </summary>
-public sealed class ReportReturnedConsumer(NotificationsDbContext db, NotificationWriter writer, ILogger<ReportReturnedConsumer> logger)
+public sealed class ReportReturnedConsumer(
+    NotificationsDbContext db,
+    NotificationWriter writer,
+    ILogger<ReportReturnedConsumer> logger)
     : InboxConsumer<ReportReturned, NotificationsDbContext>(db, logger)
 {
-    protected override async Task HandleAsync(ReportReturned message, ConsumeContext<ReportReturned> context, CancellationToken cancellationToken)
+    protected override async Task HandleAsync(
+        ReportReturned message,
+        ConsumeContext<ReportReturned> context,
+        CancellationToken cancellationToken)
     {
-        var owed = await ReportStates.ApplyAsync(Db, message.TenantId, message.TaskId, message.Period, message.LeadUnitId, message.ReportVersion, ItemState.Open, cancellationToken);
-        await ReviewNotices.AddAsync(writer, message.TenantId, message.LeadUnitId, NotificationKind.ReportReturned,
-            $"returned:{message.TaskId}:{message.Period}:{message.LeadUnitId}:{message.OccurredAt.UtcTicks}",
-            $"月报被退回：任务{owed.FirstOrDefault()?.TaskNumber} {message.Period}", $"退回意见：{message.Comment}\n请修改后重新报送。",
-            message.TaskId, message.Period, cancellationToken);
+        var report = ReportRef.Of(message);
+        var owed = await ReportStates.ApplyAsync(Db, report, ItemState.Open, cancellationToken);
+        var cause = $"returned:{message.TaskId}:{message.Period}:{message.LeadUnitId}:{message.OccurredAt.UtcTicks}";
+        await ReviewNotices.AddAsync(
+            writer,
+            report,
+            NotificationKind.ReportReturned,
+            cause,
+            $"月报被退回：任务{owed.FirstOrDefault()?.TaskNumber} {message.Period}",
+            $"退回意见：{message.Comment}\n请修改后重新报送。",
+            cancellationToken);
     }
 }

@@ -10,6 +10,9 @@ namespace Platform.Notifications.Consumers;
 public sealed class ReportSubmittedConsumer(NotificationsDbContext db, ILogger<ReportSubmittedConsumer> logger)
     : InboxConsumer<ReportSubmitted, NotificationsDbContext>(db, logger)
 {
-    protected override Task HandleAsync(ReportSubmitted message, ConsumeContext<ReportSubmitted> context, CancellationToken cancellationToken) =>
-        ReportStates.ApplyAsync(Db, message.TenantId, message.TaskId, message.Period, message.LeadUnitId, message.ReportVersion, ItemState.Submitted, cancellationToken);
+    protected override Task HandleAsync(
+        ReportSubmitted message,
+        ConsumeContext<ReportSubmitted> context,
+        CancellationToken cancellationToken) =>
+        ReportStates.ApplyAsync(Db, ReportRef.Of(message), ItemState.Submitted, cancellationToken);
 }

@@ -5,7 +5,8 @@ using Platform.Notifications.Domain;
 
 namespace Platform.Notifications.Data;
 
-public sealed class NotificationsDbContext(DbContextOptions<NotificationsDbContext> options, ITenantContext tenant) : TenantDbContext(options, tenant)
+public sealed class NotificationsDbContext(DbContextOptions<NotificationsDbContext> options, ITenantContext tenant)
+    : TenantDbContext(options, tenant)
 {
     public DbSet<Recipient> Recipients => Set<Recipient>();
 

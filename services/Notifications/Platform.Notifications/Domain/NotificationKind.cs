@@ -11,7 +11,9 @@ public enum NotificationKind
     /// <summary>催办: reports overdue after the grace.</summary>
     Overdue = 3,
 
-    /// <summary>督办单: a unit still late some days after the 催办, to the district's leaders and office.</summary>
+    /// <summary>
+    /// 督办单: a unit still late some days after the 催办, to the district's leaders and office.
+    /// </summary>
     Escalation = 4,
 
     ReportReturned = 5,

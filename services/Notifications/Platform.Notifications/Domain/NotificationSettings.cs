@@ -2,7 +2,9 @@ using Platform.MultiTenancy;
 
 namespace Platform.Notifications.Domain;
 
-/// <summary>A district's notification rules: when to remind, when 催办, when the 督办单 goes out; each can be switched off.</summary>
+/// <summary>
+/// A district's notification rules: when to remind, when 催办, when the 督办单 goes out; each can be switched off.
+/// </summary>
 public sealed class NotificationSettings : ITenantEntity
 {
     public required string TenantId { get; set; }

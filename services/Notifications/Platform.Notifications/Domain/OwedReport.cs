@@ -32,10 +32,14 @@ public sealed class OwedReport : ITenantEntity
 
     public ItemState State { get; set; } = ItemState.Open;
 
-    /// <summary>The version of reporting's report that <see cref="State"/> reflects (0: no report event seen yet).</summary>
+    /// <summary>
+    /// The version of reporting's report that <see cref="State"/> reflects (0: no report event seen yet).
+    /// </summary>
     public int ReportVersion { get; set; }
 
-    /// <summary>The version of the published list this row came from: an older version arriving late changes nothing.</summary>
+    /// <summary>
+    /// The version of the published list this row came from: an older version arriving late changes nothing.
+    /// </summary>
     public int ListVersion { get; set; }
 
     public bool Active { get; set; } = true;

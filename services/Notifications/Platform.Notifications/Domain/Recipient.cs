@@ -23,6 +23,8 @@ public sealed class Recipient : ITenantEntity
 
     public string? Mobile { get; set; }
 
-    /// <summary>The account's version this copy holds (<c>AccountChanged.Version</c>); 0 for one from an unversioned event.</summary>
+    /// <summary>
+    /// The account's version this copy holds (<c>AccountChanged.Version</c>); 0 for one from an unversioned event.
+    /// </summary>
     public int Version { get; set; }
 }

@@ -5,11 +5,18 @@ using Platform.ServiceDefaults.Jobs;
 
 namespace Platform.Notifications.Jobs;
 
-/// <summary>Runs the dispatcher every few seconds (Notifications:DeliveryInterval) in a transaction of its own.</summary>
-public sealed class DeliveryLoop(IServiceScopeFactory scopes, IConfiguration configuration, TimeProvider clock, ILogger<DeliveryLoop> logger)
+/// <summary>
+/// Runs the dispatcher every few seconds (Notifications:DeliveryInterval) in a transaction of its own.
+/// </summary>
+public sealed class DeliveryLoop(
+    IServiceScopeFactory scopes,
+    IConfiguration configuration,
+    TimeProvider clock,
+    ILogger<DeliveryLoop> logger)
     : PeriodicJob(scopes, clock, logger)
 {
-    protected override TimeSpan Interval => configuration.GetValue("Notifications:DeliveryInterval", TimeSpan.FromSeconds(2));
+    protected override TimeSpan Interval =>
+        configuration.GetValue("Notifications:DeliveryInterval", TimeSpan.FromSeconds(2));
 
     protected override string Name => "Sending deliveries";
 

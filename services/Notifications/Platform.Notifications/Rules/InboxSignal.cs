@@ -15,10 +15,15 @@ public sealed class InboxSignal
         }
     }
 
-    /// <summary>Completes when the recipient gets something, or after the timeout (watchers poll too: a pulse may precede the commit).</summary>
+    /// <summary>
+    /// Completes when the recipient gets something, or after the timeout (watchers poll too: a pulse may precede the
+    /// commit).
+    /// </summary>
     public async Task WaitAsync(Guid recipient, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        var source = waiting.GetOrAdd(recipient, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        var source = waiting.GetOrAdd(
+            recipient,
+            _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
         try
         {
             await source.Task.WaitAsync(timeout, cancellationToken);

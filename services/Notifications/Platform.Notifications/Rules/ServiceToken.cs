@@ -30,21 +30,28 @@ public sealed class ServiceToken(IHttpClientFactory http, IConfiguration configu
                 return again.Token;
             }
 
-            var authority = configuration["Identity:Authority"] ?? throw new ServiceTokenException("Identity:Authority is not configured.");
+            var authority = configuration["Identity:Authority"]
+                ?? throw new ServiceTokenException("Identity:Authority is not configured.");
             var form = new FormUrlEncodedContent(new Dictionary<string, string>
             {
                 ["grant_type"] = "client_credentials",
                 ["client_id"] = configuration["ServiceClient:Id"] ?? "duban-notifications",
-                ["client_secret"] = configuration["ServiceClient:Secret"] ?? throw new ServiceTokenException("ServiceClient:Secret is not configured."),
+                ["client_secret"] = configuration["ServiceClient:Secret"]
+                    ?? throw new ServiceTokenException("ServiceClient:Secret is not configured."),
                 ["scope"] = PlatformScopes.ReportsConfirm,
             });
-            using var response = await http.CreateClient(nameof(ServiceToken)).PostAsync(new Uri(new Uri(authority), "/connect/token"), form, cancellationToken);
+            using var response = await http.CreateClient(nameof(ServiceToken)).PostAsync(
+                new Uri(new Uri(authority), "/connect/token"),
+                form,
+                cancellationToken);
             if (!response.IsSuccessStatusCode)
             {
-                throw new ServiceTokenException($"the token endpoint answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(cancellationToken)}");
+                throw new ServiceTokenException($"the token endpoint answered {(int)response.StatusCode}: " +
+                    $"{await response.Content.ReadAsStringAsync(cancellationToken)}");
             }
 
-            var token = await response.Content.ReadFromJsonAsync<TokenAnswer>(cancellationToken) ?? throw new ServiceTokenException("empty token response");
+            var token = await response.Content.ReadFromJsonAsync<TokenAnswer>(cancellationToken)
+                ?? throw new ServiceTokenException("empty token response");
             current = (token.AccessToken, now.AddSeconds(Math.Max(30, token.ExpiresIn - 60)));
             return token.AccessToken;
         }
@@ -54,5 +61,7 @@ public sealed class ServiceToken(IHttpClientFactory http, IConfiguration configu
         }
     }
 
-    private sealed record TokenAnswer([property: JsonPropertyName("access_token")] string AccessToken, [property: JsonPropertyName("expires_in")] int ExpiresIn);
+    private sealed record TokenAnswer(
+        [property: JsonPropertyName("access_token")] string AccessToken,
+        [property: JsonPropertyName("expires_in")] int ExpiresIn);
 }

@@ -5,7 +5,8 @@ using Platform.Units.Domain;
 
 namespace Platform.Units.Data;
 
-public sealed class UnitsDbContext(DbContextOptions<UnitsDbContext> options, ITenantContext tenant) : TenantDbContext(options, tenant)
+public sealed class UnitsDbContext(DbContextOptions<UnitsDbContext> options, ITenantContext tenant)
+    : TenantDbContext(options, tenant)
 {
     public DbSet<TenantRecord> Tenants => Set<TenantRecord>();
 

@@ -2,7 +2,9 @@ using Platform.MultiTenancy;
 
 namespace Platform.Units.Domain;
 
-/// <summary>A person who signs in. Usernames are unique across the platform; the tenant comes from here into the token.</summary>
+/// <summary>
+/// A person who signs in. Usernames are unique across the platform; the tenant comes from here into the token.
+/// </summary>
 public sealed class Account : ITenantEntity
 {
     public const int MaxUsernameLength = 64;
@@ -31,7 +33,9 @@ public sealed class Account : ITenantEntity
 
     public string? Mobile { get; set; }
 
-    /// <summary>Set by a password the office gave (a new account's, a reset): the person chooses their own before signing in.</summary>
+    /// <summary>
+    /// Set by a password the office gave (a new account's, a reset): the person chooses their own before signing in.
+    /// </summary>
     public bool MustChangePassword { get; set; }
 
     /// <summary>
@@ -40,7 +44,9 @@ public sealed class Account : ITenantEntity
     /// </summary>
     public DateTimeOffset? TokensValidAfter { get; set; }
 
-    /// <summary>Counts every change; the event carries it so that a copy elsewhere applies only what is newer.</summary>
+    /// <summary>
+    /// Counts every change; the event carries it so that a copy elsewhere applies only what is newer.
+    /// </summary>
     public int Version { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }

@@ -27,7 +27,9 @@ public sealed class RefreshToken : ITenantEntity
     /// <summary>When the person ended this token's session; its access tokens are then refused by every host.</summary>
     public DateTimeOffset? EndedAt { get; set; }
 
-    /// <summary>The address and program the token was issued to (the sign-in, or the refresh that rotated it).</summary>
+    /// <summary>
+    /// The address and program the token was issued to (the sign-in, or the refresh that rotated it).
+    /// </summary>
     public string? ClientAddress { get; set; }
 
     public string? UserAgent { get; set; }

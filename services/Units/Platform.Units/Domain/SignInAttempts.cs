@@ -9,10 +9,14 @@ public sealed class SignInAttempts
 {
     public required string Username { get; set; }
 
-    /// <summary>Wrong passwords counting towards a lock: within the failure window of each other, since the last lock.</summary>
+    /// <summary>
+    /// Wrong passwords counting towards a lock: within the failure window of each other, since the last lock.
+    /// </summary>
     public int Consecutive { get; set; }
 
-    /// <summary>Every wrong password since the last successful sign-in, told to the person when they next sign in.</summary>
+    /// <summary>
+    /// Every wrong password since the last successful sign-in, told to the person when they next sign in.
+    /// </summary>
     public int SinceLastSignIn { get; set; }
 
     public DateTimeOffset LastFailedAt { get; set; }

@@ -2,7 +2,9 @@ using Platform.MultiTenancy;
 
 namespace Platform.Units.Domain;
 
-/// <summary>A username of the district locked after repeated wrong passwords: the district office's sign-in audit.</summary>
+/// <summary>
+/// A username of the district locked after repeated wrong passwords: the district office's sign-in audit.
+/// </summary>
 public sealed class SignInLockout : ITenantEntity
 {
     public Guid Id { get; set; }
@@ -20,6 +22,8 @@ public sealed class SignInLockout : ITenantEntity
     /// <summary>Wrong passwords since the account's last successful sign-in, when it was locked.</summary>
     public int FailedAttempts { get; set; }
 
-    /// <summary>The address the locking attempt came from, as this service saw it (the browser's behind a trusted gateway).</summary>
+    /// <summary>
+    /// The address the locking attempt came from, as this service saw it (the browser's behind a trusted gateway).
+    /// </summary>
     public string? ClientAddress { get; set; }
 }

@@ -5,7 +5,9 @@ public static class SignInOutcomes
 {
     public const string Succeeded = "succeeded";
 
-    /// <summary>A wrong password, or the right one while the username is locked (the answer does not tell them apart).</summary>
+    /// <summary>
+    /// A wrong password, or the right one while the username is locked (the answer does not tell them apart).
+    /// </summary>
     public const string Refused = "refused";
 
     public const string Disabled = "disabled";

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Platform.ServiceDefaults.Errors;
 using Platform.Units.Domain;
 
 namespace Platform.Units.Grpc;

@@ -9,8 +9,8 @@ public sealed class IdentityOptions
     /// <summary>
     /// Where the platform's hosts reach this service (<c>Identity:Authority</c>, the value they are given too). The
     /// discovery document names its endpoints under it, never under the Host header of the request that asked: a caller
-    /// must not be able to point another host's key lookup somewhere else. Without it (a single development host, tests)
-    /// the endpoints are named under <c>http://localhost</c>.
+    /// must not be able to point another host's key lookup somewhere else. Without it (a single development host,
+    /// tests) the endpoints are named under <c>http://localhost</c>.
     /// </summary>
     public string? Authority { get; set; }
 
@@ -25,7 +25,9 @@ public sealed class IdentityOptions
 
     public int MinClientSecretLength { get; set; } = 16;
 
-    /// <summary>When set, the account <c>platform.admin</c> is created with this password if it does not exist.</summary>
+    /// <summary>
+    /// When set, the account <c>platform.admin</c> is created with this password if it does not exist.
+    /// </summary>
     public string? BootstrapAdminPassword { get; set; }
 
     /// <summary>How repeated wrong passwords slow down and then lock a username.</summary>
@@ -34,6 +36,8 @@ public sealed class IdentityOptions
     /// <summary>The token endpoint's own limit per client address, on this service's port.</summary>
     public TokenRateLimitOptions TokenRateLimit { get; set; } = new();
 
-    /// <summary>The platform's service clients and their secrets (client id → secret); see <see cref="ServiceClients"/>.</summary>
+    /// <summary>
+    /// The platform's service clients and their secrets (client id → secret); see <see cref="ServiceClients"/>.
+    /// </summary>
     public Dictionary<string, string> ServiceClients { get; set; } = [];
 }

@@ -12,7 +12,8 @@ public sealed class TokenIssuer(SigningKeyProvider keys, IOptions<IdentityOption
 {
     private readonly JsonWebTokenHandler handler = new() { SetDefaultTimesOnTokenCreation = false };
 
-    /// <param name="session">The sign-in session the token belongs to (<see cref="RefreshToken.SessionId"/>), named in its <c>sid</c>.</param>
+    /// <param name="session">The sign-in session the token belongs to (<see cref="RefreshToken.SessionId"/>), named in
+    /// its <c>sid</c>.</param>
     public IssuedToken ForAccount(Account account, Guid session)
     {
         var scopes = RoleScopes.For(account.Roles);

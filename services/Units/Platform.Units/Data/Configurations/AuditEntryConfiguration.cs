@@ -5,7 +5,9 @@ using Platform.Units.Domain;
 
 namespace Platform.Units.Data.Configurations;
 
-/// <summary>The columns and indexes every audit table shares; the derived configuration names the table and subject.</summary>
+/// <summary>
+/// The columns and indexes every audit table shares; the derived configuration names the table and subject.
+/// </summary>
 internal abstract class AuditEntryConfiguration<TEntry>(string table, Expression<Func<TEntry, object?>> subject)
     : IEntityTypeConfiguration<TEntry>
     where TEntry : AuditEntry
