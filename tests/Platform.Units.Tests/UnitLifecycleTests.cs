@@ -23,9 +23,7 @@ public sealed class UnitLifecycleTests(UnitsApp app)
         var office = await app.OfficeAsync();
         var units = app.Units();
         var suffix = UnitsApp.Unique();
-        var unit = await units.CreateUnitAsync(
-            new CreateUnitRequest { Name = "区审计局" + suffix, Aliases = { "审计局" + suffix } },
-            office);
+        var unit = await app.CreateUnitAsync(office, "区审计局" + suffix, "审计局" + suffix);
         Assert.True((await units.ResolveUnitNamesAsync(
             new ResolveUnitNamesRequest { Names = { "审计局" + suffix } },
             office)).Results[0].Resolved);

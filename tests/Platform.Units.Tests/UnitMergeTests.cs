@@ -22,12 +22,8 @@ public sealed class UnitMergeTests(UnitsApp app)
         var office = await app.OfficeAsync();
         var units = app.Units();
         var s = UnitsApp.Unique();
-        var merged = await units.CreateUnitAsync(
-            new CreateUnitRequest { Name = "区商务委" + s, Aliases = { "商务委" + s } },
-            office);
-        var into = await units.CreateUnitAsync(
-            new CreateUnitRequest { Name = "区工业和信息化局" + s, Aliases = { "区工信局" + s } },
-            office);
+        var merged = await app.CreateUnitAsync(office, "区商务委" + s, "商务委" + s);
+        var into = await app.CreateUnitAsync(office, "区工业和信息化局" + s, "区工信局" + s);
         var group = await units.CreateUnitAsync(new CreateUnitRequest
         {
             Name = "经济部门" + s,

@@ -128,6 +128,10 @@ public sealed class UnitsApp : IAsyncLifetime
     /// <summary>The 渝中 district office's call credentials (its administrator signed in).</summary>
     public async Task<Metadata> OfficeAsync() => Bearer(await TokenAsync("yz.admin"));
 
+    /// <summary>A unit of 渝中's directory, created by its office, with its aliases.</summary>
+    public async Task<Unit> CreateUnitAsync(Metadata office, string name, params string[] aliases) =>
+        await Units().CreateUnitAsync(new CreateUnitRequest { Name = name, Aliases = { aliases } }, office);
+
     /// <summary>Six characters that keep a test's names apart from every other test's on the shared database.</summary>
     public static string Unique() => Guid.NewGuid().ToString("N")[..6];
 
