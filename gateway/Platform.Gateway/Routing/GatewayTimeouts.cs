@@ -62,9 +62,8 @@ public static partial class GatewayTimeouts
                 return;
             }
 
-            var timedOut = error.Error == ForwarderError.RequestTimedOut ||
-                           context.Features
-                               .Get<IHttpRequestTimeoutFeature>()?.RequestTimeoutToken.IsCancellationRequested == true;
+            var deadline = context.Features.Get<IHttpRequestTimeoutFeature>()?.RequestTimeoutToken;
+            var timedOut = error.Error == ForwarderError.RequestTimedOut || deadline?.IsCancellationRequested == true;
             if (timedOut)
             {
                 LogTimedOut(Logger(context), context.Request.Method, context.Request.Path, error.Error);
@@ -142,9 +141,9 @@ public static partial class GatewayTimeouts
     {
         var name = context.GetEndpoint()?.Metadata.GetMetadata<RequestTimeoutAttribute>()?.PolicyName;
         var policies = context.RequestServices.GetRequiredService<IOptions<RequestTimeoutOptions>>().Value.Policies;
-        var timeout = name is not null
-            && policies.TryGetValue(name, out var policy)
-            && policy.Timeout is { } t ? t : YarpActivityTimeout;
+        var timeout = name is not null && policies.TryGetValue(name, out var policy) && policy.Timeout is { } t
+            ? t
+            : YarpActivityTimeout;
         return $"{timeout.TotalSeconds:0.#} s";
     }
 

@@ -91,8 +91,8 @@ public static class ProblemDetailsTransform
                 json.RootElement.TryGetProperty("message", out var message))
             {
                 var value = code.GetInt32();
-                return (value >= 0
-                    && value < CodeNames.Length ? CodeNames[value] : "UNKNOWN", message.GetString() ?? string.Empty);
+                var name = value >= 0 && value < CodeNames.Length ? CodeNames[value] : "UNKNOWN";
+                return (name, message.GetString() ?? string.Empty);
             }
         }
         catch (JsonException)

@@ -116,8 +116,9 @@ public sealed class WebhookTargets
         }
 
         var addresses = await ResolveAsync(host, cancellationToken);
-        return addresses.Length > 0
-            && addresses.All(PublicAddress.IsPublic) ? addresses : throw new NotPublicAddressException(host);
+        return addresses.Length > 0 && addresses.All(PublicAddress.IsPublic)
+            ? addresses
+            : throw new NotPublicAddressException(host);
     }
 
     private async Task<IPAddress[]> ResolveAsync(string host, CancellationToken cancellationToken) =>

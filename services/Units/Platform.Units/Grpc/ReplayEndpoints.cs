@@ -9,10 +9,9 @@ namespace Platform.Units.Grpc;
 
 /// <summary>
 /// <c>POST /api/v1/ops/units:replay</c> (platform admin): the directory's current state again —
-/// <c>TenantProvisioned</c>
-/// for each tenant, <c>UnitChanged</c> for each unit, <c>AccountChanged</c> for each account (of one district with
-/// <c>{"tenant": …}</c>) — so a service that started after they were published can rebuild its copy. Every consumer
-/// of them applies the same state twice as once.
+/// <c>TenantProvisioned</c> for each tenant, <c>UnitChanged</c> for each unit, <c>AccountChanged</c> for each account
+/// (of one district with <c>{"tenant": …}</c>) — so a service that started after they were published can rebuild
+/// its copy. Every consumer of them applies the same state twice as once.
 /// </summary>
 internal static class ReplayEndpoints
 {

@@ -23,11 +23,10 @@ public sealed partial class UnitDirectoryService
         caller.RequireDistrictWriter(PlatformScopes.UnitsWrite);
         var cancellationToken = context.CancellationToken;
         var source = await FindAsync(request.Id, cancellationToken);
-        var target = await FindAsync(
-            string.IsNullOrWhiteSpace(request.IntoId) ? throw new ValidationException(
-                "into_id",
-                "name the unit that takes this one over") : request.IntoId,
-            cancellationToken);
+        var intoId = string.IsNullOrWhiteSpace(request.IntoId)
+            ? throw new ValidationException("into_id", "name the unit that takes this one over")
+            : request.IntoId;
+        var target = await FindAsync(intoId, cancellationToken);
         var now = clock.GetUtcNow();
         var (sourceBefore, targetBefore) = (UnitAuditEntry.Snapshot(source), UnitAuditEntry.Snapshot(target));
         var openTasks = (await OpenAssignmentsAsync(source, now, cancellationToken))
