@@ -20,8 +20,8 @@ public sealed class PortalGatewayApp : GatewayHost
     {
         units = await StartBackendAsync("units", _ => { });
         portal = await StartBackendAsync("portal", app =>
-            // A refusal in the shape of a service status: the gateway must pass the portal's answers through as they
-            // are.
+            // A refusal in the shape of a service status: the gateway must pass the portal's answers through
+            // as they are.
             app.MapGet("/inbox/unread", () => Results.Json(
                 new { code = 7, message = "not yours" },
                 statusCode: StatusCodes.Status403Forbidden)));

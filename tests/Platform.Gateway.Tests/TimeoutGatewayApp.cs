@@ -11,10 +11,10 @@ using Platform.Contracts.Units.V1;
 namespace Platform.Gateway.Tests;
 
 /// <summary>
-/// The gateway with second-long timeouts in front of services that hang or answer slowly: a REST backend (HTTP/1), a
-/// gRPC backend (h2c) whose unary calls hang and whose WatchInbox streams for longer than any timeout, and a
-/// notifications REST address where nothing listens. A gateway of its own, so the other tests' timeouts stay the
-/// defaults.
+/// The gateway with second-long timeouts in front of services that hang or answer slowly: a REST backend
+/// (HTTP/1), a gRPC backend (h2c) whose unary calls hang and whose WatchInbox streams for longer than any
+/// timeout, and a notifications REST address where nothing listens. A gateway of its own, so the other tests'
+/// timeouts stay the defaults.
 /// </summary>
 public sealed class TimeoutGatewayApp : GatewayHost
 {

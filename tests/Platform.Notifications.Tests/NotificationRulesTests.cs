@@ -79,8 +79,8 @@ public sealed class NotificationRulesTests(NotificationsApp app)
         Assert.Empty(await Kind(czj, NotificationKind.Overdue));
         Assert.Empty(await Kind(leader, NotificationKind.Escalation));
 
-        // Three days later the 督办单 goes to the unit's leader and the district's leader and office, not to the
-        // reporters.
+        // Three days later the 督办单 goes to the unit's leader and the district's leader and office, not
+        // to the reporters.
         await AtAsync(2023, 10, 9);
         var notice = await Single(leader, NotificationKind.Escalation);
         Assert.StartsWith("督办单：区市场监管局 2023-09", notice.Title);
@@ -101,8 +101,8 @@ public sealed class NotificationRulesTests(NotificationsApp app)
         await app.Bus.Publish(List());
         await app.EventuallyAsync(async db => await db.Notifications.AnyAsync(n => n.RecipientId == czj.Id));
 
-        // Watch from the newest notification the client has seen (its assignment), so nothing slips between list and
-        // watch.
+        // Watch from the newest notification the client has seen (its assignment), so nothing slips between
+        // list and watch.
         await app.EventuallyAsync(async db => await db.Notifications.AnyAsync(n => n.RecipientId == scj.Id));
         var seen = (await Inbox.ListNotificationsAsync(new ListNotificationsRequest(), scj.Token)).Notifications
             .Max(n => n.Id);

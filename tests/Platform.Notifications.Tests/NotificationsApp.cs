@@ -17,9 +17,9 @@ using Platform.Testing;
 namespace Platform.Notifications.Tests;
 
 /// <summary>
-/// The notifications host on a real database and broker, with an injected clock and resolver. Webhook receivers run on
-/// ports reserved up front and allow-listed (Notifications:Webhooks:AllowedTargets), as the service reaches no other
-/// private address.
+/// The notifications host on a real database and broker, with an injected clock and resolver. Webhook receivers run
+/// on ports reserved up front and allow-listed (Notifications:Webhooks:AllowedTargets), as the service reaches no
+/// other private address.
 /// </summary>
 public sealed class NotificationsApp : IAsyncLifetime
 {

@@ -75,8 +75,8 @@ public sealed class AccountLifecycleTests(UnitsApp app)
             (renamed.DisplayName, renamed.Email, renamed.Mobile, renamed.MustChangePassword));
         Assert.Equal(HttpStatusCode.OK, await app.StatusAsync(token)); // a new name keeps the session
 
-        // Disabled: the refresh token is refused at once, the access token as soon as the list has it, the password
-        // too.
+        // Disabled: the refresh token is refused at once, the access token as soon as the list has it,
+        // the password too.
         var disabled =
             await access.DisableAccountAsync(new AccountActionRequest { Id = created.Id }, UnitsApp.Bearer(office));
         Assert.True(disabled.Disabled);
@@ -212,8 +212,8 @@ public sealed class AccountLifecycleTests(UnitsApp app)
                 new ListAccountAuditRequest { TenantId = "500103" },
                 jb).ResponseAsync)).StatusCode);
 
-        // A reporter and a municipal viewer have no right to manage people; the viewer oversees 渝中 and still
-        // cannot.
+        // A reporter and a municipal viewer have no right to manage people; the viewer oversees 渝中
+        // and still cannot.
         foreach (var who in new[] { "yz.scj", "cq.viewer" })
         {
             var caller = UnitsApp.Bearer(await app.TokenAsync(who));

@@ -10,10 +10,10 @@ using Platform.Units.Directory;
 namespace Platform.Units.Tests;
 
 /// <summary>
-/// A district loads its units and people from the directory workbook: the preview names every row's problem and writes
-/// nothing; the import writes all of it in one transaction or nothing; each new person gets a one-time password (also
-/// as a workbook) and must choose their own at the first sign-in; the same workbook uploaded again creates nothing
-/// twice.
+/// A district loads its units and people from the directory workbook: the preview names every row's problem and
+/// writes nothing; the import writes all of it in one transaction or nothing; each new person gets a one-time
+/// password (also as a workbook) and must choose their own at the first sign-in; the same workbook uploaded again
+/// creates nothing twice.
 /// </summary>
 [Collection(UnitsCollection.Name)]
 public sealed class DirectoryImportTests(UnitsApp app)

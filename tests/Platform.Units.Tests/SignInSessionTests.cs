@@ -6,10 +6,10 @@ using Platform.Contracts.Units.V1;
 namespace Platform.Units.Tests;
 
 /// <summary>
-/// A person's own sign-in history and sessions: every password attempt on their account with its program and outcome,
-/// each sign-in a session kept by its refreshes, and ending one: its refresh token refused at once (without taking the
-/// person's other sessions with it, as a leaked token would), its access tokens refused once the revocation list has
-/// it.
+/// A person's own sign-in history and sessions: every password attempt on their account with its program and
+/// outcome, each sign-in a session kept by its refreshes, and ending one: its refresh token refused at once (without
+/// taking the person's other sessions with it, as a leaked token would), its access tokens refused once the
+/// revocation list has it.
 /// </summary>
 [Collection(UnitsCollection.Name)]
 public sealed class SignInSessionTests(UnitsApp app)

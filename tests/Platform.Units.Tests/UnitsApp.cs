@@ -174,8 +174,8 @@ public sealed class UnitsApp : IAsyncLifetime
     }
 
     /// <summary>
-    /// A password grant as it answers, refusals included; <paramref name="newPassword"/> replaces an office-given
-    /// password.
+    /// A password grant as it answers, refusals included; <paramref name="newPassword"/> replaces
+    /// an office-given password.
     /// </summary>
     public async Task<(HttpStatusCode Status, JsonElement Body)> SignInAsync(
         string username,

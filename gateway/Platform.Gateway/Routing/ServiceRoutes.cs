@@ -98,8 +98,8 @@ public static class ServiceRoutes
                     http,
                     grpc: false,
                     Max(GatewayTimeouts.YarpActivityTimeout, timeouts.Long)));
-                // The operator's messaging endpoints (queues, re-drive, replay): /api/v1/ops/{service}/…,
-                // platform-admin only.
+                // The operator's messaging endpoints (queues, re-drive, replay):
+                // /api/v1/ops/{service}/…, platform-admin only.
                 foreach (var resource in service.Resources.Append($"ops/{key}"))
                 {
                     var timeout = service.LongResources?.Contains(resource) == true
@@ -235,10 +235,10 @@ public static class ServiceRoutes
     };
 
     /// <summary>
-    /// X-Forwarded-For, -Proto, -Host and -Prefix describe the request as the gateway received it, replacing whatever
-    /// the client sent (YARP's default, written out so that it stays so): the portal builds its redirects from them and
-    /// must never take a host from the browser. Behind an ingress the gateway's own view is the ingress's, when trusted
-    /// (Gateway:TrustedProxies).
+    /// X-Forwarded-For, -Proto, -Host and -Prefix describe the request as the gateway received it, replacing
+    /// whatever the client sent (YARP's default, written out so that it stays so): the portal builds its redirects
+    /// from them and must never take a host from the browser. Behind an ingress the gateway's own view is the
+    /// ingress's, when trusted (Gateway:TrustedProxies).
     /// </summary>
     private static readonly Dictionary<string, string> ForwardedHeaders = new() { ["X-Forwarded"] = "Set" };
 

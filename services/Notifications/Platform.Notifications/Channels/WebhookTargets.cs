@@ -6,11 +6,11 @@ namespace Platform.Notifications.Channels;
 
 /// <summary>
 /// Where webhooks may go: an https URL whose host resolves only to public addresses, or one of the exact
-/// host:port targets of Notifications:Webhooks:AllowedTargets (the local stack's and the tests' own receivers, which
-/// may also be plain http). The rule is applied twice: when an office registers a URL, and again on every connection,
-/// where <see cref="ConnectAsync"/> resolves the host itself, judges every address and connects to the address it
-/// judged, so that a name answering a public address at registration and a private one later (DNS rebinding) is
-/// still refused.
+/// host:port targets of Notifications:Webhooks:AllowedTargets (the local stack's and the tests' own receivers,
+/// which may also be plain http). The rule is applied twice: when an office registers a URL, and again on every
+/// connection, where <see cref="ConnectAsync"/> resolves the host itself, judges every address and connects to
+/// the address it judged, so that a name answering a public address at registration and a private one later (DNS
+/// rebinding) is still refused.
 /// </summary>
 public sealed class WebhookTargets
 {

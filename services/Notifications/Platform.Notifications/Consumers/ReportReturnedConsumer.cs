@@ -8,9 +8,9 @@ using Platform.Notifications.Rules;
 namespace Platform.Notifications.Consumers;
 
 /// <summary>
-/// A returned report is owed again (unless a newer version of it is already known), and its unit's reporters are told
-/// why — even when the event arrives late: the office's comment is history worth having, and the notice is written
-/// once.
+/// A returned report is owed again (unless a newer version of it is already known), and its unit's reporters are
+/// told why — even when the event arrives late: the office's comment is history worth having, and the notice
+/// is written once.
 /// </summary>
 public sealed class ReportReturnedConsumer(
     NotificationsDbContext db,

@@ -16,8 +16,8 @@ internal static class ReportStates
     /// <summary>
     /// Serialises, per district, applying a list against everything else that writes report states and owed rows: a
     /// list being applied reads the report states to start its rows from, and a report event committing in between
-    /// would otherwise find no row to update and be overwritten by the list's older snapshot. Held until the consumer's
-    /// transaction ends.
+    /// would otherwise find no row to update and be overwritten by the list's older snapshot. Held until the
+    /// consumer's transaction ends.
     /// </summary>
     public static Task LockDistrictAsync(
         NotificationsDbContext db,

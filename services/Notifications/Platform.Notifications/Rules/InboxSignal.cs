@@ -16,8 +16,8 @@ public sealed class InboxSignal
     }
 
     /// <summary>
-    /// Completes when the recipient gets something, or after the timeout (watchers poll too: a pulse may precede the
-    /// commit).
+    /// Completes when the recipient gets something, or after the timeout (watchers poll too: a pulse may
+    /// precede the commit).
     /// </summary>
     public async Task WaitAsync(Guid recipient, TimeSpan timeout, CancellationToken cancellationToken)
     {

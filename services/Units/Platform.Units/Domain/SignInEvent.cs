@@ -3,9 +3,9 @@ using Platform.MultiTenancy;
 namespace Platform.Units.Domain;
 
 /// <summary>
-/// One attempt to sign in to an account with its password, whatever came of it: the person's own sign-in history
-/// (time, address, program, outcome). Attempts on a username no account has are only counted (<see
-/// cref="SignInAttempts"/>).
+/// One attempt to sign in to an account with its password, whatever came of it: the person's own
+/// sign-in history (time, address, program, outcome). Attempts on a username no account has are only
+/// counted (<see cref="SignInAttempts"/>).
 /// </summary>
 public sealed class SignInEvent : ITenantEntity
 {

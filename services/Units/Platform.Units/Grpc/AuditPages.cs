@@ -8,8 +8,8 @@ namespace Platform.Units.Grpc;
 internal static class AuditPages
 {
     /// <summary>
-    /// One page of an audit log, newest first, with the current name of each entry's subject (a unit's name, an
-    /// account's username).
+    /// One page of an audit log, newest first, with the current name of each entry's subject (a unit's name,
+    /// an account's username).
     /// </summary>
     public static async Task<AuditPage<TEntry>> ReadAsync<TEntry>(
         IQueryable<TEntry> query,

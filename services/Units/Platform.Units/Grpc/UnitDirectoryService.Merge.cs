@@ -72,9 +72,9 @@ public sealed partial class UnitDirectoryService
     }
 
     /// <summary>
-    /// The directory's copy of who leads and shares what follows the merge (an assignment of the target to the same
-    /// task is kept once, as lead if either led it), so the unit that remains counts the tasks it now has to answer
-    /// for.
+    /// The directory's copy of who leads and shares what follows the merge (an assignment of the target to the
+    /// same task is kept once, as lead if either led it), so the unit that remains counts the tasks it now has
+    /// to answer for.
     /// </summary>
     private async Task MoveAssignmentsAsync(Unit source, Unit target, CancellationToken cancellationToken)
     {

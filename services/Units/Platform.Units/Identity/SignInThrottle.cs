@@ -123,9 +123,9 @@ public sealed partial class SignInThrottle(
     private static long lastPrune;
 
     /// <summary>
-    /// Now and then (at most once a minute per host) forgets usernames that no account has once neither their delay nor
-    /// their lock applies any more: those rows only ever slowed guessing down. An account's row stays until it signs
-    /// in.
+    /// Now and then (at most once a minute per host) forgets usernames that no account has once neither their
+    /// delay nor their lock applies any more: those rows only ever slowed guessing down. An account's row stays
+    /// until it signs in.
     /// </summary>
     private async Task PruneAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
