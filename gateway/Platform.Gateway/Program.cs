@@ -22,8 +22,8 @@ var app = builder.Build();
 app.UseForwardedHeadersFrom("Gateway:TrustedProxies", fallback: string.Empty);
 
 // The portal signs people in through this gateway's token endpoint and names the browser in X-Forwarded-For: believed
-// from the portal's addresses only (Gateway:PortalAddresses; none by default, since locally every caller is on loopback),
-// and only that header, so each browser gets its own per-address bucket while nobody else can choose theirs.
+// from the portal's addresses only (Gateway:PortalAddresses; none by default, since locally every caller is on
+// loopback), and only that header, so each browser gets its own per-address bucket while nobody else can choose theirs.
 app.UseForwardedHeadersFrom("Gateway:PortalAddresses", fallback: string.Empty, ForwardedHeaders.XForwardedFor);
 app.UseRequestId();
 app.UseApiBodyLimit(

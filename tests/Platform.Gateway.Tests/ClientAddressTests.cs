@@ -1,12 +1,8 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Platform.Gateway.Tests;
@@ -26,19 +22,17 @@ public sealed class ClientAddressTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        units = builder.Build();
-        units.MapPost("/connect/token", (HttpRequest request) => Results.Json(new { forwardedFor = request.Headers["X-Forwarded-For"].ToString() }));
-        await units.StartAsync();
-        var address = units.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-
-        factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        units = await TestHosts.StartBackendAsync(app =>
+            app.MapPost("/connect/token", (HttpRequest request) => Results.Json(new
+            {
+                forwardedFor = request.Headers["X-Forwarded-For"].ToString(),
+            })));
+        factory = TestHosts.Gateway(new Dictionary<string, string>
         {
-            b.UseSetting("Services:Units:Http", address);
-            b.UseSetting("Gateway:PortalAddresses", Portal);
-            b.UseSetting("RateLimiting:Anonymous:TokenLimit", Burst.ToString());
-            b.UseSetting("RateLimiting:Anonymous:TokensPerSecond", "1");
+            ["Services:Units:Http"] = TestHosts.Address(units),
+            ["Gateway:PortalAddresses"] = Portal,
+            ["RateLimiting:Anonymous:TokenLimit"] = Burst.ToString(),
+            ["RateLimiting:Anonymous:TokensPerSecond"] = "1",
         });
     }
 
@@ -54,7 +48,9 @@ public sealed class ClientAddressTests : IAsyncLifetime
         await ExhaustAsync("198.51.100.20", "203.0.113.1");
         var forged = await PostTokenAsync("198.51.100.20", "203.0.113.2");
         Assert.Equal(StatusCodes.Status429TooManyRequests, forged.Response.StatusCode);
-        var detail = JsonDocument.Parse(await new StreamReader(forged.Response.Body).ReadToEndAsync()).RootElement.GetProperty("detail").GetString();
+        var detail = JsonDocument.Parse(await new StreamReader(forged.Response.Body).ReadToEndAsync()).RootElement
+            .GetProperty("detail")
+            .GetString();
         Assert.StartsWith("Too many requests from this address", detail, StringComparison.Ordinal);
         Assert.DoesNotContain("tenant", detail, StringComparison.Ordinal);
     }
@@ -63,11 +59,15 @@ public sealed class ClientAddressTests : IAsyncLifetime
     public async Task ThePortalsBrowsersEachHaveTheirOwnBucketAndTheBrowserIsPassedOn()
     {
         await ExhaustAsync(Portal, "203.0.113.3");
-        Assert.Equal(StatusCodes.Status429TooManyRequests, (await PostTokenAsync(Portal, "203.0.113.3")).Response.StatusCode);
+        Assert.Equal(
+            StatusCodes.Status429TooManyRequests,
+            (await PostTokenAsync(Portal, "203.0.113.3")).Response.StatusCode);
 
         var another = await PostTokenAsync(Portal, "203.0.113.4");
         Assert.Equal(StatusCodes.Status200OK, another.Response.StatusCode);
-        var seen = JsonDocument.Parse(await new StreamReader(another.Response.Body).ReadToEndAsync()).RootElement.GetProperty("forwardedFor").GetString();
+        var seen = JsonDocument.Parse(await new StreamReader(another.Response.Body).ReadToEndAsync()).RootElement
+            .GetProperty("forwardedFor")
+            .GetString();
         Assert.Equal("203.0.113.4", seen);
 
         // The portal's own address is just one more caller to the others: a browser's bucket is not the portal's.

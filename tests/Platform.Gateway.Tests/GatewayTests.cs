@@ -51,7 +51,8 @@ public sealed class GatewayTests(GatewayApp app) : IClassFixture<GatewayApp>
         var token = kind switch
         {
             "foreign" => other.Issue("500103", ["district-admin"], ["units.read"]),
-            "expired" => app.Tokens.Issue("500103", ["district-admin"], ["units.read"], lifetime: TimeSpan.FromMinutes(-5)),
+            "expired" =>
+                app.Tokens.Issue("500103", ["district-admin"], ["units.read"], lifetime: TimeSpan.FromMinutes(-5)),
             _ => kind,
         };
         using var response = await app.Http.SendAsync(app.Get("/api/v1/units/echo", token));
@@ -82,7 +83,9 @@ public sealed class GatewayTests(GatewayApp app) : IClassFixture<GatewayApp>
         Assert.True(statuses.Count > GatewayApp.TenantBurst - 1, "the limit must allow the burst first");
         Assert.True(int.Parse(rejected.Headers.GetValues("Retry-After").Single()) >= 1);
         Assert.Equal("application/problem+json", rejected.Content.Headers.ContentType?.MediaType);
-        Assert.StartsWith("The rate limit for this tenant was exceeded", (await rejected.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
+        Assert.StartsWith(
+            "The rate limit for this tenant was exceeded",
+            (await rejected.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
         rejected.Dispose();
 
         using var quiet = await app.Http.SendAsync(app.Get("/api/v1/units/echo", app.Token("500111")));
@@ -92,13 +95,16 @@ public sealed class GatewayTests(GatewayApp app) : IClassFixture<GatewayApp>
     [Fact]
     public async Task AGrpcCallerOverTheRateLimitGetsResourceExhausted()
     {
-        using var channel = GrpcChannel.ForAddress(app.BaseAddress, new GrpcChannelOptions { HttpHandler = app.Handler });
+        using var channel =
+            GrpcChannel.ForAddress(app.BaseAddress, new GrpcChannelOptions { HttpHandler = app.Handler });
         var client = new UnitDirectory.UnitDirectoryClient(channel);
         var headers = new Metadata { { "Authorization", "Bearer " + app.Token("500112") } };
         var codes = new List<StatusCode>();
         for (var i = 0; i < GatewayApp.TenantBurst * 3; i++)
         {
-            var error = await Assert.ThrowsAsync<RpcException>(() => client.ListUnitsAsync(new ListUnitsRequest(), headers).ResponseAsync);
+            var error = await Assert.ThrowsAsync<RpcException>(() => client.ListUnitsAsync(
+                new ListUnitsRequest(),
+                headers).ResponseAsync);
             codes.Add(error.StatusCode);
             if (error.StatusCode == StatusCode.ResourceExhausted)
             {
@@ -117,7 +123,9 @@ public sealed class GatewayTests(GatewayApp app) : IClassFixture<GatewayApp>
         string? detail = null;
         for (var i = 0; i < GatewayApp.AnonymousBurst * 3; i++)
         {
-            using var response = await app.Http.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string> { ["grant_type"] = "password" }));
+            using var response = await app.Http.PostAsync(
+                "/connect/token",
+                new FormUrlEncodedContent(new Dictionary<string, string> { ["grant_type"] = "password" }));
             statuses.Add(response.StatusCode);
             if (response.StatusCode == HttpStatusCode.TooManyRequests)
             {
@@ -136,12 +144,15 @@ public sealed class GatewayTests(GatewayApp app) : IClassFixture<GatewayApp>
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/units/echo")
         {
-            Content = new StringContent("{\"name\":\"" + new string('a', 70_000) + "\"}", Encoding.UTF8, "application/json"),
+            Content =
+                new StringContent("{\"name\":\"" + new string('a', 70_000) + "\"}", Encoding.UTF8, "application/json"),
         };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", app.Token("500113"));
         using var response = await app.Http.SendAsync(request);
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
-        Assert.Contains("limit", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
+        Assert.Contains(
+            "limit",
+            (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
     }
 
     [Fact]
@@ -150,13 +161,18 @@ public sealed class GatewayTests(GatewayApp app) : IClassFixture<GatewayApp>
         // gRPC goes through the same limit as REST: a 70 kB CreateUnit is refused at the gateway (limit 64 KiB here).
         var body = new byte[70_000];
         body[4] = 0x01;
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/platform.units.v1.UnitDirectory/CreateUnit") { Content = new ByteArrayContent(body) };
+        using var request = new HttpRequestMessage(
+            HttpMethod.Post,
+            "/platform.units.v1.UnitDirectory/CreateUnit") { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/grpc");
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", app.Token("500116"));
         using var response = await app.Http.SendAsync(request);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("8", response.Headers.GetValues("grpc-status").Single());
-        Assert.Contains("limit", Uri.UnescapeDataString(response.Headers.GetValues("grpc-message").Single()), StringComparison.Ordinal);
+        Assert.Contains(
+            "limit",
+            Uri.UnescapeDataString(response.Headers.GetValues("grpc-message").Single()),
+            StringComparison.Ordinal);
     }
 
     [Fact]
@@ -175,7 +191,10 @@ public sealed class GatewayTests(GatewayApp app) : IClassFixture<GatewayApp>
         {
             using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/task-lists:import")
             {
-                Content = new StringContent("{\"content\":\"" + new string('A', size) + "\"}", Encoding.UTF8, "application/json"),
+                Content = new StringContent(
+                    "{\"content\":\"" + new string('A', size) + "\"}",
+                    Encoding.UTF8,
+                    "application/json"),
             };
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", app.Token("500115"));
             using var response = await app.Http.SendAsync(request);

@@ -102,7 +102,9 @@ public sealed class PortalRoutingTests(PortalGatewayApp app) : IClassFixture<Por
     {
         using var response = await app.Http.SendAsync(app.Request(HttpMethod.Get, path, signedIn ? app.Token() : null));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("units", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("served").GetString());
+        Assert.Equal(
+            "units",
+            (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("served").GetString());
     }
 
     [Fact]
@@ -143,7 +145,13 @@ public sealed class PortalRoutingTests(PortalGatewayApp app) : IClassFixture<Por
         // Five pages of a browser, each with six assets: far beyond the anonymous burst, well within the portal's.
         var paths = Enumerable.Range(0, 5).SelectMany(i => new[]
         {
-            $"/tasks?page={i}", "/css/site.css", "/js/site.js", "/favicon.ico", "/inbox/events", "/img/logo.svg", "/fonts/a.woff2",
+            $"/tasks?page={i}",
+            "/css/site.css",
+            "/js/site.js",
+            "/favicon.ico",
+            "/inbox/events",
+            "/img/logo.svg",
+            "/fonts/a.woff2",
         }).ToList();
         Assert.True(paths.Count > PortalGatewayApp.AnonymousBurst * 3);
 

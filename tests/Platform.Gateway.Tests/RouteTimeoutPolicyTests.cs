@@ -3,7 +3,9 @@ using Platform.Gateway.Routing;
 
 namespace Platform.Gateway.Tests;
 
-/// <summary>Which timeout each route gets: the default, the long one for files, the token endpoint's, none for streams.</summary>
+/// <summary>
+/// Which timeout each route gets: the default, the long one for files, the token endpoint's, none for streams.
+/// </summary>
 public sealed class RouteTimeoutPolicyTests
 {
     private static readonly IReadOnlyDictionary<string, string?> Policies = Build();
@@ -17,7 +19,9 @@ public sealed class RouteTimeoutPolicyTests
     [InlineData("/api/v1/reports/{**rest}", GatewayTimeouts.DefaultPolicy)]
     [InlineData("/connect/token", GatewayTimeouts.TokenPolicy)]
     [InlineData("/.well-known/{**rest}", GatewayTimeouts.DefaultPolicy)]
-    [InlineData("/{service:regex(^platform\\.notifications\\.v1\\.[A-Za-z]+$)}/{method}", GatewayTimeouts.DefaultPolicy)]
+    [InlineData(
+        "/{service:regex(^platform\\.notifications\\.v1\\.[A-Za-z]+$)}/{method}",
+        GatewayTimeouts.DefaultPolicy)]
     [InlineData("/platform.notifications.v1.Inbox/WatchInbox", null)]
     [InlineData("/{**path}", GatewayTimeouts.PortalPolicy)]
     [InlineData("/inbox/events", null)]
@@ -30,11 +34,16 @@ public sealed class RouteTimeoutPolicyTests
     [Fact]
     public void ConfiguredTimeoutsAreReadAndDefaulted()
     {
-        var timeouts = GatewayTimeouts.Read(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        var timeouts =
+            GatewayTimeouts.Read(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Gateway:Timeouts:Default"] = "00:00:07",
         }).Build());
-        Assert.Equal(new GatewayTimeoutOptions(TimeSpan.FromSeconds(7), TimeSpan.FromSeconds(120), TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(150)), timeouts);
+        Assert.Equal(new GatewayTimeoutOptions(
+            TimeSpan.FromSeconds(7),
+            TimeSpan.FromSeconds(120),
+            TimeSpan.FromSeconds(5),
+            TimeSpan.FromSeconds(150)), timeouts);
     }
 
     private static IReadOnlyDictionary<string, string?> Build()

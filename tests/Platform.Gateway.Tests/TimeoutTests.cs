@@ -24,7 +24,10 @@ public sealed class TimeoutTests(TimeoutGatewayApp app) : IClassFixture<TimeoutG
     [InlineData("GET", "/api/v1/units/hang", true)]
     [InlineData("GET", "/api/v1/tasks/slow", true)]
     [InlineData("POST", "/connect/token", false)]
-    public async Task AHungServiceIsAnswered504AsProblemDetailsWithinTheRoutesTimeout(string method, string path, bool signedIn)
+    public async Task AHungServiceIsAnswered504AsProblemDetailsWithinTheRoutesTimeout(
+        string method,
+        string path,
+        bool signedIn)
     {
         using var request = Request(new HttpMethod(method), path, signedIn);
         if (method == "POST")
@@ -59,7 +62,8 @@ public sealed class TimeoutTests(TimeoutGatewayApp app) : IClassFixture<TimeoutG
     [Fact]
     public async Task AnExportSlowerThanTheDefaultTimeoutStillSucceeds()
     {
-        using var response = await app.Http.SendAsync(Request(HttpMethod.Get, "/api/v1/exports/ledger?period=2023-07", signedIn: true));
+        using var response =
+            await app.Http.SendAsync(Request(HttpMethod.Get, "/api/v1/exports/ledger?period=2023-07", signedIn: true));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
@@ -69,7 +73,9 @@ public sealed class TimeoutTests(TimeoutGatewayApp app) : IClassFixture<TimeoutG
         using var response = await app.Http.SendAsync(Request(HttpMethod.Get, "/api/v1/inbox", signedIn: true));
         Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        Assert.Equal("UNAVAILABLE", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("grpcStatus").GetString());
+        Assert.Equal(
+            "UNAVAILABLE",
+            (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("grpcStatus").GetString());
     }
 
     [Fact]
@@ -78,7 +84,9 @@ public sealed class TimeoutTests(TimeoutGatewayApp app) : IClassFixture<TimeoutG
         using var channel = Channel();
         var client = new UnitDirectory.UnitDirectoryClient(channel);
         var clock = Stopwatch.StartNew();
-        var error = await Assert.ThrowsAsync<RpcException>(() => client.ListUnitsAsync(new ListUnitsRequest(), Headers()).ResponseAsync);
+        var error = await Assert.ThrowsAsync<RpcException>(() => client.ListUnitsAsync(
+            new ListUnitsRequest(),
+            Headers()).ResponseAsync);
         clock.Stop();
 
         Assert.Equal(StatusCode.DeadlineExceeded, error.StatusCode);
@@ -116,7 +124,8 @@ public sealed class TimeoutTests(TimeoutGatewayApp app) : IClassFixture<TimeoutG
         return request;
     }
 
-    private GrpcChannel Channel() => GrpcChannel.ForAddress(app.BaseAddress, new GrpcChannelOptions { HttpHandler = app.Handler });
+    private GrpcChannel Channel() =>
+        GrpcChannel.ForAddress(app.BaseAddress, new GrpcChannelOptions { HttpHandler = app.Handler });
 
     private Metadata Headers() => new() { { "Authorization", "Bearer " + app.Token() } };
 }

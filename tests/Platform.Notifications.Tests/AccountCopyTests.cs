@@ -20,7 +20,12 @@ public sealed class AccountCopyTests(NotificationsApp app)
         var id = Guid.NewGuid();
         AccountChanged Version(int version, bool disabled, string name) => new()
         {
-            TenantId = district, AccountId = id, Username = "yz.late", DisplayName = name, Roles = ["unit-reporter"], UnitId = Guid.NewGuid(),
+            TenantId = district,
+            AccountId = id,
+            Username = "yz.late",
+            DisplayName = name,
+            Roles = ["unit-reporter"],
+            UnitId = Guid.NewGuid(),
             Disabled = disabled, Email = $"v{version}@yz.gov.cn", Mobile = "13800001234", Version = version,
         };
 
@@ -33,6 +38,11 @@ public sealed class AccountCopyTests(NotificationsApp app)
         await app.Bus.Publish(Version(2, disabled: false, "二版"), c => c.MessageId = late);
         await app.EventuallyAsync(async db => await db.Set<InboxMessage>().AnyAsync(m => m.MessageId == late));
         await app.EventuallyAsync(async db => await db.Recipients.AnyAsync(r =>
-            r.Id == id && r.Version == 3 && r.Disabled && r.DisplayName == "三版" && r.Email == "v3@yz.gov.cn" && r.Mobile == "13800001234"));
+            r.Id == id
+                && r.Version == 3
+                && r.Disabled
+                && r.DisplayName == "三版"
+                && r.Email == "v3@yz.gov.cn"
+                && r.Mobile == "13800001234"));
     }
 }

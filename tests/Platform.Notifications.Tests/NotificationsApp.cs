@@ -17,9 +17,9 @@ using Platform.Testing;
 namespace Platform.Notifications.Tests;
 
 /// <summary>
-/// The notifications host on a real database and broker, with an injected clock and resolver. Webhook receivers run on
-/// ports reserved up front and allow-listed (Notifications:Webhooks:AllowedTargets), as the service reaches no other
-/// private address.
+/// The notifications host on a real database and broker, with an injected clock and resolver. Webhook receivers run
+/// on ports reserved up front and allow-listed (Notifications:Webhooks:AllowedTargets), as the service reaches no
+/// other private address.
 /// </summary>
 public sealed class NotificationsApp : IAsyncLifetime
 {
@@ -92,16 +92,22 @@ public sealed class NotificationsApp : IAsyncLifetime
                 s.AddSingleton<IHostResolver>(Resolver);
             });
         });
-        Channel = GrpcChannel.ForAddress(host.Server.BaseAddress, new GrpcChannelOptions { HttpHandler = host.Server.CreateHandler() });
+        Channel = GrpcChannel.ForAddress(
+            host.Server.BaseAddress,
+            new GrpcChannelOptions { HttpHandler = host.Server.CreateHandler() });
         Http = host.CreateClient();
-        await host.Services.GetRequiredService<IBusControl>().WaitForHealthStatus(BusHealthStatus.Healthy, TimeSpan.FromSeconds(30));
+        await host.Services
+            .GetRequiredService<IBusControl>()
+            .WaitForHealthStatus(BusHealthStatus.Healthy, TimeSpan.FromSeconds(30));
     }
 
     /// <summary>A webhook receiver on the next allow-listed port (each port is used once).</summary>
     public async Task<WebhookReceiver> ReceiverAsync()
     {
         var index = Interlocked.Increment(ref nextReceiverPort);
-        Assert.True(index < receiverPorts.Count, $"NotificationsApp reserves {ReceiverPortCount} receiver ports; a test needs more.");
+        Assert.True(
+            index < receiverPorts.Count,
+            $"NotificationsApp reserves {ReceiverPortCount} receiver ports; a test needs more.");
         var receiver = new WebhookReceiver();
         await receiver.StartAsync(receiverPorts[index]);
         return receiver;
@@ -123,16 +129,24 @@ public sealed class NotificationsApp : IAsyncLifetime
         return port;
     }
 
-    /// <summary>A person of a district: the account is announced as the units service would, and a token for it.</summary>
+    /// <summary>
+    /// A person of a district: the account is announced as the units service would, and a token for it.
+    /// </summary>
     public async Task<Person> PersonAsync(string tenant, string role, Guid? unit = null)
     {
         var id = Guid.NewGuid();
         await Bus.Publish(new AccountChanged
         {
-            TenantId = tenant, AccountId = id, Username = $"u{id:N}"[..12], DisplayName = role, UnitId = unit, Roles = [role],
+            TenantId = tenant,
+            AccountId = id,
+            Username = $"u{id:N}"[..12],
+            DisplayName = role,
+            UnitId = unit,
+            Roles = [role],
         });
         await EventuallyAsync(async db => await db.Recipients.AnyAsync(r => r.Id == id));
-        var token = Tokens.Issue(tenant, [role], ["reports.read", "reports.write"], unit: unit?.ToString(), subject: id);
+        var token =
+            Tokens.Issue(tenant, [role], ["reports.read", "reports.write"], unit: unit?.ToString(), subject: id);
         return new Person(id, new Metadata { { "Authorization", "Bearer " + token } });
     }
 
@@ -144,14 +158,18 @@ public sealed class NotificationsApp : IAsyncLifetime
         return await scope.ServiceProvider.GetRequiredService<SupervisionLadder>().RunAsync(CancellationToken.None);
     }
 
-    /// <summary>One pass of the delivery loop at the fake clock's time, in its own transaction as the loop runs it.</summary>
+    /// <summary>
+    /// One pass of the delivery loop at the fake clock's time, in its own transaction as the loop runs it.
+    /// </summary>
     public async Task<int> DispatchAsync()
     {
         await using var scope = host.Services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<TenantContext>().SetSystem();
         var db = scope.ServiceProvider.GetRequiredService<NotificationsDbContext>();
         await using var transaction = await db.Database.BeginTransactionAsync();
-        var sent = await scope.ServiceProvider.GetRequiredService<Platform.Notifications.Channels.DeliveryDispatcher>().RunOnceAsync(CancellationToken.None);
+        var sent = await scope.ServiceProvider
+            .GetRequiredService<Platform.Notifications.Channels.DeliveryDispatcher>()
+            .RunOnceAsync(CancellationToken.None);
         await transaction.CommitAsync();
         return sent;
     }
@@ -186,16 +204,4 @@ public sealed class NotificationsApp : IAsyncLifetime
         await Dapr.DisposeAsync();
         Tokens.Dispose();
     }
-}
-
-public sealed record Person(Guid Id, Metadata Token)
-{
-    /// <summary>The same token as an HTTP Authorization value ("Bearer …"), for the REST side.</summary>
-    public string Authorization => Token.GetValue("authorization")!;
-}
-
-[CollectionDefinition(Name)]
-public sealed class NotificationsCollection : ICollectionFixture<NotificationsApp>
-{
-    public const string Name = "notifications";
 }

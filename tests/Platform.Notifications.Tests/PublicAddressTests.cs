@@ -75,24 +75,69 @@ public sealed class PublicAddressTests
 
     public static TheoryData<string> Public => new()
     {
-        "1.1.1.1", "8.8.8.8", "11.0.0.1", "93.184.215.14", "100.63.255.255", "100.128.0.0", "126.255.255.255", "128.0.0.1",
-        "169.253.255.255", "169.255.0.1", "172.15.255.255", "172.32.0.0", "192.0.1.1", "192.0.3.1", "192.167.255.255", "192.169.0.0",
+        "1.1.1.1",
+        "8.8.8.8",
+        "11.0.0.1",
+        "93.184.215.14",
+        "100.63.255.255",
+        "100.128.0.0",
+        "126.255.255.255",
+        "128.0.0.1",
+        "169.253.255.255",
+        "169.255.0.1",
+        "172.15.255.255",
+        "172.32.0.0",
+        "192.0.1.1",
+        "192.0.3.1",
+        "192.167.255.255",
+        "192.169.0.0",
         "198.17.255.255", "198.20.0.0", "198.51.99.1", "203.0.112.1", "223.255.255.254",
         "2606:4700:4700::1111", "2001:4860:4860::8888", "2a00:1450:4001::1", "2001:200::1", "2400:cb00::1",
         "::ffff:8.8.8.8", "64:ff9b::808:808", "2002:808:808::1",
     };
 
-    /// <summary>Every way of writing a local or private target that a URL parser accepts; none may be registered.</summary>
+    /// <summary>
+    /// Every way of writing a local or private target that a URL parser accepts; none may be registered.
+    /// </summary>
     public static TheoryData<string> RefusedUrls => new()
     {
-        "https://127.0.0.1/", "https://2130706433/", "https://2130706433:5101/", "https://0177.0.0.1/", "https://0177.0.0.01/",
-        "https://0x7f.1/", "https://0x7F.0.0.1/", "https://0x7f000001/", "https://017700000001/", "https://127.1/", "https://127.0.1/",
-        "https://127.000.000.001/", "https://127.0.0.1./", "https://0/", "https://0.0.0.0:5101/", "https://10.1/", "https://192.168.1/",
-        "https://3232235777/", "https://0xa9fea9fe/", "https://169.254.169.254/latest/meta-data/", "https://[::1]/", "https://[::1]:5101/",
+        "https://127.0.0.1/",
+        "https://2130706433/",
+        "https://2130706433:5101/",
+        "https://0177.0.0.1/",
+        "https://0177.0.0.01/",
+        "https://0x7f.1/",
+        "https://0x7F.0.0.1/",
+        "https://0x7f000001/",
+        "https://017700000001/",
+        "https://127.1/",
+        "https://127.0.1/",
+        "https://127.000.000.001/",
+        "https://127.0.0.1./",
+        "https://0/",
+        "https://0.0.0.0:5101/",
+        "https://10.1/",
+        "https://192.168.1/",
+        "https://3232235777/",
+        "https://0xa9fea9fe/",
+        "https://169.254.169.254/latest/meta-data/",
+        "https://[::1]/",
+        "https://[::1]:5101/",
         "https://[0:0:0:0:0:0:0:1]/", "https://[::]/", "https://[::ffff:127.0.0.1]/", "https://[::ffff:7f00:1]/",
-        "https://[0:0:0:0:0:ffff:a9fe:a9fe]/", "https://[::127.0.0.1]/", "https://[64:ff9b::a9fe:a9fe]/", "https://[2002:7f00:1::]/",
-        "https://[fe80::1%25eth0]/", "https://[FD00::1]/", "https://[fec0::1]/", "https://[ff02::1]/", "https://localhost/",
-        "https://localhost./", "https://LocalHost/", "https://localhost:5101/", "https://a.b.localhost/", "https://\u2460\u2461\u2466.0.0.1/",
+        "https://[0:0:0:0:0:ffff:a9fe:a9fe]/",
+        "https://[::127.0.0.1]/",
+        "https://[64:ff9b::a9fe:a9fe]/",
+        "https://[2002:7f00:1::]/",
+        "https://[fe80::1%25eth0]/",
+        "https://[FD00::1]/",
+        "https://[fec0::1]/",
+        "https://[ff02::1]/",
+        "https://localhost/",
+        "https://localhost./",
+        "https://LocalHost/",
+        "https://localhost:5101/",
+        "https://a.b.localhost/",
+        "https://\u2460\u2461\u2466.0.0.1/",
         "https://private.example.test/", "https://metadata.example.test/", "https://half-private.example.test/",
         "https://mapped.example.test/", "https://nothing.example.test/", "https://unresolvable.example.test/",
         "http://93.184.215.14/", "http://public.example.test/", "http://127.0.0.1:5999/", "ftp://public.example.test/",
@@ -113,7 +158,9 @@ public sealed class PublicAddressTests
     public async Task NoSpellingOfALocalOrPrivateTargetIsAccepted(string url)
     {
         Assert.True(Uri.TryCreate(url, UriKind.Absolute, out var uri), $"{url} is not even a URL.");
-        Assert.False(await Targets("127.0.0.1:5998").AcceptsAsync(uri, CancellationToken.None), $"{url} ({uri.IdnHost}) was accepted.");
+        Assert.False(
+            await Targets("127.0.0.1:5998").AcceptsAsync(uri, CancellationToken.None),
+            $"{url} ({uri.IdnHost}) was accepted.");
     }
 
     [Theory]
@@ -140,7 +187,9 @@ public sealed class PublicAddressTests
     [InlineData("http://other.internal:7000/hook", false)]
     [InlineData("http://receiver.internal:7001/hook", false)]
     public async Task TheAllowListMatchesHostAndPortExactly(string url, bool accepted) =>
-        Assert.Equal(accepted, await Targets("127.0.0.1:5999", "[::1]:6000", "receiver.internal:7000").AcceptsAsync(new Uri(url), CancellationToken.None));
+        Assert.Equal(accepted, await Targets("127.0.0.1:5999", "[::1]:6000", "receiver.internal:7000").AcceptsAsync(
+            new Uri(url),
+            CancellationToken.None));
 
     [Theory]
     [InlineData("127.0.0.1")]
@@ -156,12 +205,16 @@ public sealed class PublicAddressTests
     private static WebhookTargets Targets(params string[] allowed)
     {
         var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(allowed.Select((t, i) => new KeyValuePair<string, string?>($"{WebhookTargets.AllowedTargetsKey}:{i}", t)))
+            .AddInMemoryCollection(allowed.Select((
+                t,
+                i) => new KeyValuePair<string, string?>($"{WebhookTargets.AllowedTargetsKey}:{i}", t)))
             .Build();
         return new WebhookTargets(new TableResolver(), configuration);
     }
 
-    /// <summary>A resolver with a fixed table; an IP literal or an unknown name never reaches it, or fails as DNS would.</summary>
+    /// <summary>
+    /// A resolver with a fixed table; an IP literal or an unknown name never reaches it, or fails as DNS would.
+    /// </summary>
     private sealed class TableResolver : IHostResolver
     {
         private static readonly Dictionary<string, string[]> Table = new(StringComparer.OrdinalIgnoreCase)

@@ -47,9 +47,14 @@ public sealed class ShuffledEventsTests(NotificationsApp app)
                 1 => [Submitted(taskIds[i], Lead(i), 2)],
                 2 => [Submitted(taskIds[i], Lead(i), 2), Returned(taskIds[i], Lead(i), 3)],
                 3 => [Submitted(taskIds[i], Lead(i), 2), Accepted(taskIds[i], Lead(i), 3)],
-                _ => [Submitted(taskIds[i], Lead(i), 2), Returned(taskIds[i], Lead(i), 3), Submitted(taskIds[i], Lead(i), 5), Accepted(taskIds[i], Lead(i), 6)],
+                _ => [
+                    Submitted(taskIds[i], Lead(i), 2),
+                    Returned(taskIds[i], Lead(i), 3),
+                    Submitted(taskIds[i], Lead(i), 5),
+                    Accepted(taskIds[i], Lead(i), 6)],
             };
-            expected[i] = (i % 5) switch { 0 or 2 => ItemState.Open, 1 => ItemState.Submitted, _ => ItemState.Accepted };
+            expected[i] =
+                (i % 5) switch { 0 or 2 => ItemState.Open, 1 => ItemState.Submitted, _ => ItemState.Accepted };
             foreach (var message in story)
             {
                 var id = Guid.NewGuid();
@@ -67,8 +72,11 @@ public sealed class ShuffledEventsTests(NotificationsApp app)
 
         await app.EventuallyAsync(async db =>
         {
-            var september = await db.OwedReports.Where(o => o.TenantId == district && o.Period == "2023-09").ToListAsync();
-            return september.Count == Tasks && september.All(o => o.State == expected[Array.IndexOf(taskIds, o.TaskId)]);
+            var september = await db.OwedReports
+                .Where(o => o.TenantId == district && o.Period == "2023-09")
+                .ToListAsync();
+            return september.Count == Tasks
+                && september.All(o => o.State == expected[Array.IndexOf(taskIds, o.TaskId)]);
         });
 
         // Past the 督办 date of September (due 30th, grace 5 days, escalation 3 days later).
@@ -83,8 +91,12 @@ public sealed class ShuffledEventsTests(NotificationsApp app)
         var chased = new List<string>();
         foreach (var person in new[] { scj, czj, office })
         {
-            var inbox = await new Contracts.Notifications.V1.Inbox.InboxClient(app.Channel).ListNotificationsAsync(new ListNotificationsRequest(), person.Token);
-            chased.AddRange(inbox.Notifications.Where(n => n.Kind is NotificationKind.Overdue or NotificationKind.Escalation && n.Period == "2023-09").Select(n => n.Body));
+            var inbox = await new Contracts.Notifications.V1.Inbox
+                .InboxClient(app.Channel)
+                .ListNotificationsAsync(new ListNotificationsRequest(), person.Token);
+            chased.AddRange(
+                inbox.Notifications.Where(n => n.Kind is NotificationKind.Overdue or NotificationKind.Escalation
+                    && n.Period == "2023-09").Select(n => n.Body));
         }
 
         Assert.NotEmpty(chased);
@@ -92,7 +104,8 @@ public sealed class ShuffledEventsTests(NotificationsApp app)
         {
             var listed = chased.Any(body => body.Contains($"任务{i + 1}：", StringComparison.Ordinal));
             Assert.True(listed == (expected[i] == ItemState.Open),
-                $"任务{i + 1} ({expected[i]}) was {(listed ? "chased although it was handed in" : "not chased although it is open")}");
+                $"任务{i + 1} ({expected[i]}) was " +
+                $"{(listed ? "chased although it was handed in" : "not chased although it is open")}");
         }
     }
 
@@ -101,17 +114,19 @@ public sealed class ShuffledEventsTests(NotificationsApp app)
         TenantId = district, TaskListId = Guid.NewGuid(), Year = 2023, Version = 1, IssuedOn = new DateOnly(2023, 9, 1),
         Tasks = taskIds.Select((id, i) => new PublishedTask
         {
-            TaskId = id, Number = (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), Text = $"测试任务{i + 1}",
+            TaskId = id,
+            Number = (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            Text = $"测试任务{i + 1}",
             LeadUnits = [new AssignedUnit(lead(i), lead(i) == market ? "区市场监管局" : "区财政局")],
         }).ToList(),
     };
 
     private ReportSubmitted Submitted(Guid task, Guid lead, int version) =>
-        new() { TenantId = district, TaskId = task, Period = "2023-09", LeadUnitId = lead, SubmittedBy = "reporter", ReportVersion = version };
+        ReportEvents.Submitted(district, task, "2023-09", lead, version);
 
     private ReportReturned Returned(Guid task, Guid lead, int version) =>
-        new() { TenantId = district, TaskId = task, Period = "2023-09", LeadUnitId = lead, Comment = "请补充", ReturnedBy = "office", ReportVersion = version };
+        ReportEvents.Returned(district, task, "2023-09", lead, version: version);
 
     private ReportAccepted Accepted(Guid task, Guid lead, int version) =>
-        new() { TenantId = district, TaskId = task, Period = "2023-09", LeadUnitId = lead, AcceptedBy = "office", ReportVersion = version };
+        ReportEvents.Accepted(district, task, "2023-09", lead, version);
 }

@@ -36,7 +36,9 @@ public sealed class BadInputTests(UnitsApp app)
     {
         var admin = await app.TokenAsync("platform.admin", UnitsApp.AdminPassword);
         var error = await Assert.ThrowsAsync<RpcException>(() =>
-            app.Tenants(admin).CreateTenantAsync(new CreateTenantRequest { Id = code, Name = "某区" }, UnitsApp.Bearer(admin)).ResponseAsync);
+            app.Tenants(admin).CreateTenantAsync(
+                new CreateTenantRequest { Id = code, Name = "某区" },
+                UnitsApp.Bearer(admin)).ResponseAsync);
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
         Assert.Contains("GB/T 2260", error.Status.Detail);
     }
@@ -46,18 +48,24 @@ public sealed class BadInputTests(UnitsApp app)
     {
         var token = await app.TokenAsync("yz.admin");
         var longName = await Assert.ThrowsAsync<RpcException>(() =>
-            app.Units().CreateUnitAsync(new CreateUnitRequest { Name = new string('局', 500) }, UnitsApp.Bearer(token)).ResponseAsync);
+            app.Units().CreateUnitAsync(
+                new CreateUnitRequest { Name = new string('局', 500) },
+                UnitsApp.Bearer(token)).ResponseAsync);
         Assert.Equal(StatusCode.InvalidArgument, longName.StatusCode);
         Assert.StartsWith("name:", longName.Status.Detail);
 
         var many = new ResolveUnitNamesRequest();
         many.Names.AddRange(Enumerable.Range(0, 501).Select(i => "单位" + i));
-        var tooMany = await Assert.ThrowsAsync<RpcException>(() => app.Units().ResolveUnitNamesAsync(many, UnitsApp.Bearer(token)).ResponseAsync);
+        var tooMany = await Assert.ThrowsAsync<RpcException>(() => app.Units().ResolveUnitNamesAsync(
+            many,
+            UnitsApp.Bearer(token)).ResponseAsync);
         Assert.Equal(StatusCode.InvalidArgument, tooMany.StatusCode);
         Assert.StartsWith("names:", tooMany.Status.Detail);
 
         var pageSize = await Assert.ThrowsAsync<RpcException>(() =>
-            app.Units().ListUnitsAsync(new ListUnitsRequest { PageSize = 100000 }, UnitsApp.Bearer(token)).ResponseAsync);
+            app.Units().ListUnitsAsync(
+                new ListUnitsRequest { PageSize = 100000 },
+                UnitsApp.Bearer(token)).ResponseAsync);
         Assert.Equal(StatusCode.InvalidArgument, pageSize.StatusCode);
     }
 
@@ -74,7 +82,8 @@ public sealed class BadInputTests(UnitsApp app)
     {
         using var response = await app.Http.GetAsync("/api/v1/units");
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        var error = await Assert.ThrowsAsync<RpcException>(() => app.Units().ListUnitsAsync(new ListUnitsRequest()).ResponseAsync);
+        var error = await Assert.ThrowsAsync<RpcException>(
+            () => app.Units().ListUnitsAsync(new ListUnitsRequest()).ResponseAsync);
         Assert.Equal(StatusCode.Unauthenticated, error.StatusCode);
     }
 }

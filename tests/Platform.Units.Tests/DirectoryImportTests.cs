@@ -10,9 +10,10 @@ using Platform.Units.Directory;
 namespace Platform.Units.Tests;
 
 /// <summary>
-/// A district loads its units and people from the directory workbook: the preview names every row's problem and writes
-/// nothing; the import writes all of it in one transaction or nothing; each new person gets a one-time password (also as
-/// a workbook) and must choose their own at the first sign-in; the same workbook uploaded again creates nothing twice.
+/// A district loads its units and people from the directory workbook: the preview names every row's problem and
+/// writes nothing; the import writes all of it in one transaction or nothing; each new person gets a one-time
+/// password (also as a workbook) and must choose their own at the first sign-in; the same workbook uploaded again
+/// creates nothing twice.
 /// </summary>
 [Collection(UnitsCollection.Name)]
 public sealed class DirectoryImportTests(UnitsApp app)
@@ -20,7 +21,7 @@ public sealed class DirectoryImportTests(UnitsApp app)
     [Fact]
     public async Task APreviewNamesEveryRowsProblemAndAnImportWithProblemsWritesNothing()
     {
-        var office = UnitsApp.Bearer(await app.TokenAsync("yz.admin"));
+        var office = await app.OfficeAsync();
         var units = app.Units();
         var s = Guid.NewGuid().ToString("N")[..5];
         var workbook = Workbook(
@@ -34,14 +35,18 @@ public sealed class DirectoryImportTests(UnitsApp app)
             ],
             [
                 ["yz.da" + s, "档案员", "区档案馆" + s, "牵头单位填报人", "da@example.gov.cn", ""],
-                ["YZ.DA" + s, "重复", "区档案馆" + s, "unit-reporter", "", ""],   // the same username, differently cased
+                // the same username, differently cased
+                ["YZ.DA" + s, "重复", "区档案馆" + s, "unit-reporter", "", ""],
                 ["yz.xx" + s, "某人", "不存在的单位" + s, "unit-reporter", "", ""],
                 ["yz.yy" + s, "某人", "", "platform-admin", "", ""],               // not a district's role
-                ["yz.zz" + s, "某人", "", "unit-reporter", "not-an-address", ""],  // a reporter without a unit, a bad e-mail
+                // a reporter without a unit, a bad e-mail
+                ["yz.zz" + s, "某人", "", "unit-reporter", "not-an-address", ""],
                 ["yz.scj", "已有", "区市场监管局", "unit-reporter", "", ""],        // already an account
             ]);
 
-        var preview = await units.PreviewDirectoryImportAsync(new DirectoryImportRequest { Content = ByteString.CopyFrom(workbook) }, office);
+        var preview = await units.PreviewDirectoryImportAsync(
+            new DirectoryImportRequest { Content = ByteString.CopyFrom(workbook) },
+            office);
         Problem(preview, "单位", 3, "重复");
         Problem(preview, "单位", 4, "区经济信息委");
         Problem(preview, "单位", 5, "单位组");
@@ -59,13 +64,15 @@ public sealed class DirectoryImportTests(UnitsApp app)
             new DirectoryImportRequest { Content = ByteString.CopyFrom(workbook) }, office).ResponseAsync);
         Assert.Equal(StatusCode.FailedPrecondition, refused.StatusCode);
         Assert.Empty((await units.ListUnitsAsync(new ListUnitsRequest { Query = "区档案馆" + s }, office)).Units);
-        Assert.DoesNotContain((await app.Access().ListAccountsAsync(new ListAccountsRequest(), office)).Accounts, a => a.Username == "yz.da" + s);
+        Assert.DoesNotContain(
+            (await app.Access().ListAccountsAsync(new ListAccountsRequest(), office)).Accounts,
+            a => a.Username == "yz.da" + s);
     }
 
     [Fact]
     public async Task AClearWorkbookIsImportedInOneGoAndItsPeopleChooseTheirOwnPasswords()
     {
-        var office = UnitsApp.Bearer(await app.TokenAsync("yz.admin"));
+        var office = await app.OfficeAsync();
         var units = app.Units();
         var s = Guid.NewGuid().ToString("N")[..5];
         // As Excel saves it: shared strings, columns in another order, a blank row.
@@ -79,16 +86,26 @@ public sealed class DirectoryImportTests(UnitsApp app)
             ],
             [
                 ["用户名", "姓名", "单位", "角色", "邮箱", "手机"],
-                ["yz.dan" + s, "档案员", "档案局" + s, "牵头单位填报人、单位负责人", "dan@example.gov.cn", "13800001111"],
+                [
+                    "yz.dan" + s,
+                    "档案员",
+                    "档案局" + s,
+                    "牵头单位填报人、单位负责人",
+                    "dan@example.gov.cn",
+                    "13800001111"],
                 ["yz.fang" + s, "方志员", "区方志局" + s, "unit-contributor", "", ""],
             ]);
 
-        var preview = await units.PreviewDirectoryImportAsync(new DirectoryImportRequest { Content = ByteString.CopyFrom(workbook) }, office);
+        var preview = await units.PreviewDirectoryImportAsync(
+            new DirectoryImportRequest { Content = ByteString.CopyFrom(workbook) },
+            office);
         Assert.Equal(0, preview.RowsWithProblems);
         Assert.Equal((3, 2), (preview.UnitsToCreate, preview.AccountsToCreate));
         Assert.Empty((await units.ListUnitsAsync(new ListUnitsRequest { Query = "区档案局" + s }, office)).Units);
 
-        var result = await units.ApplyDirectoryImportAsync(new DirectoryImportRequest { Content = ByteString.CopyFrom(workbook) }, office);
+        var result = await units.ApplyDirectoryImportAsync(
+            new DirectoryImportRequest { Content = ByteString.CopyFrom(workbook) },
+            office);
         Assert.Equal(2, result.Accounts.Count);
         var dan = result.Accounts.Single(a => a.Username == "yz.dan" + s);
         Assert.Equal(["unit-reporter", "unit-leader"], dan.Roles);
@@ -97,22 +114,30 @@ public sealed class DirectoryImportTests(UnitsApp app)
         var handedOut = ReadCells(result.InitialPasswords.Content.ToByteArray());
         Assert.Contains(handedOut, r => r.SequenceEqual(["yz.dan" + s, "档案员", dan.InitialPassword]));
 
-        var group = (await units.ListUnitsAsync(new ListUnitsRequest { Query = "各社区" + s }, office)).Units.Single();
-        var archive = (await units.ListUnitsAsync(new ListUnitsRequest { Query = "区档案局" + s }, office)).Units.Single();
+        var group =
+            (await units.ListUnitsAsync(new ListUnitsRequest { Query = "各社区" + s }, office)).Units.Single();
+        var archive =
+            (await units.ListUnitsAsync(new ListUnitsRequest { Query = "区档案局" + s }, office)).Units.Single();
         Assert.Equal(UnitKind.Group, group.Kind);
         Assert.Equal(2, group.MemberIds.Count);
         Assert.Contains(archive.Id, group.MemberIds);
         Assert.Equal(["档案局" + s, "区档案" + s], archive.Aliases);
         Assert.Equal(archive.Id, dan.UnitId);
-        Assert.Contains((await units.ListUnitAuditAsync(new ListUnitAuditRequest { UnitId = archive.Id }, office)).Entries, e => e.Action == "created");
+        Assert.Contains(
+            (await units.ListUnitAuditAsync(new ListUnitAuditRequest { UnitId = archive.Id }, office)).Entries,
+            e => e.Action == "created");
 
         // The person must choose their own password first.
         var (status, _) = await app.SignInAsync("yz.dan" + s, dan.InitialPassword);
         Assert.Equal(HttpStatusCode.BadRequest, status);
-        Assert.Equal(HttpStatusCode.OK, (await app.SignInAsync("yz.dan" + s, dan.InitialPassword, newPassword: "dan-own-secret")).Status);
+        Assert.Equal(
+            HttpStatusCode.OK,
+            (await app.SignInAsync("yz.dan" + s, dan.InitialPassword, newPassword: "dan-own-secret")).Status);
 
         // The same workbook again: everything exists, nothing is created twice.
-        var again = await units.ApplyDirectoryImportAsync(new DirectoryImportRequest { Content = ByteString.CopyFrom(workbook) }, office);
+        var again = await units.ApplyDirectoryImportAsync(
+            new DirectoryImportRequest { Content = ByteString.CopyFrom(workbook) },
+            office);
         Assert.Empty(again.Accounts);
         Assert.All(again.Preview.Rows, r => Assert.Equal("exists", r.Action));
     }
@@ -121,13 +146,18 @@ public sealed class DirectoryImportTests(UnitsApp app)
     public async Task OnlyTheOfficeImportsAndAnythingButAWorkbookIsAClearRefusal()
     {
         var units = app.Units();
-        var office = UnitsApp.Bearer(await app.TokenAsync("yz.admin"));
+        var office = await app.OfficeAsync();
         var template = await units.GetDirectoryTemplateAsync(new GetDirectoryTemplateRequest(), office);
         var (templateUnits, templateAccounts) = DirectorySheet.Read(template.Content.ToByteArray());
         Assert.Equal(2, templateUnits.Count);
         Assert.Single(templateAccounts);
 
-        foreach (var content in new[] { Array.Empty<byte>(), "not a workbook"u8.ToArray(), DirectorySheet.Write([("其他", ["名称"], [["x"]])]) })
+        foreach (var content in new[]
+        {
+            Array.Empty<byte>(),
+            "not a workbook"u8.ToArray(),
+            DirectorySheet.Write([("其他", ["名称"], [["x"]])]),
+        })
         {
             var bad = await Assert.ThrowsAsync<RpcException>(() => units.PreviewDirectoryImportAsync(
                 new DirectoryImportRequest { Content = ByteString.CopyFrom(content) }, office).ResponseAsync);
@@ -151,9 +181,13 @@ public sealed class DirectoryImportTests(UnitsApp app)
         Assert.Contains(Row(preview, sheet, row).Problems, p => p.Contains(mentions, StringComparison.Ordinal));
 
     private static byte[] Workbook(IEnumerable<string[]> units, IEnumerable<string[]> accounts) =>
-        DirectorySheet.Write([(DirectorySheet.UnitsSheet, DirectorySheet.UnitHeaders, units), (DirectorySheet.AccountsSheet, DirectorySheet.AccountHeaders, accounts)]);
+        DirectorySheet.Write([
+            (DirectorySheet.UnitsSheet, DirectorySheet.UnitHeaders, units),
+            (DirectorySheet.AccountsSheet, DirectorySheet.AccountHeaders, accounts)]);
 
-    /// <summary>A workbook as spreadsheet programs save one: every text in the shared string table, cells with references.</summary>
+    /// <summary>
+    /// A workbook as spreadsheet programs save one: every text in the shared string table, cells with references.
+    /// </summary>
     private static byte[] SharedStringsWorkbook(string[][] units, string[][] accounts)
     {
         using var stream = new MemoryStream();
@@ -165,7 +199,8 @@ public sealed class DirectoryImportTests(UnitsApp app)
             strings.SharedStringTable = new SharedStringTable();
             var sheets = workbook.Workbook.AppendChild(new Sheets());
             uint id = 1;
-            foreach (var (name, rows) in new[] { (DirectorySheet.UnitsSheet, units), (DirectorySheet.AccountsSheet, accounts) })
+            var sheetRows = new[] { (DirectorySheet.UnitsSheet, units), (DirectorySheet.AccountsSheet, accounts) };
+            foreach (var (name, rows) in sheetRows)
             {
                 var part = workbook.AddNewPart<WorksheetPart>();
                 var data = new SheetData();
@@ -181,7 +216,12 @@ public sealed class DirectoryImportTests(UnitsApp app)
 
                         strings.SharedStringTable.Append(new SharedStringItem(new Text(rows[r][c])));
                         var index = strings.SharedStringTable.Elements<SharedStringItem>().Count() - 1;
-                        row.Append(new Cell { CellReference = $"{(char)('A' + c)}{r + 1}", DataType = CellValues.SharedString, CellValue = new CellValue(index) });
+                        row.Append(new Cell
+                        {
+                            CellReference = $"{(char)('A' + c)}{r + 1}",
+                            DataType = CellValues.SharedString,
+                            CellValue = new CellValue(index),
+                        });
                     }
 
                     data.Append(row);
@@ -200,7 +240,12 @@ public sealed class DirectoryImportTests(UnitsApp app)
     private static List<string[]> ReadCells(byte[] content)
     {
         using var document = SpreadsheetDocument.Open(new MemoryStream(content), false);
-        var part = (WorksheetPart)document.WorkbookPart!.GetPartById(document.WorkbookPart.Workbook.Sheets!.Elements<Sheet>().First().Id!);
-        return part.Worksheet.GetFirstChild<SheetData>()!.Elements<Row>().Select(r => r.Elements<Cell>().Select(c => c.InnerText).ToArray()).ToList();
+        var part = (WorksheetPart)document.WorkbookPart!
+            .GetPartById(document.WorkbookPart.Workbook.Sheets!.Elements<Sheet>().First().Id!);
+        return part.Worksheet
+            .GetFirstChild<SheetData>()!
+            .Elements<Row>()
+            .Select(r => r.Elements<Cell>().Select(c => c.InnerText).ToArray())
+            .ToList();
     }
 }

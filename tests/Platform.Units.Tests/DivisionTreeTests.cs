@@ -2,7 +2,9 @@ using Platform.MultiTenancy;
 
 namespace Platform.Units.Tests;
 
-/// <summary>The shipped GB/T 2260 table and the tree over it: counts, parent rules and the lookups tenants rely on.</summary>
+/// <summary>
+/// The shipped GB/T 2260 table and the tree over it: counts, parent rules and the lookups tenants rely on.
+/// </summary>
 public sealed class DivisionTreeTests
 {
     private static readonly DivisionTree Tree = DivisionTree.Standard;
@@ -57,7 +59,8 @@ public sealed class DivisionTreeTests
             }
             else
             {
-                // 500103 渝中区 under 500100 市辖区, 429004 仙桃市 under 429000 省直辖县级行政区划: groupings, not divisions.
+                // 500103 渝中区 under 500100 市辖区, 429004 仙桃市 under 429000 省直辖县级行政区划:
+                // groupings, not divisions.
                 Assert.Equal(province, parent.Code);
             }
 
@@ -114,7 +117,10 @@ public sealed class DivisionTreeTests
 
     [Fact]
     public void NoDivisionIsNamedLikeAGrouping() =>
-        Assert.DoesNotContain(Tree.All, d => d.Name is "市辖区" or "县" or "省直辖县级行政区划" or "自治区直辖县级行政区划");
+        Assert.DoesNotContain(
+            Tree.All,
+            d => d.Name is "市辖区" or "县"
+                or "省直辖县级行政区划" or "自治区直辖县级行政区划");
 
     [Fact]
     public void SichuanHasItsTwentyOnePrefectureLevelDivisionsAsChildren()

@@ -8,7 +8,9 @@ using Platform.Units.Data;
 
 namespace Platform.Units.Tests;
 
-/// <summary>江北 must never see or change 渝中's directory: through the API, with the EF filter off, or as a viewer.</summary>
+/// <summary>
+/// 江北 must never see or change 渝中's directory: through the API, with the EF filter off, or as a viewer.
+/// </summary>
 [Collection(UnitsCollection.Name)]
 public sealed class TenantIsolationTests(UnitsApp app)
 {
@@ -27,9 +29,15 @@ public sealed class TenantIsolationTests(UnitsApp app)
         foreach (var call in new Func<Task>[]
         {
             () => app.Units().GetUnitAsync(new GetUnitRequest { Id = target }, UnitsApp.Bearer(jb)).ResponseAsync,
-            () => app.Units().RenameUnitAsync(new RenameUnitRequest { Id = target, Name = "被改名" }, UnitsApp.Bearer(jb)).ResponseAsync,
-            () => app.Units().AddUnitAliasAsync(new AddUnitAliasRequest { Id = target, Alias = "别名" }, UnitsApp.Bearer(jb)).ResponseAsync,
-            () => app.Units().ListUnitsAsync(new ListUnitsRequest { TenantId = "500103" }, UnitsApp.Bearer(jb)).ResponseAsync,
+            () => app.Units().RenameUnitAsync(
+                new RenameUnitRequest { Id = target, Name = "被改名" },
+                UnitsApp.Bearer(jb)).ResponseAsync,
+            () => app.Units().AddUnitAliasAsync(
+                new AddUnitAliasRequest { Id = target, Alias = "别名" },
+                UnitsApp.Bearer(jb)).ResponseAsync,
+            () => app.Units().ListUnitsAsync(
+                new ListUnitsRequest { TenantId = "500103" },
+                UnitsApp.Bearer(jb)).ResponseAsync,
         })
         {
             var error = await Assert.ThrowsAsync<RpcException>(call);
@@ -40,7 +48,9 @@ public sealed class TenantIsolationTests(UnitsApp app)
         Assert.Equal(HttpStatusCode.NotFound, rest.StatusCode);
 
         // 江北 resolving 渝中's names finds nothing.
-        var resolved = await app.Units().ResolveUnitNamesAsync(new ResolveUnitNamesRequest { Names = { "区经信委" } }, UnitsApp.Bearer(jb));
+        var resolved = await app.Units().ResolveUnitNamesAsync(
+            new ResolveUnitNamesRequest { Names = { "区经信委" } },
+            UnitsApp.Bearer(jb));
         Assert.False(resolved.Results[0].Resolved && resolved.Results[0].Unit.TenantId == "500103");
     }
 
@@ -58,16 +68,25 @@ public sealed class TenantIsolationTests(UnitsApp app)
     public async Task AMunicipalViewerReadsItsDistrictsAndWritesNothing()
     {
         var viewer = await app.TokenAsync("cq.viewer");
-        var child = await app.Units().ListUnitsAsync(new ListUnitsRequest { TenantId = "500103" }, UnitsApp.Bearer(viewer));
+        var child =
+            await app.Units().ListUnitsAsync(new ListUnitsRequest { TenantId = "500103" }, UnitsApp.Bearer(viewer));
         Assert.Contains(child.Units, u => u.Name == "区市场监管局");
         var unit = child.Units.First();
-        Assert.Equal(unit.Name, (await app.Units().GetUnitAsync(new GetUnitRequest { Id = unit.Id }, UnitsApp.Bearer(viewer))).Name);
+        Assert.Equal(
+            unit.Name,
+            (await app.Units().GetUnitAsync(new GetUnitRequest { Id = unit.Id }, UnitsApp.Bearer(viewer))).Name);
 
         foreach (var call in new Func<Task>[]
         {
-            () => app.Units().CreateUnitAsync(new CreateUnitRequest { Name = "市级新局" }, UnitsApp.Bearer(viewer)).ResponseAsync,
-            () => app.Units().RenameUnitAsync(new RenameUnitRequest { Id = unit.Id, Name = "改名" }, UnitsApp.Bearer(viewer)).ResponseAsync,
-            () => app.Units().AddUnitAliasAsync(new AddUnitAliasRequest { Id = unit.Id, Alias = "别名" }, UnitsApp.Bearer(viewer)).ResponseAsync,
+            () => app.Units().CreateUnitAsync(
+                new CreateUnitRequest { Name = "市级新局" },
+                UnitsApp.Bearer(viewer)).ResponseAsync,
+            () => app.Units().RenameUnitAsync(
+                new RenameUnitRequest { Id = unit.Id, Name = "改名" },
+                UnitsApp.Bearer(viewer)).ResponseAsync,
+            () => app.Units().AddUnitAliasAsync(
+                new AddUnitAliasRequest { Id = unit.Id, Alias = "别名" },
+                UnitsApp.Bearer(viewer)).ResponseAsync,
         })
         {
             var error = await Assert.ThrowsAsync<RpcException>(call);
@@ -85,7 +104,13 @@ public sealed class TenantIsolationTests(UnitsApp app)
         foreach (var name in new[] { "jb.admin", "yz.scj", "admin", "platform-portal" })
         {
             var error = await Assert.ThrowsAsync<RpcException>(() => app.Access().CreateAccountAsync(
-                new CreateAccountRequest { Username = name, DisplayName = "冒名", Roles = { "district-leader" }, Password = "some-password" },
+                new CreateAccountRequest
+                {
+                    Username = name,
+                    DisplayName = "冒名",
+                    Roles = { "district-leader" },
+                    Password = "some-password",
+                },
                 UnitsApp.Bearer(yz)).ResponseAsync);
             answers.Add((error.StatusCode, error.Status.Detail));
         }
@@ -98,7 +123,13 @@ public sealed class TenantIsolationTests(UnitsApp app)
         async Task<string> RestAsync(string name)
         {
             using var response = await app.Http.SendAsync(app.Request(HttpMethod.Post, "/api/v1/accounts", yz,
-                new { username = name, displayName = "冒名", roles = new[] { "district-leader" }, password = "some-password" }));
+                new
+                {
+                    username = name,
+                    displayName = "冒名",
+                    roles = new[] { "district-leader" },
+                    password = "some-password",
+                }));
             Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
             return await response.Content.ReadAsStringAsync();
         }
@@ -110,13 +141,19 @@ public sealed class TenantIsolationTests(UnitsApp app)
     public async Task RowLevelSecurityAloneHidesOtherTenantsWhenTheEfFilterIsOff()
     {
         await using var jb = Context(c => c.SetTenant("500105"));
-        var seenByJb = await jb.Units.IgnoreQueryFilters([TenantDbContext.TenantFilter]).Select(u => u.TenantId).Distinct().ToListAsync();
+        var seenByJb = await jb.Units
+            .IgnoreQueryFilters([TenantDbContext.TenantFilter])
+            .Select(u => u.TenantId)
+            .Distinct()
+            .ToListAsync();
         Assert.DoesNotContain("500103", seenByJb);
-        Assert.Empty(await jb.Accounts.IgnoreQueryFilters([TenantDbContext.TenantFilter]).Where(a => a.TenantId == "500103").ToListAsync());
+        Assert.Empty(await jb.Accounts.IgnoreQueryFilters(
+            [TenantDbContext.TenantFilter]).Where(a => a.TenantId == "500103").ToListAsync());
 
         // The same query as 渝中 does see 渝中's rows: the policy, not an empty table, hid them.
         await using var yz = Context(c => c.SetTenant("500103"));
-        Assert.Contains("500103", await yz.Units.IgnoreQueryFilters([TenantDbContext.TenantFilter]).Select(u => u.TenantId).Distinct().ToListAsync());
+        Assert.Contains("500103", await yz.Units.IgnoreQueryFilters(
+            [TenantDbContext.TenantFilter]).Select(u => u.TenantId).Distinct().ToListAsync());
 
         // With no tenant on the connection, nothing at all.
         await using var none = Context(_ => { });
@@ -134,14 +171,17 @@ public sealed class TenantIsolationTests(UnitsApp app)
 
         jb.Units.Add(Domain.Unit.Create("500103", "冒名单位", Domain.UnitKind.Unit, [], DateTimeOffset.UtcNow));
         var insert = await Assert.ThrowsAsync<DbUpdateException>(() => jb.SaveChangesAsync());
-        Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, Assert.IsType<PostgresException>(insert.InnerException).SqlState);
+        Assert.Equal(
+            PostgresErrorCodes.InsufficientPrivilege,
+            Assert.IsType<PostgresException>(insert.InnerException).SqlState);
 
         var viewer = new TenantContext();
         viewer.SetFromPrincipal(new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity(
             [new("tenant", "500000"), new("role", "municipal-viewer")], "test")));
         await using var readOnly = Context(viewer);
         Assert.NotEmpty(await readOnly.Units.Where(u => u.TenantId == "500103").ToListAsync());
-        readOnly.Units.Add(Domain.Unit.Create("500000", "市级单位", Domain.UnitKind.Unit, [], DateTimeOffset.UtcNow));
+        readOnly.Units
+            .Add(Domain.Unit.Create("500000", "市级单位", Domain.UnitKind.Unit, [], DateTimeOffset.UtcNow));
         await Assert.ThrowsAsync<DbUpdateException>(() => readOnly.SaveChangesAsync());
     }
 
@@ -166,7 +206,15 @@ public sealed class TenantIsolationTests(UnitsApp app)
         }
 
         Assert.DoesNotContain(tables.Values, t => t.Owner == Platform.Testing.PostgresServer.AppRole);
-        foreach (var table in new[] { "units", "unit_aliases", "accounts", "clients", "refresh_tokens", "sign_in_lockouts" })
+        foreach (var table in new[]
+        {
+            "units",
+            "unit_aliases",
+            "accounts",
+            "clients",
+            "refresh_tokens",
+            "sign_in_lockouts",
+        })
         {
             Assert.True(tables[table].Rls && tables[table].Forced, $"{table} must enable and force row-level security");
         }
@@ -179,9 +227,12 @@ public sealed class TenantIsolationTests(UnitsApp app)
         return Context(tenant);
     }
 
-    private UnitsDbContext Context(TenantContext tenant) =>
-        new(new DbContextOptionsBuilder<UnitsDbContext>()
+    private UnitsDbContext Context(TenantContext tenant)
+    {
+        var options = new DbContextOptionsBuilder<UnitsDbContext>()
             .UseNpgsql(app.Database.AppConnectionString)
             .AddInterceptors(new TenantConnectionInterceptor(tenant, new TenantContextKey(app.Database.ContextKey)))
-            .Options, tenant);
+            .Options;
+        return new(options, tenant);
+    }
 }

@@ -15,14 +15,18 @@ public sealed class UnitDirectoryTests(UnitsApp app)
     {
         var token = await app.TokenAsync("yz.admin");
         var units = app.Units();
-        var name = "区测试局" + Guid.NewGuid().ToString("N")[..6];
+        var name = "区测试局" + UnitsApp.Unique();
         var created = await units.CreateUnitAsync(new CreateUnitRequest { Name = name }, UnitsApp.Bearer(token));
         Assert.Equal("500103", created.TenantId);
         Assert.Equal(1, created.Version);
 
-        var renamed = await units.RenameUnitAsync(new RenameUnitRequest { Id = created.Id, Name = name + "新" }, UnitsApp.Bearer(token));
+        var renamed = await units.RenameUnitAsync(
+            new RenameUnitRequest { Id = created.Id, Name = name + "新" },
+            UnitsApp.Bearer(token));
         Assert.Equal([name], renamed.Aliases);
-        var aliased = await units.AddUnitAliasAsync(new AddUnitAliasRequest { Id = created.Id, Alias = name + "简称" }, UnitsApp.Bearer(token));
+        var aliased = await units.AddUnitAliasAsync(
+            new AddUnitAliasRequest { Id = created.Id, Alias = name + "简称" },
+            UnitsApp.Bearer(token));
         Assert.Equal(3, aliased.Version);
 
         var fetched = await units.GetUnitAsync(new GetUnitRequest { Id = created.Id }, UnitsApp.Bearer(token));
@@ -36,7 +40,11 @@ public sealed class UnitDirectoryTests(UnitsApp app)
         while (DateTime.UtcNow < deadline)
         {
             await using var command = new NpgsqlCommand(
-                """SELECT count(*) FROM outbox_messages WHERE "MessageType" LIKE 'Platform.Contracts.Events.UnitChanged,%' AND "SentAt" IS NOT NULL AND "Body"->>'unitId' = @id""",
+                """
+                SELECT count(*) FROM outbox_messages
+                WHERE "MessageType" LIKE 'Platform.Contracts.Events.UnitChanged,%' AND "SentAt" IS NOT NULL
+                    AND "Body"->>'unitId' = @id
+                """,
                 connection);
             command.Parameters.AddWithValue("id", created.Id);
             sent = (long)(await command.ExecuteScalarAsync())!;
@@ -56,7 +64,10 @@ public sealed class UnitDirectoryTests(UnitsApp app)
     {
         var token = await app.TokenAsync("yz.admin");
         using var response = await app.Http.SendAsync(app.Request(HttpMethod.Post, "/api/v1/units:resolve", token,
-            new { names = new[] { "区经信委", "渝中区市场监管局", "各街道办事处", "区不存在局" } }));
+            new
+            {
+                names = new[] { "区经信委", "渝中区市场监管局", "各街道办事处", "区不存在局" },
+            }));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
         var results = body.GetProperty("results").EnumerateArray().ToList();
@@ -73,14 +84,20 @@ public sealed class UnitDirectoryTests(UnitsApp app)
     {
         var token = await app.TokenAsync("yz.admin");
         var units = app.Units();
-        var name = await Assert.ThrowsAsync<RpcException>(() => units.CreateUnitAsync(new CreateUnitRequest { Name = "区市场监管局" }, UnitsApp.Bearer(token)).ResponseAsync);
+        var name = await Assert.ThrowsAsync<RpcException>(() => units.CreateUnitAsync(
+            new CreateUnitRequest { Name = "区市场监管局" },
+            UnitsApp.Bearer(token)).ResponseAsync);
         Assert.Equal(StatusCode.AlreadyExists, name.StatusCode);
-        var alias = await Assert.ThrowsAsync<RpcException>(() => units.CreateUnitAsync(new CreateUnitRequest { Name = "区经信委" }, UnitsApp.Bearer(token)).ResponseAsync);
+        var alias = await Assert.ThrowsAsync<RpcException>(() => units.CreateUnitAsync(
+            new CreateUnitRequest { Name = "区经信委" },
+            UnitsApp.Bearer(token)).ResponseAsync);
         Assert.Equal(StatusCode.AlreadyExists, alias.StatusCode);
 
         // Another district may have a unit of the same name.
         var jb = await app.TokenAsync("jb.admin");
-        var same = await units.CreateUnitAsync(new CreateUnitRequest { Name = "区经信委" + Guid.NewGuid().ToString("N")[..4] }, UnitsApp.Bearer(jb));
+        var same = await units.CreateUnitAsync(
+            new CreateUnitRequest { Name = "区经信委" + Guid.NewGuid().ToString("N")[..4] },
+            UnitsApp.Bearer(jb));
         Assert.Equal("500105", same.TenantId);
     }
 
@@ -91,10 +108,13 @@ public sealed class UnitDirectoryTests(UnitsApp app)
         var first = await app.Units().ListUnitsAsync(new ListUnitsRequest { PageSize = 1 }, UnitsApp.Bearer(token));
         Assert.Single(first.Units);
         Assert.True(first.TotalSize >= 3);
-        var second = await app.Units().ListUnitsAsync(new ListUnitsRequest { PageSize = 1, PageToken = first.NextPageToken }, UnitsApp.Bearer(token));
+        var second = await app.Units().ListUnitsAsync(
+            new ListUnitsRequest { PageSize = 1, PageToken = first.NextPageToken },
+            UnitsApp.Bearer(token));
         Assert.NotEqual(first.Units[0].Id, second.Units[0].Id);
 
-        var byAlias = await app.Units().ListUnitsAsync(new ListUnitsRequest { Query = "经信委" }, UnitsApp.Bearer(token));
+        var byAlias =
+            await app.Units().ListUnitsAsync(new ListUnitsRequest { Query = "经信委" }, UnitsApp.Bearer(token));
         Assert.Equal("区经济信息委", Assert.Single(byAlias.Units).Name);
     }
 
@@ -104,7 +124,9 @@ public sealed class UnitDirectoryTests(UnitsApp app)
         var token = await app.TokenAsync("yz.scj");
         var list = await app.Units().ListUnitsAsync(new ListUnitsRequest(), UnitsApp.Bearer(token));
         Assert.NotEmpty(list.Units);
-        var error = await Assert.ThrowsAsync<RpcException>(() => app.Units().CreateUnitAsync(new CreateUnitRequest { Name = "区新局" }, UnitsApp.Bearer(token)).ResponseAsync);
+        var error = await Assert.ThrowsAsync<RpcException>(() => app.Units().CreateUnitAsync(
+            new CreateUnitRequest { Name = "区新局" },
+            UnitsApp.Bearer(token)).ResponseAsync);
         Assert.Equal(StatusCode.PermissionDenied, error.StatusCode);
     }
 
@@ -113,7 +135,9 @@ public sealed class UnitDirectoryTests(UnitsApp app)
     {
         var district = await app.TokenAsync("yz.admin");
         var refused = await Assert.ThrowsAsync<RpcException>(() =>
-            app.Tenants(district).CreateTenantAsync(new CreateTenantRequest { Id = "500106", Name = "沙坪坝区", ParentId = "500000" }, UnitsApp.Bearer(district)).ResponseAsync);
+            app.Tenants(district).CreateTenantAsync(
+                new CreateTenantRequest { Id = "500106", Name = "沙坪坝区", ParentId = "500000" },
+                UnitsApp.Bearer(district)).ResponseAsync);
         Assert.Equal(StatusCode.PermissionDenied, refused.StatusCode);
 
         var yz = await app.Tenants(district).ListTenantsAsync(new ListTenantsRequest(), UnitsApp.Bearer(district));
@@ -123,7 +147,9 @@ public sealed class UnitDirectoryTests(UnitsApp app)
         Assert.Contains("500103", cq.Tenants.Select(t => t.Id));
         Assert.Contains("500105", cq.Tenants.Select(t => t.Id));
         var jb = await app.TokenAsync("jb.admin");
-        var hidden = await Assert.ThrowsAsync<RpcException>(() => app.Tenants(jb).GetTenantAsync(new GetTenantRequest { Id = "500103" }, UnitsApp.Bearer(jb)).ResponseAsync);
+        var hidden = await Assert.ThrowsAsync<RpcException>(() => app.Tenants(jb).GetTenantAsync(
+            new GetTenantRequest { Id = "500103" },
+            UnitsApp.Bearer(jb)).ResponseAsync);
         Assert.Equal(StatusCode.NotFound, hidden.StatusCode);
     }
 
@@ -134,13 +160,21 @@ public sealed class UnitDirectoryTests(UnitsApp app)
         var access = app.Access();
         var created = await access.CreateAccountAsync(new CreateAccountRequest
         {
-            Username = "yz.leader" + Guid.NewGuid().ToString("N")[..4], DisplayName = "领导", Roles = { "district-leader" }, Password = "leader-pass",
+            Username = "yz.leader" + Guid.NewGuid().ToString("N")[..4],
+            DisplayName = "领导",
+            Roles = { "district-leader" },
+            Password = "leader-pass",
         }, UnitsApp.Bearer(token));
         Assert.Equal("500103", created.TenantId);
 
-        var otherTenant = await Assert.ThrowsAsync<RpcException>(() => access.CreateAccountAsync(new CreateAccountRequest
+        var otherTenant =
+            await Assert.ThrowsAsync<RpcException>(() => access.CreateAccountAsync(new CreateAccountRequest
         {
-            Username = "sneaky", DisplayName = "x", TenantId = "500105", Roles = { "district-admin" }, Password = "sneaky-pass",
+            Username = "sneaky",
+            DisplayName = "x",
+            TenantId = "500105",
+            Roles = { "district-admin" },
+            Password = "sneaky-pass",
         }, UnitsApp.Bearer(token)).ResponseAsync);
         Assert.Equal(StatusCode.NotFound, otherTenant.StatusCode);
 
@@ -150,7 +184,8 @@ public sealed class UnitDirectoryTests(UnitsApp app)
         }, UnitsApp.Bearer(token)).ResponseAsync);
         Assert.Equal(StatusCode.InvalidArgument, escalate.StatusCode);
 
-        var reporterWithoutUnit = await Assert.ThrowsAsync<RpcException>(() => access.CreateAccountAsync(new CreateAccountRequest
+        var reporterWithoutUnit =
+            await Assert.ThrowsAsync<RpcException>(() => access.CreateAccountAsync(new CreateAccountRequest
         {
             Username = "nounit", DisplayName = "x", Roles = { "unit-reporter" }, Password = "nounit-pass",
         }, UnitsApp.Bearer(token)).ResponseAsync);

@@ -8,10 +8,10 @@ using Platform.Contracts.Units.V1;
 namespace Platform.Units.Tests;
 
 /// <summary>
-/// Two units become one (机构合并) in the directory: the names, the people (whose sessions end: their tokens name the old
-/// unit), the groups and the count of open tasks move to the unit that takes over; both units are audited; the merged
-/// unit never comes back. A list naming the merged unit that arrives after the merge counts for the other unit. Every
-/// wrong merge is refused with the reason.
+/// Two units become one (机构合并) in the directory: the names, the people (whose sessions end: their tokens name
+/// the old unit), the groups and the count of open tasks move to the unit that takes over; both units are audited; the
+/// merged unit never comes back. A list naming the merged unit that arrives after the merge counts for the other unit.
+/// Every wrong merge is refused with the reason.
 /// </summary>
 [Collection(UnitsCollection.Name)]
 public sealed class UnitMergeTests(UnitsApp app)
@@ -19,16 +19,25 @@ public sealed class UnitMergeTests(UnitsApp app)
     [Fact]
     public async Task AMergedUnitsNamesPeopleGroupsAndTasksGoToTheUnitThatTakesItOver()
     {
-        var office = UnitsApp.Bearer(await app.TokenAsync("yz.admin"));
+        var office = await app.OfficeAsync();
         var units = app.Units();
-        var s = Guid.NewGuid().ToString("N")[..6];
-        var merged = await units.CreateUnitAsync(new CreateUnitRequest { Name = "区商务委" + s, Aliases = { "商务委" + s } }, office);
-        var into = await units.CreateUnitAsync(new CreateUnitRequest { Name = "区工业和信息化局" + s, Aliases = { "区工信局" + s } }, office);
-        var group = await units.CreateUnitAsync(new CreateUnitRequest { Name = "经济部门" + s, Kind = UnitKind.Group, MemberIds = { merged.Id, into.Id } }, office);
+        var s = UnitsApp.Unique();
+        var merged = await app.CreateUnitAsync(office, "区商务委" + s, "商务委" + s);
+        var into = await app.CreateUnitAsync(office, "区工业和信息化局" + s, "区工信局" + s);
+        var group = await units.CreateUnitAsync(new CreateUnitRequest
+        {
+            Name = "经济部门" + s,
+            Kind = UnitKind.Group,
+            MemberIds = { merged.Id, into.Id },
+        }, office);
         var username = "yz.m" + s;
         await app.Access().CreateAccountAsync(new CreateAccountRequest
         {
-            Username = username, DisplayName = "赵六", Roles = { "unit-reporter" }, UnitId = merged.Id, Password = UnitsApp.Password,
+            Username = username,
+            DisplayName = "赵六",
+            Roles = { "unit-reporter" },
+            UnitId = merged.Id,
+            Password = UnitsApp.Password,
         }, office);
         var (_, session) = await app.SignInAsync(username, UnitsApp.Password);
 
@@ -37,8 +46,13 @@ public sealed class UnitMergeTests(UnitsApp app)
         var year = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).Year + 7;
         var bus = app.Services.GetRequiredService<IBus>();
         var task1 = Guid.NewGuid();
-        await bus.Publish(List(year, 1, (task1, "1", merged.Id, true), (Guid.NewGuid(), "2", merged.Id, true), (Guid.NewGuid(), "2", into.Id, false)));
-        await OpenTasksAsync(units, merged.Id, office, 2);
+        await bus.Publish(List(
+            year,
+            1,
+            (task1, "1", merged.Id, true),
+            (Guid.NewGuid(), "2", merged.Id, true),
+            (Guid.NewGuid(), "2", into.Id, false)));
+        await PublishedLists.OpenTasksAsync(units, merged.Id, office, 2);
 
         var answer = await units.MergeUnitAsync(new MergeUnitRequest { Id = merged.Id, IntoId = into.Id }, office);
         Assert.Equal((1, 1, 2), (answer.AccountsMoved, answer.GroupsChanged, answer.OpenTasksMoved));
@@ -48,44 +62,64 @@ public sealed class UnitMergeTests(UnitsApp app)
         Assert.Equal(["区工信局" + s, "区商务委" + s, "商务委" + s], answer.Into.Aliases);
 
         // Every name of the merged unit now resolves to the other one.
-        var resolved = await units.ResolveUnitNamesAsync(new ResolveUnitNamesRequest { Names = { "区商务委" + s, "商务委" + s } }, office);
+        var resolved = await units.ResolveUnitNamesAsync(
+            new ResolveUnitNamesRequest { Names = { "区商务委" + s, "商务委" + s } },
+            office);
         Assert.All(resolved.Results, r => Assert.Equal(into.Id, r.Unit.Id));
         Assert.Equal([into.Id], (await units.GetUnitAsync(new GetUnitRequest { Id = group.Id }, office)).MemberIds);
-        await OpenTasksAsync(units, into.Id, office, 2);
+        await PublishedLists.OpenTasksAsync(units, into.Id, office, 2);
         Assert.Equal(0, (await units.GetUnitAsync(new GetUnitRequest { Id = merged.Id }, office)).OpenTaskCount);
 
         // The person moved, and signs in again: the session that named the old unit is over.
-        var person = (await app.Access().ListAccountsAsync(new ListAccountsRequest(), office)).Accounts.Single(a => a.Username == username);
+        var person = (await app.Access().ListAccountsAsync(new ListAccountsRequest(), office)).Accounts
+            .Single(a => a.Username == username);
         Assert.Equal(into.Id, person.UnitId);
-        Assert.Equal(HttpStatusCode.BadRequest, (await app.RefreshAsync(session.GetProperty("refresh_token").GetString()!)).Status);
+        Assert.Equal(
+            HttpStatusCode.BadRequest,
+            (await app.RefreshAsync(session.GetProperty("refresh_token").GetString()!)).Status);
         Assert.Equal(HttpStatusCode.OK, (await app.SignInAsync(username, UnitsApp.Password)).Status);
 
         // Both units and the group are audited, and the merged unit stays merged.
-        Assert.Equal("merged", (await units.ListUnitAuditAsync(new ListUnitAuditRequest { UnitId = merged.Id }, office)).Entries[0].Action);
-        Assert.Equal("absorbed", (await units.ListUnitAuditAsync(new ListUnitAuditRequest { UnitId = into.Id }, office)).Entries[0].Action);
-        Assert.Equal("members-changed", (await units.ListUnitAuditAsync(new ListUnitAuditRequest { UnitId = group.Id }, office)).Entries[0].Action);
-        var back = await Assert.ThrowsAsync<RpcException>(() => units.ReinstateUnitAsync(new UnitActionRequest { Id = merged.Id }, office).ResponseAsync);
+        Assert.Equal("merged", (await units.ListUnitAuditAsync(
+            new ListUnitAuditRequest { UnitId = merged.Id },
+            office)).Entries[0].Action);
+        Assert.Equal(
+            "absorbed",
+            (await units.ListUnitAuditAsync(new ListUnitAuditRequest { UnitId = into.Id }, office)).Entries[0].Action);
+        Assert.Equal(
+            "members-changed",
+            (await units.ListUnitAuditAsync(new ListUnitAuditRequest { UnitId = group.Id }, office)).Entries[0].Action);
+        var back = await Assert.ThrowsAsync<RpcException>(() => units.ReinstateUnitAsync(
+            new UnitActionRequest { Id = merged.Id },
+            office).ResponseAsync);
         Assert.Equal(StatusCode.FailedPrecondition, back.StatusCode);
         Assert.Contains("merged", back.Status.Detail, StringComparison.Ordinal);
 
         // A new version of the list that still names the merged unit (sent before the merge, arriving after it)
         // counts for the unit that took it over.
-        await bus.Publish(List(year, 2, (Guid.NewGuid(), "1", merged.Id, true), (Guid.NewGuid(), "3", merged.Id, false), (Guid.NewGuid(), "3", into.Id, true)));
-        await OpenTasksAsync(units, into.Id, office, 2);
+        await bus.Publish(List(
+            year,
+            2,
+            (Guid.NewGuid(), "1", merged.Id, true),
+            (Guid.NewGuid(), "3", merged.Id, false),
+            (Guid.NewGuid(), "3", into.Id, true)));
+        await PublishedLists.OpenTasksAsync(units, into.Id, office, 2);
         Assert.Equal(0, (await units.GetUnitAsync(new GetUnitRequest { Id = merged.Id }, office)).OpenTaskCount);
     }
 
     [Fact]
     public async Task AWrongMergeIsRefusedWithItsReason()
     {
-        var office = UnitsApp.Bearer(await app.TokenAsync("yz.admin"));
+        var office = await app.OfficeAsync();
         var units = app.Units();
-        var s = Guid.NewGuid().ToString("N")[..6];
+        var s = UnitsApp.Unique();
         var a = await units.CreateUnitAsync(new CreateUnitRequest { Name = "区甲局" + s }, office);
         var b = await units.CreateUnitAsync(new CreateUnitRequest { Name = "区乙局" + s }, office);
         var retired = await units.CreateUnitAsync(new CreateUnitRequest { Name = "区丙局" + s }, office);
         await units.RetireUnitAsync(new UnitActionRequest { Id = retired.Id }, office);
-        var group = await units.CreateUnitAsync(new CreateUnitRequest { Name = "各甲乙单位" + s, Kind = UnitKind.Group }, office);
+        var group = await units.CreateUnitAsync(
+            new CreateUnitRequest { Name = "各甲乙单位" + s, Kind = UnitKind.Group },
+            office);
 
         await RefusedAsync(StatusCode.InvalidArgument, "itself", a.Id, a.Id, office);
         await RefusedAsync(StatusCode.InvalidArgument, "into_id", a.Id, "", office);
@@ -96,7 +130,12 @@ public sealed class UnitMergeTests(UnitsApp app)
 
         // Another district cannot even see the units; a reporter reads the directory but does not change it.
         await RefusedAsync(StatusCode.NotFound, "unit", a.Id, b.Id, UnitsApp.Bearer(await app.TokenAsync("jb.admin")));
-        await RefusedAsync(StatusCode.PermissionDenied, "", a.Id, b.Id, UnitsApp.Bearer(await app.TokenAsync("yz.scj")));
+        await RefusedAsync(
+            StatusCode.PermissionDenied,
+            "",
+            a.Id,
+            b.Id,
+            UnitsApp.Bearer(await app.TokenAsync("yz.scj")));
 
         // A unit of another district is not a unit of this one.
         var jb = UnitsApp.Bearer(await app.TokenAsync("jb.admin"));
@@ -112,30 +151,20 @@ public sealed class UnitMergeTests(UnitsApp app)
 
     private async Task RefusedAsync(StatusCode status, string words, string id, string intoId, Metadata caller)
     {
-        var refused = await Assert.ThrowsAsync<RpcException>(() => app.Units().MergeUnitAsync(new MergeUnitRequest { Id = id, IntoId = intoId }, caller).ResponseAsync);
+        var refused = await Assert.ThrowsAsync<RpcException>(() => app.Units().MergeUnitAsync(
+            new MergeUnitRequest { Id = id, IntoId = intoId },
+            caller).ResponseAsync);
         Assert.Equal(status, refused.StatusCode);
         Assert.Contains(words, refused.Status.Detail, StringComparison.Ordinal);
     }
 
-    private static async Task OpenTasksAsync(UnitDirectory.UnitDirectoryClient units, string id, Metadata office, int expected) =>
-        await UnitsApp.EventuallyAsync(
-            async () => (await units.GetUnitAsync(new GetUnitRequest { Id = id }, office)).OpenTaskCount == expected,
-            $"the unit never had {expected} open task(s)");
-
-    private static TaskListPublished List(int year, int version, params (Guid TaskId, string Number, string UnitId, bool Lead)[] tasks) => new()
-    {
-        TenantId = "500103",
-        TaskListId = Guid.NewGuid(),
-        Year = year,
-        Version = version,
-        Tasks = tasks.GroupBy(t => t.Number).Select(g => new PublishedTask
-        {
-            TaskId = g.First().TaskId,
-            Number = g.Key,
-            Text = "任务" + g.Key,
-            LeadUnits = g.Where(t => t.Lead).Select(t => new AssignedUnit(Guid.Parse(t.UnitId), "单位")).ToList(),
-            ResponsibleUnits = g.Where(t => !t.Lead).Select(t => new AssignedUnit(Guid.Parse(t.UnitId), "单位")).ToList(),
-        }).ToList(),
-        OccurredAt = DateTimeOffset.UtcNow,
-    };
+    private static TaskListPublished List(
+        int year,
+        int version,
+        params (Guid TaskId, string Number, string UnitId, bool Lead)[] tasks) =>
+        PublishedLists.List(
+            Guid.NewGuid(),
+            year,
+            version,
+            tasks.Select(t => (t.TaskId, t.Number, "任务" + t.Number, t.UnitId, t.Lead)));
 }

@@ -58,7 +58,8 @@ public sealed class UnitNamesTests
     [InlineData("abcdef", false)]
     [InlineData("990000", false)]
     [InlineData("host", false)]
-    public void DivisionCodesAreSixDigitsOfAKnownProvince(string code, bool valid) => Assert.Equal(valid, DivisionCode.IsValid(code));
+    public void DivisionCodesAreSixDigitsOfAKnownProvince(string code, bool valid) =>
+        Assert.Equal(valid, DivisionCode.IsValid(code));
 
     [Theory]
     [InlineData("500000", "500103", true)]
@@ -75,9 +76,19 @@ public sealed class UnitNamesTests
     {
         var chongqing = TenantRecord.Create("500000", "重庆市", null, DateTimeOffset.UnixEpoch);
         Assert.Equal(TenantLevel.Municipality, chongqing.Level);
-        Assert.Equal(TenantLevel.District, TenantRecord.Create("500103", "渝中区", chongqing, DateTimeOffset.UnixEpoch).Level);
-        var error = Assert.Throws<ValidationException>(() => TenantRecord.Create("510104", "锦江区", chongqing, DateTimeOffset.UnixEpoch));
+        Assert.Equal(
+            TenantLevel.District,
+            TenantRecord.Create("500103", "渝中区", chongqing, DateTimeOffset.UnixEpoch).Level);
+        var error = Assert.Throws<ValidationException>(() => TenantRecord.Create(
+            "510104",
+            "锦江区",
+            chongqing,
+            DateTimeOffset.UnixEpoch));
         Assert.Equal("parent_id", error.Field);
-        Assert.Equal("id", Assert.Throws<ValidationException>(() => TenantRecord.Create("12345", "x", null, DateTimeOffset.UnixEpoch)).Field);
+        Assert.Equal("id", Assert.Throws<ValidationException>(() => TenantRecord.Create(
+            "12345",
+            "x",
+            null,
+            DateTimeOffset.UnixEpoch)).Field);
     }
 }

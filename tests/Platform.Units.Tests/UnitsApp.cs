@@ -11,15 +11,9 @@ using Platform.Testing;
 
 namespace Platform.Units.Tests;
 
-[CollectionDefinition(Name)]
-public sealed class UnitsCollection : ICollectionFixture<UnitsApp>
-{
-    public const string Name = "units";
-}
-
 /// <summary>
-/// The units host on a fresh database of the real PostgreSQL server and on the real broker, with 重庆市, 渝中区 and
-/// 江北区 provisioned through its own API and an account per role.
+/// The units host on a fresh database of the real PostgreSQL server and on the real broker, with 重庆市, 渝中区
+/// and 江北区 provisioned through its own API and an account per role.
 /// </summary>
 public sealed class UnitsApp : IAsyncLifetime
 {
@@ -66,13 +60,19 @@ public sealed class UnitsApp : IAsyncLifetime
             b.UseSetting("Identity:TokenRateLimit:PermitLimit", "100000");
         });
         Http = factory.CreateClient();
-        channel = GrpcChannel.ForAddress(factory.Server.BaseAddress, new GrpcChannelOptions { HttpHandler = factory.Server.CreateHandler() });
+        channel = GrpcChannel.ForAddress(
+            factory.Server.BaseAddress,
+            new GrpcChannelOptions { HttpHandler = factory.Server.CreateHandler() });
 
         var admin = await TokenAsync("platform.admin", AdminPassword);
         var tenants = Tenants(admin);
         await tenants.CreateTenantAsync(new CreateTenantRequest { Id = "500000", Name = "重庆市" }, Bearer(admin));
-        await tenants.CreateTenantAsync(new CreateTenantRequest { Id = "500103", Name = "渝中区", ParentId = "500000" }, Bearer(admin));
-        await tenants.CreateTenantAsync(new CreateTenantRequest { Id = "500105", Name = "江北区", ParentId = "500000" }, Bearer(admin));
+        await tenants.CreateTenantAsync(
+            new CreateTenantRequest { Id = "500103", Name = "渝中区", ParentId = "500000" },
+            Bearer(admin));
+        await tenants.CreateTenantAsync(
+            new CreateTenantRequest { Id = "500105", Name = "江北区", ParentId = "500000" },
+            Bearer(admin));
 
         var access = new AccessDirectory.AccessDirectoryClient(channel);
         await CreateAccountAsync(access, admin, "yz.admin", "500103", "district-admin");
@@ -82,12 +82,22 @@ public sealed class UnitsApp : IAsyncLifetime
         var yz = await TokenAsync("yz.admin");
         var units = Units();
         var scj = await units.CreateUnitAsync(new CreateUnitRequest { Name = "区市场监管局" }, Bearer(yz));
-        await units.CreateUnitAsync(new CreateUnitRequest { Name = "区经济信息委", Aliases = { "区经信委" } }, Bearer(yz));
-        await units.CreateUnitAsync(new CreateUnitRequest { Name = "各街道办事处", Kind = UnitKind.Group }, Bearer(yz));
+        await units.CreateUnitAsync(
+            new CreateUnitRequest { Name = "区经济信息委", Aliases = { "区经信委" } },
+            Bearer(yz));
+        await units.CreateUnitAsync(
+            new CreateUnitRequest { Name = "各街道办事处", Kind = UnitKind.Group },
+            Bearer(yz));
         ScjUnitId = scj.Id;
         await CreateAccountAsync(access, admin, "yz.scj", "500103", "unit-reporter", scj.Id);
         await access.CreateClientAsync(
-            new CreateClientRequest { ClientId = "yz.integration", TenantId = "500103", Scopes = { "units.read" }, Secret = "integration-secret" },
+            new CreateClientRequest
+            {
+                ClientId = "yz.integration",
+                TenantId = "500103",
+                Scopes = { "units.read" },
+                Secret = "integration-secret",
+            },
             Bearer(admin));
     }
 
@@ -115,8 +125,24 @@ public sealed class UnitsApp : IAsyncLifetime
 
     public static Metadata Bearer(string token) => new() { { "Authorization", "Bearer " + token } };
 
+    /// <summary>The 渝中 district office's call credentials (its administrator signed in).</summary>
+    public async Task<Metadata> OfficeAsync() => Bearer(await TokenAsync("yz.admin"));
+
+    /// <summary>A unit of 渝中's directory, created by its office, with its aliases.</summary>
+    public async Task<Unit> CreateUnitAsync(Metadata office, string name, params string[] aliases) =>
+        await Units().CreateUnitAsync(new CreateUnitRequest { Name = name, Aliases = { aliases } }, office);
+
+    /// <summary>Six characters that keep a test's names apart from every other test's on the shared database.</summary>
+    public static string Unique() => Guid.NewGuid().ToString("N")[..6];
+
     public async Task<string> TokenAsync(string username, string password = Password) =>
-        (await TokenResponseAsync(new() { ["grant_type"] = "password", ["username"] = username, ["password"] = password, ["client_id"] = "platform-cli" }))
+        (await TokenResponseAsync(new()
+        {
+            ["grant_type"] = "password",
+            ["username"] = username,
+            ["password"] = password,
+            ["client_id"] = "platform-cli",
+        }))
         .GetProperty("access_token").GetString()!;
 
     public async Task<JsonElement> TokenResponseAsync(Dictionary<string, string> form)
@@ -127,21 +153,42 @@ public sealed class UnitsApp : IAsyncLifetime
         return body;
     }
 
-    /// <summary>A new 渝中 district-leader with <see cref="Password"/>, named <paramref name="prefix"/> and a random suffix.</summary>
+    /// <summary>
+    /// A new 渝中 district-leader with <see cref="Password"/>, named <paramref name="prefix"/> and a random suffix.
+    /// </summary>
     public async Task<string> NewLeaderAsync(string prefix)
     {
         var username = prefix + Guid.NewGuid().ToString("N")[..8];
         var admin = await TokenAsync("platform.admin", AdminPassword);
         await Access().CreateAccountAsync(
-            new CreateAccountRequest { Username = username, DisplayName = username, TenantId = "500103", Roles = { "district-leader" }, Password = Password },
+            new CreateAccountRequest
+            {
+                Username = username,
+                DisplayName = username,
+                TenantId = "500103",
+                Roles = { "district-leader" },
+                Password = Password,
+            },
             Bearer(admin));
         return username;
     }
 
-    /// <summary>A password grant as it answers, refusals included; <paramref name="newPassword"/> replaces an office-given password.</summary>
-    public async Task<(HttpStatusCode Status, JsonElement Body)> SignInAsync(string username, string password, string? newPassword = null)
+    /// <summary>
+    /// A password grant as it answers, refusals included; <paramref name="newPassword"/> replaces
+    /// an office-given password.
+    /// </summary>
+    public async Task<(HttpStatusCode Status, JsonElement Body)> SignInAsync(
+        string username,
+        string password,
+        string? newPassword = null)
     {
-        var form = new Dictionary<string, string> { ["grant_type"] = "password", ["username"] = username, ["password"] = password, ["client_id"] = "platform-cli" };
+        var form = new Dictionary<string, string>
+        {
+            ["grant_type"] = "password",
+            ["username"] = username,
+            ["password"] = password,
+            ["client_id"] = "platform-cli",
+        };
         if (newPassword is not null)
         {
             form["new_password"] = newPassword;
@@ -154,7 +201,8 @@ public sealed class UnitsApp : IAsyncLifetime
     /// <summary>A refresh-token grant as it answers.</summary>
     public async Task<(HttpStatusCode Status, JsonElement Body)> RefreshAsync(string refreshToken)
     {
-        using var response = await Http.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        using var response =
+            await Http.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["grant_type"] = "refresh_token", ["refresh_token"] = refreshToken, ["client_id"] = "platform-cli",
         }));
@@ -168,8 +216,12 @@ public sealed class UnitsApp : IAsyncLifetime
         return response.StatusCode;
     }
 
-    /// <summary>Waits (up to 10 s) for what a background part of the host (the revocation poller, a consumer) makes true.</summary>
-    public static async Task EventuallyAsync(Func<Task<bool>> condition, string never = "the revocation list never reached the host")
+    /// <summary>
+    /// Waits (up to 10 s) for what a background part of the host (the revocation poller, a consumer) makes true.
+    /// </summary>
+    public static async Task EventuallyAsync(
+        Func<Task<bool>> condition,
+        string never = "the revocation list never reached the host")
     {
         var deadline = DateTime.UtcNow.AddSeconds(10);
         while (!await condition())
@@ -199,8 +251,22 @@ public sealed class UnitsApp : IAsyncLifetime
         Tokens.Dispose();
     }
 
-    private static async Task CreateAccountAsync(AccessDirectory.AccessDirectoryClient access, string admin, string username, string tenant, string role, string? unit = null) =>
+    private static async Task CreateAccountAsync(
+        AccessDirectory.AccessDirectoryClient access,
+        string admin,
+        string username,
+        string tenant,
+        string role,
+        string? unit = null) =>
         await access.CreateAccountAsync(
-            new CreateAccountRequest { Username = username, DisplayName = username, TenantId = tenant, Roles = { role }, Password = Password, UnitId = unit ?? string.Empty },
+            new CreateAccountRequest
+            {
+                Username = username,
+                DisplayName = username,
+                TenantId = tenant,
+                Roles = { role },
+                Password = Password,
+                UnitId = unit ?? string.Empty,
+            },
             Bearer(admin));
 }

@@ -27,7 +27,10 @@ public static class GatewayMiddleware
     /// with problem details, or ResourceExhausted for a gRPC caller. A body without a declared length is cut off at the
     /// limit while it streams.
     /// </summary>
-    public static IApplicationBuilder UseApiBodyLimit(this IApplicationBuilder app, long defaultMaxBytes, long importMaxBytes) =>
+    public static IApplicationBuilder UseApiBodyLimit(
+        this IApplicationBuilder app,
+        long defaultMaxBytes,
+        long importMaxBytes) =>
         app.Use(async (context, next) =>
         {
             var path = context.Request.Path.Value ?? string.Empty;
@@ -42,7 +45,8 @@ public static class GatewayMiddleware
             // call is small.
             var isUpload = path.EndsWith(":import", StringComparison.Ordinal) ||
                            path.EndsWith("/ImportTaskList", StringComparison.Ordinal) ||
-                           (HttpMethods.IsPost(context.Request.Method) && path.Equals("/api/v1/evidence", StringComparison.Ordinal));
+                           (HttpMethods.IsPost(context.Request.Method)
+                               && path.Equals("/api/v1/evidence", StringComparison.Ordinal));
             var maxBytes = isUpload ? importMaxBytes : defaultMaxBytes;
             if (context.Request.ContentLength > maxBytes)
             {
@@ -68,7 +72,10 @@ public static class GatewayMiddleware
             return Task.CompletedTask;
         }
 
-        return Results.Problem(title: "Request too large", detail: detail, statusCode: StatusCodes.Status413PayloadTooLarge)
+        return Results.Problem(
+            title: "Request too large",
+            detail: detail,
+            statusCode: StatusCodes.Status413PayloadTooLarge)
             .ExecuteAsync(context);
     }
 }

@@ -6,10 +6,10 @@ using Yarp.ReverseProxy.Forwarder;
 namespace Platform.Gateway.Routing;
 
 /// <summary>
-/// How long the gateway waits for a service before it answers for it. A hung service would otherwise hold every call for
-/// YARP's idle timeout (100 s); each route names one of these request-timeout policies instead (ASP.NET Core's request
-/// timeouts middleware, which YARP applies per route). Long-lived streams (WatchInbox, the portal's event stream) name
-/// none. A timed-out call is answered 504 as problem details, or DEADLINE_EXCEEDED to a gRPC caller.
+/// How long the gateway waits for a service before it answers for it. A hung service would otherwise hold every call
+/// for YARP's idle timeout (100 s); each route names one of these request-timeout policies instead (ASP.NET Core's
+/// request timeouts middleware, which YARP applies per route). Long-lived streams (WatchInbox, the portal's event
+/// stream) name none. A timed-out call is answered 504 as problem details, or DEADLINE_EXCEEDED to a gRPC caller.
 /// </summary>
 public static partial class GatewayTimeouts
 {
@@ -47,8 +47,8 @@ public static partial class GatewayTimeouts
     /// <summary>
     /// The request timeouts middleware, and inside it the answer for a proxied call that failed. YARP reports a route
     /// timeout as if the client had gone away (RequestCanceled with a bare 400, dotnet/yarp#2662) and its own idle
-    /// timeout as a bare 504; both become the gateway's 504 here. A service that cannot be reached gets the same treatment
-    /// with its 502/503.
+    /// timeout as a bare 504; both become the gateway's 504 here. A service that cannot be reached gets the same
+    /// treatment with its 502/503.
     /// </summary>
     public static IApplicationBuilder UseGatewayTimeouts(this IApplicationBuilder app)
     {
@@ -56,13 +56,14 @@ public static partial class GatewayTimeouts
         return app.Use(async (context, next) =>
         {
             await next(context);
-            if (context.Features.Get<IForwarderErrorFeature>() is not { Error: not ForwarderError.None } error || context.Response.HasStarted)
+            if (context.Features.Get<IForwarderErrorFeature>() is not { Error: not ForwarderError.None } error
+                || context.Response.HasStarted)
             {
                 return;
             }
 
-            var timedOut = error.Error == ForwarderError.RequestTimedOut ||
-                           context.Features.Get<IHttpRequestTimeoutFeature>()?.RequestTimeoutToken.IsCancellationRequested == true;
+            var deadline = context.Features.Get<IHttpRequestTimeoutFeature>()?.RequestTimeoutToken;
+            var timedOut = error.Error == ForwarderError.RequestTimedOut || deadline?.IsCancellationRequested == true;
             if (timedOut)
             {
                 LogTimedOut(Logger(context), context.Request.Method, context.Request.Path, error.Error);
@@ -114,7 +115,12 @@ public static partial class GatewayTimeouts
         }
 
         // RequestAborted is the timed-out token here: the answer must not be cancelled by it.
-        return ProblemDetailsTransform.WriteAsync(context, StatusCodes.Status504GatewayTimeout, "DEADLINE_EXCEEDED", detail, CancellationToken.None);
+        return ProblemDetailsTransform.WriteAsync(
+            context,
+            StatusCodes.Status504GatewayTimeout,
+            "DEADLINE_EXCEEDED",
+            detail,
+            CancellationToken.None);
     }
 
     private static Task WriteUnavailableAsync(HttpContext context, int statusCode)
@@ -135,14 +141,18 @@ public static partial class GatewayTimeouts
     {
         var name = context.GetEndpoint()?.Metadata.GetMetadata<RequestTimeoutAttribute>()?.PolicyName;
         var policies = context.RequestServices.GetRequiredService<IOptions<RequestTimeoutOptions>>().Value.Policies;
-        var timeout = name is not null && policies.TryGetValue(name, out var policy) && policy.Timeout is { } t ? t : YarpActivityTimeout;
+        var timeout = name is not null && policies.TryGetValue(name, out var policy) && policy.Timeout is { } t
+            ? t
+            : YarpActivityTimeout;
         return $"{timeout.TotalSeconds:0.#} s";
     }
 
     private static TimeSpan Positive(IConfiguration section, string key, TimeSpan fallback)
     {
         var value = section.GetValue(key, fallback);
-        return value > TimeSpan.Zero ? value : throw new InvalidOperationException($"Gateway:Timeouts:{key} must be positive, not {value}.");
+        return value > TimeSpan.Zero
+            ? value
+            : throw new InvalidOperationException($"Gateway:Timeouts:{key} must be positive, not {value}.");
     }
 
     private static ILogger Logger(HttpContext context) =>
@@ -151,12 +161,3 @@ public static partial class GatewayTimeouts
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Method} {Path} timed out at the gateway ({Error}).")]
     private static partial void LogTimedOut(ILogger logger, string method, PathString path, ForwarderError error);
 }
-
-/// <param name="Default">Every API call and gRPC unary call not named below.</param>
-/// <param name="Long">Document imports, exports and evidence files, which carry or produce files.</param>
-/// <param name="Token">The token endpoint, which answers from the units service's own table.</param>
-/// <param name="Portal">
-/// The portal's pages, which wait for the API themselves; longer than <paramref name="Long"/>, since the import page
-/// waits for an import.
-/// </param>
-public sealed record GatewayTimeoutOptions(TimeSpan Default, TimeSpan Long, TimeSpan Token, TimeSpan Portal);

@@ -19,12 +19,14 @@ public static class ProblemDetailsTransform
     ];
 
     // Chinese messages stay readable in the body rather than \uXXXX escapes.
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonSerializerOptions Json =
+        new(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static void Add(TransformBuilderContext context)
     {
         // gRPC carries its status in trailers; the portal's answers (pages, downloads, its own JSON) are its own.
-        if (context.Route.ClusterId is { } cluster && (cluster.EndsWith("-grpc", StringComparison.Ordinal) || cluster == ServiceRoutes.PortalCluster))
+        if (context.Route.ClusterId is { } cluster
+            && (cluster.EndsWith("-grpc", StringComparison.Ordinal) || cluster == ServiceRoutes.PortalCluster))
         {
             return;
         }
@@ -58,7 +60,12 @@ public static class ProblemDetailsTransform
     /// Writes a problem body in the shape above: the gateway's own answers (a timed-out or unreachable service) look
     /// like the services' errors, with the gRPC status name a gRPC client would have seen.
     /// </summary>
-    public static Task WriteAsync(HttpContext http, int statusCode, string grpcStatus, string detail, CancellationToken cancellationToken)
+    public static Task WriteAsync(
+        HttpContext http,
+        int statusCode,
+        string grpcStatus,
+        string detail,
+        CancellationToken cancellationToken)
     {
         var problem = new Dictionary<string, object?>
         {
@@ -84,7 +91,8 @@ public static class ProblemDetailsTransform
                 json.RootElement.TryGetProperty("message", out var message))
             {
                 var value = code.GetInt32();
-                return (value >= 0 && value < CodeNames.Length ? CodeNames[value] : "UNKNOWN", message.GetString() ?? string.Empty);
+                var name = value >= 0 && value < CodeNames.Length ? CodeNames[value] : "UNKNOWN";
+                return (name, message.GetString() ?? string.Empty);
             }
         }
         catch (JsonException)

@@ -12,9 +12,9 @@ namespace Platform.Gateway.Routing;
 /// Rejections are 429 with Retry-After, or ResourceExhausted for gRPC, naming the bucket that ran empty.
 /// </summary>
 /// <remarks>
-/// The address is the socket's, or the one a trusted proxy forwarded: the ingress (<c>Gateway:TrustedProxies</c>) or the
-/// portal (<c>Gateway:PortalAddresses</c>), which signs people in on the gateway's token endpoint and names each browser
-/// in X-Forwarded-For, so that every browser has its own bucket. Anyone else's X-Forwarded-For is ignored.
+/// The address is the socket's, or the one a trusted proxy forwarded: the ingress (<c>Gateway:TrustedProxies</c>) or
+/// the portal (<c>Gateway:PortalAddresses</c>), which signs people in on the gateway's token endpoint and names each
+/// browser in X-Forwarded-For, so that every browser has its own bucket. Anyone else's X-Forwarded-For is ignored.
 /// </remarks>
 public static class RateLimiting
 {
@@ -22,22 +22,33 @@ public static class RateLimiting
     public const string AnonymousPolicy = "per-address";
     public const string PortalPolicy = "per-address-portal";
 
-    public static IServiceCollection AddGatewayRateLimiting(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddGatewayRateLimiting(
+        this IServiceCollection services,
+        IConfiguration configuration)
     {
-        var tenant = configuration.GetSection("RateLimiting:Tenant").Get<BucketOptions>() ?? new BucketOptions(200, 100);
-        var anonymous = configuration.GetSection("RateLimiting:Anonymous").Get<BucketOptions>() ?? new BucketOptions(20, 10);
-        var portal = configuration.GetSection("RateLimiting:Portal").Get<BucketOptions>() ?? new BucketOptions(600, 200);
+        var tenant = configuration.GetSection("RateLimiting:Tenant").Get<BucketOptions>()
+            ?? new BucketOptions(200, 100);
+        var anonymous = configuration.GetSection("RateLimiting:Anonymous").Get<BucketOptions>()
+            ?? new BucketOptions(20, 10);
+        var portal = configuration.GetSection("RateLimiting:Portal").Get<BucketOptions>()
+            ?? new BucketOptions(600, 200);
         services.AddRateLimiter(o =>
         {
             o.AddPolicy(TenantPolicy, context =>
             {
-                var key = context.User.FindFirst(PlatformClaims.Tenant)?.Value is { } t ? "tenant:" + t : "address:" + context.Connection.RemoteIpAddress;
+                var key = context.User.FindFirst(PlatformClaims.Tenant)?.Value is { } t
+                    ? "tenant:" + t
+                    : "address:" + context.Connection.RemoteIpAddress;
                 return RateLimitPartition.GetTokenBucketLimiter(key, _ => tenant.ToLimiterOptions());
             });
             o.AddPolicy(AnonymousPolicy, context =>
-                RateLimitPartition.GetTokenBucketLimiter("address:" + context.Connection.RemoteIpAddress, _ => anonymous.ToLimiterOptions()));
+                RateLimitPartition.GetTokenBucketLimiter(
+                    "address:" + context.Connection.RemoteIpAddress,
+                    _ => anonymous.ToLimiterOptions()));
             o.AddPolicy(PortalPolicy, context =>
-                RateLimitPartition.GetTokenBucketLimiter("address:" + context.Connection.RemoteIpAddress, _ => portal.ToLimiterOptions()));
+                RateLimitPartition.GetTokenBucketLimiter(
+                    "address:" + context.Connection.RemoteIpAddress,
+                    _ => portal.ToLimiterOptions()));
             o.OnRejected = RejectAsync;
         });
         return services;
@@ -46,7 +57,9 @@ public static class RateLimiting
     private static async ValueTask RejectAsync(OnRejectedContext context, CancellationToken cancellationToken)
     {
         var response = context.HttpContext.Response;
-        var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)) : 1;
+        var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait)
+            ? Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds))
+            : 1;
         response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
         var detail = $"{Exceeded(context.HttpContext)}; retry after {retryAfter} s.";
         if (GrpcAnswer.IsGrpc(context.HttpContext.Request))
@@ -63,7 +76,9 @@ public static class RateLimiting
             .ExecuteAsync(context.HttpContext);
     }
 
-    /// <summary>Whose bucket ran empty, as the partition was chosen: the tenant's only for a caller with a tenant.</summary>
+    /// <summary>
+    /// Whose bucket ran empty, as the partition was chosen: the tenant's only for a caller with a tenant.
+    /// </summary>
     public static string Exceeded(HttpContext context)
     {
         var policy = context.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName;

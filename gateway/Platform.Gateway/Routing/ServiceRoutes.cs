@@ -4,10 +4,10 @@ using Yarp.ReverseProxy.Forwarder;
 namespace Platform.Gateway.Routing;
 
 /// <summary>
-/// Builds YARP's routes and clusters from <c>Services:{Name}:Http</c> and <c>Services:{Name}:Grpc</c>: REST resources go
-/// to a service's HTTP/1 port (gRPC JSON transcoding), gRPC calls by package to its HTTP/2 port. With
-/// <c>Services:Portal:Http</c> every other path goes to the portal, the browsers' web application. Every route names its
-/// timeout policy (<see cref="GatewayTimeouts"/>); only long-lived streams have none.
+/// Builds YARP's routes and clusters from <c>Services:{Name}:Http</c> and <c>Services:{Name}:Grpc</c>: REST resources
+/// go to a service's HTTP/1 port (gRPC JSON transcoding), gRPC calls by package to its HTTP/2 port. With
+/// <c>Services:Portal:Http</c> every other path goes to the portal, the browsers' web application. Every route names
+/// its timeout policy (<see cref="GatewayTimeouts"/>); only long-lived streams have none.
 /// </summary>
 public static class ServiceRoutes
 {
@@ -16,16 +16,36 @@ public static class ServiceRoutes
     public const string AuthenticatedPolicy = "default";
 
     /// <summary>
-    /// Each service: the gRPC package it serves, its REST resources under /api/v1, and anonymous paths; the resources and
-    /// paths that carry or produce files (the long timeout), and its server-streaming gRPC methods (no timeout).
+    /// Each service: the gRPC package it serves, its REST resources under /api/v1, and anonymous paths; the resources
+    /// and paths that carry or produce files (the long timeout), and its server-streaming gRPC methods (no timeout).
     /// </summary>
     public static readonly IReadOnlyList<ServiceRouteSpec> Services =
     [
-        new("Units", "platform.units.v1", ["units", "tenants", "accounts", "clients"], ["/connect/token", "/.well-known/{**rest}", "/openapi/units.json"]),
-        new("Tasks", "platform.tasks.v1", ["task-lists", "tasks"], ["/openapi/tasks.json"], LongPaths: ["/api/v1/task-lists:import"]),
-        new("Reporting", "platform.reporting.v1", ["periods", "reports", "audit", "dashboards", "exports", "contributions", "task-requests", "evidence", "reporting-settings"], ["/openapi/reporting.json"],
+        new(
+            "Units",
+            "platform.units.v1",
+            ["units", "tenants", "accounts", "clients"],
+            ["/connect/token", "/.well-known/{**rest}", "/openapi/units.json"]),
+        new(
+            "Tasks",
+            "platform.tasks.v1",
+            ["task-lists", "tasks"],
+            ["/openapi/tasks.json"],
+            LongPaths: ["/api/v1/task-lists:import"]),
+        new(
+            "Reporting",
+            "platform.reporting.v1",
+            [
+                "periods", "reports", "audit", "dashboards", "exports", "contributions", "task-requests", "evidence",
+                "reporting-settings",
+            ],
+            ["/openapi/reporting.json"],
             LongResources: ["exports", "evidence"]),
-        new("Notifications", "platform.notifications.v1", ["inbox", "notification-settings", "webhooks", "deliveries"], ["/openapi/notifications.json"],
+        new(
+            "Notifications",
+            "platform.notifications.v1",
+            ["inbox", "notification-settings", "webhooks", "deliveries"],
+            ["/openapi/notifications.json"],
             StreamingMethods: ["Inbox/WatchInbox"]),
     ];
 
@@ -48,7 +68,8 @@ public static class ServiceRoutes
     public const int UnservedApiPathOrder = 1;
 
     /// <summary>The API's path prefixes: a path under one of them is never a portal page.</summary>
-    public static readonly IReadOnlyList<string> ApiPathPrefixes = ["/api", "/connect", "/openapi", "/.well-known", "/api-docs"];
+    public static readonly IReadOnlyList<string> ApiPathPrefixes =
+        ["/api", "/connect", "/openapi", "/.well-known", "/api-docs"];
 
     /// <summary>Headers a client must never be able to set: the tenant comes only from the token.</summary>
     public static readonly IReadOnlyList<string> StrippedHeaders = ["X-Tenant-Id", "X-Tenant", "Tenant-Id"];
@@ -59,7 +80,8 @@ public static class ServiceRoutes
                             !string.IsNullOrEmpty(configuration[$"Services:{s.Name}:Http"]))
             .Select(s => s.Name.ToLowerInvariant());
 
-    public static (IReadOnlyList<RouteConfig> Routes, IReadOnlyList<ClusterConfig> Clusters) Build(IConfiguration configuration)
+    public static (IReadOnlyList<RouteConfig> Routes, IReadOnlyList<ClusterConfig> Clusters) Build(
+        IConfiguration configuration)
     {
         var routes = new List<RouteConfig>();
         var clusters = new List<ClusterConfig>();
@@ -71,19 +93,41 @@ public static class ServiceRoutes
             if (section["Http"] is { Length: > 0 } http)
             {
                 // The routes' timeouts decide; YARP's idle timeout must not cut a long call first.
-                clusters.Add(Cluster($"{key}-http", http, grpc: false, Max(GatewayTimeouts.YarpActivityTimeout, timeouts.Long)));
-                // The operator's messaging endpoints (queues, re-drive, replay): /api/v1/ops/{service}/…, platform-admin only.
+                clusters.Add(Cluster(
+                    $"{key}-http",
+                    http,
+                    grpc: false,
+                    Max(GatewayTimeouts.YarpActivityTimeout, timeouts.Long)));
+                // The operator's messaging endpoints (queues, re-drive, replay):
+                // /api/v1/ops/{service}/…, platform-admin only.
                 foreach (var resource in service.Resources.Append($"ops/{key}"))
                 {
-                    var timeout = service.LongResources?.Contains(resource) == true ? GatewayTimeouts.LongPolicy : GatewayTimeouts.DefaultPolicy;
-                    routes.Add(Route($"{key}-{resource}", $"{key}-http", $"/api/v1/{resource}/{{**rest}}", AuthenticatedPolicy, timeout));
-                    routes.Add(Route($"{key}-{resource}-custom", $"{key}-http", $"/api/v1/{resource}:{{verb}}", AuthenticatedPolicy, timeout));
+                    var timeout = service.LongResources?.Contains(resource) == true
+                        ? GatewayTimeouts.LongPolicy
+                        : GatewayTimeouts.DefaultPolicy;
+                    routes.Add(Route(
+                        $"{key}-{resource}",
+                        $"{key}-http",
+                        $"/api/v1/{resource}/{{**rest}}",
+                        AuthenticatedPolicy,
+                        timeout));
+                    routes.Add(Route(
+                        $"{key}-{resource}-custom",
+                        $"{key}-http",
+                        $"/api/v1/{resource}:{{verb}}",
+                        AuthenticatedPolicy,
+                        timeout));
                 }
 
                 // A literal path outranks the resource's "{resource}:{verb}" pattern.
                 foreach (var (path, i) in (service.LongPaths ?? []).Select((p, i) => (p, i)))
                 {
-                    routes.Add(Route($"{key}-long-{i}", $"{key}-http", path, AuthenticatedPolicy, GatewayTimeouts.LongPolicy));
+                    routes.Add(Route(
+                        $"{key}-long-{i}",
+                        $"{key}-http",
+                        path,
+                        AuthenticatedPolicy,
+                        GatewayTimeouts.LongPolicy));
                 }
 
                 for (var i = 0; i < service.AnonymousPaths.Count; i++)
@@ -98,13 +142,23 @@ public static class ServiceRoutes
             {
                 clusters.Add(Cluster($"{key}-grpc", grpc, grpc: true, GatewayTimeouts.YarpActivityTimeout));
                 var package = service.GrpcPackage.Replace(".", "\\.", StringComparison.Ordinal);
-                routes.Add(Route($"{key}-grpc", $"{key}-grpc", $"/{{service:regex(^{package}\\.[A-Za-z]+$)}}/{{method}}", AuthenticatedPolicy, GatewayTimeouts.DefaultPolicy));
+                routes.Add(Route(
+                    $"{key}-grpc",
+                    $"{key}-grpc",
+                    $"/{{service:regex(^{package}\\.[A-Za-z]+$)}}/{{method}}",
+                    AuthenticatedPolicy,
+                    GatewayTimeouts.DefaultPolicy));
 
-                // Server-streaming calls stay open by design: no total timeout, only YARP's idle timeout. A literal path
-                // outranks the package's pattern.
+                // Server-streaming calls stay open by design: no total timeout, only YARP's idle timeout. A literal
+                // path outranks the package's pattern.
                 foreach (var (method, i) in (service.StreamingMethods ?? []).Select((m, i) => (m, i)))
                 {
-                    routes.Add(Route($"{key}-stream-{i}", $"{key}-grpc", $"/{service.GrpcPackage}.{method}", AuthenticatedPolicy, timeoutPolicy: null));
+                    routes.Add(Route(
+                        $"{key}-stream-{i}",
+                        $"{key}-grpc",
+                        $"/{service.GrpcPackage}.{method}",
+                        AuthenticatedPolicy,
+                        timeoutPolicy: null));
                 }
             }
         }
@@ -113,9 +167,27 @@ public static class ServiceRoutes
         // route is anonymous here; browsers load a page and its assets at once, hence a per-address bucket of its own.
         if (configuration["Services:Portal:Http"] is { Length: > 0 } portal)
         {
-            clusters.Add(Cluster(PortalCluster, portal, grpc: false, Max(GatewayTimeouts.YarpActivityTimeout, timeouts.Portal)));
-            routes.Add(Route("portal", PortalCluster, "/{**path}", AnonymousPolicy, GatewayTimeouts.PortalPolicy, RateLimiting.PortalPolicy, PortalRouteOrder));
-            routes.Add(Route("portal-events", PortalCluster, PortalEventsPath, AnonymousPolicy, timeoutPolicy: null, RateLimiting.PortalPolicy, PortalRouteOrder - 1));
+            clusters.Add(Cluster(
+                PortalCluster,
+                portal,
+                grpc: false,
+                Max(GatewayTimeouts.YarpActivityTimeout, timeouts.Portal)));
+            routes.Add(Route(
+                "portal",
+                PortalCluster,
+                "/{**path}",
+                AnonymousPolicy,
+                GatewayTimeouts.PortalPolicy,
+                RateLimiting.PortalPolicy,
+                PortalRouteOrder));
+            routes.Add(Route(
+                "portal-events",
+                PortalCluster,
+                PortalEventsPath,
+                AnonymousPolicy,
+                timeoutPolicy: null,
+                RateLimiting.PortalPolicy,
+                PortalRouteOrder - 1));
         }
 
         return (routes, clusters);
@@ -140,23 +212,33 @@ public static class ServiceRoutes
         return endpoints;
     }
 
-    private static RouteConfig Route(string id, string cluster, string path, string policy, string? timeoutPolicy, string? rateLimiterPolicy = null, int? order = null) => new()
+    private static RouteConfig Route(
+        string id,
+        string cluster,
+        string path,
+        string policy,
+        string? timeoutPolicy,
+        string? rateLimiterPolicy = null,
+        int? order = null) => new()
     {
         RouteId = id,
         ClusterId = cluster,
         Order = order,
         Match = new RouteMatch { Path = path },
         AuthorizationPolicy = policy,
-        RateLimiterPolicy = rateLimiterPolicy ?? (policy == AnonymousPolicy ? RateLimiting.AnonymousPolicy : RateLimiting.TenantPolicy),
+        RateLimiterPolicy = rateLimiterPolicy
+            ?? (policy == AnonymousPolicy ? RateLimiting.AnonymousPolicy : RateLimiting.TenantPolicy),
         TimeoutPolicy = timeoutPolicy,
-        Transforms = [.. StrippedHeaders.Select(h => new Dictionary<string, string> { ["RequestHeaderRemove"] = h }), ForwardedHeaders],
+        Transforms = [
+            .. StrippedHeaders.Select(h => new Dictionary<string, string> { ["RequestHeaderRemove"] = h }),
+            ForwardedHeaders],
     };
 
     /// <summary>
-    /// X-Forwarded-For, -Proto, -Host and -Prefix describe the request as the gateway received it, replacing whatever the
-    /// client sent (YARP's default, written out so that it stays so): the portal builds its redirects from them and must
-    /// never take a host from the browser. Behind an ingress the gateway's own view is the ingress's, when trusted
-    /// (Gateway:TrustedProxies).
+    /// X-Forwarded-For, -Proto, -Host and -Prefix describe the request as the gateway received it, replacing
+    /// whatever the client sent (YARP's default, written out so that it stays so): the portal builds its redirects
+    /// from them and must never take a host from the browser. Behind an ingress the gateway's own view is the
+    /// ingress's, when trusted (Gateway:TrustedProxies).
     /// </summary>
     private static readonly Dictionary<string, string> ForwardedHeaders = new() { ["X-Forwarded"] = "Set" };
 
@@ -165,21 +247,19 @@ public static class ServiceRoutes
         ClusterId = id,
         Destinations = new Dictionary<string, DestinationConfig> { ["primary"] = new() { Address = address } },
         HttpRequest = grpc
-            ? new ForwarderRequestConfig { Version = new Version(2, 0), VersionPolicy = HttpVersionPolicy.RequestVersionExact, ActivityTimeout = activityTimeout }
-            : new ForwarderRequestConfig { Version = new Version(1, 1), VersionPolicy = HttpVersionPolicy.RequestVersionOrLower, ActivityTimeout = activityTimeout },
+            ? new ForwarderRequestConfig
+            {
+                Version = new Version(2, 0),
+                VersionPolicy = HttpVersionPolicy.RequestVersionExact,
+                ActivityTimeout = activityTimeout,
+            }
+            : new ForwarderRequestConfig
+            {
+                Version = new Version(1, 1),
+                VersionPolicy = HttpVersionPolicy.RequestVersionOrLower,
+                ActivityTimeout = activityTimeout,
+            },
     };
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 }
-
-/// <param name="LongResources">Resources whose calls get the long timeout (files: exports, evidence).</param>
-/// <param name="LongPaths">Single paths that get the long timeout (document imports).</param>
-/// <param name="StreamingMethods">Server-streaming gRPC methods ("Service/Method"), which get no total timeout.</param>
-public sealed record ServiceRouteSpec(
-    string Name,
-    string GrpcPackage,
-    IReadOnlyList<string> Resources,
-    IReadOnlyList<string> AnonymousPaths,
-    IReadOnlyList<string>? LongResources = null,
-    IReadOnlyList<string>? LongPaths = null,
-    IReadOnlyList<string>? StreamingMethods = null);

@@ -2,10 +2,15 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Platform.Gateway.Security;
 
-/// <summary>The gateway cannot validate a token without the issuer's keys: readiness checks that the JWKS answers.</summary>
-public sealed class IdentityAuthorityHealthCheck(IHttpClientFactory clients, IConfiguration configuration) : IHealthCheck
+/// <summary>
+/// The gateway cannot validate a token without the issuer's keys: readiness checks that the JWKS answers.
+/// </summary>
+public sealed class IdentityAuthorityHealthCheck(IHttpClientFactory clients, IConfiguration configuration)
+    : IHealthCheck
 {
-    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    public async Task<HealthCheckResult> CheckHealthAsync(
+        HealthCheckContext context,
+        CancellationToken cancellationToken = default)
     {
         var authority = configuration["Identity:Authority"];
         if (string.IsNullOrWhiteSpace(authority))

@@ -8,7 +8,9 @@ using Platform.Notifications.Grpc;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddApplicationServices();
-builder.AddPlatformOpenApi("notifications", "Duban notifications: the in-app inbox and the district's notification rules");
+builder.AddPlatformOpenApi(
+    "notifications",
+    "Duban notifications: the in-app inbox and the district's notification rules");
 
 var app = builder.Build();
 app.MapPlatformOpenApi();

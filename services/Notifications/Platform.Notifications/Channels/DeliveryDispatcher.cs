@@ -1,28 +1,37 @@
 using Microsoft.EntityFrameworkCore;
-using Platform.MultiTenancy;
 using Platform.Notifications.Data;
 using Platform.Notifications.Domain;
-using Platform.ServiceDefaults.Jobs;
 
 namespace Platform.Notifications.Channels;
 
 /// <summary>
 /// Sends what is due, channel by channel: a failure is retried with exponential backoff
-/// (Notifications:RetryBase × 2^(attempt−1)), and after Notifications:MaxAttempts it is dead — kept for the office to
-/// see and retry. A webhook subscription failing Notifications:DisableWebhookAfter deliveries in a row is switched off.
-/// One channel's failure never holds up another's.
+/// (Notifications:RetryBase × 2^(attempt−1)), and after Notifications:MaxAttempts it is dead — kept for the office
+/// to see and retry. A webhook subscription failing Notifications:DisableWebhookAfter deliveries in a row is switched
+/// off. One channel's failure never holds up another's.
 /// </summary>
 public sealed partial class DeliveryDispatcher(
-    NotificationsDbContext db, IEnumerable<IChannelSender> senders, TimeProvider clock, IConfiguration configuration, ILogger<DeliveryDispatcher> logger)
+    NotificationsDbContext db,
+    IEnumerable<IChannelSender> senders,
+    TimeProvider clock,
+    IConfiguration configuration,
+    ILogger<DeliveryDispatcher> logger)
 {
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var due = await db.Deliveries
-            .FromSql($"""SELECT * FROM deliveries WHERE "Status" = 'Pending' AND "NextAttemptAt" <= {now} ORDER BY "NextAttemptAt" LIMIT 100 FOR UPDATE SKIP LOCKED""")
+            .FromSql($"""
+                SELECT * FROM deliveries WHERE "Status" = 'Pending' AND "NextAttemptAt" <= {now}
+                ORDER BY "NextAttemptAt" LIMIT 100 FOR UPDATE SKIP LOCKED
+                """)
             .ToListAsync(cancellationToken);
-        var subscriptionIds = due.Where(d => d.Channel == DeliveryChannel.Webhook).Select(d => Guid.TryParse(d.Target, out var id) ? id : Guid.Empty).ToList();
-        var subscriptions = await db.Webhooks.Where(w => subscriptionIds.Contains(w.Id)).ToDictionaryAsync(w => w.Id.ToString(), cancellationToken);
+        var subscriptionIds = due.Where(d => d.Channel == DeliveryChannel.Webhook)
+            .Select(d => Guid.TryParse(d.Target, out var id) ? id : Guid.Empty)
+            .ToList();
+        var subscriptions = await db.Webhooks
+            .Where(w => subscriptionIds.Contains(w.Id))
+            .ToDictionaryAsync(w => w.Id.ToString(), cancellationToken);
         var maxAttempts = configuration.GetValue("Notifications:MaxAttempts", 6);
         var retryBase = configuration.GetValue("Notifications:RetryBase", TimeSpan.FromSeconds(30));
         var disableAfter = configuration.GetValue("Notifications:DisableWebhookAfter", 20);
@@ -34,7 +43,8 @@ public sealed partial class DeliveryDispatcher(
             try
             {
                 var sender = senders.SingleOrDefault(s => s.Channel == delivery.Channel)
-                    ?? throw new InvalidOperationException($"no {delivery.Channel} channel is configured on this service");
+                    ?? throw new InvalidOperationException(
+                        $"no {delivery.Channel} channel is configured on this service");
                 await sender.SendAsync(delivery, subscription, cancellationToken);
                 delivery.Status = DeliveryStatus.Delivered;
                 delivery.DeliveredAt = clock.GetUtcNow();
@@ -42,7 +52,8 @@ public sealed partial class DeliveryDispatcher(
                 subscription?.ConsecutiveFailures = 0;
                 sent++;
             }
-            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            catch (Exception ex) when (ex is not OperationCanceledException
+                || !cancellationToken.IsCancellationRequested)
             {
                 delivery.LastError = ex.Message.Length > 1000 ? ex.Message[..1000] : ex.Message;
                 if (delivery.Attempts >= maxAttempts)
@@ -65,25 +76,8 @@ public sealed partial class DeliveryDispatcher(
         return sent;
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery {Id} on {Channel} is dead after {Attempts} attempts: {Error}")]
+    [LoggerMessage(
+        Level = LogLevel.Warning,
+        Message = "Delivery {Id} on {Channel} is dead after {Attempts} attempts: {Error}")]
     private partial void LogDead(long id, DeliveryChannel channel, int attempts, string error);
-}
-
-/// <summary>Runs the dispatcher every few seconds (Notifications:DeliveryInterval) in a transaction of its own.</summary>
-public sealed class DeliveryLoop(IServiceScopeFactory scopes, IConfiguration configuration, TimeProvider clock, ILogger<DeliveryLoop> logger)
-    : PeriodicJob(scopes, clock, logger)
-{
-    protected override TimeSpan Interval => configuration.GetValue("Notifications:DeliveryInterval", TimeSpan.FromSeconds(2));
-
-    protected override string Name => "Sending deliveries";
-
-    protected override bool RunsAtStart => false;
-
-    protected override async Task RunAsync(IServiceProvider services, CancellationToken cancellationToken)
-    {
-        var db = services.GetRequiredService<NotificationsDbContext>();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await services.GetRequiredService<DeliveryDispatcher>().RunOnceAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-    }
 }

@@ -20,7 +20,9 @@ namespace Platform.Notifications.Channels;
 /// </remarks>
 public static class PublicAddress
 {
-    /// <summary>IPv4 blocks that are not globally reachable (IANA special-purpose registry and RFC 1918/6598).</summary>
+    /// <summary>
+    /// IPv4 blocks that are not globally reachable (IANA special-purpose registry and RFC 1918/6598).
+    /// </summary>
     private static readonly (uint Network, int Prefix)[] NonPublicV4 =
     [
         (V4(0, 0, 0, 0), 8), // "this network", including the unspecified 0.0.0.0
@@ -101,7 +103,8 @@ public static class PublicAddress
         var first16 = (ushort)(high >> 48);
         var second16 = (ushort)(high >> 32);
         return !(
-            (first16 == 0x2001 && second16 < 0x0200) // 2001::/23 IETF protocol assignments (Teredo, benchmarking, ORCHID)
+            // 2001::/23 IETF protocol assignments (Teredo, benchmarking, ORCHID)
+            (first16 == 0x2001 && second16 < 0x0200)
             || (first16 == 0x2001 && second16 == 0x0db8) // 2001:db8::/32 documentation
             || (first16 == 0x3fff && (second16 & 0xf000) == 0)); // 3fff::/20 documentation
     }

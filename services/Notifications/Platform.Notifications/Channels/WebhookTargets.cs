@@ -5,30 +5,12 @@ using System.Net.Sockets;
 namespace Platform.Notifications.Channels;
 
 /// <summary>
-/// Resolves a host name to its addresses. A service of its own so that the webhook rules can be tested against a DNS
-/// server that changes its answer between registration and delivery (rebinding).
-/// </summary>
-public interface IHostResolver
-{
-    Task<IPAddress[]> ResolveAsync(string host, CancellationToken cancellationToken);
-}
-
-/// <summary>The system resolver.</summary>
-public sealed class DnsHostResolver : IHostResolver
-{
-    public Task<IPAddress[]> ResolveAsync(string host, CancellationToken cancellationToken) => Dns.GetHostAddressesAsync(host, cancellationToken);
-}
-
-/// <summary>A webhook target that resolves to an address outside the public internet (see <see cref="PublicAddress"/>).</summary>
-public sealed class NotPublicAddressException(string host) : Exception($"'{host}' is not a public address");
-
-/// <summary>
 /// Where webhooks may go: an https URL whose host resolves only to public addresses, or one of the exact
-/// host:port targets of Notifications:Webhooks:AllowedTargets (the local stack's and the tests' own receivers, which
-/// may also be plain http). The rule is applied twice: when an office registers a URL, and again on every connection,
-/// where <see cref="ConnectAsync"/> resolves the host itself, judges every address and connects to the address it
-/// judged, so that a name answering a public address at registration and a private one later (DNS rebinding) is
-/// still refused.
+/// host:port targets of Notifications:Webhooks:AllowedTargets (the local stack's and the tests' own receivers,
+/// which may also be plain http). The rule is applied twice: when an office registers a URL, and again on every
+/// connection, where <see cref="ConnectAsync"/> resolves the host itself, judges every address and connects to
+/// the address it judged, so that a name answering a public address at registration and a private one later (DNS
+/// rebinding) is still refused.
 /// </summary>
 public sealed class WebhookTargets
 {
@@ -40,10 +22,15 @@ public sealed class WebhookTargets
     public WebhookTargets(IHostResolver resolver, IConfiguration configuration)
     {
         this.resolver = resolver;
-        allowed = (configuration.GetSection(AllowedTargetsKey).Get<string[]>() ?? []).Where(t => !string.IsNullOrWhiteSpace(t)).Select(ParseTarget).ToHashSet();
+        allowed = (configuration.GetSection(AllowedTargetsKey).Get<string[]>() ?? [])
+            .Where(t => !string.IsNullOrWhiteSpace(t))
+            .Select(ParseTarget)
+            .ToHashSet();
     }
 
-    /// <summary>Is this exact host and port on the allow-list? No wildcards: the host as written, the port as meant.</summary>
+    /// <summary>
+    /// Is this exact host and port on the allow-list? No wildcards: the host as written, the port as meant.
+    /// </summary>
     public bool IsAllowListed(string host, int port) => allowed.Contains((Canonical(host), port));
 
     /// <summary>
@@ -85,10 +72,14 @@ public sealed class WebhookTargets
     /// unless every address is public (or the host:port is allow-listed), and connects to one of the addresses judged,
     /// never to a second lookup's answer.
     /// </summary>
-    public async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken)
+    public async ValueTask<Stream> ConnectAsync(
+        SocketsHttpConnectionContext context,
+        CancellationToken cancellationToken)
     {
         var (host, port) = (context.DnsEndPoint.Host, context.DnsEndPoint.Port);
-        var addresses = IsAllowListed(host, port) ? await ResolveAsync(host, cancellationToken) : await PublicAddressesAsync(host, cancellationToken);
+        var addresses = IsAllowListed(host, port)
+            ? await ResolveAsync(host, cancellationToken)
+            : await PublicAddressesAsync(host, cancellationToken);
         SocketException? last = null;
         foreach (var address in addresses)
         {
@@ -125,11 +116,15 @@ public sealed class WebhookTargets
         }
 
         var addresses = await ResolveAsync(host, cancellationToken);
-        return addresses.Length > 0 && addresses.All(PublicAddress.IsPublic) ? addresses : throw new NotPublicAddressException(host);
+        return addresses.Length > 0 && addresses.All(PublicAddress.IsPublic)
+            ? addresses
+            : throw new NotPublicAddressException(host);
     }
 
     private async Task<IPAddress[]> ResolveAsync(string host, CancellationToken cancellationToken) =>
-        IPAddress.TryParse(Canonical(host), out var literal) ? [literal] : await resolver.ResolveAsync(host.TrimStart('[').TrimEnd(']'), cancellationToken);
+        IPAddress.TryParse(Canonical(host), out var literal)
+            ? [literal]
+            : await resolver.ResolveAsync(host.TrimStart('[').TrimEnd(']'), cancellationToken);
 
     /// <summary>
     /// One spelling per host for comparisons: lower case, no IPv6 brackets or zone, no trailing dot, an IP address in
@@ -138,7 +133,8 @@ public sealed class WebhookTargets
     private static string Canonical(string host)
     {
         var name = host.Trim().TrimStart('[').TrimEnd(']').TrimEnd('.').ToLowerInvariant();
-        if (name.IndexOf('%', StringComparison.Ordinal) is > 0 and var zone && name.Contains(':', StringComparison.Ordinal))
+        if (name.IndexOf('%', StringComparison.Ordinal) is > 0 and var zone
+            && name.Contains(':', StringComparison.Ordinal))
         {
             name = name[..zone];
         }
@@ -151,11 +147,14 @@ public sealed class WebhookTargets
         var text = entry.Trim();
         var colon = text.LastIndexOf(':');
         var host = colon > 0 ? text[..colon] : string.Empty;
-        if (colon <= 0 || !int.TryParse(text[(colon + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var port) || port is < 1 or > 65535 ||
+        if (colon <= 0 ||
+            !int.TryParse(text[(colon + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var port) ||
+            port is < 1 or > 65535 ||
             host.Contains('*', StringComparison.Ordinal) || host.Contains('/', StringComparison.Ordinal) ||
             (host.Contains(':', StringComparison.Ordinal) && !(host.StartsWith('[') && host.EndsWith(']'))))
         {
-            throw new InvalidOperationException($"{AllowedTargetsKey}: '{entry}' is not host:port (an IPv6 host in brackets, no wildcards).");
+            throw new InvalidOperationException(
+                $"{AllowedTargetsKey}: '{entry}' is not host:port (an IPv6 host in brackets, no wildcards).");
         }
 
         return (Canonical(host), port);

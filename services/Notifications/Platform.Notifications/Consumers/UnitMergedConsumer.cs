@@ -17,7 +17,10 @@ namespace Platform.Notifications.Consumers;
 public sealed class UnitMergedConsumer(NotificationsDbContext db, ILogger<UnitMergedConsumer> logger)
     : InboxConsumer<UnitChanged, NotificationsDbContext>(db, logger)
 {
-    protected override async Task HandleAsync(UnitChanged message, ConsumeContext<UnitChanged> context, CancellationToken cancellationToken)
+    protected override async Task HandleAsync(
+        UnitChanged message,
+        ConsumeContext<UnitChanged> context,
+        CancellationToken cancellationToken)
     {
         if (message is not { Change: UnitChangeKind.Merged, MergedIntoId: { } into })
         {
@@ -32,7 +35,9 @@ public sealed class UnitMergedConsumer(NotificationsDbContext db, ILogger<UnitMe
 
         var from = message.UnitId;
         var intoName = await Db.UnitNameAsync(into, message.MergedIntoName ?? string.Empty, cancellationToken);
-        var owed = await Db.OwedReports.Where(o => o.TenantId == message.TenantId && (o.LeadUnitId == from || o.LeadUnitId == into)).ToListAsync(cancellationToken);
+        var owed = await Db.OwedReports
+            .Where(o => o.TenantId == message.TenantId && (o.LeadUnitId == from || o.LeadUnitId == into))
+            .ToListAsync(cancellationToken);
         var held = owed.Where(o => o.LeadUnitId == into).ToLookup(o => (o.TaskId, o.Period));
         foreach (var row in owed.Where(o => o.LeadUnitId == from))
         {
@@ -53,7 +58,9 @@ public sealed class UnitMergedConsumer(NotificationsDbContext db, ILogger<UnitMe
             Db.OwedReports.Remove(row);
         }
 
-        var states = await Db.ReportStates.Where(r => r.TenantId == message.TenantId && (r.LeadUnitId == from || r.LeadUnitId == into)).ToListAsync(cancellationToken);
+        var states = await Db.ReportStates
+            .Where(r => r.TenantId == message.TenantId && (r.LeadUnitId == from || r.LeadUnitId == into))
+            .ToListAsync(cancellationToken);
         var kept = states.Where(r => r.LeadUnitId == into).ToDictionary(r => (r.TaskId, r.Period));
         foreach (var state in states.Where(r => r.LeadUnitId == from))
         {
@@ -67,12 +74,18 @@ public sealed class UnitMergedConsumer(NotificationsDbContext db, ILogger<UnitMe
             {
                 Db.ReportStates.Add(new ReportState
                 {
-                    TenantId = state.TenantId, TaskId = state.TaskId, Period = state.Period, LeadUnitId = into, Version = state.Version, State = state.State,
+                    TenantId = state.TenantId,
+                    TaskId = state.TaskId,
+                    Period = state.Period,
+                    LeadUnitId = into,
+                    Version = state.Version,
+                    State = state.State,
                 });
             }
         }
     }
 
     /// <summary>The state further along; a closed task stays closed.</summary>
-    private static ItemState Further(ItemState a, ItemState b) => a == ItemState.Closed || b == ItemState.Closed ? ItemState.Closed : (ItemState)Math.Max((int)a, (int)b);
+    private static ItemState Further(ItemState a, ItemState b) =>
+        a == ItemState.Closed || b == ItemState.Closed ? ItemState.Closed : (ItemState)Math.Max((int)a, (int)b);
 }

@@ -14,14 +14,19 @@ namespace Platform.Notifications.Consumers;
 public sealed class UnitNamesConsumer(NotificationsDbContext db, ILogger<UnitNamesConsumer> logger)
     : InboxConsumer<UnitChanged, NotificationsDbContext>(db, logger)
 {
-    protected override async Task HandleAsync(UnitChanged message, ConsumeContext<UnitChanged> context, CancellationToken cancellationToken)
+    protected override async Task HandleAsync(
+        UnitChanged message,
+        ConsumeContext<UnitChanged> context,
+        CancellationToken cancellationToken)
     {
         if (message.Change == UnitChangeKind.Merged || !await Db.NewerUnitNameAsync(message, cancellationToken))
         {
             return;
         }
 
-        await Db.OwedReports.Where(o => o.TenantId == message.TenantId && o.LeadUnitId == message.UnitId && o.LeadUnitName != message.Name)
+        await Db.OwedReports.Where(o => o.TenantId == message.TenantId
+            && o.LeadUnitId == message.UnitId
+            && o.LeadUnitName != message.Name)
             .ExecuteUpdateAsync(s => s.SetProperty(o => o.LeadUnitName, message.Name), cancellationToken);
     }
 }

@@ -2,24 +2,6 @@ using Platform.MultiTenancy;
 
 namespace Platform.Notifications.Domain;
 
-public enum DeliveryChannel
-{
-    Email = 1,
-    Webhook = 2,
-
-    /// <summary>A Dapr output binding (DingTalk, SMS, SMTP components) through the sidecar.</summary>
-    Binding = 3,
-}
-
-public enum DeliveryStatus
-{
-    Pending = 1,
-    Delivered = 2,
-
-    /// <summary>Every attempt failed: it waits for the office to look and retry (dead letter).</summary>
-    Dead = 3,
-}
-
 /// <summary>
 /// One message to send on one channel to one target (an address, a webhook subscription), tried with exponential
 /// backoff until it is delivered or dead. Unique per channel, target and cause, so nothing is sent twice.
@@ -53,40 +35,4 @@ public sealed class Delivery : ITenantEntity
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset? DeliveredAt { get; set; }
-}
-
-/// <summary>An integration client's endpoint for a district's notifications, signed with its own secret.</summary>
-public sealed class WebhookSubscription : ITenantEntity
-{
-    public Guid Id { get; set; }
-
-    public required string TenantId { get; set; }
-
-    public required string Url { get; set; }
-
-    /// <summary>The HMAC key, shown once when the subscription is created.</summary>
-    public required string Secret { get; set; }
-
-    /// <summary>Notification kinds sent; empty for all.</summary>
-    public List<string> Kinds { get; set; } = [];
-
-    public bool Active { get; set; } = true;
-
-    public int ConsecutiveFailures { get; set; }
-
-    public required string CreatedBy { get; set; }
-
-    public DateTimeOffset CreatedAt { get; set; }
-}
-
-/// <summary>A person's channels besides the inbox (which is always on).</summary>
-public sealed class Preference : ITenantEntity
-{
-    public Guid RecipientId { get; set; }
-
-    public required string TenantId { get; set; }
-
-    public string? Email { get; set; }
-
-    public bool EmailEnabled { get; set; }
 }

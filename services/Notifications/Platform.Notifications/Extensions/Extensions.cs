@@ -3,6 +3,7 @@ using Platform.Messaging;
 using Platform.Notifications.Channels;
 using Platform.Notifications.Consumers;
 using Platform.Notifications.Data;
+using Platform.Notifications.Jobs;
 using Platform.Notifications.Rules;
 using Platform.ServiceDefaults.Data;
 using Platform.ServiceDefaults.Time;
@@ -37,7 +38,7 @@ internal static class Extensions
         builder.Services.AddScoped<IChannelSender, EmailSender>();
         if (builder.Configuration.GetSection("Notifications:Dapr:Bindings").Get<string[]>() is { Length: > 0 })
         {
-            // The sidecar's gRPC endpoint: Notifications:Dapr:GrpcEndpoint, else the DAPR_GRPC_ENDPOINT the sidecar sets.
+            // The sidecar's gRPC endpoint: Notifications:Dapr:GrpcEndpoint, else the DAPR_GRPC_ENDPOINT it sets.
             var endpoint = builder.Configuration["Notifications:Dapr:GrpcEndpoint"];
             builder.Services.AddSingleton(_ =>
             {
@@ -57,9 +58,9 @@ internal static class Extensions
     }
 
     /// <summary>
-    /// The webhook client reaches only what <see cref="WebhookTargets"/> allows: its connect callback resolves and judges
-    /// the host itself, no proxy stands in between, a redirect is answered as a failure rather than followed (it would
-    /// lead anywhere), and no cookie from one receiver goes to another. Timeout: Notifications:Webhooks:Timeout.
+    /// The webhook client reaches only what <see cref="WebhookTargets"/> allows: its connect callback resolves and
+    /// judges the host itself, no proxy stands in between, a redirect is answered as a failure rather than followed (it
+    /// would lead anywhere), and no cookie from one receiver goes to another. Timeout: Notifications:Webhooks:Timeout.
     /// </summary>
     private static void AddWebhookClient(this WebApplicationBuilder builder)
     {
@@ -90,9 +91,12 @@ internal static class Extensions
 
         builder.Services.AddHttpClient(nameof(ServiceToken), c => c.Timeout = TimeSpan.FromSeconds(10));
         builder.Services.AddSingleton<ServiceToken>();
-        builder.Services.AddGrpcClient<ReportingV1.SupervisionChecks.SupervisionChecksClient>(o => o.Address = new Uri(reporting))
+        builder.Services
+            .AddGrpcClient<ReportingV1.SupervisionChecks.SupervisionChecksClient>(o => o.Address = new Uri(reporting))
             .AddCallCredentials(async (context, metadata, services) =>
-                metadata.Add("Authorization", "Bearer " + await services.GetRequiredService<ServiceToken>().GetAsync(context.CancellationToken)))
+                metadata.Add(
+                    "Authorization",
+                    "Bearer " + await services.GetRequiredService<ServiceToken>().GetAsync(context.CancellationToken)))
             .ConfigureChannel(o => o.UnsafeUseInsecureChannelCallCredentials = true);
         builder.Services.AddScoped<IOwedConfirmation, ReportingConfirmation>();
     }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Platform.MultiTenancy;
 using Platform.Notifications.Data;
@@ -11,10 +10,15 @@ namespace Platform.Notifications.Rules;
 /// index on (recipient, cause) is the last guard: a concurrent duplicate fails the transaction, which is retried and
 /// then finds the key.
 /// </summary>
-public sealed class NotificationWriter(NotificationsDbContext db, TimeProvider clock, InboxSignal signal, IConfiguration configuration)
+public sealed class NotificationWriter(
+    NotificationsDbContext db,
+    TimeProvider clock,
+    InboxSignal signal,
+    IConfiguration configuration)
 {
     // Webhook bodies keep Chinese text as UTF-8, not \u escapes: receivers log and read them.
-    private static readonly System.Text.Json.JsonSerializerOptions Json = new(System.Text.Json.JsonSerializerOptions.Web)
+    private static readonly System.Text.Json.JsonSerializerOptions Json =
+        new(System.Text.Json.JsonSerializerOptions.Web)
     {
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
@@ -23,14 +27,17 @@ public sealed class NotificationWriter(NotificationsDbContext db, TimeProvider c
 
     /// <summary>The active reporters of a unit: whom its reports concern.</summary>
     public Task<List<Recipient>> ReportersAsync(string tenant, Guid unit, CancellationToken cancellationToken) =>
-        db.Recipients.Where(r => r.TenantId == tenant && r.UnitId == unit && !r.Disabled && r.Roles.Contains(Reporter)).ToListAsync(cancellationToken);
+        db.Recipients
+            .Where(r => r.TenantId == tenant && r.UnitId == unit && !r.Disabled && r.Roles.Contains(Reporter))
+            .ToListAsync(cancellationToken);
 
     /// <summary>Every active person of a district (the ladder's pass addresses many units at once).</summary>
     public Task<List<Recipient>> PeopleAsync(string tenant, CancellationToken cancellationToken) =>
         db.Recipients.AsNoTracking().Where(r => r.TenantId == tenant && !r.Disabled).ToListAsync(cancellationToken);
 
     public async Task<NotificationSettings> SettingsAsync(string tenant, CancellationToken cancellationToken) =>
-        await db.Settings.AsNoTracking().SingleOrDefaultAsync(s => s.TenantId == tenant, cancellationToken) ?? NotificationSettings.Default(tenant);
+        await db.Settings.AsNoTracking().SingleOrDefaultAsync(s => s.TenantId == tenant, cancellationToken)
+            ?? NotificationSettings.Default(tenant);
 
     /// <summary>Adds those of the notifications whose (recipient, cause) is new; saving is the caller's.</summary>
     public async Task<int> AddAsync(IReadOnlyCollection<Notification> candidates, CancellationToken cancellationToken)
@@ -42,19 +49,28 @@ public sealed class NotificationWriter(NotificationsDbContext db, TimeProvider c
 
         var keys = candidates.Select(c => c.CauseKey).Distinct().ToList();
         var recipients = candidates.Select(c => c.RecipientId).Distinct().ToList();
-        var existing = (await db.Notifications.Where(n => keys.Contains(n.CauseKey) && recipients.Contains(n.RecipientId))
+        var existing =
+            (await db.Notifications.Where(n => keys.Contains(n.CauseKey) && recipients.Contains(n.RecipientId))
                 .Select(n => new { n.RecipientId, n.CauseKey }).ToListAsync(cancellationToken))
             .Select(n => (n.RecipientId, n.CauseKey)).ToHashSet();
         var now = clock.GetUtcNow();
         var tenants = candidates.Select(c => c.TenantId).Distinct().ToList();
-        var subscriptions = await db.Webhooks.AsNoTracking().Where(w => tenants.Contains(w.TenantId) && w.Active).ToListAsync(cancellationToken);
+        var subscriptions = await db.Webhooks
+            .AsNoTracking()
+            .Where(w => tenants.Contains(w.TenantId) && w.Active)
+            .ToListAsync(cancellationToken);
         var emails = configuration["Smtp:Host"] is { Length: > 0 }
-            ? await db.Preferences.AsNoTracking().Where(p => recipients.Contains(p.RecipientId) && p.EmailEnabled && p.Email != null)
+            ? await db.Preferences
+                .AsNoTracking()
+                .Where(p => recipients.Contains(p.RecipientId) && p.EmailEnabled && p.Email != null)
                 .ToDictionaryAsync(p => p.RecipientId, p => p.Email!, cancellationToken)
             : [];
         var usernames = subscriptions.Count == 0
             ? []
-            : await db.Recipients.AsNoTracking().Where(r => recipients.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => r.Username, cancellationToken);
+            : await db.Recipients
+                .AsNoTracking()
+                .Where(r => recipients.Contains(r.Id))
+                .ToDictionaryAsync(r => r.Id, r => r.Username, cancellationToken);
         var bindings = configuration.GetSection("Notifications:Dapr:Bindings").Get<string[]>() ?? [];
         var added = 0;
         foreach (var notification in candidates.DistinctBy(c => (c.RecipientId, c.CauseKey)))
@@ -81,54 +97,52 @@ public sealed class NotificationWriter(NotificationsDbContext db, TimeProvider c
 
             foreach (var binding in bindings)
             {
-                db.Deliveries.Add(Delivery(notification, DeliveryChannel.Binding, binding, cause, notification.Body, now));
+                db.Deliveries
+                    .Add(Delivery(notification, DeliveryChannel.Binding, binding, cause, notification.Body, now));
             }
 
-            foreach (var subscription in subscriptions.Where(w => w.TenantId == notification.TenantId && (w.Kinds.Count == 0 || w.Kinds.Contains(notification.Kind.ToString()))))
+            foreach (var subscription in subscriptions.Where(w => w.TenantId == notification.TenantId
+                && (w.Kinds.Count == 0 || w.Kinds.Contains(notification.Kind.ToString()))))
             {
                 var payload = System.Text.Json.JsonSerializer.Serialize(new
                 {
-                    cause, tenant = notification.TenantId, kind = notification.Kind.ToString(), notification.Title, notification.Body,
-                    recipient = usernames.GetValueOrDefault(notification.RecipientId), notification.Period, notification.TaskId, createdAt = now,
+                    cause,
+                    tenant = notification.TenantId,
+                    kind = notification.Kind.ToString(),
+                    notification.Title,
+                    notification.Body,
+                    recipient = usernames.GetValueOrDefault(notification.RecipientId),
+                    notification.Period,
+                    notification.TaskId,
+                    createdAt = now,
                 }, Json);
-                db.Deliveries.Add(Delivery(notification, DeliveryChannel.Webhook, subscription.Id.ToString(), cause, payload, now));
+                db.Deliveries.Add(Delivery(
+                    notification,
+                    DeliveryChannel.Webhook,
+                    subscription.Id.ToString(),
+                    cause,
+                    payload,
+                    now));
             }
         }
 
         return added;
     }
 
-    private static Delivery Delivery(Notification notification, DeliveryChannel channel, string target, string cause, string payload, DateTimeOffset now) => new()
+    private static Delivery Delivery(
+        Notification notification,
+        DeliveryChannel channel,
+        string target,
+        string cause,
+        string payload,
+        DateTimeOffset now) => new()
     {
-        TenantId = notification.TenantId, Channel = channel, Target = target, CauseKey = cause, Subject = notification.Title, Payload = payload,
+        TenantId = notification.TenantId,
+        Channel = channel,
+        Target = target,
+        CauseKey = cause,
+        Subject = notification.Title,
+        Payload = payload,
         CreatedAt = now, NextAttemptAt = now,
     };
-}
-
-/// <summary>Wakes a person's live inbox watchers (WatchInbox) when something is added for them.</summary>
-public sealed class InboxSignal
-{
-    private readonly ConcurrentDictionary<Guid, TaskCompletionSource> waiting = new();
-
-    public void Pulse(Guid recipient)
-    {
-        if (waiting.TryRemove(recipient, out var source))
-        {
-            source.TrySetResult();
-        }
-    }
-
-    /// <summary>Completes when the recipient gets something, or after the timeout (watchers poll too: a pulse may precede the commit).</summary>
-    public async Task WaitAsync(Guid recipient, TimeSpan timeout, CancellationToken cancellationToken)
-    {
-        var source = waiting.GetOrAdd(recipient, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
-        try
-        {
-            await source.Task.WaitAsync(timeout, cancellationToken);
-        }
-        catch (TimeoutException)
-        {
-            // Nothing arrived: the watcher looks anyway.
-        }
-    }
 }

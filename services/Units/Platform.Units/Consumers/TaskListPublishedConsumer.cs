@@ -16,22 +16,32 @@ namespace Platform.Units.Consumers;
 public sealed class TaskListPublishedConsumer(UnitsDbContext db, ILogger<TaskListPublishedConsumer> logger)
     : InboxConsumer<TaskListPublished, UnitsDbContext>(db, logger)
 {
-    protected override async Task HandleAsync(TaskListPublished message, ConsumeContext<TaskListPublished> context, CancellationToken cancellationToken)
+    protected override async Task HandleAsync(
+        TaskListPublished message,
+        ConsumeContext<TaskListPublished> context,
+        CancellationToken cancellationToken)
     {
         var key = $"unit-assignments:{message.TenantId}:{message.Year}";
-        await Db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({key}, 0))", cancellationToken);
+        await Db.Database.ExecuteSqlAsync(
+            $"SELECT pg_advisory_xact_lock(hashtextextended({key}, 0))",
+            cancellationToken);
         var ofYear = Db.UnitAssignments.Where(a => a.TenantId == message.TenantId && a.Year == message.Year);
-        if (await ofYear.AnyAsync(a => a.ListVersion > message.Version || a.TaskListId == message.TaskListId, cancellationToken))
+        if (await ofYear.AnyAsync(
+            a => a.ListVersion > message.Version || a.TaskListId == message.TaskListId,
+            cancellationToken))
         {
             return;
         }
 
         await ofYear.ExecuteDeleteAsync(cancellationToken);
         message = new UnitMerges(await Db.Units.Where(u => u.TenantId == message.TenantId && u.MergedIntoId != null)
-            .ToDictionaryAsync(u => u.Id, u => (u.MergedIntoId!.Value, string.Empty), cancellationToken)).Apply(message);
+            .ToDictionaryAsync(u => u.Id, u => (u.MergedIntoId!.Value, string.Empty), cancellationToken))
+            .Apply(message);
         foreach (var task in message.Tasks)
         {
-            var text = task.Text.Length > UnitAssignment.MaxTextLength ? task.Text[..(UnitAssignment.MaxTextLength - 1)] + "…" : task.Text;
+            var text = task.Text.Length > UnitAssignment.MaxTextLength
+                ? task.Text[..(UnitAssignment.MaxTextLength - 1)] + "…"
+                : task.Text;
             var units = task.LeadUnits.Select(u => (u.UnitId, Lead: true))
                 .Concat(task.ResponsibleUnits.Select(u => (u.UnitId, Lead: false)))
                 .DistinctBy(u => u.UnitId);
@@ -39,8 +49,15 @@ public sealed class TaskListPublishedConsumer(UnitsDbContext db, ILogger<TaskLis
             {
                 Db.UnitAssignments.Add(new UnitAssignment
                 {
-                    TenantId = message.TenantId, Year = message.Year, TaskListId = message.TaskListId, ListVersion = message.Version,
-                    TaskId = task.TaskId, Number = task.Number.Length > 32 ? task.Number[..32] : task.Number, Text = text, UnitId = unitId, Lead = lead,
+                    TenantId = message.TenantId,
+                    Year = message.Year,
+                    TaskListId = message.TaskListId,
+                    ListVersion = message.Version,
+                    TaskId = task.TaskId,
+                    Number = task.Number.Length > 32 ? task.Number[..32] : task.Number,
+                    Text = text,
+                    UnitId = unitId,
+                    Lead = lead,
                 });
             }
         }

@@ -8,25 +8,31 @@ using Platform.Units.Identity;
 
 namespace Platform.Units.Directory;
 
-/// <summary>What the import would do with one row of the workbook, and why it cannot, if it cannot.</summary>
-public sealed record ImportRowPlan(string Sheet, int Row, string Name, string Action, List<string> Problems, List<string> Warnings);
-
 /// <summary>
-/// Loads a district's units and people from the directory workbook (<see cref="DirectorySheet"/>): first a plan of every
-/// row — created, already there (skipped), or its problems: a duplicate within the sheet, a name or alias another unit
-/// has, an unknown group or unit, a look-alike of an existing unit (a warning), a bad username, role, e-mail or mobile.
-/// Applying writes nothing unless no row has a problem, and then writes everything in one transaction: the units with
-/// their aliases and group members, the accounts with one-time passwords, each with its audit entry and event.
+/// Loads a district's units and people from the directory workbook (<see cref="DirectorySheet"/>): first a plan of
+/// every row — created, already there (skipped), or its problems: a duplicate within the sheet, a name or alias
+/// another unit has, an unknown group or unit, a look-alike of an existing unit (a warning), a bad username, role,
+/// e-mail or mobile. Applying writes nothing unless no row has a problem, and then writes everything in one
+/// transaction: the units with their aliases and group members, the accounts with one-time passwords, each with its
+/// audit entry and event.
 /// </summary>
-public sealed class DirectoryImport(UnitsDbContext db, ITenantContext caller, IdentityOptions identity, TimeProvider clock)
+public sealed class DirectoryImport(
+    UnitsDbContext db,
+    ITenantContext caller,
+    IdentityOptions identity,
+    TimeProvider clock)
 {
     public const string Create = "create";
     public const string Exists = "exists";
 
     private static readonly Dictionary<string, string> RoleNames = new(StringComparer.Ordinal)
     {
-        ["区营商办"] = PlatformRoles.DistrictAdmin, ["区督办室"] = PlatformRoles.DistrictAdmin, ["区督办室管理员"] = PlatformRoles.DistrictAdmin,
-        ["区领导"] = PlatformRoles.DistrictLeader, ["牵头单位填报人"] = PlatformRoles.UnitReporter, ["责任单位填报人"] = PlatformRoles.UnitContributor,
+        ["区营商办"] = PlatformRoles.DistrictAdmin,
+        ["区督办室"] = PlatformRoles.DistrictAdmin,
+        ["区督办室管理员"] = PlatformRoles.DistrictAdmin,
+        ["区领导"] = PlatformRoles.DistrictLeader,
+        ["牵头单位填报人"] = PlatformRoles.UnitReporter,
+        ["责任单位填报人"] = PlatformRoles.UnitContributor,
         ["协办单位填报人"] = PlatformRoles.UnitContributor, ["单位负责人"] = PlatformRoles.UnitLeader,
     };
 
@@ -43,10 +49,18 @@ public sealed class DirectoryImport(UnitsDbContext db, ITenantContext caller, Id
     public int UnitsToCreate => newUnits.Count;
 
     /// <summary>Plans the workbook's rows against the district's directory; nothing is written.</summary>
-    public async Task PlanAsync(string tenantId, List<UnitRow> units, List<AccountRow> accounts, CancellationToken cancellationToken)
+    public async Task PlanAsync(
+        string tenantId,
+        List<UnitRow> units,
+        List<AccountRow> accounts,
+        CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var existing = await db.Units.Include(u => u.Aliases).Where(u => u.TenantId == tenantId).AsSplitQuery().ToListAsync(cancellationToken);
+        var existing = await db.Units
+            .Include(u => u.Aliases)
+            .Where(u => u.TenantId == tenantId)
+            .AsSplitQuery()
+            .ToListAsync(cancellationToken);
         var resolver = new UnitNameResolver(existing.Where(u => u.RetiredAt == null).ToList(), null, null);
         var byName = new Dictionary<string, Unit>(StringComparer.Ordinal);
         foreach (var unit in existing)
@@ -92,7 +106,8 @@ public sealed class DirectoryImport(UnitsDbContext db, ITenantContext caller, Id
                     plan.Warnings.Add($"这是现有单位“{known.Name}”的别名，未新建");
                 }
 
-                if (row.Aliases.Any(a => !known.Aliases.Any(x => x.NormalizedAlias == UnitNames.Normalize(a)) && UnitNames.Normalize(a) != known.NormalizedName))
+                if (row.Aliases.Any(a => !known.Aliases.Any(x => x.NormalizedAlias == UnitNames.Normalize(a))
+                    && UnitNames.Normalize(a) != known.NormalizedName))
                 {
                     plan.Warnings.Add("现有单位的别名不变：新别名请在单位页面添加");
                 }
@@ -142,7 +157,9 @@ public sealed class DirectoryImport(UnitsDbContext db, ITenantContext caller, Id
             }
         }
 
-        var created = newUnits.SelectMany(u => new[] { u.Unit.NormalizedName }.Concat(u.Unit.Aliases.Select(a => a.NormalizedAlias)).Select(n => (n, u.Unit)))
+        var created = newUnits
+            .SelectMany(u => u.Unit.Aliases.Select(a => a.NormalizedAlias).Prepend(u.Unit.NormalizedName)
+                .Select(n => (n, u.Unit)))
             .GroupBy(x => x.n).ToDictionary(g => g.Key, g => g.First().Unit, StringComparer.Ordinal);
         Unit? Find(string name) =>
             byName.GetValueOrDefault(UnitNames.Normalize(name)) ?? created.GetValueOrDefault(UnitNames.Normalize(name));
@@ -178,7 +195,10 @@ public sealed class DirectoryImport(UnitsDbContext db, ITenantContext caller, Id
         }
 
         var usernames = accounts.Select(a => a.Username.Trim().ToLowerInvariant()).ToList();
-        var taken = (await db.Accounts.AsNoTracking().Where(a => usernames.Contains(a.Username)).Select(a => a.Username).ToListAsync(cancellationToken)).ToHashSet();
+        var taken = (await db.Accounts.AsNoTracking()
+            .Where(a => usernames.Contains(a.Username))
+            .Select(a => a.Username)
+            .ToListAsync(cancellationToken)).ToHashSet();
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var row in accounts)
         {
@@ -263,7 +283,8 @@ public sealed class DirectoryImport(UnitsDbContext db, ITenantContext caller, Id
         if (HasProblems)
         {
             throw new PreconditionException(
-                $"{Plan.Count(p => p.Problems.Count > 0)} row(s) of the workbook have problems; nothing was imported. Preview it, correct them and upload it again.");
+                $"{Plan.Count(p => p.Problems.Count > 0)} row(s) of the workbook have problems; nothing was " +
+                "imported. Preview it, correct them and upload it again.");
         }
 
         var now = clock.GetUtcNow();

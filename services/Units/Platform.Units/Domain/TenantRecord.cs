@@ -3,13 +3,6 @@ using Platform.ServiceDefaults.Errors;
 
 namespace Platform.Units.Domain;
 
-public enum TenantLevel
-{
-    Province = 1,
-    Municipality = 2,
-    District = 3,
-}
-
 /// <summary>
 /// A division that uses the platform. The tenant directory is the platform's own (not any tenant's), so it has no
 /// row-level security; the gRPC service shows each caller only itself and the divisions it oversees.
@@ -32,7 +25,9 @@ public sealed class TenantRecord
 
     public DateTimeOffset CreatedAt { get; private set; }
 
-    /// <summary>When the platform suspended the district: its people and clients cannot sign in; its data stays.</summary>
+    /// <summary>
+    /// When the platform suspended the district: its people and clients cannot sign in; its data stays.
+    /// </summary>
     public DateTimeOffset? SuspendedAt { get; private set; }
 
     public void Suspend(DateTimeOffset now) => SuspendedAt ??= now;
@@ -49,7 +44,9 @@ public sealed class TenantRecord
         // The division must be one of the GB/T 2260 table the platform ships, under the name the table gives it (an
         // empty name takes it): a mistyped code would otherwise become a district nobody can compare or roll up.
         var division = DivisionTree.Standard.Find(id)
-            ?? throw new ValidationException("id", $"{id} is not a division of the GB/T 2260 table the platform ships (2023 edition)");
+            ?? throw new ValidationException(
+                "id",
+                $"{id} is not a division of the GB/T 2260 table the platform ships (2023 edition)");
         name = string.IsNullOrWhiteSpace(name) ? division.Name : name.Trim();
         if (name.Length > MaxNameLength)
         {
@@ -77,7 +74,8 @@ public sealed class TenantRecord
     }
 
     public static TenantLevel LevelOf(string code) =>
-        code.EndsWith("0000", StringComparison.Ordinal) ? (IsMunicipality(code) ? TenantLevel.Municipality : TenantLevel.Province)
+        code.EndsWith("0000", StringComparison.Ordinal)
+            ? (IsMunicipality(code) ? TenantLevel.Municipality : TenantLevel.Province)
         : code.EndsWith("00", StringComparison.Ordinal) ? TenantLevel.Municipality
         : TenantLevel.District;
 

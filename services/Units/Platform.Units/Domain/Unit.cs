@@ -3,13 +3,9 @@ using Platform.ServiceDefaults.Errors;
 
 namespace Platform.Units.Domain;
 
-public enum UnitKind
-{
-    Unit = 1,
-    Group = 2,
-}
-
-/// <summary>A government body of a tenant (区市场监管局), or a group name used in documents (各街道办事处).</summary>
+/// <summary>
+/// A government body of a tenant (区市场监管局), or a group name used in documents (各街道办事处).
+/// </summary>
 public sealed class Unit : ITenantEntity
 {
     public const int MaxAliases = 50;
@@ -47,7 +43,12 @@ public sealed class Unit : ITenantEntity
 
     public IReadOnlyList<UnitAlias> Aliases => aliases;
 
-    public static Unit Create(string tenantId, string name, UnitKind kind, IEnumerable<string> aliases, DateTimeOffset now)
+    public static Unit Create(
+        string tenantId,
+        string name,
+        UnitKind kind,
+        IEnumerable<string> aliases,
+        DateTimeOffset now)
     {
         ThrowIfInvalid("name", name);
         var trimmed = name.Trim();
@@ -137,7 +138,8 @@ public sealed class Unit : ITenantEntity
     {
         if (MergedIntoId is not null)
         {
-            throw new PreconditionException($"'{Name}' was merged into another unit; its work and people are there now, so it cannot come back.");
+            throw new PreconditionException(
+                $"'{Name}' was merged into another unit; its work and people are there now, so it cannot come back.");
         }
 
         if (RetiredAt is null)
@@ -150,10 +152,10 @@ public sealed class Unit : ITenantEntity
     }
 
     /// <summary>
-    /// Merges this unit into <paramref name="target"/> (两个单位合并): this unit's name and aliases become the target's
-    /// aliases, so every document printing them resolves to the target, and this unit ends as retired and merged. What
-    /// it led and shared, its reports and its people move to the target (each service moves its own part on the event).
-    /// Returns the names that moved.
+    /// Merges this unit into <paramref name="target"/> (两个单位合并): this unit's name and aliases become the
+    /// target's aliases, so every document printing them resolves to the target, and this unit ends as retired and
+    /// merged. What it led and shared, its reports and its people move to the target (each service moves its own part
+    /// on the event). Returns the names that moved.
     /// </summary>
     public IReadOnlyList<string> MergeInto(Unit target, DateTimeOffset now)
     {
@@ -170,7 +172,8 @@ public sealed class Unit : ITenantEntity
         if (Kind == UnitKind.Group || target.Kind == UnitKind.Group)
         {
             throw new PreconditionException(
-                $"'{(Kind == UnitKind.Group ? Name : target.Name)}' is a group name, not a unit; only units merge (change a group's members instead).");
+                $"'{(Kind == UnitKind.Group ? Name : target.Name)}' is a group name, not a unit; only units merge " +
+                "(change a group's members instead).");
         }
 
         if (MergedIntoId is not null)
@@ -187,11 +190,13 @@ public sealed class Unit : ITenantEntity
         if (target.aliases.Count + names.Count > MaxAliases)
         {
             throw new PreconditionException(
-                $"'{target.Name}' would have {target.aliases.Count + names.Count} aliases, more than {MaxAliases}; remove some first.");
+                $"'{target.Name}' would have {target.aliases.Count + names.Count} aliases, more than {MaxAliases}; " +
+                "remove some first.");
         }
 
         aliases.Clear();
-        foreach (var name in names.Where(n => UnitNames.Normalize(n) != target.NormalizedName && target.aliases.All(a => a.NormalizedAlias != UnitNames.Normalize(n))))
+        foreach (var name in names.Where(n => UnitNames.Normalize(n) != target.NormalizedName
+            && target.aliases.All(a => a.NormalizedAlias != UnitNames.Normalize(n))))
         {
             target.AddAliasCore(name, now);
         }
@@ -203,7 +208,9 @@ public sealed class Unit : ITenantEntity
         return names;
     }
 
-    /// <summary>A group that named <paramref name="from"/> among its members names <paramref name="to"/> instead.</summary>
+    /// <summary>
+    /// A group that named <paramref name="from"/> among its members names <paramref name="to"/> instead.
+    /// </summary>
     public void ReplaceMember(Guid from, Guid to, DateTimeOffset now)
     {
         MemberIds = MemberIds.Select(m => m == from ? to : m).Distinct().ToList();
@@ -254,33 +261,4 @@ public sealed class Unit : ITenantEntity
             throw new ValidationException(field, error);
         }
     }
-}
-
-/// <summary>Another name by which documents refer to a unit (区经信委 for 区经济信息委).</summary>
-public sealed class UnitAlias : ITenantEntity
-{
-    private UnitAlias()
-    {
-    }
-
-    public UnitAlias(string tenantId, Guid unitId, string alias, DateTimeOffset createdAt)
-    {
-        TenantId = tenantId;
-        UnitId = unitId;
-        Alias = alias;
-        NormalizedAlias = UnitNames.Normalize(alias);
-        CreatedAt = createdAt;
-    }
-
-    public long Id { get; private set; }
-
-    public string TenantId { get; private set; } = null!;
-
-    public Guid UnitId { get; private set; }
-
-    public string Alias { get; private set; } = null!;
-
-    public string NormalizedAlias { get; private set; } = null!;
-
-    public DateTimeOffset CreatedAt { get; private set; }
 }

@@ -1,19 +1,9 @@
 namespace Platform.Units.Domain;
 
-public enum NameMatch
-{
-    None,
-    Name,
-    Alias,
-    Normalized,
-}
-
-public sealed record NameResolution(string Name, Unit? Unit, NameMatch Match, IReadOnlyList<Unit> Suggestions);
-
 /// <summary>
 /// Maps names as printed in a document to the units of one tenant: exact name, exact alias, then the same after
-/// normalisation, including the district's own name written out ("渝中区市场监管局" for "区市场监管局"). What matches
-/// nothing is reported with the closest units as suggestions — never guessed.
+/// normalisation, including the district's own name written out ("渝中区市场监管局" for "区市场监管局").
+/// What matches nothing is reported with the closest units as suggestions — never guessed.
 /// </summary>
 public sealed class UnitNameResolver
 {
@@ -27,7 +17,8 @@ public sealed class UnitNameResolver
     private readonly string[] ownPrefixes;
 
     /// <param name="units">The tenant's units with their aliases.</param>
-    /// <param name="tenantName">The tenant's name (渝中区), and the parent's (重庆市), as prefixes a document may write out.</param>
+    /// <param name="tenantName">The tenant's name (渝中区), and the parent's (重庆市), as prefixes a document may
+    /// write out.</param>
     public UnitNameResolver(IReadOnlyList<Unit> units, string? tenantName, string? parentName)
     {
         this.units = units;
@@ -78,8 +69,9 @@ public sealed class UnitNameResolver
             }
         }
 
-        var suggestions = units
-            .Select(u => (Unit: u, Score: u.Aliases.Select(a => UnitNames.Similarity(name, a.Alias)).Append(UnitNames.Similarity(name, u.Name)).Max()))
+        var suggestions = units.Select(u => (Unit: u, Score: u.Aliases.Select(a => UnitNames.Similarity(
+                name,
+                a.Alias)).Append(UnitNames.Similarity(name, u.Name)).Max()))
             .Where(x => x.Score >= SuggestionThreshold)
             .OrderByDescending(x => x.Score)
             .ThenBy(x => x.Unit.Name, StringComparer.Ordinal)
@@ -89,7 +81,9 @@ public sealed class UnitNameResolver
         return new(printed, null, NameMatch.None, suggestions);
     }
 
-    /// <summary>The normalised name, then with the district's written-out name shortened to 区 as lists print it.</summary>
+    /// <summary>
+    /// The normalised name, then with the district's written-out name shortened to 区 as lists print it.
+    /// </summary>
     private IEnumerable<string> Variants(string normalized)
     {
         yield return normalized;

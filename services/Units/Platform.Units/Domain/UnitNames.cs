@@ -3,7 +3,9 @@ using System.Text;
 
 namespace Platform.Units.Domain;
 
-/// <summary>How unit names are compared: documents mix full- and half-width forms, stray spaces and punctuation.</summary>
+/// <summary>
+/// How unit names are compared: documents mix full- and half-width forms, stray spaces and punctuation.
+/// </summary>
 public static class UnitNames
 {
     public const int MaxLength = 100;

@@ -10,15 +10,16 @@ using V1 = Platform.Contracts.Units.V1;
 namespace Platform.Units.Grpc;
 
 /// <summary>
-/// A person's own sign-ins and sessions: what they see under 我的账号 and end there when a session is not theirs. The
-/// account is always the token's subject, never a parameter, and the reads run under the caller's tenant.
+/// A person's own sign-ins and sessions: what they see under 我的账号 and end there when a session is not theirs.
+/// The account is always the token's subject, never a parameter, and the reads run under the caller's tenant.
 /// </summary>
 public sealed partial class AccessDirectoryService
 {
     private const int DefaultSignIns = 50;
     private const int MaxSignIns = 200;
 
-    public override async Task<V1.ListMySignInsResponse> ListMySignIns(V1.ListMySignInsRequest request, ServerCallContext context)
+    public override async Task<V1.ListMySignInsResponse> ListMySignIns(
+        V1.ListMySignInsRequest request, ServerCallContext context)
     {
         var id = OwnAccount();
         var take = request.PageSize <= 0 ? DefaultSignIns : Math.Min(request.PageSize, MaxSignIns);
@@ -27,12 +28,16 @@ public sealed partial class AccessDirectoryService
         var response = new V1.ListMySignInsResponse();
         response.SignIns.AddRange(events.Select(e => new V1.SignInRecord
         {
-            At = Timestamp.FromDateTimeOffset(e.At), Outcome = e.Outcome, ClientAddress = e.ClientAddress ?? string.Empty, UserAgent = e.UserAgent ?? string.Empty,
+            At = Timestamp.FromDateTimeOffset(e.At),
+            Outcome = e.Outcome,
+            ClientAddress = e.ClientAddress ?? string.Empty,
+            UserAgent = e.UserAgent ?? string.Empty,
         }));
         return response;
     }
 
-    public override async Task<V1.ListMySessionsResponse> ListMySessions(V1.ListMySessionsRequest request, ServerCallContext context)
+    public override async Task<V1.ListMySessionsResponse> ListMySessions(
+        V1.ListMySessionsRequest request, ServerCallContext context)
     {
         var id = OwnAccount();
         var now = clock.GetUtcNow();
@@ -61,7 +66,8 @@ public sealed partial class AccessDirectoryService
         return response;
     }
 
-    public override async Task<V1.EndMySessionsResponse> EndMySessions(V1.EndMySessionsRequest request, ServerCallContext context)
+    public override async Task<V1.EndMySessionsResponse> EndMySessions(
+        V1.EndMySessionsRequest request, ServerCallContext context)
     {
         var id = OwnAccount();
         var now = clock.GetUtcNow();
@@ -74,7 +80,11 @@ public sealed partial class AccessDirectoryService
                 throw new ValidationException("session_id", "is not given with all_others");
             }
 
-            sessions = await LiveTokens(id, now).Where(t => t.SessionId != current).Select(t => t.SessionId).Distinct().ToListAsync(context.CancellationToken);
+            sessions = await LiveTokens(id, now)
+                .Where(t => t.SessionId != current)
+                .Select(t => t.SessionId)
+                .Distinct()
+                .ToListAsync(context.CancellationToken);
         }
         else
         {
@@ -92,22 +102,32 @@ public sealed partial class AccessDirectoryService
         {
             // Every token of the session, rotated ones included: one presented again is then "ended", not a leak.
             await db.RefreshTokens.Where(t => t.AccountId == id && sessions.Contains(t.SessionId) && t.EndedAt == null)
-                .ExecuteUpdateAsync(s => s.SetProperty(t => t.EndedAt, now).SetProperty(t => t.RevokedAt, t => t.RevokedAt ?? now), context.CancellationToken);
+                .ExecuteUpdateAsync(
+                    s => s.SetProperty(t => t.EndedAt, now).SetProperty(t => t.RevokedAt, t => t.RevokedAt ?? now),
+                    context.CancellationToken);
         }
 
         return new V1.EndMySessionsResponse { Ended = sessions.Count };
     }
 
-    /// <summary>The account's tokens that still open a session: the newest of each, neither rotated, ended nor expired.</summary>
+    /// <summary>
+    /// The account's tokens that still open a session: the newest of each, neither rotated, ended nor expired.
+    /// </summary>
     private IQueryable<RefreshToken> LiveTokens(Guid account, DateTimeOffset now) =>
-        db.RefreshTokens.Where(t => t.AccountId == account && t.RevokedAt == null && t.EndedAt == null && t.ExpiresAt > now);
+        db.RefreshTokens.Where(t => t.AccountId == account
+            && t.RevokedAt == null
+            && t.EndedAt == null
+            && t.ExpiresAt > now);
 
     /// <summary>The caller's own account: a person's sign-in, never an integration client's.</summary>
     private Guid OwnAccount() =>
         caller.UserId is { } subject && Guid.TryParse(subject, out var id)
             ? id
-            : throw new ForbiddenException("Only a person's own sign-in has sign-ins, sessions and a password; an integration client has none.");
+            : throw new ForbiddenException(
+                "Only a person's own sign-in has sign-ins, sessions and a password; an integration client has none.");
 
     private static Guid? CurrentSession(ServerCallContext context) =>
-        Guid.TryParse(context.GetHttpContext().User.FindFirst(PlatformClaims.Session)?.Value, out var session) ? session : null;
+        Guid.TryParse(context.GetHttpContext().User.FindFirst(PlatformClaims.Session)?.Value, out var session)
+            ? session
+            : null;
 }

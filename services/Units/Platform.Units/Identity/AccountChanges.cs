@@ -16,7 +16,9 @@ public sealed class AccountChanges(UnitsDbContext db, IOutbox outbox)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    /// <summary>What the audit keeps of an account: everything the office sees, never the password or its hash.</summary>
+    /// <summary>
+    /// What the audit keeps of an account: everything the office sees, never the password or its hash.
+    /// </summary>
     public static string Snapshot(Account account) => JsonSerializer.Serialize(new
     {
         account.Username, account.DisplayName, account.UnitId, account.Roles, account.Email, account.Mobile,
@@ -26,8 +28,15 @@ public sealed class AccountChanges(UnitsDbContext db, IOutbox outbox)
     /// <summary>The event of an account as it now is (also what a replay sends).</summary>
     public static AccountChanged Event(Account account, DateTimeOffset now) => new()
     {
-        TenantId = account.TenantId, AccountId = account.Id, Username = account.Username, DisplayName = account.DisplayName,
-        UnitId = account.UnitId, Roles = account.Roles, Disabled = account.IsDisabled, Email = account.Email, Mobile = account.Mobile,
+        TenantId = account.TenantId,
+        AccountId = account.Id,
+        Username = account.Username,
+        DisplayName = account.DisplayName,
+        UnitId = account.UnitId,
+        Roles = account.Roles,
+        Disabled = account.IsDisabled,
+        Email = account.Email,
+        Mobile = account.Mobile,
         Version = account.Version, OccurredAt = now,
     };
 
@@ -38,7 +47,9 @@ public sealed class AccountChanges(UnitsDbContext db, IOutbox outbox)
         Audit(account, AccountActions.Created, before: null, actor, now);
     }
 
-    /// <summary>A change of an existing account; <paramref name="before"/> is its <see cref="Snapshot"/> from before.</summary>
+    /// <summary>
+    /// A change of an existing account; <paramref name="before"/> is its <see cref="Snapshot"/> from before.
+    /// </summary>
     public void Changed(Account account, string action, string before, string actor, DateTimeOffset now)
     {
         account.Version++;
@@ -62,7 +73,8 @@ public sealed class AccountChanges(UnitsDbContext db, IOutbox outbox)
         }
 
         account.TokensValidAfter = DateTimeOffset.FromUnixTimeSeconds(next);
-        foreach (var token in await db.RefreshTokens.Where(t => t.AccountId == account.Id && t.RevokedAt == null).ToListAsync(cancellationToken))
+        foreach (var token in await db.RefreshTokens.Where(t => t.AccountId == account.Id
+            && t.RevokedAt == null).ToListAsync(cancellationToken))
         {
             token.RevokedAt = now;
         }
@@ -72,7 +84,13 @@ public sealed class AccountChanges(UnitsDbContext db, IOutbox outbox)
     {
         db.AccountAudit.Add(new AccountAuditEntry
         {
-            TenantId = account.TenantId, AccountId = account.Id, Action = action, Actor = actor, At = now, Before = before, After = Snapshot(account),
+            TenantId = account.TenantId,
+            AccountId = account.Id,
+            Action = action,
+            Actor = actor,
+            At = now,
+            Before = before,
+            After = Snapshot(account),
         });
         outbox.Enqueue(Event(account, now));
     }

@@ -3,7 +3,9 @@ using Microsoft.Extensions.Options;
 
 namespace Platform.Units.Identity;
 
-/// <summary>The issuer validates its own tokens with the key it holds, instead of fetching its own JWKS over HTTP.</summary>
+/// <summary>
+/// The issuer validates its own tokens with the key it holds, instead of fetching its own JWKS over HTTP.
+/// </summary>
 public sealed class LocalKeyJwtOptions(SigningKeyProvider keys) : IPostConfigureOptions<JwtBearerOptions>
 {
     public void PostConfigure(string? name, JwtBearerOptions options)

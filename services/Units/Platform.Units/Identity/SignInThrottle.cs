@@ -12,7 +12,10 @@ namespace Platform.Units.Identity;
 /// answer nor its timing tells whether the name exists or is locked. While locked the password is still checked, for
 /// the timing and to count only wrong ones, but even the right one is refused.
 /// </summary>
-public sealed partial class SignInThrottle(UnitsDbContext db, IOptions<IdentityOptions> options, ILogger<SignInThrottle> logger)
+public sealed partial class SignInThrottle(
+    UnitsDbContext db,
+    IOptions<IdentityOptions> options,
+    ILogger<SignInThrottle> logger)
 {
     // The real clock, not the demo's adjustable one (Clock:Adjustable): setting the demo back to 2023 would otherwise
     // lift every lock, and setting it forward would extend them.
@@ -24,7 +27,12 @@ public sealed partial class SignInThrottle(UnitsDbContext db, IOptions<IdentityO
     /// Records one password check of <paramref name="username"/> (<paramref name="account"/> null when no account has
     /// it). A granted sign-in clears the username's failures and says how many there were since the last sign-in.
     /// </summary>
-    public async Task<SignInVerdict> CheckAsync(string username, Domain.Account? account, bool passwordValid, string? clientAddress, CancellationToken cancellationToken)
+    public async Task<SignInVerdict> CheckAsync(
+        string username,
+        Domain.Account? account,
+        bool passwordValid,
+        string? clientAddress,
+        CancellationToken cancellationToken)
     {
         var now = Clock.GetUtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -32,7 +40,10 @@ public sealed partial class SignInThrottle(UnitsDbContext db, IOptions<IdentityO
         {
             // The first failure of a username creates its row; concurrent ones then wait for each other on its lock.
             await db.Database.ExecuteSqlAsync(
-                $"""INSERT INTO sign_in_attempts ("Username", "Consecutive", "SinceLastSignIn", "LastFailedAt") VALUES ({username}, 0, 0, {now}) ON CONFLICT DO NOTHING""",
+                $"""
+                INSERT INTO sign_in_attempts ("Username", "Consecutive", "SinceLastSignIn", "LastFailedAt")
+                VALUES ({username}, 0, 0, {now}) ON CONFLICT DO NOTHING
+                """,
                 cancellationToken);
         }
 
@@ -112,20 +123,24 @@ public sealed partial class SignInThrottle(UnitsDbContext db, IOptions<IdentityO
     private static long lastPrune;
 
     /// <summary>
-    /// Now and then (at most once a minute per host) forgets usernames that no account has once neither their delay nor
-    /// their lock applies any more: those rows only ever slowed guessing down. An account's row stays until it signs in.
+    /// Now and then (at most once a minute per host) forgets usernames that no account has once neither their
+    /// delay nor their lock applies any more: those rows only ever slowed guessing down. An account's row stays
+    /// until it signs in.
     /// </summary>
     private async Task PruneAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         var last = Interlocked.Read(ref lastPrune);
-        if (now.UtcTicks - last < TimeSpan.TicksPerMinute || Interlocked.CompareExchange(ref lastPrune, now.UtcTicks, last) != last)
+        if (now.UtcTicks - last < TimeSpan.TicksPerMinute
+            || Interlocked.CompareExchange(ref lastPrune, now.UtcTicks, last) != last)
         {
             return;
         }
 
         var stale = now - Max(Limits.FailureWindow, Limits.LockoutDuration);
         var removed = await db.SignInAttempts
-            .Where(a => a.LastFailedAt < stale && (a.LockedUntil == null || a.LockedUntil < now) && !db.Accounts.Any(x => x.Username == a.Username))
+            .Where(a => a.LastFailedAt < stale
+                && (a.LockedUntil == null || a.LockedUntil < now)
+                && !db.Accounts.Any(x => x.Username == a.Username))
             .ExecuteDeleteAsync(cancellationToken);
         if (removed > 0)
         {
@@ -135,17 +150,17 @@ public sealed partial class SignInThrottle(UnitsDbContext db, IOptions<IdentityO
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Sign-in of '{Username}' (tenant {TenantId}) locked after {Failures} wrong passwords, until {LockedUntil}")]
-    private static partial void LogLocked(ILogger logger, string username, string tenantId, int failures, DateTimeOffset lockedUntil);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Sign-in of '{Username}' (tenant {TenantId}) locked after " +
+        "{Failures} wrong passwords, until {LockedUntil}")]
+    private static partial void LogLocked(
+        ILogger logger,
+        string username,
+        string tenantId,
+        int failures,
+        DateTimeOffset lockedUntil);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Forgot the failed sign-ins of {Count} usernames that no account has")]
+    [LoggerMessage(
+        Level = LogLevel.Debug,
+        Message = "Forgot the failed sign-ins of {Count} usernames that no account has")]
     private static partial void LogPruned(ILogger logger, int count);
-}
-
-/// <summary>Whether a password check may sign in, how long its refusal waits, and the failures since the last sign-in.</summary>
-public sealed record SignInVerdict(bool Allowed, TimeSpan Delay, int FailedAttemptsSinceLastSignIn)
-{
-    public static SignInVerdict Refused(TimeSpan delay) => new(false, delay, 0);
-
-    public static SignInVerdict Granted(int failedAttempts) => new(true, TimeSpan.Zero, failedAttempts);
 }

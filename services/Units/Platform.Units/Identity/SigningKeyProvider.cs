@@ -45,6 +45,8 @@ public sealed partial class SigningKeyProvider
         return jwk;
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Identity:SigningKeyFile is not set: signing tokens with an ephemeral key that is lost on restart")]
+    [LoggerMessage(
+        Level = LogLevel.Warning,
+        Message = "Identity:SigningKeyFile is not set: signing tokens with an ephemeral key that is lost on restart")]
     private static partial void LogEphemeralKey(ILogger logger);
 }

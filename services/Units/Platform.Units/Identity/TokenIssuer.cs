@@ -7,14 +7,13 @@ using Platform.Units.Domain;
 
 namespace Platform.Units.Identity;
 
-public sealed record IssuedToken(string AccessToken, int ExpiresIn, string Scope);
-
 /// <summary>Signs access tokens: who, which tenant, which unit, which roles and scopes.</summary>
 public sealed class TokenIssuer(SigningKeyProvider keys, IOptions<IdentityOptions> options, TimeProvider clock)
 {
     private readonly JsonWebTokenHandler handler = new() { SetDefaultTimesOnTokenCreation = false };
 
-    /// <param name="session">The sign-in session the token belongs to (<see cref="RefreshToken.SessionId"/>), named in its <c>sid</c>.</param>
+    /// <param name="session">The sign-in session the token belongs to (<see cref="RefreshToken.SessionId"/>), named in
+    /// its <c>sid</c>.</param>
     public IssuedToken ForAccount(Account account, Guid session)
     {
         var scopes = RoleScopes.For(account.Roles);

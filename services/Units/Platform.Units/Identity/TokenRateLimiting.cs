@@ -7,8 +7,8 @@ namespace Platform.Units.Identity;
 
 /// <summary>
 /// The token endpoint's own limit on this service's port: a fixed window per client address
-/// (<see cref="TokenRateLimitOptions"/>). The gateway limits the callers it sees, but this port can be reached around it
-/// (locally, or from inside the cluster). Behind the gateway the client address is the browser's only where
+/// (<see cref="TokenRateLimitOptions"/>). The gateway limits the callers it sees, but this port can be reached around
+/// it (locally, or from inside the cluster). Behind the gateway the client address is the browser's only where
 /// <c>Units:TrustedProxies</c> names the gateway's network; otherwise every call through one gateway shares its bucket,
 /// so the limit must allow the gateway's whole token traffic.
 /// </summary>
@@ -22,8 +22,11 @@ public static class TokenRateLimiting
         {
             o.AddPolicy(Policy, context =>
             {
-                var limits = context.RequestServices.GetRequiredService<IOptions<IdentityOptions>>().Value.TokenRateLimit;
-                return RateLimitPartition.GetFixedWindowLimiter("address:" + context.Connection.RemoteIpAddress, _ => new FixedWindowRateLimiterOptions
+                var limits =
+                    context.RequestServices.GetRequiredService<IOptions<IdentityOptions>>().Value.TokenRateLimit;
+                return RateLimitPartition.GetFixedWindowLimiter(
+                    "address:" + context.Connection.RemoteIpAddress,
+                    _ => new FixedWindowRateLimiterOptions
                 {
                     PermitLimit = limits.PermitLimit,
                     Window = limits.Window,
@@ -34,12 +37,18 @@ public static class TokenRateLimiting
             o.OnRejected = async (context, cancellationToken) =>
             {
                 var response = context.HttpContext.Response;
-                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)) : 1;
+                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait)
+                    ? Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds))
+                    : 1;
                 response.StatusCode = StatusCodes.Status429TooManyRequests;
                 response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
                 // In the token endpoint's own error shape (RFC 6749 has no code for it; clients read the status).
                 await response.WriteAsJsonAsync(
-                    new { error = "too_many_requests", error_description = $"Too many token requests from this address; retry after {retryAfter} s." },
+                    new
+                    {
+                        error = "too_many_requests",
+                        error_description = $"Too many token requests from this address; retry after {retryAfter} s.",
+                    },
                     cancellationToken);
             };
         });

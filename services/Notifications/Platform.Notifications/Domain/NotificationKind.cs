@@ -1,0 +1,23 @@
+namespace Platform.Notifications.Domain;
+
+public enum NotificationKind
+{
+    /// <summary>交办: tasks assigned to the recipient's unit.</summary>
+    Assignment = 1,
+
+    /// <summary>A digest of the recipient's own reports due soon.</summary>
+    Reminder = 2,
+
+    /// <summary>催办: reports overdue after the grace.</summary>
+    Overdue = 3,
+
+    /// <summary>
+    /// 督办单: a unit still late some days after the 催办, to the district's leaders and office.
+    /// </summary>
+    Escalation = 4,
+
+    ReportReturned = 5,
+    ReportAccepted = 6,
+    ExtensionDecided = 7,
+    ClosureDecided = 8,
+}

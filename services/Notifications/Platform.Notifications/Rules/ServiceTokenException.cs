@@ -1,0 +1,3 @@
+namespace Platform.Notifications.Rules;
+
+public sealed class ServiceTokenException(string message) : Exception(message);

@@ -1,0 +1,9 @@
+namespace Platform.Units.Domain;
+
+public enum NameMatch
+{
+    None,
+    Name,
+    Alias,
+    Normalized,
+}

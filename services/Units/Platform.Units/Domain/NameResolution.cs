@@ -1,0 +1,3 @@
+namespace Platform.Units.Domain;
+
+public sealed record NameResolution(string Name, Unit? Unit, NameMatch Match, IReadOnlyList<Unit> Suggestions);

@@ -1,0 +1,7 @@
+namespace Platform.Notifications.Tests;
+
+[CollectionDefinition(Name)]
+public sealed class NotificationsCollection : ICollectionFixture<NotificationsApp>
+{
+    public const string Name = "notifications";
+}
