@@ -2,9 +2,7 @@ using Microsoft.AspNetCore.WebUtilities;
 
 namespace Platform.Portal;
 
-/// <summary>One page of a filtered, sorted list, and the links that move through it.</summary>
-public sealed record Paged<T>(IReadOnlyList<T> Items, int Page, int PageCount, int Total, int PageSize);
-
+/// <summary>Pages of a filtered, sorted list, and the links that move through them.</summary>
 public static class Listing
 {
     public const int DefaultPageSize = 20;

@@ -130,7 +130,3 @@ public static class PortalExtensions
     private static string Required(IConfiguration configuration, string key) =>
         configuration[key] is { Length: > 0 } value ? value : throw new InvalidOperationException($"Configuration '{key}' is required.");
 }
-
-/// <param name="RefreshBefore">How long before the access token expires the portal refreshes it.</param>
-/// <param name="MinPasswordLength">The shortest password the units service takes (<c>Identity:MinPasswordLength</c>, as there).</param>
-public sealed record PortalOptions(Uri GatewayHttp, Uri GatewayGrpc, TimeSpan SessionIdle, TimeSpan RefreshBefore, int MinPasswordLength);

@@ -12,12 +12,6 @@ using UnitsV1 = Platform.Contracts.Units.V1;
 
 namespace Platform.Portal.Api;
 
-/// <summary>A call the platform refused or could not answer, with the reason in words for the person.</summary>
-public sealed class ApiException(string message, int status) : Exception(message)
-{
-    public int Status { get; } = status;
-}
-
 /// <summary>
 /// The platform's public API as the signed-in person: typed gRPC clients over the gateway's gRPC port, and its REST
 /// port for what only REST carries (document import with its size limit, evidence files, exports).

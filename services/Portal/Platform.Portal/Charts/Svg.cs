@@ -5,12 +5,6 @@ using Microsoft.AspNetCore.Html;
 
 namespace Platform.Portal.Charts;
 
-/// <summary>One bar's counts of green, yellow and red tasks.</summary>
-public sealed record LightBar(string Label, int Green, int Yellow, int Red)
-{
-    public int Total => Green + Yellow + Red;
-}
-
 /// <summary>
 /// Charts drawn on the server as inline SVG: no script and no asset from elsewhere; each carries a title for screen
 /// readers, and the page shows the same numbers as a table beside it.

@@ -6,15 +6,6 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 
 namespace Platform.Portal.Session;
 
-/// <summary>The sign-in ended (refresh refused or the platform no longer accepts the token): sign in again.</summary>
-public sealed class SessionExpiredException(string message) : Exception(message);
-
-/// <summary>A refused sign-in, in words for the person at the form.</summary>
-public class SignInRefusedException(string message) : Exception(message);
-
-/// <summary>The password was right but the office gave it (a new account, a reset): the person must choose their own.</summary>
-public sealed class PasswordChangeRequiredException(string message) : SignInRefusedException(message);
-
 /// <summary>
 /// The signed-in person's platform tokens, kept in the authentication cookie (encrypted by Data Protection, HTTP-only):
 /// obtained from the gateway's token endpoint with the password grant, refreshed shortly before they expire. The portal
