@@ -1,5 +1,8 @@
 using System.Globalization;
 using Google.Protobuf.WellKnownTypes;
+using Microsoft.AspNetCore.Html;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Platform.Contracts;
 using NotificationsV1 = Platform.Contracts.Notifications.V1;
 using Platform.ServiceDefaults.Time;
 using ReportingV1 = Platform.Contracts.Reporting.V1;
@@ -89,4 +92,51 @@ public static class Display
     }
 
     public static string Number(double? value) => value is { } v ? v.ToString("0.##", CultureInfo.InvariantCulture) : "—";
+
+    /// <summary>
+    /// An indicator as Chinese screens name it: a B-READY topic by its Chinese name with its English one in the
+    /// tooltip, any other by its own. <paramref name="name"/> is the name the API sent, when it sent one.
+    /// </summary>
+    public static IHtmlContent Indicator(string indicator, string? name = null)
+    {
+        var span = new TagBuilder("span");
+        span.AddCssClass("indicator");
+        if (CanonicalIndicators.EnglishName(indicator) is { } english)
+        {
+            span.Attributes["title"] = english;
+        }
+
+        span.InnerHtml.Append(name is { Length: > 0 } ? name : CanonicalIndicators.ChineseName(indicator));
+        return span;
+    }
+
+    /// <summary>Indicators as <see cref="Indicator"/> shows each, separated by 、; a dash for none.</summary>
+    public static IHtmlContent Indicators(IReadOnlyCollection<string> indicators)
+    {
+        var list = new HtmlContentBuilder();
+        if (indicators.Count == 0)
+        {
+            return list.Append("—");
+        }
+
+        foreach (var indicator in indicators)
+        {
+            list.AppendHtml(list.Count == 0 ? HtmlString.Empty : new HtmlString("、")).AppendHtml(Indicator(indicator));
+        }
+
+        return list;
+    }
+
+    /// <summary>The heading of a group of indicators on the dashboard and the comparison view.</summary>
+    public static string Family(IndicatorFamily family) => family switch
+    {
+        IndicatorFamily.Ndrc => "中国营商环境评价指标",
+        IndicatorFamily.BReady => "世界银行 B-READY 评估议题",
+        _ => "其他指标",
+    };
+
+    /// <summary>Rows grouped by their indicator's family (NDRC's first, then B-READY's, then others), in order.</summary>
+    public static IEnumerable<IGrouping<IndicatorFamily, T>> ByFamily<T>(
+        IEnumerable<T> rows, Func<T, string> indicator) =>
+        rows.GroupBy(r => CanonicalIndicators.FamilyOf(indicator(r))).OrderBy(g => g.Key);
 }

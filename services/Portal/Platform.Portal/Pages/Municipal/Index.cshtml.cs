@@ -38,8 +38,11 @@ public sealed class IndexModel : PortalPage
     public string Link(ReportingV1.DistrictColumn column) =>
         column.IsDistrict ? $"/municipal/{column.TenantId}?period={Selected}" : $"/municipal?division={column.TenantId}&period={Selected}";
 
+    /// <summary>The heat map's rows whose indicator, by its Chinese or its English name, contains the filter.</summary>
     public IEnumerable<ReportingV1.IndicatorRow> Rows =>
-        View.Indicators.Where(r => string.IsNullOrEmpty(Indicator) || r.Indicator.Contains(Indicator, StringComparison.Ordinal));
+        View.Indicators.Where(r => string.IsNullOrEmpty(Indicator)
+            || r.Indicator.Contains(Indicator, StringComparison.OrdinalIgnoreCase)
+            || r.IndicatorName.Contains(Indicator, StringComparison.Ordinal));
 
     /// <summary>The heat map's colour for a cell: the worst share among its tasks.</summary>
     public static string Heat(ReportingV1.IndicatorCell cell) =>

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Platform.Contracts;
 using ReportingV1 = Platform.Contracts.Reporting.V1;
 using TasksV1 = Platform.Contracts.Tasks.V1;
 
@@ -48,7 +49,9 @@ public sealed class IndexModel : PortalPage
             .GroupBy(r => r.TaskId).ToDictionary(g => g.Key, g => g.OrderByDescending(r => (int)r.Light).First());
         Categories = tasks.Select(t => t.Category).Distinct().ToList();
         Units = tasks.SelectMany(t => t.LeadUnits.Concat(t.ResponsibleUnits)).Select(u => u.UnitName).Where(n => n.Length > 0).Distinct().Order().ToList();
-        Indicators = tasks.SelectMany(t => t.Indicators).Distinct().Order().ToList();
+        Indicators = tasks.SelectMany(t => t.Indicators).Distinct()
+            .OrderBy(CanonicalIndicators.Order).ThenBy(i => i, StringComparer.Ordinal)
+            .ToList();
 
         var rows = tasks.Select((t, i) => new Row(t, reports.GetValueOrDefault(t.Id), i))
             .Where(r => string.IsNullOrWhiteSpace(Q) || r.Task.Text.Contains(Q.Trim(), StringComparison.Ordinal) || r.Task.Number == Q.Trim())
