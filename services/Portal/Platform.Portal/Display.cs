@@ -53,7 +53,8 @@ public static class Display
         _ => "通知",
     };
 
-    public static string RequestKind(ReportingV1.TaskRequestKind kind) => kind == ReportingV1.TaskRequestKind.Extension ? "延期" : "办结";
+    public static string RequestKind(ReportingV1.TaskRequestKind kind) =>
+        kind == ReportingV1.TaskRequestKind.Extension ? "延期" : "办结";
 
     public static string RequestStatus(ReportingV1.TaskRequestStatus status) => status switch
     {
@@ -65,7 +66,9 @@ public static class Display
 
     /// <summary>A timestamp in Beijing time, or a dash.</summary>
     public static string Time(Timestamp? at) =>
-        at is null || (at.Seconds == 0 && at.Nanos == 0) ? "—" : ChinaTime.Local(at.ToDateTimeOffset()).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+        at is null || (at.Seconds == 0 && at.Nanos == 0)
+            ? "—"
+            : ChinaTime.Local(at.ToDateTimeOffset()).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 
     public static string Period(string key) =>
         key.Length == 7 ? $"{key[..4]}年{int.Parse(key[5..], CultureInfo.InvariantCulture)}月" : key;
@@ -91,7 +94,8 @@ public static class Display
         return string.Join(" · ", parts.Where(p => p.Length > 0));
     }
 
-    public static string Number(double? value) => value is { } v ? v.ToString("0.##", CultureInfo.InvariantCulture) : "—";
+    public static string Number(double? value) =>
+        value is { } v ? v.ToString("0.##", CultureInfo.InvariantCulture) : "—";
 
     /// <summary>
     /// An indicator as Chinese screens name it: a B-READY topic by its Chinese name with its English one in the
@@ -135,7 +139,9 @@ public static class Display
         _ => "其他指标",
     };
 
-    /// <summary>Rows grouped by their indicator's family (NDRC's first, then B-READY's, then others), in order.</summary>
+    /// <summary>
+    /// Rows grouped by their indicator's family (NDRC's first, then B-READY's, then others), in order.
+    /// </summary>
     public static IEnumerable<IGrouping<IndicatorFamily, T>> ByFamily<T>(
         IEnumerable<T> rows, Func<T, string> indicator) =>
         rows.GroupBy(r => CanonicalIndicators.FamilyOf(indicator(r))).OrderBy(g => g.Key);

@@ -29,14 +29,16 @@ public sealed class IndexModel : PortalPage
         await LoadPeopleAsync();
         Periods = await PeriodsAsync(Period);
         var options = await AsMe();
-        var tasks = (await Api.Tasks.ListTasksAsync(new TasksV1.ListTasksRequest { Year = Periods.Year, UnitId = Me.UnitId, PageSize = 500 }, options)).Tasks
+        var tasks = (await Api.Tasks.ListTasksAsync(
+            new TasksV1.ListTasksRequest { Year = Periods.Year, UnitId = Me.UnitId, PageSize = 500 }, options)).Tasks
             .Where(t => t.ResponsibleUnits.Any(u => u.UnitId == Me.UnitId))
-            .Where(t => string.IsNullOrWhiteSpace(Q) || t.Text.Contains(Q.Trim(), StringComparison.Ordinal) || t.Number == Q.Trim())
+            .Where(t => Listing.Matches(Q, t.Text, t.Number))
             .ToList();
         // One read per task, all at once over the one HTTP/2 connection (there is no read of a unit's whole month).
         var rows = await Task.WhenAll(tasks.Select(async (task, i) =>
         {
-            var parts = await Api.Supervision.ListContributionsAsync(new ReportingV1.ListContributionsRequest { TaskId = task.Id, Period = Periods.Selected }, options);
+            var parts = await Api.Supervision.ListContributionsAsync(
+                new ReportingV1.ListContributionsRequest { TaskId = task.Id, Period = Periods.Selected }, options);
             return new Row(task, parts.Contributions.FirstOrDefault(c => c.UnitId == Me.UnitId), i);
         }));
 
@@ -58,7 +60,9 @@ public sealed class IndexModel : PortalPage
             return Redirect(Back(HttpContext));
         }
 
-        await Api.Supervision.SaveContributionAsync(new ReportingV1.SaveContributionRequest { TaskId = taskId, Period = period, Text = text.Trim() }, await AsMe());
+        await Api.Supervision.SaveContributionAsync(
+            new ReportingV1.SaveContributionRequest { TaskId = taskId, Period = period, Text = text.Trim() },
+            await AsMe());
         return Done("已保存本单位报送内容，牵头单位填报时会看到。");
     }
 }

@@ -5,8 +5,9 @@ using ReportingV1 = Platform.Contracts.Reporting.V1;
 namespace Platform.Portal.Pages.Dashboard;
 
 /// <summary>
-/// A district's dashboard for a month: lights by category, unit and indicator, the trend of the year, lagging tasks with
-/// their problems, late units; the ledger and bulletin to download. A municipal viewer opens a child district read-only.
+/// A district's dashboard for a month: lights by category, unit and indicator, the trend of the year, lagging tasks
+/// with their problems, late units; the ledger and bulletin to download. A municipal viewer opens a child district
+/// read-only.
 /// </summary>
 public sealed class IndexModel : PortalPage
 {
@@ -21,7 +22,9 @@ public sealed class IndexModel : PortalPage
     public string Selected => Periods.Selected;
     public Paged<ReportingV1.LaggingTask> Lagging { get; private set; } = null!;
 
-    /// <summary>True when a municipal viewer looks at one of its districts (no downloads, no links into the district).</summary>
+    /// <summary>
+    /// True when a municipal viewer looks at one of its districts (no downloads, no links into the district).
+    /// </summary>
     public bool DrillDown => Tenant is { Length: > 0 };
 
     public async Task<IActionResult> OnGetAsync()
@@ -33,7 +36,8 @@ public sealed class IndexModel : PortalPage
 
         Periods = await PeriodsAsync(Period);
         Board = await Api.Dashboards.GetDistrictDashboardAsync(
-            new ReportingV1.GetDistrictDashboardRequest { Period = Selected, TenantId = Tenant ?? string.Empty }, await AsMe());
+            new ReportingV1.GetDistrictDashboardRequest { Period = Selected, TenantId = Tenant ?? string.Empty },
+            await AsMe());
         Lagging = Listing.Page(Board.Lagging, new Dictionary<string, Func<ReportingV1.LaggingTask, IComparable?>>
         {
             ["number"] = t => t.Number.PadLeft(4, '0'),

@@ -23,7 +23,9 @@ public sealed class IndexModel : PortalPage
     public async Task OnGetAsync()
     {
         Selected = (await PeriodsAsync(Period)).Selected;
-        View = await Api.Dashboards.GetMunicipalViewAsync(new ReportingV1.GetMunicipalViewRequest { Period = Selected, Division = Division ?? string.Empty }, await AsMe());
+        View = await Api.Dashboards.GetMunicipalViewAsync(
+            new ReportingV1.GetMunicipalViewRequest { Period = Selected, Division = Division ?? string.Empty },
+            await AsMe());
         Districts = Listing.Page(View.Districts, new Dictionary<string, Func<ReportingV1.DistrictColumn, IComparable?>>
         {
             ["name"] = d => d.TenantId,
@@ -36,7 +38,9 @@ public sealed class IndexModel : PortalPage
 
     /// <summary>Where a column leads: a district's dashboard, or the next level's comparison.</summary>
     public string Link(ReportingV1.DistrictColumn column) =>
-        column.IsDistrict ? $"/municipal/{column.TenantId}?period={Selected}" : $"/municipal?division={column.TenantId}&period={Selected}";
+        column.IsDistrict
+            ? $"/municipal/{column.TenantId}?period={Selected}"
+            : $"/municipal?division={column.TenantId}&period={Selected}";
 
     /// <summary>The heat map's rows whose indicator, by its Chinese or its English name, contains the filter.</summary>
     public IEnumerable<ReportingV1.IndicatorRow> Rows =>
@@ -46,5 +50,8 @@ public sealed class IndexModel : PortalPage
 
     /// <summary>The heat map's colour for a cell: the worst share among its tasks.</summary>
     public static string Heat(ReportingV1.IndicatorCell cell) =>
-        cell.Tasks == 0 ? "gap" : cell.Red * 5 >= cell.Tasks ? "h-red" : cell.Red + cell.Yellow > 0 ? "h-yellow" : "h-green";
+        cell.Tasks == 0 ? "gap"
+        : cell.Red * 5 >= cell.Tasks ? "h-red"
+        : cell.Red + cell.Yellow > 0 ? "h-yellow"
+        : "h-green";
 }

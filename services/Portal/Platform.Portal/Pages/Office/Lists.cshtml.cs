@@ -52,7 +52,9 @@ public sealed class ListsModel : PortalPage
             try
             {
                 var imported = await Api.ImportAsync(Year, Path.GetFileName(document.FileName), buffer.ToArray(), Ct);
-                TempData[FlashKey] = $"已识别 {imported.Report.CategoryCount} 个类别、{imported.Report.TaskCount} 项任务、{imported.Report.TargetCount} 个指标。请核对后发布。";
+                var found = imported.Report;
+                TempData[FlashKey] =
+                    $"已识别 {found.CategoryCount} 个类别、{found.TaskCount} 项任务、{found.TargetCount} 个指标。请核对后发布。";
                 return Redirect($"/office/lists/{imported.TaskList.Id}");
             }
             catch (ApiException ex) when (ex.Status != 401)
