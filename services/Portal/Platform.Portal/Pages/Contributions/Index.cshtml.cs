@@ -5,14 +5,12 @@ using TasksV1 = Platform.Contracts.Tasks.V1;
 namespace Platform.Portal.Pages.Contributions;
 
 /// <summary>A responsible unit's part of each task's month, written once and used in the lead unit's report.</summary>
-public sealed class IndexModel : PortalPage
+public sealed class IndexModel : ListingPage
 {
     public const int MaxText = 4000;
 
-    [BindProperty(SupportsGet = true)] public string? Period { get; set; }
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public string? Filter { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
 
     public PeriodChoice Periods { get; private set; } = null!;
     public Paged<Row> Rows { get; private set; } = null!;

@@ -9,13 +9,9 @@ namespace Platform.Portal.Pages.Dashboard;
 /// with their problems, late units; the ledger and bulletin to download. A municipal viewer opens a child district
 /// read-only.
 /// </summary>
-public sealed class IndexModel : PortalPage
+public sealed class IndexModel : ListingPage
 {
-    [BindProperty(SupportsGet = true)] public string? Period { get; set; }
     [BindProperty(SupportsGet = true)] public string? Tenant { get; set; }
-    [BindProperty(SupportsGet = true)] public string? Sort { get; set; }
-    [BindProperty(SupportsGet = true)] public string? Desc { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
 
     public ReportingV1.DistrictDashboard Board { get; private set; } = null!;
     public PeriodChoice Periods { get; private set; } = null!;
@@ -47,6 +43,15 @@ public sealed class IndexModel : PortalPage
         }, Sort ?? "light", Sort is null || Desc == "1", PageNumber, Size);
         return Page();
     }
+
+    /// <summary>The year's months as columns, each named by its month ("7月").</summary>
+    public static IReadOnlyList<LightBar> Months(IEnumerable<ReportingV1.LightCounts> trend) =>
+        trend.Select(c => new LightBar(c.Key.Length == 7 ? c.Key[5..] + "月" : c.Name, c.Green, c.Yellow, c.Red))
+            .ToList();
+
+    /// <summary>The units with the most red lights, then yellow ones, as bars.</summary>
+    public static IReadOnlyList<LightBar> WorstUnits(IEnumerable<ReportingV1.LightCounts> units, int count) =>
+        Bars(units.OrderByDescending(u => u.Red).ThenByDescending(u => u.Yellow).Take(count));
 
     public static IReadOnlyList<LightBar> Bars(IEnumerable<ReportingV1.LightCounts> counts) =>
         counts.Select(c => new LightBar(c.Name.Length > 0 ? c.Name : c.Key, c.Green, c.Yellow, c.Red)).ToList();

@@ -8,11 +8,8 @@ namespace Platform.Portal.Pages.Municipal;
 /// coverage gaps, on-time rates, comparable targets. A viewer starts at its own division and drills down one level at
 /// a time (a column that is a division opens its own view, a district opens its dashboard), and back up to its own.
 /// </summary>
-public sealed class IndexModel : PortalPage
+public sealed class IndexModel : ListingPage
 {
-    [BindProperty(SupportsGet = true)] public string? Period { get; set; }
-    [BindProperty(SupportsGet = true)] public string? Sort { get; set; }
-    [BindProperty(SupportsGet = true)] public string? Desc { get; set; }
     [BindProperty(SupportsGet = true)] public string? Indicator { get; set; }
     [BindProperty(SupportsGet = true)] public string? Division { get; set; }
 

@@ -7,14 +7,10 @@ namespace Platform.Portal.Pages.My;
 /// <summary>
 /// A lead unit's tasks: returned reports first, then those still to write; lights, due dates, sign-for.
 /// </summary>
-public sealed class IndexModel : PortalPage
+public sealed class IndexModel : ListingPage
 {
-    [BindProperty(SupportsGet = true)] public string? Period { get; set; }
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public string? Status { get; set; }
-    [BindProperty(SupportsGet = true)] public string? Sort { get; set; }
-    [BindProperty(SupportsGet = true)] public string? Desc { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
 
     public PeriodChoice Periods { get; private set; } = null!;
     public Paged<Row> Rows { get; private set; } = null!;

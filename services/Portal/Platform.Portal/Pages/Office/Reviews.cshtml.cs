@@ -4,14 +4,10 @@ using ReportingV1 = Platform.Contracts.Reporting.V1;
 namespace Platform.Portal.Pages.Office;
 
 /// <summary>The month's reports for the office: submitted ones waiting for review first; accept in one click.</summary>
-public sealed class ReviewsModel : PortalPage
+public sealed class ReviewsModel : ListingPage
 {
-    [BindProperty(SupportsGet = true)] public string? Period { get; set; }
     [BindProperty(SupportsGet = true)] public string? Status { get; set; }
     [BindProperty(SupportsGet = true)] public string? Unit { get; set; }
-    [BindProperty(SupportsGet = true)] public string? Sort { get; set; }
-    [BindProperty(SupportsGet = true)] public string? Desc { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
 
     public PeriodChoice Periods { get; private set; } = null!;
     public Paged<ReportingV1.Report> Rows { get; private set; } = null!;

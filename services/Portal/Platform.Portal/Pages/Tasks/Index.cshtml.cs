@@ -8,18 +8,14 @@ namespace Platform.Portal.Pages.Tasks;
 /// <summary>
 /// The district's published tasks of a year, with this month's light and report status; filters, sorts, pages.
 /// </summary>
-public sealed class IndexModel : PortalPage
+public sealed class IndexModel : ListingPage
 {
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public string? Category { get; set; }
     [BindProperty(SupportsGet = true)] public string? Unit { get; set; }
     [BindProperty(SupportsGet = true)] public string? Indicator { get; set; }
     [BindProperty(SupportsGet = true)] public string? Light { get; set; }
-    [BindProperty(SupportsGet = true)] public string? Period { get; set; }
     [BindProperty(SupportsGet = true)] public string? Tenant { get; set; }
-    [BindProperty(SupportsGet = true)] public string? Sort { get; set; }
-    [BindProperty(SupportsGet = true)] public string? Desc { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
 
     public PeriodChoice Periods { get; private set; } = null!;
     public Paged<Row> Rows { get; private set; } = null!;
