@@ -6,6 +6,7 @@ using Platform.Contracts;
 using NotificationsV1 = Platform.Contracts.Notifications.V1;
 using Platform.ServiceDefaults.Time;
 using ReportingV1 = Platform.Contracts.Reporting.V1;
+using TasksV1 = Platform.Contracts.Tasks.V1;
 
 namespace Platform.Portal;
 
@@ -96,6 +97,10 @@ public static class Display
 
     public static string Number(double? value) =>
         value is { } v ? v.ToString("0.##", CultureInfo.InvariantCulture) : "—";
+
+    /// <summary>Units by their directory names (as printed when the directory has none), separated by 、.</summary>
+    public static string UnitNames(IEnumerable<TasksV1.UnitRef> units) =>
+        string.Join("、", units.Select(u => u.UnitName.Length > 0 ? u.UnitName : u.PrintedName));
 
     /// <summary>
     /// An indicator as Chinese screens name it: a B-READY topic by its Chinese name with its English one in the

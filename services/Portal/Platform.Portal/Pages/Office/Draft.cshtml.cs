@@ -22,6 +22,16 @@ public sealed class DraftModel : PortalPage
 
     public bool IsDraft => List.Status == TasksV1.TaskListStatus.Draft;
 
+    /// <summary>The notice's reporting rule in its words ("每月 · 月底前 · 报区营商办"), or a dash.</summary>
+    public string ReportingRule => List.Notice is { } notice
+        ? Display.Reporting(notice.ReportingCadence, notice.DueRule, notice.ReportTo)
+        : "—";
+
+    /// <summary>The list's state as its heading shows it: a draft, or the version published or archived.</summary>
+    public string StatusText => IsDraft
+        ? "草稿"
+        : $"第 {List.Version} 版 · {(List.Status == TasksV1.TaskListStatus.Published ? "已发布" : "已归档")}";
+
     public async Task OnGetAsync()
     {
         var options = await AsMe();

@@ -173,6 +173,10 @@ public sealed class UnitsModel : PortalPage
     }
 
     /// <summary>What an audit entry changed, in words: "名称：区经信委 → 区经济信息委".</summary>
+    /// <summary>The name of a unit of the directory, or <paramref name="otherwise"/> when it is not listed.</summary>
+    public string NameOf(string unitId, string otherwise) =>
+        Units.FirstOrDefault(u => u.Id == unitId)?.Name ?? otherwise;
+
     public static string Change(UnitsV1.UnitAuditEntry entry) => AuditText.Change(
         entry.Before, entry.After, FieldName, Value);
 

@@ -8,6 +8,12 @@ namespace Platform.Portal.Pages.Office;
 /// </summary>
 public sealed class WebhooksModel : PortalPage
 {
+    /// <summary>The kinds a subscription carries in the office's words; all of them when it names none.</summary>
+    public static string KindNames(IReadOnlyCollection<string> kinds) =>
+        kinds.Count == 0
+            ? "全部"
+            : string.Join("、", kinds.Select(k => Kinds.FirstOrDefault(x => x.Kind == k).Name ?? k));
+
     public static readonly (string Kind, string Name)[] Kinds =
     [
         ("NOTIFICATION_KIND_ASSIGNMENT", "交办"),

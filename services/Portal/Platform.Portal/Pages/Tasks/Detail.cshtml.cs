@@ -25,6 +25,13 @@ public sealed class DetailModel : PortalPage
     public bool LeadsIt => Me.UnitId is { } unit && Task.LeadUnits.Any(u => u.UnitId == unit);
     public bool SignedByMe => Me.UnitId is { } unit && Task.Signatures.Any(s => s.UnitId == unit);
 
+    /// <summary>Who signed for the task, unit by unit, and when; or that no unit has yet.</summary>
+    public string Signatures(TasksV1.Task task) =>
+        task.Signatures.Count == 0
+            ? "尚未签收"
+            : string.Join(
+                "；", task.Signatures.Select(s => $"{s.UnitName} {Who(s.SignedBy)} {Display.Time(s.SignedAt)} 已签收"));
+
     public async Task OnGetAsync()
     {
         await LoadPeopleAsync();
