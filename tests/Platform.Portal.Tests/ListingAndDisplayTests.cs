@@ -47,7 +47,8 @@ public sealed class ListingAndDisplayTests
     [Fact]
     public void ChartLabelsAreTextNeverMarkup()
     {
-        var svg = Svg.Bars("灯", [new LightBar("<script>alert(1)</script>", 1, 2, 3), new LightBar("区市场监管局", 6, 0, 0)]).ToString()!;
+        var svg = Svg.Bars("灯", [new LightBar("<script>alert(1)</script>", 1, 2, 3), new LightBar("区市场监管局", 6, 0, 0)])
+            .ToString()!;
         Assert.DoesNotContain("<script>", svg, StringComparison.Ordinal);
         Assert.Contains("&lt;script&gt;", svg, StringComparison.Ordinal);
         // Both bars are six long: the widest bar spans the whole plot, and so does the other.
@@ -58,8 +59,11 @@ public sealed class ListingAndDisplayTests
     public void RefusalsReadAsWordsWithTheServicesReason()
     {
         Assert.Equal("无权操作：Only the district office (district-admin) may do this.",
-            ApiErrors.Describe(new RpcException(new Status(StatusCode.PermissionDenied, "Only the district office (district-admin) may do this."))));
-        Assert.Equal("输入有误：period: use yyyy-MM", ApiErrors.FromProblem(400, """{"title":"Bad","detail":"period: use yyyy-MM"}""").Message);
+            ApiErrors.Describe(new RpcException(
+                new Status(StatusCode.PermissionDenied, "Only the district office (district-admin) may do this."))));
+        Assert.Equal(
+            "输入有误：period: use yyyy-MM",
+            ApiErrors.FromProblem(400, """{"title":"Bad","detail":"period: use yyyy-MM"}""").Message);
         Assert.Equal("文件过大：x", ApiErrors.FromProblem(413, """{"detail":"x"}""").Message);
         Assert.StartsWith("服务出错（500）", ApiErrors.FromProblem(500, "<html>").Message, StringComparison.Ordinal);
     }

@@ -1,7 +1,7 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Platform.Testing;
+using static Platform.Portal.Tests.PortalForms;
 
 namespace Platform.Portal.Tests;
 
@@ -9,14 +9,15 @@ namespace Platform.Portal.Tests;
 /// The portal host in memory, signing in against the running stack's gateway: the session's idle end, the antiforgery
 /// check, no redirect off the site, a refused password, role-gated pages and the browser security headers.
 /// </summary>
-public sealed partial class PortalHostTests : IDisposable
+public sealed class PortalHostTests : IDisposable
 {
-    private readonly WebApplicationFactory<Program> factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
-    {
-        b.UseSetting("Gateway:Http", StackEndpoints.Gateway.ToString());
-        b.UseSetting("Gateway:Grpc", StackEndpoints.GatewayGrpc.ToString());
-        b.UseSetting("Portal:SessionIdle", "00:00:03");
-    });
+    private readonly WebApplicationFactory<Program> factory =
+        new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        {
+            b.UseSetting("Gateway:Http", StackEndpoints.Gateway.ToString());
+            b.UseSetting("Gateway:Grpc", StackEndpoints.GatewayGrpc.ToString());
+            b.UseSetting("Portal:SessionIdle", "00:00:03");
+        });
 
     public void Dispose() => factory.Dispose();
 
@@ -30,7 +31,9 @@ public sealed partial class PortalHostTests : IDisposable
         await Task.Delay(TimeSpan.FromSeconds(4));
         var after = await client.GetAsync("/tasks");
         Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
-        Assert.StartsWith("/login", after.Headers.Location!.OriginalString.Replace("http://localhost", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
+        var location = after.Headers.Location!.OriginalString
+            .Replace("http://localhost", string.Empty, StringComparison.Ordinal);
+        Assert.StartsWith("/login", location, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -42,17 +45,20 @@ public sealed partial class PortalHostTests : IDisposable
             b.UseSetting("Portal:RefreshBefore", "01:00:00");
             b.UseSetting("Portal:SessionIdle", "00:30:00");
         });
-        var client = refreshing.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var client = refreshing.CreateClient(PortalForms.NoRedirects);
         await SignInAsync(client, "yz.leader", "demo");
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/dashboard")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/tasks")).StatusCode);
 
-        // Two requests with the same cookie at once: had both presented the same refresh token, the token endpoint would
-        // have ended every session of the account.
+        // Two requests with the same cookie at once: had both presented the same refresh token, the token endpoint
+        // would have ended every session of the account.
         var racing = await Task.WhenAll(client.GetAsync("/tasks"), client.GetAsync("/inbox"));
-        Assert.All(racing, r => Assert.True(r.StatusCode == HttpStatusCode.OK, $"{r.RequestMessage!.RequestUri}: {(int)r.StatusCode} {r.Headers.Location}"));
+        Assert.All(racing, r => Assert.True(
+            r.StatusCode == HttpStatusCode.OK,
+            $"{r.RequestMessage!.RequestUri}: {(int)r.StatusCode} {r.Headers.Location}"));
         var after = await client.GetAsync("/dashboard");
-        Assert.True(after.StatusCode == HttpStatusCode.OK, $"after the race: {(int)after.StatusCode} {after.Headers.Location}");
+        Assert.True(
+            after.StatusCode == HttpStatusCode.OK, $"after the race: {(int)after.StatusCode} {after.Headers.Location}");
     }
 
     [Fact]
@@ -60,7 +66,9 @@ public sealed partial class PortalHostTests : IDisposable
     {
         var client = Client();
         await SignInAsync(client, "yz.scj", "demo");
-        var forged = await client.PostAsync("/my?handler=Sign", new FormUrlEncodedContent(new Dictionary<string, string> { ["id"] = Guid.NewGuid().ToString() }));
+        var forged = await client.PostAsync(
+            "/my?handler=Sign",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["id"] = Guid.NewGuid().ToString() }));
         Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
     }
 
@@ -85,7 +93,9 @@ public sealed partial class PortalHostTests : IDisposable
     {
         var client = Client();
         await SignInAsync(client, "yz.scj", "demo");
-        foreach (var path in new[] { "/office/reviews", "/office/lists", "/office/settings", "/office/webhooks", "/office/requests" })
+        string[] officePages =
+            ["/office/reviews", "/office/lists", "/office/settings", "/office/webhooks", "/office/requests"];
+        foreach (var path in officePages)
         {
             var refused = await client.GetAsync(path);
             Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
@@ -98,26 +108,11 @@ public sealed partial class PortalHostTests : IDisposable
         Assert.Contains("default-src 'self'", policy, StringComparison.Ordinal);
         Assert.Contains("frame-ancestors 'none'", policy, StringComparison.Ordinal);
         Assert.Equal("nosniff", page.Headers.GetValues("X-Content-Type-Options").Single());
-        var cookie = (await SignInAsync(Client(), "yz.scj", "demo")).Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("duban.session", StringComparison.Ordinal));
+        var cookie = (await SignInAsync(Client(), "yz.scj", "demo")).Headers.GetValues("Set-Cookie")
+            .Single(c => c.StartsWith("duban.session", StringComparison.Ordinal));
         Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("samesite=lax", cookie, StringComparison.OrdinalIgnoreCase);
     }
 
-    private HttpClient Client() => factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
-
-    private static async Task<HttpResponseMessage> SignInAsync(HttpClient client, string username, string password, string? returnUrl = null)
-    {
-        var form = await client.GetStringAsync("/login");
-        var token = AntiforgeryToken().Match(form).Groups[1].Value;
-        var fields = new Dictionary<string, string> { ["Username"] = username, ["Password"] = password, ["__RequestVerificationToken"] = token };
-        if (returnUrl is not null)
-        {
-            fields["ReturnUrl"] = returnUrl;
-        }
-
-        return await client.PostAsync("/login", new FormUrlEncodedContent(fields));
-    }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex AntiforgeryToken();
+    private HttpClient Client() => factory.CreateClient(PortalForms.NoRedirects);
 }

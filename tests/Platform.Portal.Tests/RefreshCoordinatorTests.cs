@@ -5,7 +5,8 @@ namespace Platform.Portal.Tests;
 
 public sealed class RefreshCoordinatorTests
 {
-    private readonly FakeTimeProvider time = new(DateTimeOffset.Parse("2023-07-25T02:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
+    private readonly FakeTimeProvider time =
+        new(DateTimeOffset.Parse("2023-07-25T02:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
 
     [Fact]
     public async Task RequestsRacingWithTheSameRefreshTokenShareOneRefresh()
@@ -43,7 +44,9 @@ public sealed class RefreshCoordinatorTests
         Task<string?> Failing()
         {
             calls++;
-            return calls == 1 ? throw new HttpRequestException("gateway unreachable") : Task.FromResult<string?>("new-tokens");
+            return calls == 1
+                ? throw new HttpRequestException("gateway unreachable")
+                : Task.FromResult<string?>("new-tokens");
         }
 
         await Assert.ThrowsAsync<HttpRequestException>(() => coordinator.RefreshOnceAsync("refresh-1", Failing));

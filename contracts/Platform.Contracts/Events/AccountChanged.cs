@@ -2,8 +2,9 @@ namespace Platform.Contracts.Events;
 
 /// <summary>
 /// A person's account was created or changed: who they are, their unit and roles, how to reach them. Services that
-/// address people (the notifications) keep their own copy and apply an event only over an older one (<see cref="Version"/>,
-/// counting the account's changes; 0 from a publisher that sent none). No password or secret travels.
+/// address people (the notifications) keep their own copy and apply an event only over an older one
+/// (<see cref="Version"/>, counting the account's changes; 0 from a publisher that sent none). No password or secret
+/// travels.
 /// </summary>
 public sealed record AccountChanged : ITenantScoped
 {

@@ -17,30 +17,3 @@ public sealed record TaskListPublished : ITenantScoped
     public IReadOnlyList<PublishedTask> Tasks { get; init; } = [];
     public DateTimeOffset OccurredAt { get; init; }
 }
-
-public sealed record PublishedTask
-{
-    public required Guid TaskId { get; init; }
-    public required string Number { get; init; }
-    public string? Category { get; init; }
-    public required string Text { get; init; }
-    public IReadOnlyList<AssignedUnit> LeadUnits { get; init; } = [];
-    public IReadOnlyList<AssignedUnit> ResponsibleUnits { get; init; } = [];
-    public DateOnly? Deadline { get; init; }
-    public string? DeadlineText { get; init; }
-    public IReadOnlyList<PublishedTarget> Targets { get; init; } = [];
-    public IReadOnlyList<string> Indicators { get; init; } = [];
-}
-
-public sealed record AssignedUnit(Guid UnitId, string Name);
-
-public sealed record PublishedTarget
-{
-    public required string Text { get; init; }
-    public decimal? Value { get; init; }
-    public decimal? ValueMin { get; init; }
-    public string? Unit { get; init; }
-    public decimal? Baseline { get; init; }
-    public required string Direction { get; init; }
-    public string? Grade { get; init; }
-}

@@ -1,19 +1,5 @@
 namespace Platform.Contracts.Events;
 
-public enum UnitChangeKind
-{
-    Created,
-    Renamed,
-    AliasAdded,
-    MembersChanged,
-    AliasRemoved,
-    Retired,
-    Reinstated,
-
-    /// <summary>The unit was merged into <see cref="UnitChanged.MergedIntoId"/>: whatever it leads, shares or owes is that unit's now.</summary>
-    Merged,
-}
-
 /// <summary>A unit of a tenant's directory was created or changed; consumers refresh their copy of its names.</summary>
 public sealed record UnitChanged : ITenantScoped
 {
@@ -26,7 +12,9 @@ public sealed record UnitChanged : ITenantScoped
     public bool IsGroup { get; init; }
     /// <summary>Set while the unit is retired: it keeps its history but takes no new assignment.</summary>
     public DateTimeOffset? RetiredAt { get; init; }
-    /// <summary>Set once the unit was merged into another one: the unit that took over its names, people and work.</summary>
+    /// <summary>
+    /// Set once the unit was merged into another one: the unit that took over its names, people and work.
+    /// </summary>
     public Guid? MergedIntoId { get; init; }
 
     /// <summary>The name of <see cref="MergedIntoId"/> at the time of the merge.</summary>

@@ -28,12 +28,18 @@ public sealed class UnitMerges(IReadOnlyDictionary<Guid, (Guid Id, string Name)>
         return current;
     }
 
-    /// <summary>A task's leads and responsible units after the merges: each unit once, a lead never also responsible.</summary>
-    public (List<AssignedUnit> Leads, List<AssignedUnit> Responsible) Resolve(IEnumerable<AssignedUnit> leads, IEnumerable<AssignedUnit> responsible)
+    /// <summary>
+    /// A task's leads and responsible units after the merges: each unit once, a lead never also responsible.
+    /// </summary>
+    public (List<AssignedUnit> Leads, List<AssignedUnit> Responsible) Resolve(
+        IEnumerable<AssignedUnit> leads, IEnumerable<AssignedUnit> responsible)
     {
         var resolvedLeads = leads.Select(Resolve).DistinctBy(u => u.UnitId).ToList();
         var leadIds = resolvedLeads.Select(u => u.UnitId).ToHashSet();
-        var resolvedResponsible = responsible.Select(Resolve).Where(u => !leadIds.Contains(u.UnitId)).DistinctBy(u => u.UnitId).ToList();
+        var resolvedResponsible = responsible.Select(Resolve)
+            .Where(u => !leadIds.Contains(u.UnitId))
+            .DistinctBy(u => u.UnitId)
+            .ToList();
         return (resolvedLeads, resolvedResponsible);
     }
 

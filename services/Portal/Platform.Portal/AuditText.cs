@@ -9,7 +9,8 @@ public static class AuditText
     /// <param name="after">The record after.</param>
     /// <param name="field">A field's name as the office reads it.</param>
     /// <param name="value">A field's value as the office reads it (null when the field is absent).</param>
-    public static string Change(string before, string after, Func<string, string> field, Func<string, JsonNode?, string> value)
+    public static string Change(
+        string before, string after, Func<string, string> field, Func<string, JsonNode?, string> value)
     {
         if (before.Length == 0 || after.Length == 0)
         {

@@ -1,8 +1,12 @@
 using System.Globalization;
 using Google.Protobuf.WellKnownTypes;
+using Microsoft.AspNetCore.Html;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Platform.Contracts;
 using NotificationsV1 = Platform.Contracts.Notifications.V1;
 using Platform.ServiceDefaults.Time;
 using ReportingV1 = Platform.Contracts.Reporting.V1;
+using TasksV1 = Platform.Contracts.Tasks.V1;
 
 namespace Platform.Portal;
 
@@ -50,7 +54,8 @@ public static class Display
         _ => "通知",
     };
 
-    public static string RequestKind(ReportingV1.TaskRequestKind kind) => kind == ReportingV1.TaskRequestKind.Extension ? "延期" : "办结";
+    public static string RequestKind(ReportingV1.TaskRequestKind kind) =>
+        kind == ReportingV1.TaskRequestKind.Extension ? "延期" : "办结";
 
     public static string RequestStatus(ReportingV1.TaskRequestStatus status) => status switch
     {
@@ -62,7 +67,9 @@ public static class Display
 
     /// <summary>A timestamp in Beijing time, or a dash.</summary>
     public static string Time(Timestamp? at) =>
-        at is null || (at.Seconds == 0 && at.Nanos == 0) ? "—" : ChinaTime.Local(at.ToDateTimeOffset()).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+        at is null || (at.Seconds == 0 && at.Nanos == 0)
+            ? "—"
+            : ChinaTime.Local(at.ToDateTimeOffset()).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 
     public static string Period(string key) =>
         key.Length == 7 ? $"{key[..4]}年{int.Parse(key[5..], CultureInfo.InvariantCulture)}月" : key;
@@ -88,5 +95,59 @@ public static class Display
         return string.Join(" · ", parts.Where(p => p.Length > 0));
     }
 
-    public static string Number(double? value) => value is { } v ? v.ToString("0.##", CultureInfo.InvariantCulture) : "—";
+    public static string Number(double? value) =>
+        value is { } v ? v.ToString("0.##", CultureInfo.InvariantCulture) : "—";
+
+    /// <summary>Units by their directory names (as printed when the directory has none), separated by 、.</summary>
+    public static string UnitNames(IEnumerable<TasksV1.UnitRef> units) =>
+        string.Join("、", units.Select(u => u.UnitName.Length > 0 ? u.UnitName : u.PrintedName));
+
+    /// <summary>
+    /// An indicator as Chinese screens name it: a B-READY topic by its Chinese name with its English one in the
+    /// tooltip, any other by its own. <paramref name="name"/> is the name the API sent, when it sent one.
+    /// </summary>
+    public static IHtmlContent Indicator(string indicator, string? name = null)
+    {
+        var span = new TagBuilder("span");
+        span.AddCssClass("indicator");
+        if (CanonicalIndicators.EnglishName(indicator) is { } english)
+        {
+            span.Attributes["title"] = english;
+        }
+
+        span.InnerHtml.Append(name is { Length: > 0 } ? name : CanonicalIndicators.ChineseName(indicator));
+        return span;
+    }
+
+    /// <summary>Indicators as <see cref="Indicator"/> shows each, separated by 、; a dash for none.</summary>
+    public static IHtmlContent Indicators(IReadOnlyCollection<string> indicators)
+    {
+        var list = new HtmlContentBuilder();
+        if (indicators.Count == 0)
+        {
+            return list.Append("—");
+        }
+
+        foreach (var indicator in indicators)
+        {
+            list.AppendHtml(list.Count == 0 ? HtmlString.Empty : new HtmlString("、")).AppendHtml(Indicator(indicator));
+        }
+
+        return list;
+    }
+
+    /// <summary>The heading of a group of indicators on the dashboard and the comparison view.</summary>
+    public static string Family(IndicatorFamily family) => family switch
+    {
+        IndicatorFamily.Ndrc => "中国营商环境评价指标",
+        IndicatorFamily.BReady => "世界银行 B-READY 评估议题",
+        _ => "其他指标",
+    };
+
+    /// <summary>
+    /// Rows grouped by their indicator's family (NDRC's first, then B-READY's, then others), in order.
+    /// </summary>
+    public static IEnumerable<IGrouping<IndicatorFamily, T>> ByFamily<T>(
+        IEnumerable<T> rows, Func<T, string> indicator) =>
+        rows.GroupBy(r => CanonicalIndicators.FamilyOf(indicator(r))).OrderBy(g => g.Key);
 }

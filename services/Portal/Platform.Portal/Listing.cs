@@ -2,15 +2,25 @@ using Microsoft.AspNetCore.WebUtilities;
 
 namespace Platform.Portal;
 
-/// <summary>One page of a filtered, sorted list, and the links that move through it.</summary>
-public sealed record Paged<T>(IReadOnlyList<T> Items, int Page, int PageCount, int Total, int PageSize);
-
+/// <summary>Pages of a filtered, sorted list, and the links that move through them.</summary>
 public static class Listing
 {
     public const int DefaultPageSize = 20;
 
+    /// <summary>Whether a task matches the search box: its text contains the words, or its number is them.</summary>
+    public static bool Matches(string? query, string text, string number) =>
+        string.IsNullOrWhiteSpace(query)
+        || text.Contains(query.Trim(), StringComparison.Ordinal)
+        || number == query.Trim();
+
     /// <summary>The items sorted by the chosen key (or the first), ascending or not, cut to the asked page.</summary>
-    public static Paged<T> Page<T>(IEnumerable<T> items, IReadOnlyDictionary<string, Func<T, IComparable?>> sorts, string? sort, bool desc, int page, int pageSize = DefaultPageSize)
+    public static Paged<T> Page<T>(
+        IEnumerable<T> items,
+        IReadOnlyDictionary<string, Func<T, IComparable?>> sorts,
+        string? sort,
+        bool desc,
+        int page,
+        int pageSize = DefaultPageSize)
     {
         var list = items.ToList();
         if (sort is not null && sorts.TryGetValue(sort, out var key))
@@ -21,7 +31,8 @@ public static class Listing
         pageSize = Math.Clamp(pageSize, 5, 200);
         var pages = Math.Max(1, (list.Count + pageSize - 1) / pageSize);
         page = Math.Clamp(page, 1, pages);
-        return new Paged<T>(list.Skip((page - 1) * pageSize).Take(pageSize).ToList(), page, pages, list.Count, pageSize);
+        var shown = list.Skip((page - 1) * pageSize).Take(pageSize).ToList();
+        return new Paged<T>(shown, page, pages, list.Count, pageSize);
     }
 
     /// <summary>The items in their given order, cut to the asked page.</summary>
@@ -44,7 +55,9 @@ public static class Listing
             }
         }
 
-        return QueryHelpers.AddQueryString(request.Path, query.Where(q => q.Value.Length > 0).Select(q => new KeyValuePair<string, string?>(q.Key, q.Value)));
+        return QueryHelpers.AddQueryString(
+            request.Path,
+            query.Where(q => q.Value.Length > 0).Select(q => new KeyValuePair<string, string?>(q.Key, q.Value)));
     }
 
     /// <summary>A column header's link: sorts by the key, flipping the direction when already sorted by it.</summary>

@@ -10,13 +10,16 @@ public static partial class PortalEndpoints
 {
     public static void MapPortalEndpoints(this WebApplication app)
     {
-        app.MapGet("/exports/{kind:regex(^(ledger|bulletin)$)}", (string kind, string? period, PlatformApi api, HttpContext http) =>
-            ForwardAsync(api, http, $"api/v1/exports/{kind}?period={Uri.EscapeDataString(period ?? string.Empty)}"));
+        app.MapGet(
+            "/exports/{kind:regex(^(ledger|bulletin)$)}",
+            (string kind, string? period, PlatformApi api, HttpContext http) => ForwardAsync(
+                api, http, $"api/v1/exports/{kind}?period={Uri.EscapeDataString(period ?? string.Empty)}"));
         app.MapGet("/evidence/{id}", (string id, PlatformApi api, HttpContext http) =>
             ForwardAsync(api, http, $"api/v1/evidence/{Uri.EscapeDataString(id)}"));
         app.MapGet("/inbox/unread", async (PlatformApi api, CancellationToken cancellationToken) =>
         {
-            var count = await api.Inbox.GetUnreadCountAsync(new NotificationsV1.GetUnreadCountRequest(), await api.AsPersonAsync(cancellationToken));
+            var count = await api.Inbox.GetUnreadCountAsync(
+                new NotificationsV1.GetUnreadCountRequest(), await api.AsPersonAsync(cancellationToken));
             return Results.Json(new { unread = count.Unread });
         }).AddEndpointFilter(RefusalFilter);
         app.MapGet("/inbox/events", StreamUnreadAsync);
@@ -76,8 +79,7 @@ public static partial class PortalEndpoints
         http.Response.ContentType = "text/event-stream";
         http.Response.Headers.CacheControl = "no-cache";
         http.Response.Headers["X-Accel-Buffering"] = "no";
-        var first = await api.Inbox.GetUnreadCountAsync(new NotificationsV1.GetUnreadCountRequest(), options.WithDeadline(DateTime.UtcNow.AddSeconds(30)));
-        await SendAsync(http, first.Unread, cancellationToken);
+        await SendUnreadAsync(api, options, http, cancellationToken);
 
         using var watch = api.Inbox.WatchInbox(new NotificationsV1.WatchInboxRequest(), options);
         using var keepAlive = new PeriodicTimer(TimeSpan.FromSeconds(25));
@@ -101,8 +103,7 @@ public static partial class PortalEndpoints
                     return;
                 }
 
-                var count = await api.Inbox.GetUnreadCountAsync(new NotificationsV1.GetUnreadCountRequest(), options.WithDeadline(DateTime.UtcNow.AddSeconds(30)));
-                await SendAsync(http, count.Unread, cancellationToken);
+                await SendUnreadAsync(api, options, http, cancellationToken);
                 next = watch.ResponseStream.MoveNext(cancellationToken);
             }
         }
@@ -110,7 +111,8 @@ public static partial class PortalEndpoints
         {
             // The browser left: nothing to report.
         }
-        catch (RpcException ex) when (ex.StatusCode == StatusCode.Cancelled && cancellationToken.IsCancellationRequested)
+        catch (RpcException ex)
+            when (ex.StatusCode == StatusCode.Cancelled && cancellationToken.IsCancellationRequested)
         {
             // The browser left while the watch was waiting.
         }
@@ -121,13 +123,18 @@ public static partial class PortalEndpoints
         }
     }
 
-    private static async Task SendAsync(HttpContext http, int unread, CancellationToken cancellationToken)
+    /// <summary>Asks the unread count (within 30 s, whatever the watch's deadline) and sends it as an event.</summary>
+    private static async Task SendUnreadAsync(
+        PlatformApi api, CallOptions options, HttpContext http, CancellationToken cancellationToken)
     {
-        await http.Response.WriteAsync($"event: unread\ndata: {unread}\n\n", cancellationToken);
+        var count = await api.Inbox.GetUnreadCountAsync(
+            new NotificationsV1.GetUnreadCountRequest(), options.WithDeadline(DateTime.UtcNow.AddSeconds(30)));
+        await http.Response.WriteAsync($"event: unread\ndata: {count.Unread}\n\n", cancellationToken);
         await http.Response.Body.FlushAsync(cancellationToken);
     }
 
-    private static async ValueTask<object?> RefusalFilter(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    private static async ValueTask<object?> RefusalFilter(
+        EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         try
         {

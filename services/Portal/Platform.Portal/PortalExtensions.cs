@@ -33,11 +33,15 @@ public static class PortalExtensions
         // The units service's own setting, read under the same key, so the forms ask for what it will take.
         var minPasswordLength = configuration.GetValue("Identity:MinPasswordLength", 8);
 
-        builder.Services.AddSingleton(new PortalOptions(gatewayHttp, gatewayGrpc, idle, refreshBefore, minPasswordLength));
+        builder.Services.AddSingleton(
+            new PortalOptions(gatewayHttp, gatewayGrpc, idle, refreshBefore, minPasswordLength));
         builder.Services.AddSingleton(_ => GrpcChannel.ForAddress(gatewayGrpc, new GrpcChannelOptions
         {
             MaxReceiveMessageSize = 16 * 1024 * 1024,
-            HttpHandler = new SocketsHttpHandler { EnableMultipleHttp2Connections = true, PooledConnectionIdleTimeout = TimeSpan.FromMinutes(5) },
+            HttpHandler = new SocketsHttpHandler
+            {
+                EnableMultipleHttp2Connections = true, PooledConnectionIdleTimeout = TimeSpan.FromMinutes(5),
+            },
         }));
         builder.Services.AddHttpClient(PlatformApi.GatewayHttpClient, c =>
         {
@@ -62,8 +66,11 @@ public static class PortalExtensions
                 o.Cookie.Name = "duban.session";
                 o.Cookie.HttpOnly = true;
                 o.Cookie.SameSite = SameSiteMode.Lax;
-                // Behind TLS terminated before the gateway the request looks like plain HTTP: Portal:SecureCookie forces Secure.
-                o.Cookie.SecurePolicy = configuration.GetValue("Portal:SecureCookie", false) ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+                // Behind TLS terminated before the gateway the request looks like plain HTTP: Portal:SecureCookie
+                // forces Secure.
+                o.Cookie.SecurePolicy = configuration.GetValue("Portal:SecureCookie", false)
+                    ? CookieSecurePolicy.Always
+                    : CookieSecurePolicy.SameAsRequest;
                 o.ExpireTimeSpan = idle;
                 o.SlidingExpiration = true;
                 o.LoginPath = "/login";
@@ -94,8 +101,10 @@ public static class PortalExtensions
         }).AddMvcOptions(o => o.Filters.Add<ApiErrorPageFilter>());
         // Chinese text is written as itself, not as numeric character references.
         builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
-            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
-        builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = 32L * 1024 * 1024);
+            o.TextEncoderSettings =
+                new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+        builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(
+            o => o.MultipartBodyLengthLimit = 32L * 1024 * 1024);
         return builder;
     }
 
@@ -110,8 +119,9 @@ public static class PortalExtensions
         app.Use(async (context, next) =>
         {
             var headers = context.Response.Headers;
-            headers.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; " +
-                                             "connect-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'";
+            headers.ContentSecurityPolicy =
+                "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; " +
+                "connect-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'";
             headers.XContentTypeOptions = "nosniff";
             headers["Referrer-Policy"] = "same-origin";
             await next(context);
@@ -121,16 +131,15 @@ public static class PortalExtensions
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapHealthChecks("/health").AllowAnonymous();
-        app.MapHealthChecks("/alive", new HealthCheckOptions { Predicate = r => r.Tags.Contains(Extensions.LiveTag) }).AllowAnonymous();
+        app.MapHealthChecks("/alive", new HealthCheckOptions { Predicate = r => r.Tags.Contains(Extensions.LiveTag) })
+            .AllowAnonymous();
         app.MapRazorPages();
         app.MapPortalEndpoints();
         return app;
     }
 
     private static string Required(IConfiguration configuration, string key) =>
-        configuration[key] is { Length: > 0 } value ? value : throw new InvalidOperationException($"Configuration '{key}' is required.");
+        configuration[key] is { Length: > 0 } value
+            ? value
+            : throw new InvalidOperationException($"Configuration '{key}' is required.");
 }
-
-/// <param name="RefreshBefore">How long before the access token expires the portal refreshes it.</param>
-/// <param name="MinPasswordLength">The shortest password the units service takes (<c>Identity:MinPasswordLength</c>, as there).</param>
-public sealed record PortalOptions(Uri GatewayHttp, Uri GatewayGrpc, TimeSpan SessionIdle, TimeSpan RefreshBefore, int MinPasswordLength);

@@ -7,7 +7,9 @@ using ReportingV1 = Platform.Contracts.Reporting.V1;
 
 namespace Platform.Portal;
 
-/// <summary>What every signed-in page has: the person, the API as them, and a message carried across a redirect.</summary>
+/// <summary>
+/// What every signed-in page has: the person, the API as them, and a message carried across a redirect.
+/// </summary>
 public abstract class PortalPage : PageModel
 {
     public const string ErrorKey = "error";
@@ -46,10 +48,13 @@ public abstract class PortalPage : PageModel
 
         if (Me.IsOffice)
         {
-            var accounts = await Api.Accounts.ListAccountsAsync(new Platform.Contracts.Units.V1.ListAccountsRequest(), await AsMe());
+            var accounts = await Api.Accounts.ListAccountsAsync(
+                new Platform.Contracts.Units.V1.ListAccountsRequest(), await AsMe());
             foreach (var account in accounts.Accounts)
             {
-                people[account.Id] = account.DisplayName.Length > 0 ? $"{account.DisplayName}（{account.Username}）" : account.Username;
+                people[account.Id] = account.DisplayName.Length > 0
+                    ? $"{account.DisplayName}（{account.Username}）"
+                    : account.Username;
             }
         }
     }
@@ -58,7 +63,9 @@ public abstract class PortalPage : PageModel
     public string Who(string id) =>
         people?.GetValueOrDefault(id) ?? (id.Length > 12 && Guid.TryParse(id, out _) ? "账号 " + id[..8] : id);
 
-    /// <summary>The district's reporting periods and the one to show: the asked one when well-formed, else the current.</summary>
+    /// <summary>
+    /// The district's reporting periods and the one to show: the asked one when well-formed, else the current.
+    /// </summary>
     protected async Task<PeriodChoice> PeriodsAsync(string? requested)
     {
         var response = await Api.Reports.ListPeriodsAsync(new ReportingV1.ListPeriodsRequest(), await AsMe());
@@ -68,7 +75,10 @@ public abstract class PortalPage : PageModel
 
     /// <summary>The asked month when it is one ("2023-07"), else the fallback.</summary>
     private static string PeriodOr(string? requested, string fallback) =>
-        requested is { Length: 7 } && System.Text.RegularExpressions.Regex.IsMatch(requested, "^[0-9]{4}-(0[1-9]|1[0-2])$") ? requested : fallback;
+        requested is { Length: 7 }
+        && System.Text.RegularExpressions.Regex.IsMatch(requested, "^[0-9]{4}-(0[1-9]|1[0-2])$")
+            ? requested
+            : fallback;
 
     protected IActionResult Done(string message, string? to = null)
     {
@@ -83,8 +93,8 @@ public abstract class PortalPage : PageModel
     public static string Back(HttpContext context)
     {
         var request = context.Request;
-        // Behind the gateway the host the browser saw is not this one: only the path is taken, and only a path of this site.
-        // (A cross-site post never gets here: the antiforgery check refuses it first.)
+        // Behind the gateway the host the browser saw is not this one: only the path is taken, and only a path of this
+        // site. (A cross-site post never gets here: the antiforgery check refuses it first.)
         if (Uri.TryCreate(request.Headers.Referer.ToString(), UriKind.Absolute, out var referer) &&
             referer.PathAndQuery is ['/', not ('/' or '\\'), ..] back && referer.AbsolutePath != "/login")
         {
@@ -94,7 +104,9 @@ public abstract class PortalPage : PageModel
         return Listing.With(request, ("handler", null));
     }
 
-    /// <summary>Runs a call whose refusal is shown on this page (keeping what the person typed); false when refused.</summary>
+    /// <summary>
+    /// Runs a call whose refusal is shown on this page (keeping what the person typed); false when refused.
+    /// </summary>
     protected async Task<bool> TryAsync(Func<Task> call)
     {
         try
@@ -113,12 +125,4 @@ public abstract class PortalPage : PageModel
             return false;
         }
     }
-}
-
-/// <summary>The month a page shows, the service's current month, and the district's periods.</summary>
-public sealed record PeriodChoice(string Selected, string Current, IReadOnlyList<ReportingV1.Period> Periods)
-{
-    public ReportingV1.Period? Info => Periods.FirstOrDefault(p => p.Key == Selected);
-
-    public int Year => int.Parse(Selected[..4], System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -86,99 +86,13 @@ public sealed class PortalTests(Stack stack, PortalBrowser browser) : IClassFixt
             await SetClockAsync("2023-08-08T10:00:00+08:00");
             var (taskId, number) = await OpenReportOfTheMarketRegulatorAsync(admin);
 
-            await leader.GotoAsync("/dashboard?period=2023-07&size=200");
-            var redBefore = int.Parse(await leader.Locator("#total-red").InnerTextAsync(), CultureInfo.InvariantCulture);
-            await Expect(leader.Locator($"#lagging tr[data-number='{number}']")).ToContainTextAsync("红灯");
-
-            // The reporter signs for the task (unless an earlier run did) and writes the month's report.
-            await scj.GotoAsync("/my?period=2023-07&size=200");
-            var mine = scj.Locator($"#my-tasks tr[data-number='{number}']");
-            await Expect(mine).ToContainTextAsync("未填报");
-            var sign = mine.GetByRole(AriaRole.Button, new() { Name = $"签收任务 {number}" });
-            if (await sign.CountAsync() > 0)
-            {
-                await sign.ClickAsync();
-                await Expect(scj.Locator(".flash")).ToContainTextAsync("已签收任务");
-            }
-
-            await Expect(scj.Locator($"#my-tasks tr[data-number='{number}']").GetByRole(AriaRole.Button, new() { Name = $"签收任务 {number}" })).ToHaveCountAsync(0);
-            await scj.Locator($"#my-tasks tr[data-number='{number}']").GetByRole(AriaRole.Link, new() { Name = "填报" }).ClickAsync();
-            await scj.GetByLabel("工作进展情况（必填）").FillAsync("已完成企业开办专区建设，7月办理 126 件。");
-            await scj.GetByLabel("存在的问题").FillAsync("部门数据共享接口尚未全部打通。");
-            await scj.GetByLabel("自评状态（必填）").SelectOptionAsync("1");
-            await scj.GetByRole(AriaRole.Button, new() { Name = "提交月报" }).ClickAsync();
-            await Expect(scj.Locator(".flash")).ToContainTextAsync("月报已提交");
-            await Expect(scj.Locator("#report-status")).ToHaveTextAsync("已提交待审核");
-            await Expect(scj.Locator("#unread")).ToHaveAttributeAsync("data-count", new Regex("^[0-9]+$"));
-            var unreadBefore = int.Parse((await scj.Locator("#unread").GetAttributeAsync("data-count"))!, CultureInfo.InvariantCulture);
-
-            // The office returns it with a comment; the reporter's unread count rises without a reload.
-            await office.GotoAsync("/office/reviews?period=2023-07&size=200");
-            await office.Locator($"#reviews tr[data-number='{number}']").GetByRole(AriaRole.Link, new() { Name = "审核" }).ClickAsync();
-            await office.GetByLabel("退回意见（必填）").FillAsync("请补充办件数据来源。");
-            await office.GetByRole(AriaRole.Button, new() { Name = "退回修改" }).ClickAsync();
-            await Expect(office.Locator(".flash")).ToContainTextAsync("已退回");
-            // (The notice travels through the broker to the notification service, which pushes it on the inbox watch.)
-            await Expect(scj.Locator("#unread")).ToHaveAttributeAsync("data-count", (unreadBefore + 1).ToString(CultureInfo.InvariantCulture), new() { Timeout = 30_000 });
-
-            // Returned reports come first in the reporter's list; it answers and submits again.
-            await scj.GotoAsync("/my?period=2023-07");
-            await Expect(scj.Locator("#count-returned")).Not.ToHaveTextAsync("0");
-            // (Another test on the same stack may have returned one of this unit's reports too: the first rows are the
-            // returned ones, this among them.)
-            await Expect(scj.Locator("#my-tasks tbody tr").First).ToContainTextAsync("已退回");
-            var returned = scj.Locator($"#my-tasks tbody tr[data-number='{number}']");
-            await Expect(returned).ToContainTextAsync("已退回：请补充办件数据来源。");
-            var rows = await scj.Locator("#my-tasks tbody tr").AllAsync();
-            var position = 0;
-            while ((await rows[position].GetAttributeAsync("data-number")) != number)
-            {
-                await Expect(rows[position]).ToContainTextAsync("已退回");
-                position++;
-            }
-
-            await returned.GetByRole(AriaRole.Link, new() { Name = "填报" }).ClickAsync();
-            await Expect(scj.Locator("#return-comment")).ToHaveTextAsync("请补充办件数据来源。");
-            await scj.GetByLabel("工作进展情况（必填）").FillAsync("已完成企业开办专区建设，7月办理 126 件（数据来源：市场主体登记系统）。");
-            await scj.GetByRole(AriaRole.Button, new() { Name = "提交月报" }).ClickAsync();
-            await Expect(scj.Locator("#report-status")).ToHaveTextAsync("已提交待审核");
-
-            // Evidence: a photo is kept with the month's report; a program is refused, with the service's reason shown.
-            var folder = Directory.CreateTempSubdirectory("duban-evidence-").FullName;
-            var photo = Path.Combine(folder, "窗口现场照片.png");
-            await File.WriteAllBytesAsync(photo, Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=="));
-            var program = Path.Combine(folder, "setup.exe");
-            await File.WriteAllBytesAsync(program, "MZ\u0090\0"u8.ToArray());
-            await scj.SetInputFilesAsync("#file", photo);
-            await scj.GetByRole(AriaRole.Button, new() { Name = "上传", Exact = true }).ClickAsync();
-            await Expect(scj.Locator(".flash")).ToContainTextAsync("已上传佐证材料 窗口现场照片.png");
-            await Expect(scj.Locator("#evidence")).ToContainTextAsync("窗口现场照片.png");
-            await scj.SetInputFilesAsync("#file", program);
-            await scj.GetByRole(AriaRole.Button, new() { Name = "上传", Exact = true }).ClickAsync();
-            await Expect(scj.Locator("#error")).ToContainTextAsync("'.exe' files are not accepted");
-            await Expect(scj.Locator("#evidence")).Not.ToContainTextAsync("setup.exe");
-            Directory.Delete(folder, recursive: true);
-
-            await office.GotoAsync($"/reports/{taskId}/2023-07");
-            await Expect(office.Locator("#report-progress")).ToContainTextAsync("市场主体登记系统");
-            await office.GetByRole(AriaRole.Button, new() { Name = "审核通过" }).ClickAsync();
-            await Expect(office.Locator("#report-status")).ToHaveTextAsync("已通过");
-
-            // The leader's dashboard: one red light fewer, the task no longer lagging; the month's bulletin downloads.
-            await leader.ReloadAsync();
-            await Expect(leader.Locator("#total-red")).ToHaveTextAsync((redBefore - 1).ToString(CultureInfo.InvariantCulture));
-            await Expect(leader.Locator($"#lagging tr[data-number='{number}']")).ToHaveCountAsync(0);
-            var download = await leader.RunAndWaitForDownloadAsync(() => leader.GetByRole(AriaRole.Link, new() { Name = "下载通报（.docx）" }).ClickAsync());
-            Assert.EndsWith(".docx", download.SuggestedFilename, StringComparison.Ordinal);
-            var saved = Path.Combine(PortalBrowser.Artifacts, "bulletin-2023-07.docx");
-            await download.SaveAsAsync(saved);
-            var head = new byte[2];
-            await using (var stream = File.OpenRead(saved))
-            {
-                Assert.Equal(2, await stream.ReadAsync(head));
-            }
-
-            Assert.Equal("PK"u8.ToArray(), head);
+            var redBefore = await TheLeaderSeesTheTaskRedAsync(leader, number);
+            await TheReporterSignsForTheTaskAndSubmitsItsReportAsync(scj, number);
+            await TheOfficeReturnsTheReportAndTheReporterIsToldWithoutAReloadAsync(office, scj, number);
+            await TheReporterFindsTheReturnedReportFirstAndSubmitsAgainAsync(scj, number);
+            await APhotoIsKeptAsEvidenceAndAProgramIsRefusedAsync(scj);
+            await TheOfficeAcceptsTheReportAsync(office, taskId);
+            await TheLeaderSeesOneRedFewerAndDownloadsTheBulletinAsync(leader, number, redBefore);
         }
         finally
         {
@@ -187,6 +101,140 @@ public sealed class PortalTests(Stack stack, PortalBrowser browser) : IClassFixt
             await PortalBrowser.ScreenshotAsync(office, "office-accepted");
             await PortalBrowser.ScreenshotAsync(leader, "leader-dashboard-after");
         }
+    }
+
+    /// <summary>The leader's July dashboard lists the task as lagging with a red light; the red count before.</summary>
+    private static async Task<int> TheLeaderSeesTheTaskRedAsync(IPage leader, string number)
+    {
+        await leader.GotoAsync("/dashboard?period=2023-07&size=200");
+        var redBefore = int.Parse(await leader.Locator("#total-red").InnerTextAsync(), CultureInfo.InvariantCulture);
+        await Expect(leader.Locator($"#lagging tr[data-number='{number}']")).ToContainTextAsync("红灯");
+        return redBefore;
+    }
+
+    /// <summary>The reporter signs for the task (unless an earlier run did) and writes the month's report.</summary>
+    private static async Task TheReporterSignsForTheTaskAndSubmitsItsReportAsync(IPage scj, string number)
+    {
+        await scj.GotoAsync("/my?period=2023-07&size=200");
+        var mine = scj.Locator($"#my-tasks tr[data-number='{number}']");
+        await Expect(mine).ToContainTextAsync("未填报");
+        var sign = mine.GetByRole(AriaRole.Button, new() { Name = $"签收任务 {number}" });
+        if (await sign.CountAsync() > 0)
+        {
+            await sign.ClickAsync();
+            await Expect(scj.Locator(".flash")).ToContainTextAsync("已签收任务");
+        }
+
+        var row = scj.Locator($"#my-tasks tr[data-number='{number}']");
+        await Expect(row.GetByRole(AriaRole.Button, new() { Name = $"签收任务 {number}" })).ToHaveCountAsync(0);
+        await row.GetByRole(AriaRole.Link, new() { Name = "填报" }).ClickAsync();
+        await scj.GetByLabel("工作进展情况（必填）").FillAsync("已完成企业开办专区建设，7月办理 126 件。");
+        await scj.GetByLabel("存在的问题").FillAsync("部门数据共享接口尚未全部打通。");
+        await scj.GetByLabel("自评状态（必填）").SelectOptionAsync("1");
+        await scj.GetByRole(AriaRole.Button, new() { Name = "提交月报" }).ClickAsync();
+        await Expect(scj.Locator(".flash")).ToContainTextAsync("月报已提交");
+        await Expect(scj.Locator("#report-status")).ToHaveTextAsync("已提交待审核");
+    }
+
+    /// <summary>
+    /// The office returns the report with a comment; the reporter's unread count rises without a reload (the notice
+    /// travels through the broker to the notification service, which pushes it on the inbox watch).
+    /// </summary>
+    private static async Task TheOfficeReturnsTheReportAndTheReporterIsToldWithoutAReloadAsync(
+        IPage office, IPage scj, string number)
+    {
+        await Expect(scj.Locator("#unread")).ToHaveAttributeAsync("data-count", new Regex("^[0-9]+$"));
+        var unreadBefore = int.Parse(
+            (await scj.Locator("#unread").GetAttributeAsync("data-count"))!, CultureInfo.InvariantCulture);
+
+        await office.GotoAsync("/office/reviews?period=2023-07&size=200");
+        await office.Locator($"#reviews tr[data-number='{number}']").GetByRole(AriaRole.Link, new() { Name = "审核" })
+            .ClickAsync();
+        await office.GetByLabel("退回意见（必填）").FillAsync("请补充办件数据来源。");
+        await office.GetByRole(AriaRole.Button, new() { Name = "退回修改" }).ClickAsync();
+        await Expect(office.Locator(".flash")).ToContainTextAsync("已退回");
+        await Expect(scj.Locator("#unread")).ToHaveAttributeAsync(
+            "data-count", (unreadBefore + 1).ToString(CultureInfo.InvariantCulture), new() { Timeout = 30_000 });
+    }
+
+    /// <summary>Returned reports come first in the reporter's list; it answers and submits again.</summary>
+    private static async Task TheReporterFindsTheReturnedReportFirstAndSubmitsAgainAsync(IPage scj, string number)
+    {
+        await scj.GotoAsync("/my?period=2023-07");
+        await Expect(scj.Locator("#count-returned")).Not.ToHaveTextAsync("0");
+        // (Another test on the same stack may have returned one of this unit's reports too: the first rows are the
+        // returned ones, this among them.)
+        await Expect(scj.Locator("#my-tasks tbody tr").First).ToContainTextAsync("已退回");
+        var returned = scj.Locator($"#my-tasks tbody tr[data-number='{number}']");
+        await Expect(returned).ToContainTextAsync("已退回：请补充办件数据来源。");
+        var rows = await scj.Locator("#my-tasks tbody tr").AllAsync();
+        var position = 0;
+        while ((await rows[position].GetAttributeAsync("data-number")) != number)
+        {
+            await Expect(rows[position]).ToContainTextAsync("已退回");
+            position++;
+        }
+
+        await returned.GetByRole(AriaRole.Link, new() { Name = "填报" }).ClickAsync();
+        await Expect(scj.Locator("#return-comment")).ToHaveTextAsync("请补充办件数据来源。");
+        await scj.GetByLabel("工作进展情况（必填）").FillAsync("已完成企业开办专区建设，7月办理 126 件（数据来源：市场主体登记系统）。");
+        await scj.GetByRole(AriaRole.Button, new() { Name = "提交月报" }).ClickAsync();
+        await Expect(scj.Locator("#report-status")).ToHaveTextAsync("已提交待审核");
+    }
+
+    /// <summary>
+    /// Evidence: a photo is kept with the month's report; a program is refused, with the service's reason shown.
+    /// </summary>
+    private static async Task APhotoIsKeptAsEvidenceAndAProgramIsRefusedAsync(IPage scj)
+    {
+        var files = EvidenceFiles.Create();
+        try
+        {
+            await scj.SetInputFilesAsync("#file", files.Photo);
+            await scj.GetByRole(AriaRole.Button, new() { Name = "上传", Exact = true }).ClickAsync();
+            await Expect(scj.Locator(".flash")).ToContainTextAsync("已上传佐证材料 窗口现场照片.png");
+            await Expect(scj.Locator("#evidence")).ToContainTextAsync("窗口现场照片.png");
+            await scj.SetInputFilesAsync("#file", files.Program);
+            await scj.GetByRole(AriaRole.Button, new() { Name = "上传", Exact = true }).ClickAsync();
+            await Expect(scj.Locator("#error")).ToContainTextAsync("'.exe' files are not accepted");
+            await Expect(scj.Locator("#evidence")).Not.ToContainTextAsync("setup.exe");
+        }
+        finally
+        {
+            Directory.Delete(files.Folder, recursive: true);
+        }
+    }
+
+    private static async Task TheOfficeAcceptsTheReportAsync(IPage office, string taskId)
+    {
+        await office.GotoAsync($"/reports/{taskId}/2023-07");
+        await Expect(office.Locator("#report-progress")).ToContainTextAsync("市场主体登记系统");
+        await office.GetByRole(AriaRole.Button, new() { Name = "审核通过" }).ClickAsync();
+        await Expect(office.Locator("#report-status")).ToHaveTextAsync("已通过");
+    }
+
+    /// <summary>
+    /// The leader's dashboard: one red light fewer, the task no longer lagging; the month's bulletin downloads.
+    /// </summary>
+    private static async Task TheLeaderSeesOneRedFewerAndDownloadsTheBulletinAsync(
+        IPage leader, string number, int redBefore)
+    {
+        await leader.ReloadAsync();
+        await Expect(leader.Locator("#total-red"))
+            .ToHaveTextAsync((redBefore - 1).ToString(CultureInfo.InvariantCulture));
+        await Expect(leader.Locator($"#lagging tr[data-number='{number}']")).ToHaveCountAsync(0);
+        var download = await leader.RunAndWaitForDownloadAsync(
+            () => leader.GetByRole(AriaRole.Link, new() { Name = "下载通报（.docx）" }).ClickAsync());
+        Assert.EndsWith(".docx", download.SuggestedFilename, StringComparison.Ordinal);
+        var saved = Path.Combine(PortalBrowser.Artifacts, "bulletin-2023-07.docx");
+        await download.SaveAsAsync(saved);
+        var head = new byte[2];
+        await using (var stream = File.OpenRead(saved))
+        {
+            Assert.Equal(2, await stream.ReadAsync(head));
+        }
+
+        Assert.Equal("PK"u8.ToArray(), head);
     }
 
     [Fact]

@@ -11,13 +11,15 @@ namespace Platform.Portal.Api;
 /// a refused read shows the error page with the status and the reason; a refused form post comes back to the page
 /// with the reason on top (pages that must keep what was typed catch the error themselves).
 /// </summary>
-public sealed partial class ApiErrorPageFilter(ITempDataDictionaryFactory tempData, ILogger<ApiErrorPageFilter> logger) : IAsyncPageFilter
+public sealed partial class ApiErrorPageFilter(
+    ITempDataDictionaryFactory tempData, ILogger<ApiErrorPageFilter> logger) : IAsyncPageFilter
 {
     public const string ErrorMessageItem = "duban.error";
 
     public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
 
-    public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    public async Task OnPageHandlerExecutionAsync(
+        PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
         var executed = await next();
         if (executed.Exception is not { } exception || executed.ExceptionHandled)
@@ -33,14 +35,17 @@ public sealed partial class ApiErrorPageFilter(ITempDataDictionaryFactory tempDa
             case RpcException { StatusCode: StatusCode.Unauthenticated }:
             case ApiException { Status: 401 }:
                 await http.RequestServices.GetRequiredService<PortalSession>().SignOutAsync();
-                executed.Result = new RedirectResult("/login?expired=1&returnUrl=" + Uri.EscapeDataString(HttpMethods.IsGet(http.Request.Method) ? here : "/"));
+                var back = HttpMethods.IsGet(http.Request.Method) ? here : "/";
+                executed.Result = new RedirectResult("/login?expired=1&returnUrl=" + Uri.EscapeDataString(back));
                 break;
             case RpcException or ApiException when !HttpMethods.IsGet(http.Request.Method):
                 tempData.GetTempData(http)[PortalPage.ErrorKey] = Describe(exception);
                 executed.Result = new RedirectResult(PortalPage.Back(http));
                 break;
             case RpcException or ApiException:
-                var status = exception is RpcException rpc ? ApiErrors.HttpStatus(rpc) : ((ApiException)exception).Status;
+                var status = exception is RpcException rpc
+                    ? ApiErrors.HttpStatus(rpc)
+                    : ((ApiException)exception).Status;
                 http.Items[ErrorMessageItem] = Describe(exception);
                 executed.Result = new StatusCodeResult(status is 400 or 403 or 404 ? status : 502);
                 break;

@@ -34,7 +34,9 @@ public static class ApiErrors
         try
         {
             var json = JsonDocument.Parse(body).RootElement;
-            detail = json.TryGetProperty("detail", out var d) ? d.GetString() : json.TryGetProperty("title", out var t) ? t.GetString() : null;
+            detail = json.TryGetProperty("detail", out var d) ? d.GetString()
+                : json.TryGetProperty("title", out var t) ? t.GetString()
+                : null;
         }
         catch (JsonException)
         {

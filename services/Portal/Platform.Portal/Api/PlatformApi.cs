@@ -12,12 +12,6 @@ using UnitsV1 = Platform.Contracts.Units.V1;
 
 namespace Platform.Portal.Api;
 
-/// <summary>A call the platform refused or could not answer, with the reason in words for the person.</summary>
-public sealed class ApiException(string message, int status) : Exception(message)
-{
-    public int Status { get; } = status;
-}
-
 /// <summary>
 /// The platform's public API as the signed-in person: typed gRPC clients over the gateway's gRPC port, and its REST
 /// port for what only REST carries (document import with its size limit, evidence files, exports).
@@ -52,7 +46,8 @@ public sealed class PlatformApi(GrpcChannel channel, PortalSession session, IHtt
             deadline: DateTime.UtcNow.AddSeconds(60), cancellationToken: cancellationToken);
 
     /// <summary>Imports a document through REST (the gateway allows uploads up to its import limit there).</summary>
-    public async Task<TasksV1.ImportTaskListResponse> ImportAsync(int year, string fileName, byte[] content, CancellationToken cancellationToken)
+    public async Task<TasksV1.ImportTaskListResponse> ImportAsync(
+        int year, string fileName, byte[] content, CancellationToken cancellationToken)
     {
         var body = JsonSerializer.Serialize(new { year, fileName, content = Convert.ToBase64String(content) });
         using var request = new HttpRequestMessage(HttpMethod.Post, "api/v1/task-lists:import")
@@ -64,25 +59,35 @@ public sealed class PlatformApi(GrpcChannel channel, PortalSession session, IHtt
     }
 
     /// <summary>Uploads one evidence file for a task's month; returns the stored file.</summary>
-    public async Task<ReportingV1.EvidenceFile> UploadEvidenceAsync(string taskId, string period, IFormFile file, CancellationToken cancellationToken)
+    public async Task<ReportingV1.EvidenceFile> UploadEvidenceAsync(
+        string taskId, string period, IFormFile file, CancellationToken cancellationToken)
     {
         using var form = new MultipartFormDataContent();
         await using var stream = file.OpenReadStream();
         var part = new StreamContent(stream);
-        part.Headers.ContentType = MediaTypeHeaderValue.TryParse(file.ContentType, out var type) ? type : new MediaTypeHeaderValue("application/octet-stream");
+        part.Headers.ContentType = MediaTypeHeaderValue.TryParse(file.ContentType, out var type)
+            ? type
+            : new MediaTypeHeaderValue("application/octet-stream");
         form.Add(part, "file", file.FileName);
-        using var request = new HttpRequestMessage(HttpMethod.Post,
-            $"api/v1/evidence?task_id={Uri.EscapeDataString(taskId)}&period={Uri.EscapeDataString(period)}") { Content = form };
+        using var request = new HttpRequestMessage(
+            HttpMethod.Post,
+            $"api/v1/evidence?task_id={Uri.EscapeDataString(taskId)}&period={Uri.EscapeDataString(period)}")
+        {
+            Content = form,
+        };
         var text = await SendAsync(request, cancellationToken);
         return Parser.Parse<ReportingV1.EvidenceFile>(text);
     }
 
-    /// <summary>A file the platform generates or stores (exports, evidence), streamed; the caller disposes the response.</summary>
+    /// <summary>
+    /// A file the platform generates or stores (exports, evidence), streamed; the caller disposes the response.
+    /// </summary>
     public async Task<HttpResponseMessage> DownloadAsync(string path, CancellationToken cancellationToken)
     {
         var request = new HttpRequestMessage(HttpMethod.Get, path.TrimStart('/'));
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await session.AccessTokenAsync(cancellationToken));
-        var response = await httpFactory.CreateClient(GatewayHttpClient).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        await AuthorizeAsync(request, cancellationToken);
+        var response = await httpFactory.CreateClient(GatewayHttpClient)
+            .SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
         if (!response.IsSuccessStatusCode)
         {
             var text = await response.Content.ReadAsStringAsync(cancellationToken);
@@ -95,9 +100,13 @@ public sealed class PlatformApi(GrpcChannel channel, PortalSession session, IHtt
 
     private async Task<string> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await session.AccessTokenAsync(cancellationToken));
+        await AuthorizeAsync(request, cancellationToken);
         using var response = await httpFactory.CreateClient(GatewayHttpClient).SendAsync(request, cancellationToken);
         var text = await response.Content.ReadAsStringAsync(cancellationToken);
         return response.IsSuccessStatusCode ? text : throw ApiErrors.FromProblem((int)response.StatusCode, text);
     }
+
+    private async Task AuthorizeAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+        request.Headers.Authorization =
+            new AuthenticationHeaderValue("Bearer", await session.AccessTokenAsync(cancellationToken));
 }

@@ -5,12 +5,6 @@ using Microsoft.AspNetCore.Html;
 
 namespace Platform.Portal.Charts;
 
-/// <summary>One bar's counts of green, yellow and red tasks.</summary>
-public sealed record LightBar(string Label, int Green, int Yellow, int Red)
-{
-    public int Total => Green + Yellow + Red;
-}
-
 /// <summary>
 /// Charts drawn on the server as inline SVG: no script and no asset from elsewhere; each carries a title for screen
 /// readers, and the page shows the same numbers as a table beside it.
@@ -33,19 +27,21 @@ public static class Svg
         {
             var bar = bars[i];
             var y = 4 + (i * row);
-            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{labelWidth - 6}\" y=\"{y + 15}\" class=\"label\" text-anchor=\"end\">{Encode(Short(bar.Label, 12))}</text>");
+            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{labelWidth - 6}\" y=\"{y + 15}\" class=\"label\" ")
+                .Append(CultureInfo.InvariantCulture, $"text-anchor=\"end\">{Encode(Short(bar.Label, 12))}</text>");
             double x = labelWidth;
             foreach (var (css, value, name) in Segments)
             {
                 var w = value(bar) * (double)barWidth / max;
                 if (w > 0)
                 {
-                    svg.Append(CultureInfo.InvariantCulture, $"<rect class=\"{css}\" x=\"{x:0.#}\" y=\"{y + 2}\" width=\"{w:0.#}\" height=\"{row - 8}\"><title>{Encode(bar.Label)} {name}灯 {value(bar)}</title></rect>");
+                    Segment(svg, css, (x, y + 2, w, row - 8), $"{Encode(bar.Label)} {name}灯 {value(bar)}");
                     x += w;
                 }
             }
 
-            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{x + 5:0.#}\" y=\"{y + 15}\" class=\"value\">{bar.Total}</text>");
+            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{x + 5:0.#}\" y=\"{y + 15}\" class=\"value\">")
+                .Append(CultureInfo.InvariantCulture, $"{bar.Total}</text>");
         }
 
         return Close(svg);
@@ -59,7 +55,9 @@ public static class Svg
         var max = Math.Max(1, columns.Count == 0 ? 1 : columns.Max(c => c.Total));
         var plot = height - top - bottom;
         var svg = Open(title, width, height);
-        svg.Append(CultureInfo.InvariantCulture, $"<line class=\"axis\" x1=\"{left - 4}\" y1=\"{top + plot}\" x2=\"{width}\" y2=\"{top + plot}\"/>");
+        svg.Append(
+            CultureInfo.InvariantCulture,
+            $"<line class=\"axis\" x1=\"{left - 4}\" y1=\"{top + plot}\" x2=\"{width}\" y2=\"{top + plot}\"/>");
         svg.Append(CultureInfo.InvariantCulture, $"<text class=\"value\" x=\"0\" y=\"{top + 8}\">{max}</text>");
         for (var i = 0; i < columns.Count; i++)
         {
@@ -72,19 +70,32 @@ public static class Svg
                 if (h > 0)
                 {
                     y -= h;
-                    svg.Append(CultureInfo.InvariantCulture, $"<rect class=\"{css}\" x=\"{x}\" y=\"{y:0.#}\" width=\"{column}\" height=\"{h:0.#}\"><title>{Encode(c.Label)} {name}灯 {value(c)}</title></rect>");
+                    Segment(svg, css, (x, y, column, h), $"{Encode(c.Label)} {name}灯 {value(c)}");
                 }
             }
 
-            svg.Append(CultureInfo.InvariantCulture, $"<text class=\"label\" x=\"{x + (column / 2)}\" y=\"{height - 10}\" text-anchor=\"middle\">{Encode(c.Label)}</text>");
+            svg.Append(CultureInfo.InvariantCulture, $"<text class=\"label\" x=\"{x + (column / 2)}\" ")
+                .Append(CultureInfo.InvariantCulture, $"y=\"{height - 10}\" ")
+                .Append(CultureInfo.InvariantCulture, $"text-anchor=\"middle\">{Encode(c.Label)}</text>");
         }
 
         return Close(svg);
     }
 
     private static StringBuilder Open(string title, int width, int height) =>
-        new StringBuilder().Append(CultureInfo.InvariantCulture,
-            $"<svg class=\"chart\" role=\"img\" aria-label=\"{Encode(title)}\" viewBox=\"0 0 {width} {height}\" width=\"{width}\" height=\"{height}\" xmlns=\"http://www.w3.org/2000/svg\"><title>{Encode(title)}</title>");
+        new StringBuilder()
+            .Append(CultureInfo.InvariantCulture, $"<svg class=\"chart\" role=\"img\" aria-label=\"{Encode(title)}\" ")
+            .Append(CultureInfo.InvariantCulture, $"viewBox=\"0 0 {width} {height}\" ")
+            .Append(CultureInfo.InvariantCulture, $"width=\"{width}\" height=\"{height}\" ")
+            .Append("xmlns=\"http://www.w3.org/2000/svg\">")
+            .Append(CultureInfo.InvariantCulture, $"<title>{Encode(title)}</title>");
+
+    /// <summary>One light's segment of a bar or a column, with its count in the tooltip (already encoded).</summary>
+    private static void Segment(
+        StringBuilder svg, string css, (double X, double Y, double Width, double Height) box, string title) =>
+        svg.Append(CultureInfo.InvariantCulture, $"<rect class=\"{css}\" x=\"{box.X:0.#}\" y=\"{box.Y:0.#}\" ")
+            .Append(CultureInfo.InvariantCulture, $"width=\"{box.Width:0.#}\" height=\"{box.Height:0.#}\">")
+            .Append(CultureInfo.InvariantCulture, $"<title>{title}</title></rect>");
 
     private static HtmlString Close(StringBuilder svg) => new(svg.Append("</svg>").ToString());
 

@@ -38,7 +38,10 @@ public sealed partial class LoginModel(PortalSession session, PlatformApi api, I
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (string.IsNullOrWhiteSpace(Username) || string.IsNullOrEmpty(Password) || Username.Length > 64 || Password.Length > 256)
+        if (string.IsNullOrWhiteSpace(Username)
+            || string.IsNullOrEmpty(Password)
+            || Username.Length > 64
+            || Password.Length > 256)
         {
             Error = "请输入用户名和密码。";
             return Page();
@@ -53,7 +56,8 @@ public sealed partial class LoginModel(PortalSession session, PlatformApi api, I
 
         try
         {
-            var (principal, properties, failedAttempts) = await session.AuthenticateAsync(Username.Trim(), Password, Ct, NewPassword);
+            var (principal, properties, failedAttempts) = await session.AuthenticateAsync(
+                Username.Trim(), Password, Ct, NewPassword);
             await session.CompleteSignInAsync(principal, properties, await NamesAsync(principal));
             if (failedAttempts > 0)
             {
@@ -85,7 +89,9 @@ public sealed partial class LoginModel(PortalSession session, PlatformApi api, I
     public static string FailedAttemptsNotice(int failedAttempts) =>
         $"自上次登录以来，您的账号有 {failedAttempts} 次密码错误的登录尝试。如非本人所为，请告知区督办室。";
 
-    /// <summary>The names of the person's district and unit, shown in the header (the codes when the directory refuses).</summary>
+    /// <summary>
+    /// The names of the person's district and unit, shown in the header (the codes when the directory refuses).
+    /// </summary>
     private async Task<List<Claim>> NamesAsync(ClaimsPrincipal principal)
     {
         var claims = new List<Claim>();

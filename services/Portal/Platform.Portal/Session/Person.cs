@@ -3,8 +3,11 @@ using Platform.MultiTenancy;
 
 namespace Platform.Portal.Session;
 
-/// <summary>Who is signed in, as the token named them at sign-in: what the portal shows them, never what it permits.</summary>
-public sealed record Person(string Username, string Tenant, string TenantName, string? UnitId, string? UnitName, IReadOnlySet<string> Roles)
+/// <summary>
+/// Who is signed in, as the token named them at sign-in: what the portal shows them, never what it permits.
+/// </summary>
+public sealed record Person(
+    string Username, string Tenant, string TenantName, string? UnitId, string? UnitName, IReadOnlySet<string> Roles)
 {
     public bool IsOffice => Roles.Contains(PlatformRoles.DistrictAdmin);
 
@@ -24,7 +27,11 @@ public sealed record Person(string Username, string Tenant, string TenantName, s
     public string RoleNames => string.Join("、", Roles.Select(RoleName));
 
     /// <summary>The roles a district office gives its people, in the order its forms list them.</summary>
-    public static readonly string[] DistrictRoles = [PlatformRoles.UnitReporter, PlatformRoles.UnitContributor, PlatformRoles.UnitLeader, PlatformRoles.DistrictLeader, PlatformRoles.DistrictAdmin];
+    public static readonly string[] DistrictRoles =
+    [
+        PlatformRoles.UnitReporter, PlatformRoles.UnitContributor, PlatformRoles.UnitLeader,
+        PlatformRoles.DistrictLeader, PlatformRoles.DistrictAdmin,
+    ];
 
     public static string RoleName(string role) => role switch
     {
@@ -41,7 +48,9 @@ public sealed record Person(string Username, string Tenant, string TenantName, s
     public static Person From(ClaimsPrincipal user) => new(
         user.Identity?.Name ?? string.Empty,
         user.FindFirstValue(PortalSession.TenantClaim) ?? string.Empty,
-        user.FindFirstValue(PortalSession.TenantNameClaim) ?? user.FindFirstValue(PortalSession.TenantClaim) ?? string.Empty,
+        user.FindFirstValue(PortalSession.TenantNameClaim)
+            ?? user.FindFirstValue(PortalSession.TenantClaim)
+            ?? string.Empty,
         user.FindFirstValue(PortalSession.UnitClaim),
         user.FindFirstValue(PortalSession.UnitNameClaim),
         user.FindAll(ClaimTypes.Role).Select(c => c.Value).ToHashSet(StringComparer.Ordinal));

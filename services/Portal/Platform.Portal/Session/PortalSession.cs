@@ -6,21 +6,17 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 
 namespace Platform.Portal.Session;
 
-/// <summary>The sign-in ended (refresh refused or the platform no longer accepts the token): sign in again.</summary>
-public sealed class SessionExpiredException(string message) : Exception(message);
-
-/// <summary>A refused sign-in, in words for the person at the form.</summary>
-public class SignInRefusedException(string message) : Exception(message);
-
-/// <summary>The password was right but the office gave it (a new account, a reset): the person must choose their own.</summary>
-public sealed class PasswordChangeRequiredException(string message) : SignInRefusedException(message);
-
 /// <summary>
 /// The signed-in person's platform tokens, kept in the authentication cookie (encrypted by Data Protection, HTTP-only):
 /// obtained from the gateway's token endpoint with the password grant, refreshed shortly before they expire. The portal
 /// itself decides nothing from them; every permission is the API's.
 /// </summary>
-public sealed partial class PortalSession(IHttpContextAccessor accessor, IHttpClientFactory httpFactory, RefreshCoordinator refreshes, PortalOptions options, ILogger<PortalSession> logger)
+public sealed partial class PortalSession(
+    IHttpContextAccessor accessor,
+    IHttpClientFactory httpFactory,
+    RefreshCoordinator refreshes,
+    PortalOptions options,
+    ILogger<PortalSession> logger)
 {
     public const string ClientId = "platform-portal";
     public const string TenantClaim = "tenant";
@@ -32,7 +28,8 @@ public sealed partial class PortalSession(IHttpContextAccessor accessor, IHttpCl
     private const string ExpiresAt = "expires_at";
     private const string CachedToken = "duban.access-token";
 
-    private HttpContext Context => accessor.HttpContext ?? throw new InvalidOperationException("No request in progress.");
+    private HttpContext Context =>
+        accessor.HttpContext ?? throw new InvalidOperationException("No request in progress.");
 
     /// <summary>
     /// What a refused sign-in says, whatever the reason: a wrong password, an unknown username and a username locked
@@ -44,9 +41,12 @@ public sealed partial class PortalSession(IHttpContextAccessor accessor, IHttpCl
     /// Exchanges the person's credentials for platform tokens; the principal is not signed in yet. Also says how many
     /// wrong passwords were given for the username since its last sign-in, which the person should hear of.
     /// </summary>
-    /// <param name="newPassword">The person's own password, when the one given is the office's (a new account, a reset).</param>
-    public async Task<(ClaimsPrincipal Principal, AuthenticationProperties Properties, int FailedAttempts)> AuthenticateAsync(
-        string username, string password, CancellationToken cancellationToken, string? newPassword = null)
+    /// <param name="newPassword">
+    /// The person's own password, when the one given is the office's (a new account, a reset).
+    /// </param>
+    public async Task<(ClaimsPrincipal Principal, AuthenticationProperties Properties, int FailedAttempts)>
+        AuthenticateAsync(
+            string username, string password, CancellationToken cancellationToken, string? newPassword = null)
     {
         var form = new Dictionary<string, string>
         {
@@ -65,7 +65,8 @@ public sealed partial class PortalSession(IHttpContextAccessor accessor, IHttpCl
         return (principal, properties, tokens.FailedAttempts);
     }
 
-    public async Task CompleteSignInAsync(ClaimsPrincipal principal, AuthenticationProperties properties, IEnumerable<Claim> extra)
+    public async Task CompleteSignInAsync(
+        ClaimsPrincipal principal, AuthenticationProperties properties, IEnumerable<Claim> extra)
     {
         var identity = (ClaimsIdentity)principal.Identity!;
         identity.AddClaims(extra);
@@ -74,7 +75,9 @@ public sealed partial class PortalSession(IHttpContextAccessor accessor, IHttpCl
 
     public Task SignOutAsync() => Context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
 
-    /// <summary>A valid access token of the signed-in person, refreshed (and the cookie re-issued) when about to expire.</summary>
+    /// <summary>
+    /// A valid access token of the signed-in person, refreshed (and the cookie re-issued) when about to expire.
+    /// </summary>
     public async Task<string> AccessTokenAsync(CancellationToken cancellationToken)
     {
         if (Context.Items[CachedToken] is string cached)
@@ -83,12 +86,16 @@ public sealed partial class PortalSession(IHttpContextAccessor accessor, IHttpCl
         }
 
         var result = await Context.AuthenticateAsync(CookieAuthenticationDefaults.AuthenticationScheme);
-        if (!result.Succeeded || result.Properties is not { } properties || properties.GetTokenValue(AccessToken) is not { } access)
+        if (!result.Succeeded
+            || result.Properties is not { } properties
+            || properties.GetTokenValue(AccessToken) is not { } access)
         {
             throw new SessionExpiredException("未登录或登录已过期，请重新登录。");
         }
 
-        var expiresAt = DateTimeOffset.Parse(properties.GetTokenValue(ExpiresAt) ?? "2000-01-01T00:00:00Z", System.Globalization.CultureInfo.InvariantCulture);
+        var expiresAt = DateTimeOffset.Parse(
+            properties.GetTokenValue(ExpiresAt) ?? "2000-01-01T00:00:00Z",
+            System.Globalization.CultureInfo.InvariantCulture);
         if (expiresAt > DateTimeOffset.UtcNow.Add(options.RefreshBefore))
         {
             Context.Items[CachedToken] = access;
@@ -119,7 +126,11 @@ public sealed partial class PortalSession(IHttpContextAccessor accessor, IHttpCl
         var list = new List<AuthenticationToken>
         {
             new() { Name = AccessToken, Value = tokens.AccessToken },
-            new() { Name = ExpiresAt, Value = tokens.ExpiresAt.ToString("o", System.Globalization.CultureInfo.InvariantCulture) },
+            new()
+            {
+                Name = ExpiresAt, Value = tokens.ExpiresAt.ToString(
+                    "o", System.Globalization.CultureInfo.InvariantCulture),
+            },
         };
         if (tokens.RefreshToken is { } refresh)
         {
@@ -137,10 +148,14 @@ public sealed partial class PortalSession(IHttpContextAccessor accessor, IHttpCl
     private async Task<Tokens?> TokenAsync(Dictionary<string, string> form, CancellationToken cancellationToken)
     {
         var http = httpFactory.CreateClient(Api.PlatformApi.GatewayHttpClient);
-        using var request = new HttpRequestMessage(HttpMethod.Post, "connect/token") { Content = new FormUrlEncodedContent(form) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "connect/token")
+        {
+            Content = new FormUrlEncodedContent(form),
+        };
         if (accessor.HttpContext?.Connection.RemoteIpAddress is { } browser)
         {
-            request.Headers.TryAddWithoutValidation("X-Forwarded-For", (browser.IsIPv4MappedToIPv6 ? browser.MapToIPv4() : browser).ToString());
+            var address = browser.IsIPv4MappedToIPv6 ? browser.MapToIPv4() : browser;
+            request.Headers.TryAddWithoutValidation("X-Forwarded-For", address.ToString());
         }
 
         // The person's sign-in history names the browser they signed in with, not the portal.
@@ -183,14 +198,18 @@ public sealed partial class PortalSession(IHttpContextAccessor accessor, IHttpCl
             json.GetProperty("access_token").GetString()!,
             json.TryGetProperty("refresh_token", out var r) ? r.GetString() : null,
             DateTimeOffset.UtcNow.AddSeconds(json.GetProperty("expires_in").GetInt32()),
-            json.TryGetProperty("failed_attempts_since_last_sign_in", out var f) && f.TryGetInt32(out var failed) ? failed : 0);
+            json.TryGetProperty("failed_attempts_since_last_sign_in", out var f) && f.TryGetInt32(out var failed)
+                ? failed
+                : 0);
     }
 
     private static string? TryError(string body)
     {
         try
         {
-            return JsonDocument.Parse(body).RootElement.TryGetProperty("error", out var error) ? error.GetString() : null;
+            return JsonDocument.Parse(body).RootElement.TryGetProperty("error", out var error)
+                ? error.GetString()
+                : null;
         }
         catch (JsonException)
         {
@@ -198,7 +217,9 @@ public sealed partial class PortalSession(IHttpContextAccessor accessor, IHttpCl
         }
     }
 
-    /// <summary>The person as the token names them. The token came straight from the token endpoint over the back channel.</summary>
+    /// <summary>
+    /// The person as the token names them. The token came straight from the token endpoint over the back channel.
+    /// </summary>
     private static ClaimsPrincipal ToPrincipal(string accessToken)
     {
         var parts = accessToken.Split('.');
@@ -233,10 +254,12 @@ public sealed partial class PortalSession(IHttpContextAccessor accessor, IHttpCl
         Add("tenant", TenantClaim);
         Add("unit", UnitClaim);
         Add("role", ClaimTypes.Role);
-        return new ClaimsPrincipal(new ClaimsIdentity(claims, CookieAuthenticationDefaults.AuthenticationScheme, ClaimTypes.Name, ClaimTypes.Role));
+        return new ClaimsPrincipal(new ClaimsIdentity(
+            claims, CookieAuthenticationDefaults.AuthenticationScheme, ClaimTypes.Name, ClaimTypes.Role));
     }
 
-    private sealed record Tokens(string AccessToken, string? RefreshToken, DateTimeOffset ExpiresAt, int FailedAttempts);
+    private sealed record Tokens(
+        string AccessToken, string? RefreshToken, DateTimeOffset ExpiresAt, int FailedAttempts);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Token endpoint refused the {Grant} grant ({Status})")]
     private static partial void LogRefused(ILogger logger, string grant, int status);

@@ -14,7 +14,8 @@ public sealed class RefreshCoordinator(TimeProvider time)
 {
     public static readonly TimeSpan Keep = TimeSpan.FromMinutes(2);
 
-    private readonly ConcurrentDictionary<string, (Lazy<Task<object?>> Refresh, DateTimeOffset Started)> recent = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (Lazy<Task<object?>> Refresh, DateTimeOffset Started)> recent =
+        new(StringComparer.Ordinal);
 
     public async Task<T?> RefreshOnceAsync<T>(string refreshToken, Func<Task<T?>> refresh)
         where T : class

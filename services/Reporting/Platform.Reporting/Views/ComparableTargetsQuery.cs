@@ -16,15 +16,31 @@ public static class ComparableTargetsQuery
             .Where(g => g.Skip(1).Any())
             .Select(g =>
             {
-                var ranked = (g.Key.LowerIsBetter ? g.OrderBy(t => t.Value) : g.OrderByDescending(t => t.Value)).ThenBy(t => t.TenantId, StringComparer.Ordinal).ToList();
-                var group = new V1.ComparableTargets { Indicator = g.Key.Indicator, Unit = g.Key.Unit, LowerIsBetter = g.Key.LowerIsBetter };
-                // Sorted best first, a target's rank is one more than the number of targets before the first of its value.
+                var ranked = (g.Key.LowerIsBetter ? g.OrderBy(t => t.Value) : g.OrderByDescending(t => t.Value))
+                    .ThenBy(t => t.TenantId, StringComparer.Ordinal)
+                    .ToList();
+                var group = new V1.ComparableTargets
+                {
+                    Indicator = g.Key.Indicator,
+                    IndicatorName = CanonicalIndicators.ChineseName(g.Key.Indicator),
+                    Unit = g.Key.Unit,
+                    LowerIsBetter = g.Key.LowerIsBetter,
+                };
+                // Sorted best first, a target's rank is one more than the number of targets before the first of its
+                // value.
                 var rank = 0;
                 for (var i = 0; i < ranked.Count; i++)
                 {
                     var t = ranked[i];
                     rank = i > 0 && ranked[i - 1].Value == t.Value ? rank : i + 1;
-                    var cell = new V1.TargetCell { TenantId = t.TenantId, TaskNumber = t.TaskNumber, Text = t.Text, Value = (double)t.Value, Rank = rank };
+                    var cell = new V1.TargetCell
+                    {
+                        TenantId = t.TenantId,
+                        TaskNumber = t.TaskNumber,
+                        Text = t.Text,
+                        Value = (double)t.Value,
+                        Rank = rank,
+                    };
                     if (t.Baseline is { } baseline)
                     {
                         cell.Baseline = (double)baseline;
@@ -37,7 +53,10 @@ public static class ComparableTargetsQuery
             })
             .OrderBy(g => CanonicalIndicators.Order(g.Indicator)).ThenBy(g => g.Unit, StringComparer.Ordinal);
 
-    /// <summary>A district's most ambitious target per indicator, unit and direction (<see cref="Domain.ComparableTarget.Best"/>).</summary>
+    /// <summary>
+    /// A district's most ambitious target per indicator, unit and direction
+    /// (<see cref="Domain.ComparableTarget.Best"/>).
+    /// </summary>
     public sealed class BestTarget
     {
         public required string TenantId { get; init; }

@@ -26,14 +26,20 @@ public static class DivisionViewQuery
     /// view serves every viewer allowed to ask for it (the caller checks that).
     /// </summary>
     public static async Task<V1.MunicipalView> BuildAsync(
-        ReportingDbContext db, string division, string period, CancellationToken cancellationToken, DivisionViewCache? cache = null)
+        ReportingDbContext db,
+        string division,
+        string period,
+        CancellationToken cancellationToken,
+        DivisionViewCache? cache = null)
     {
         // One connection for the view's statements: its tenant context is signed once, not at each statement's open.
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
             var columns = Columns.Of(division);
-            var stamp = cache is null ? null : await StampAsync(db, division, period, columns.UnderPrefix, cancellationToken);
+            var stamp = cache is null
+                ? null
+                : await StampAsync(db, division, period, columns.UnderPrefix, cancellationToken);
             if (stamp is { } known && cache!.Find(division, period, known) is { } kept)
             {
                 return kept;
@@ -61,45 +67,59 @@ public static class DivisionViewQuery
         ReportingDbContext db, string division, string period, string? prefix, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand(
-            "SELECT \"Version\", CASE WHEN @prefix IS NULL THEN 0 ELSE (SELECT count(*) FROM districts WHERE tenant_id LIKE @prefix) END " +
+            "SELECT \"Version\", CASE WHEN @prefix IS NULL THEN 0 " +
+            "ELSE (SELECT count(*) FROM districts WHERE tenant_id LIKE @prefix) END " +
             "FROM view_stamps WHERE tenant_id = @division AND \"Period\" = @period",
             (NpgsqlConnection)db.Database.GetDbConnection());
-        command.Parameters.Add(new NpgsqlParameter<string?>("prefix", NpgsqlDbType.Text) { TypedValue = prefix is null ? null : prefix + "%" });
+        command.Parameters.Add(new NpgsqlParameter<string?>("prefix", NpgsqlDbType.Text)
+        {
+            TypedValue = prefix is null ? null : prefix + "%",
+        });
         command.Parameters.Add(new NpgsqlParameter<string>("division", NpgsqlDbType.Text) { TypedValue = division });
         command.Parameters.Add(new NpgsqlParameter<string>("period", NpgsqlDbType.Text) { TypedValue = period });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken) && db.Tenant.CanRead(division) ? (reader.GetInt64(0), reader.GetInt64(1)) : null;
+        return await reader.ReadAsync(cancellationToken) && db.Tenant.CanRead(division)
+            ? (reader.GetInt64(0), reader.GetInt64(1))
+            : null;
     }
 
     /// <summary>The children of a division that are its columns, as the division table places them.</summary>
-    private sealed record Columns(List<string> Children, List<string> Counties, List<string> Divisions, string? UnderPrefix)
+    private sealed record Columns(
+        List<string> Children, List<string> Counties, List<string> Divisions, string? UnderPrefix)
     {
         public static Columns Of(string division)
         {
             var tree = DivisionTree.Standard;
-            var children = (division == DivisionRollups.Country ? tree.Children(null) : tree.Children(division)).Select(c => c.Code).ToList();
+            var children = (division == DivisionRollups.Country ? tree.Children(null) : tree.Children(division))
+                .Select(c => c.Code)
+                .ToList();
             var counties = children.Where(c => tree.Find(c)?.Level == DivisionLevel.County).ToList();
             var divisions = children.Except(counties).ToList();
 
             // Below a 直辖市 or a prefecture every column is a district: the registered ones under the division,
             // including districts whose codes the table does not know (newer than its edition), placed by their digits.
             // So their rows are asked by the division's prefix and sorted out by the caller.
-            return new Columns(children, counties, divisions, counties.Count > 0 && divisions.Count == 0 ? DivisionCode.OverseenPrefix(division) : null);
+            var underPrefix = counties.Count > 0 && divisions.Count == 0 ? DivisionCode.OverseenPrefix(division) : null;
+            return new Columns(children, counties, divisions, underPrefix);
         }
     }
 
-    private static async Task<V1.MunicipalView> BuildOpenAsync(ReportingDbContext db, string division, string period, Columns columns, CancellationToken cancellationToken)
+    private static async Task<V1.MunicipalView> BuildOpenAsync(
+        ReportingDbContext db, string division, string period, Columns columns, CancellationToken cancellationToken)
     {
         var tree = DivisionTree.Standard;
         var year = int.Parse(period[..4], System.Globalization.CultureInfo.InvariantCulture);
-        var (children, counties, divisions, underPrefix) = (columns.Children, columns.Counties, columns.Divisions, columns.UnderPrefix);
+        var (children, counties, divisions, underPrefix) =
+            (columns.Children, columns.Counties, columns.Divisions, columns.UnderPrefix);
         var read = await ViewRows.ReadAsync(db, underPrefix, counties, divisions, period, year, cancellationToken);
 
         var registered = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (code, name) in read.Districts)
         {
-            var placed = underPrefix is null ? counties.Contains(code)
-                : code != division && (tree.Contains(code) ? counties.Contains(code) : DivisionRollups.ParentOf(code) == division);
+            var placed = underPrefix is null
+                ? counties.Contains(code)
+                : code != division
+                    && (tree.Contains(code) ? counties.Contains(code) : DivisionRollups.ParentOf(code) == division);
             if (placed)
             {
                 registered[code] = name;
@@ -107,15 +127,24 @@ public static class DivisionViewQuery
         }
 
         counties = [.. counties.Union(registered.Keys)];
-        var rows = read.Totals.Where(r => r.IsDistrict ? counties.Contains(r.Row.TenantId) : divisions.Contains(r.Row.TenantId)).ToList();
+        var rows = read.Totals
+            .Where(r => r.IsDistrict ? counties.Contains(r.Row.TenantId) : divisions.Contains(r.Row.TenantId))
+            .ToList();
         var totals = rows.Where(r => r.Row.Dimension == TotalsDimension.Total).ToDictionary(r => r.Row.TenantId);
-        var cells = rows.Where(r => r.Row.Dimension == TotalsDimension.Indicator).ToDictionary(r => (r.Row.TenantId, r.Row.Key), r => r.Row);
-        var shown = children.Union(registered.Keys).Where(c => registered.ContainsKey(c) || totals.ContainsKey(c)).Order(StringComparer.Ordinal).ToList();
+        var cells = rows.Where(r => r.Row.Dimension == TotalsDimension.Indicator)
+            .ToDictionary(r => (r.Row.TenantId, r.Row.Key), r => r.Row);
+        var shown = children.Union(registered.Keys)
+            .Where(c => registered.ContainsKey(c) || totals.ContainsKey(c))
+            .Order(StringComparer.Ordinal)
+            .ToList();
 
         var view = new V1.MunicipalView { Period = period, Division = division, Name = NameOf(division, registered) };
         foreach (var code in shown)
         {
-            var column = new V1.DistrictColumn { TenantId = code, Name = NameOf(code, registered), IsDistrict = counties.Contains(code) };
+            var column = new V1.DistrictColumn
+            {
+                TenantId = code, Name = NameOf(code, registered), IsDistrict = counties.Contains(code),
+            };
             if (totals.TryGetValue(code, out var total))
             {
                 var t = total.Row;
@@ -133,34 +162,54 @@ public static class DivisionViewQuery
                 column.OnTimeRate = t.Due == 0 ? 0 : Math.Round((double)t.OnTime / t.Due, 4);
             }
 
-            column.Uncovered.AddRange(CanonicalIndicators.Ndrc.Where(i => !(cells.TryGetValue((code, i), out var c) && c.Tasks > 0)));
+            column.Uncovered.AddRange(
+                CanonicalIndicators.Ndrc.Where(i => !(cells.TryGetValue((code, i), out var c) && c.Tasks > 0)));
             view.Districts.Add(column);
         }
 
-        foreach (var indicator in CanonicalIndicators.All.Union(cells.Keys.Select(k => k.Key).Order(StringComparer.Ordinal)))
+        var others = cells.Keys.Select(k => k.Key).Order(StringComparer.Ordinal);
+        foreach (var indicator in CanonicalIndicators.All.Union(others))
         {
-            var row = new V1.IndicatorRow { Indicator = indicator };
+            // The indicator as stored, and the name Chinese screens show (a B-READY topic's Chinese name).
+            var row = new V1.IndicatorRow
+            {
+                Indicator = indicator, IndicatorName = CanonicalIndicators.ChineseName(indicator),
+            };
             row.Cells.AddRange(shown.Select(c => cells.TryGetValue((c, indicator), out var x)
-                ? new V1.IndicatorCell { TenantId = c, Tasks = x.Tasks, Green = x.Green, Yellow = x.Yellow, Red = x.Red }
+                ? new V1.IndicatorCell
+                {
+                    TenantId = c, Tasks = x.Tasks, Green = x.Green, Yellow = x.Yellow, Red = x.Red,
+                }
                 : new V1.IndicatorCell { TenantId = c }));
             view.Indicators.Add(row);
         }
 
-        var districts = view.Districts.Where(c => c.IsDistrict).Select(c => c.TenantId).ToHashSet(StringComparer.Ordinal);
+        var districts = view.Districts.Where(c => c.IsDistrict)
+            .Select(c => c.TenantId)
+            .ToHashSet(StringComparer.Ordinal);
         if (districts.Count >= 2)
         {
-            view.Comparable.AddRange(ComparableTargetsQuery.Rank(read.Targets.Where(t => districts.Contains(t.TenantId))));
+            view.Comparable.AddRange(
+                ComparableTargetsQuery.Rank(read.Targets.Where(t => districts.Contains(t.TenantId))));
         }
 
         return view;
     }
 
-    /// <summary>The division one level up that a viewer of <paramref name="viewer"/> may open, or null at its own.</summary>
+    /// <summary>
+    /// The division one level up that a viewer of <paramref name="viewer"/> may open, or null at its own.
+    /// </summary>
     public static string? ParentWithin(string division, string viewer) =>
-        division == viewer || division == DivisionRollups.Country ? null : DivisionRollups.ParentOf(division) is var parent &&
-        (parent == viewer || DivisionCode.Oversees(viewer, parent) || viewer == DivisionRollups.Country) ? parent : null;
+        division == viewer || division == DivisionRollups.Country
+            ? null
+            : DivisionRollups.ParentOf(division) is var parent
+                && (parent == viewer || DivisionCode.Oversees(viewer, parent) || viewer == DivisionRollups.Country)
+                ? parent
+                : null;
 
     public static string NameOf(string code, IReadOnlyDictionary<string, string>? registered = null) =>
-        code == DivisionRollups.Country ? "全国"
-        : DivisionTree.Standard.Find(code)?.Name ?? (registered is not null && registered.TryGetValue(code, out var name) ? name : code);
+        code == DivisionRollups.Country
+            ? "全国"
+            : DivisionTree.Standard.Find(code)?.Name
+                ?? (registered is not null && registered.TryGetValue(code, out var name) ? name : code);
 }

@@ -16,11 +16,14 @@ namespace Platform.Reporting.Views;
 /// </summary>
 internal sealed class ViewRows
 {
-    private const string Counts = "\"Tasks\", \"Owed\", \"Green\", \"Yellow\", \"Red\", \"Overdue\", \"Due\", \"OnTime\", \"Reported\", \"Accepted\"";
+    private const string Counts =
+        "\"Tasks\", \"Owed\", \"Green\", \"Yellow\", \"Red\", \"Overdue\", " +
+        "\"Due\", \"OnTime\", \"Reported\", \"Accepted\"";
 
     // The columns asked for: the named counties plus, below a 直辖市 or a prefecture, every registered district whose
     // code starts with the division's prefix (a district newer than the table's edition included).
-    private const string Columns = "tenant_id = ANY(@counties || ARRAY(SELECT d.tenant_id::text FROM districts d WHERE d.tenant_id LIKE @prefix))";
+    private const string Columns =
+        "tenant_id = ANY(@counties || ARRAY(SELECT d.tenant_id::text FROM districts d WHERE d.tenant_id LIKE @prefix))";
 
     public List<(string Code, string Name)> Districts { get; } = [];
 
@@ -32,7 +35,12 @@ internal sealed class ViewRows
     /// <param name="counties">The county-level children the division table names.</param>
     /// <param name="divisions">The children that are divisions with roll-ups (prefectures, provinces).</param>
     public static async Task<ViewRows> ReadAsync(
-        ReportingDbContext db, string? prefix, IReadOnlyList<string> counties, IReadOnlyList<string> divisions, string period, int year,
+        ReportingDbContext db,
+        string? prefix,
+        IReadOnlyList<string> counties,
+        IReadOnlyList<string> divisions,
+        string period,
+        int year,
         CancellationToken cancellationToken)
     {
         var rows = new ViewRows();
@@ -41,18 +49,23 @@ internal sealed class ViewRows
         if (anyCounty)
         {
             batch.BatchCommands.Add(Command(
-                $"SELECT tenant_id, \"Name\" FROM districts WHERE {Columns}", prefix, counties, divisions, period, year));
+                $"SELECT tenant_id, \"Name\" FROM districts WHERE {Columns}",
+                prefix, counties, divisions, period, year));
             batch.BatchCommands.Add(Command(
                 $"SELECT tenant_id, \"Dimension\", \"Key\", {Counts} FROM tenant_totals " +
                 $"WHERE {Columns} AND \"Period\" = @period AND \"Dimension\" = '{TotalsDimension.Total}'",
                 prefix, counties, divisions, period, year));
-            // A district's indicator cells as one row of arrays: a 直辖市's ~700 cells cost more to send and read as rows.
+            // A district's indicator cells as one row of arrays: a 直辖市's ~700 cells cost more to send and read as
+            // rows.
             batch.BatchCommands.Add(Command(
-                "SELECT tenant_id, array_agg(\"Key\"), array_agg(\"Tasks\"), array_agg(\"Green\"), array_agg(\"Yellow\"), array_agg(\"Red\") FROM tenant_totals " +
-                $"WHERE {Columns} AND \"Period\" = @period AND \"Dimension\" = '{TotalsDimension.Indicator}' GROUP BY tenant_id",
+                "SELECT tenant_id, array_agg(\"Key\"), array_agg(\"Tasks\"), array_agg(\"Green\"), " +
+                "array_agg(\"Yellow\"), array_agg(\"Red\") FROM tenant_totals " +
+                $"WHERE {Columns} AND \"Period\" = @period AND \"Dimension\" = '{TotalsDimension.Indicator}' " +
+                "GROUP BY tenant_id",
                 prefix, counties, divisions, period, year));
             batch.BatchCommands.Add(Command(
-                "SELECT tenant_id, array_agg(\"Indicator\"), array_agg(\"Unit\"), array_agg(\"Direction\"), array_agg(\"TaskNumber\"), array_agg(\"Text\"), " +
+                "SELECT tenant_id, array_agg(\"Indicator\"), array_agg(\"Unit\"), array_agg(\"Direction\"), " +
+                "array_agg(\"TaskNumber\"), array_agg(\"Text\"), " +
                 "array_agg(\"Value\"), array_agg(\"Baseline\") FROM comparable_targets " +
                 $"WHERE \"Best\" AND \"Year\" = @year AND {Columns} GROUP BY tenant_id",
                 prefix, counties, divisions, period, year));
@@ -61,7 +74,8 @@ internal sealed class ViewRows
         if (divisions.Count > 0)
         {
             batch.BatchCommands.Add(Command(
-                $"SELECT tenant_id, \"Dimension\", \"Key\", {Counts}, \"Districts\" FROM division_rollups WHERE tenant_id = ANY(@divisions) AND \"Period\" = @period",
+                $"SELECT tenant_id, \"Dimension\", \"Key\", {Counts}, \"Districts\" FROM division_rollups " +
+                "WHERE tenant_id = ANY(@divisions) AND \"Period\" = @period",
                 prefix, counties, divisions, period, year));
         }
 
@@ -121,8 +135,14 @@ internal sealed class ViewRows
                 {
                     rows.Targets.Add(new ComparableTargetsQuery.BestTarget
                     {
-                        TenantId = tenantId, Indicator = indicators[i], Unit = units[i], LowerIsBetter = ComparableTarget.IsLowerBetter(directions[i]),
-                        TaskNumber = numbers[i], Text = texts[i], Value = values[i], Baseline = baselines[i],
+                        TenantId = tenantId,
+                        Indicator = indicators[i],
+                        Unit = units[i],
+                        LowerIsBetter = ComparableTarget.IsLowerBetter(directions[i]),
+                        TaskNumber = numbers[i],
+                        Text = texts[i],
+                        Value = values[i],
+                        Baseline = baselines[i],
                     });
                 }
             }
@@ -163,18 +183,32 @@ internal sealed class ViewRows
     };
 
     private static NpgsqlBatchCommand Command(
-        string sql, string? prefix, IReadOnlyList<string> counties, IReadOnlyList<string> divisions, string period, int year)
+        string sql,
+        string? prefix,
+        IReadOnlyList<string> counties,
+        IReadOnlyList<string> divisions,
+        string period,
+        int year)
     {
         var command = new NpgsqlBatchCommand(sql);
         if (sql.Contains("@prefix", StringComparison.Ordinal))
         {
-            command.Parameters.Add(new NpgsqlParameter<string?>("prefix", NpgsqlDbType.Text) { TypedValue = prefix is null ? null : prefix + "%" });
-            command.Parameters.Add(new NpgsqlParameter<string[]>("counties", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = [.. counties] });
+            command.Parameters.Add(new NpgsqlParameter<string?>("prefix", NpgsqlDbType.Text)
+            {
+                TypedValue = prefix is null ? null : prefix + "%",
+            });
+            command.Parameters.Add(new NpgsqlParameter<string[]>("counties", NpgsqlDbType.Array | NpgsqlDbType.Text)
+            {
+                TypedValue = [.. counties],
+            });
         }
 
         if (sql.Contains("@divisions", StringComparison.Ordinal))
         {
-            command.Parameters.Add(new NpgsqlParameter<string[]>("divisions", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = [.. divisions] });
+            command.Parameters.Add(new NpgsqlParameter<string[]>("divisions", NpgsqlDbType.Array | NpgsqlDbType.Text)
+            {
+                TypedValue = [.. divisions],
+            });
         }
 
         if (sql.Contains("@period", StringComparison.Ordinal))

@@ -4,7 +4,9 @@ using UnitsV1 = Platform.Contracts.Units.V1;
 
 namespace Platform.Portal.Pages.Account;
 
-/// <summary>A person changes their own password; every session of theirs ends, this one included, and they sign in again.</summary>
+/// <summary>
+/// A person changes their own password; every session of theirs ends, this one included, and they sign in again.
+/// </summary>
 public sealed class PasswordModel(PortalSession session) : PortalPage
 {
     public void OnGet()
@@ -25,7 +27,10 @@ public sealed class PasswordModel(PortalSession session) : PortalPage
             return Page();
         }
 
-        var request = new UnitsV1.ChangePasswordRequest { CurrentPassword = currentPassword, NewPassword = newPassword };
+        var request = new UnitsV1.ChangePasswordRequest
+        {
+            CurrentPassword = currentPassword, NewPassword = newPassword,
+        };
         if (!await TryAsync(async () => await Api.Accounts.ChangePasswordAsync(request, await AsMe())))
         {
             return Page();

@@ -17,7 +17,8 @@ public sealed class SessionsModel : PortalPage
 
     public async Task<IActionResult> OnPostEndAsync(string id)
     {
-        if (!await TryAsync(async () => await Api.Accounts.EndMySessionsAsync(new UnitsV1.EndMySessionsRequest { SessionId = id ?? string.Empty }, await AsMe())))
+        if (!await TryAsync(async () => await Api.Accounts.EndMySessionsAsync(
+            new UnitsV1.EndMySessionsRequest { SessionId = id ?? string.Empty }, await AsMe())))
         {
             await LoadAsync();
             return Page();
@@ -29,7 +30,8 @@ public sealed class SessionsModel : PortalPage
     public async Task<IActionResult> OnPostEndOthersAsync()
     {
         UnitsV1.EndMySessionsResponse? ended = null;
-        if (!await TryAsync(async () => ended = await Api.Accounts.EndMySessionsAsync(new UnitsV1.EndMySessionsRequest { AllOthers = true }, await AsMe())))
+        if (!await TryAsync(async () => ended = await Api.Accounts.EndMySessionsAsync(
+            new UnitsV1.EndMySessionsRequest { AllOthers = true }, await AsMe())))
         {
             await LoadAsync();
             return Page();
@@ -53,7 +55,8 @@ public sealed class SessionsModel : PortalPage
     {
         "" => "—",
         _ when userAgent.Contains("Edg/", StringComparison.Ordinal) => "Edge 浏览器",
-        _ when userAgent.Contains("Chrome/", StringComparison.Ordinal) || userAgent.Contains("Chromium/", StringComparison.Ordinal) => "Chrome 浏览器",
+        _ when userAgent.Contains("Chrome/", StringComparison.Ordinal)
+            || userAgent.Contains("Chromium/", StringComparison.Ordinal) => "Chrome 浏览器",
         _ when userAgent.Contains("Firefox/", StringComparison.Ordinal) => "Firefox 浏览器",
         _ when userAgent.Contains("Safari/", StringComparison.Ordinal) => "Safari 浏览器",
         _ when userAgent.StartsWith("platform-cli", StringComparison.Ordinal) => "命令行工具",
@@ -64,6 +67,7 @@ public sealed class SessionsModel : PortalPage
     {
         var options = await AsMe();
         Sessions = (await Api.Accounts.ListMySessionsAsync(new UnitsV1.ListMySessionsRequest(), options)).Sessions;
-        SignIns = (await Api.Accounts.ListMySignInsAsync(new UnitsV1.ListMySignInsRequest { PageSize = 50 }, options)).SignIns;
+        SignIns = (await Api.Accounts.ListMySignInsAsync(
+            new UnitsV1.ListMySignInsRequest { PageSize = 50 }, options)).SignIns;
     }
 }

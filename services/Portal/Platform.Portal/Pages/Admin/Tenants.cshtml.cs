@@ -22,12 +22,14 @@ public sealed class TenantsModel : PortalPage
         }
     }
 
-    public async Task<IActionResult> OnPostCreateAsync(string id, string? parentId, string? adminUsername, string? adminDisplayName)
+    public async Task<IActionResult> OnPostCreateAsync(
+        string id, string? parentId, string? adminUsername, string? adminDisplayName)
     {
         var request = new UnitsV1.CreateTenantRequest
         {
             Id = id?.Trim() ?? string.Empty, ParentId = parentId?.Trim() ?? string.Empty,
-            AdminUsername = adminUsername?.Trim() ?? string.Empty, AdminDisplayName = adminDisplayName?.Trim() ?? string.Empty,
+            AdminUsername = adminUsername?.Trim() ?? string.Empty,
+            AdminDisplayName = adminDisplayName?.Trim() ?? string.Empty,
         };
         UnitsV1.Tenant? created = null;
         if (!await TryAsync(async () => created = await Api.Tenants.CreateTenantAsync(request, await AsMe())))

@@ -4,15 +4,13 @@ using TasksV1 = Platform.Contracts.Tasks.V1;
 
 namespace Platform.Portal.Pages.My;
 
-/// <summary>A lead unit's tasks: returned reports first, then those still to write; lights, due dates, sign-for.</summary>
-public sealed class IndexModel : PortalPage
+/// <summary>
+/// A lead unit's tasks: returned reports first, then those still to write; lights, due dates, sign-for.
+/// </summary>
+public sealed class IndexModel : ListingPage
 {
-    [BindProperty(SupportsGet = true)] public string? Period { get; set; }
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public string? Status { get; set; }
-    [BindProperty(SupportsGet = true)] public string? Sort { get; set; }
-    [BindProperty(SupportsGet = true)] public string? Desc { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
 
     public PeriodChoice Periods { get; private set; } = null!;
     public Paged<Row> Rows { get; private set; } = null!;
@@ -31,9 +29,11 @@ public sealed class IndexModel : PortalPage
 
         Periods = await PeriodsAsync(Period);
         var options = await AsMe();
-        var tasks = (await Api.Tasks.ListTasksAsync(new TasksV1.ListTasksRequest { Year = Periods.Year, UnitId = Me.UnitId, PageSize = 500 }, options)).Tasks
+        var tasks = (await Api.Tasks.ListTasksAsync(
+            new TasksV1.ListTasksRequest { Year = Periods.Year, UnitId = Me.UnitId, PageSize = 500 }, options)).Tasks
             .Where(t => t.LeadUnits.Any(u => u.UnitId == Me.UnitId)).ToList();
-        var reports = (await Api.Reports.ListReportsAsync(new ReportingV1.ListReportsRequest { Period = Periods.Selected, UnitId = Me.UnitId }, options)).Reports
+        var reports = (await Api.Reports.ListReportsAsync(
+            new ReportingV1.ListReportsRequest { Period = Periods.Selected, UnitId = Me.UnitId }, options)).Reports
             .Where(r => r.LeadUnitId == Me.UnitId).ToDictionary(r => r.TaskId);
         var rows = tasks.Select((t, i) =>
         {
@@ -51,7 +51,7 @@ public sealed class IndexModel : PortalPage
         Open = rows.Count(r => r.Urgency is 1 or 2);
         Unsigned = rows.Count(r => !r.Signed);
         var filtered = rows
-            .Where(r => string.IsNullOrWhiteSpace(Q) || r.Task.Text.Contains(Q.Trim(), StringComparison.Ordinal) || r.Task.Number == Q.Trim())
+            .Where(r => Listing.Matches(Q, r.Task.Text, r.Task.Number))
             .Where(r => Status switch
             {
                 "returned" => r.Urgency == 0,

@@ -22,17 +22,29 @@ public sealed class DraftModel : PortalPage
 
     public bool IsDraft => List.Status == TasksV1.TaskListStatus.Draft;
 
+    /// <summary>The notice's reporting rule in its words ("每月 · 月底前 · 报区营商办"), or a dash.</summary>
+    public string ReportingRule => List.Notice is { } notice
+        ? Display.Reporting(notice.ReportingCadence, notice.DueRule, notice.ReportTo)
+        : "—";
+
+    /// <summary>The list's state as its heading shows it: a draft, or the version published or archived.</summary>
+    public string StatusText => IsDraft
+        ? "草稿"
+        : $"第 {List.Version} 版 · {(List.Status == TasksV1.TaskListStatus.Published ? "已发布" : "已归档")}";
+
     public async Task OnGetAsync()
     {
         var options = await AsMe();
         List = await Api.Tasks.GetTaskListAsync(new TasksV1.GetTaskListRequest { Id = Id }, options);
         if (IsDraft)
         {
-            Units = (await Api.Units.ListUnitsAsync(new UnitsV1.ListUnitsRequest { PageSize = 500 }, options)).Units.OrderBy(u => u.Name).ToList();
+            Units = (await Api.Units.ListUnitsAsync(new UnitsV1.ListUnitsRequest { PageSize = 500 }, options)).Units
+                .OrderBy(u => u.Name)
+                .ToList();
             Diff = await Api.Tasks.DiffTaskListAsync(new TasksV1.DiffTaskListRequest { Id = Id }, options);
         }
 
-        Tasks = Listing.Page(List.Tasks.Where(t => string.IsNullOrWhiteSpace(Q) || t.Text.Contains(Q.Trim(), StringComparison.Ordinal) || t.Number == Q.Trim()),
+        Tasks = Listing.Page(List.Tasks.Where(t => Listing.Matches(Q, t.Text, t.Number)),
             PageNumber, 30);
     }
 
@@ -47,14 +59,18 @@ public sealed class DraftModel : PortalPage
 
         await Api.Tasks.MapUnitNameAsync(new TasksV1.MapUnitNameRequest
         {
-            TaskListId = Id, PrintedName = printedName ?? string.Empty, UnitId = create ? string.Empty : unitId, CreateUnit = create,
+            TaskListId = Id,
+            PrintedName = printedName ?? string.Empty,
+            UnitId = create ? string.Empty : unitId,
+            CreateUnit = create,
         }, await AsMe());
         return Done(create ? $"已新建单位“{printedName}”。" : $"已将“{printedName}”对应到所选单位（并记为其别名）。");
     }
 
     public async Task<IActionResult> OnPostPublishAsync()
     {
-        var published = await Api.Tasks.PublishTaskListAsync(new TasksV1.PublishTaskListRequest { Id = Id }, await AsMe());
+        var published = await Api.Tasks.PublishTaskListAsync(
+            new TasksV1.PublishTaskListRequest { Id = Id }, await AsMe());
         return Done($"已发布第 {published.Version} 版，共 {published.TaskCount} 项任务；牵头单位将收到交办通知。");
     }
 }

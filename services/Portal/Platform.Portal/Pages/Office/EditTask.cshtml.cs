@@ -62,11 +62,15 @@ public sealed class EditTaskModel : PortalPage
     private async Task LoadAsync()
     {
         var list = await Api.Tasks.GetTaskListAsync(new TasksV1.GetTaskListRequest { Id = Id }, await AsMe());
-        Task = list.Tasks.SingleOrDefault(t => t.Number == Number) ?? throw new Grpc.Core.RpcException(new Grpc.Core.Status(Grpc.Core.StatusCode.NotFound, $"任务 {Number} 不在此清单中"));
+        Task = list.Tasks.SingleOrDefault(t => t.Number == Number) ?? throw new Grpc.Core.RpcException(
+            new Grpc.Core.Status(Grpc.Core.StatusCode.NotFound, $"任务 {Number} 不在此清单中"));
     }
 
     private static string Name(TasksV1.UnitRef unit) => unit.UnitName.Length > 0 ? unit.UnitName : unit.PrintedName;
 
     private static List<string> Split(string? text) =>
-        (text ?? string.Empty).Split(Separators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct().ToList();
+        (text ?? string.Empty)
+            .Split(Separators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Distinct()
+            .ToList();
 }

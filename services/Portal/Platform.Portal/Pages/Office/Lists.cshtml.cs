@@ -7,6 +7,15 @@ namespace Platform.Portal.Pages.Office;
 /// <summary>The district's task lists, and the first step of the import wizard: upload the official document.</summary>
 public sealed class ListsModel : PortalPage
 {
+    /// <summary>A list's state in the office's words, with its version once published.</summary>
+    public static string StatusText(TasksV1.TaskList list) => list.Status switch
+    {
+        TasksV1.TaskListStatus.Draft => "草稿",
+        TasksV1.TaskListStatus.Published => $"已发布（第 {list.Version} 版）",
+        TasksV1.TaskListStatus.Archived => $"已归档（第 {list.Version} 版）",
+        _ => "—",
+    };
+
     // The document travels on as base64 in JSON (a third larger), within the gateway's 32 MB import limit.
     public const long MaxUpload = 20L * 1024 * 1024;
     private static readonly string[] Extensions = [".txt", ".docx", ".pdf"];
@@ -52,7 +61,9 @@ public sealed class ListsModel : PortalPage
             try
             {
                 var imported = await Api.ImportAsync(Year, Path.GetFileName(document.FileName), buffer.ToArray(), Ct);
-                TempData[FlashKey] = $"已识别 {imported.Report.CategoryCount} 个类别、{imported.Report.TaskCount} 项任务、{imported.Report.TargetCount} 个指标。请核对后发布。";
+                var found = imported.Report;
+                TempData[FlashKey] =
+                    $"已识别 {found.CategoryCount} 个类别、{found.TaskCount} 项任务、{found.TargetCount} 个指标。请核对后发布。";
                 return Redirect($"/office/lists/{imported.TaskList.Id}");
             }
             catch (ApiException ex) when (ex.Status != 401)

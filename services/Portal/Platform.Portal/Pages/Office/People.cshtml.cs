@@ -35,11 +35,14 @@ public sealed class PeopleModel : PortalPage
         }
     }
 
-    public async Task<IActionResult> OnPostCreateAsync(string username, string displayName, string? unitId, string? email, string? mobile)
+    public async Task<IActionResult> OnPostCreateAsync(
+        string username, string displayName, string? unitId, string? email, string? mobile)
     {
         var request = new UnitsV1.CreateAccountRequest
         {
-            Username = username?.Trim() ?? string.Empty, DisplayName = displayName?.Trim() ?? string.Empty, UnitId = unitId ?? string.Empty,
+            Username = username?.Trim() ?? string.Empty,
+            DisplayName = displayName?.Trim() ?? string.Empty,
+            UnitId = unitId ?? string.Empty,
             Email = email ?? string.Empty, Mobile = mobile ?? string.Empty,
         };
         request.Roles.AddRange(Roles());
@@ -53,11 +56,16 @@ public sealed class PeopleModel : PortalPage
         return HandOver(created!.Username, created.InitialPassword, $"已添加 {created.DisplayName}（{created.Username}）。");
     }
 
-    public async Task<IActionResult> OnPostUpdateAsync(string id, string displayName, string? unitId, string? email, string? mobile)
+    public async Task<IActionResult> OnPostUpdateAsync(
+        string id, string displayName, string? unitId, string? email, string? mobile)
     {
         var request = new UnitsV1.UpdateAccountRequest
         {
-            Id = id, DisplayName = displayName?.Trim() ?? string.Empty, UnitId = unitId ?? string.Empty, Email = email ?? string.Empty, Mobile = mobile ?? string.Empty,
+            Id = id,
+            DisplayName = displayName?.Trim() ?? string.Empty,
+            UnitId = unitId ?? string.Empty,
+            Email = email ?? string.Empty,
+            Mobile = mobile ?? string.Empty,
         };
         request.Roles.AddRange(Roles());
         if (!await TryAsync(async () => await Api.Accounts.UpdateAccountAsync(request, await AsMe())))
@@ -71,7 +79,8 @@ public sealed class PeopleModel : PortalPage
 
     public async Task<IActionResult> OnPostDisableAsync(string id)
     {
-        if (!await TryAsync(async () => await Api.Accounts.DisableAccountAsync(new UnitsV1.AccountActionRequest { Id = id }, await AsMe())))
+        if (!await TryAsync(async () => await Api.Accounts.DisableAccountAsync(
+            new UnitsV1.AccountActionRequest { Id = id }, await AsMe())))
         {
             await LoadAsync();
             return Page();
@@ -89,7 +98,8 @@ public sealed class PeopleModel : PortalPage
     public async Task<IActionResult> OnPostResetAsync(string id)
     {
         var reset = await Api.Accounts.ResetPasswordAsync(new UnitsV1.AccountActionRequest { Id = id }, await AsMe());
-        return HandOver(reset.Account.Username, reset.InitialPassword, $"已重置 {reset.Account.DisplayName} 的密码，其所有登录已失效。");
+        return HandOver(
+            reset.Account.Username, reset.InitialPassword, $"已重置 {reset.Account.DisplayName} 的密码，其所有登录已失效。");
     }
 
     private IActionResult HandOver(string username, string password, string message)
@@ -103,16 +113,19 @@ public sealed class PeopleModel : PortalPage
         return Done(message, "/office/people");
     }
 
-    private IEnumerable<string> Roles() => Request.Form["roles"].Where(r => Person.DistrictRoles.Contains(r)).Select(r => r!);
+    private IEnumerable<string> Roles() =>
+        Request.Form["roles"].Where(r => Person.DistrictRoles.Contains(r)).Select(r => r!);
 
     private async Task LoadAsync()
     {
         var options = await AsMe();
         Accounts = (await Api.Accounts.ListAccountsAsync(new UnitsV1.ListAccountsRequest(), options)).Accounts
             .OrderBy(a => a.Disabled).ThenBy(a => a.Username, StringComparer.Ordinal).ToList();
-        Units = (await Api.Units.ListUnitsAsync(new UnitsV1.ListUnitsRequest { PageSize = 500, Kind = UnitsV1.UnitKind.Unit }, options)).Units
+        Units = (await Api.Units.ListUnitsAsync(
+            new UnitsV1.ListUnitsRequest { PageSize = 500, Kind = UnitsV1.UnitKind.Unit }, options)).Units
             .OrderBy(u => u.Name, StringComparer.Ordinal).ToList();
-        var audit = await Api.Accounts.ListAccountAuditAsync(new UnitsV1.ListAccountAuditRequest { PageSize = 500 }, options);
+        var audit = await Api.Accounts.ListAccountAuditAsync(
+            new UnitsV1.ListAccountAuditRequest { PageSize = 500 }, options);
         Audit = Listing.Page(audit.Entries, PageNumber, Size);
         await LoadPeopleAsync();
     }
@@ -120,12 +133,14 @@ public sealed class PeopleModel : PortalPage
     public string UnitName(string id) => id.Length == 0 ? "—" : Units.FirstOrDefault(u => u.Id == id)?.Name ?? id[..8];
 
     /// <summary>What an audit entry changed, in words: "姓名：张三 → 张三丰".</summary>
-    public string Change(UnitsV1.AccountAuditEntry entry) => AuditText.Change(entry.Before, entry.After, FieldName, Value);
+    public string Change(UnitsV1.AccountAuditEntry entry) =>
+        AuditText.Change(entry.Before, entry.After, FieldName, Value);
 
     private string Value(string field, System.Text.Json.Nodes.JsonNode? value) => value switch
     {
         null => "无",
-        System.Text.Json.Nodes.JsonArray roles => string.Join("、", roles.Select(r => Person.RoleName((string?)r ?? string.Empty))),
+        System.Text.Json.Nodes.JsonArray roles => string.Join(
+            "、", roles.Select(r => Person.RoleName((string?)r ?? string.Empty))),
         _ when field == "unitId" => UnitName((string?)value ?? string.Empty),
         _ when value.GetValueKind() is System.Text.Json.JsonValueKind.True => "是",
         _ when value.GetValueKind() is System.Text.Json.JsonValueKind.False => "否",

@@ -23,8 +23,14 @@ public sealed class RequestsModel : PortalPage
             _ => ReportingV1.TaskRequestStatus.Unspecified,
         };
         await LoadPeopleAsync();
-        var requests = (await Api.Supervision.ListTaskRequestsAsync(new ReportingV1.ListTaskRequestsRequest { Status = status }, await AsMe())).Requests
-            .Where(r => Kind switch { "extension" => r.Kind == ReportingV1.TaskRequestKind.Extension, "closure" => r.Kind == ReportingV1.TaskRequestKind.Closure, _ => true })
+        var requests = (await Api.Supervision.ListTaskRequestsAsync(
+            new ReportingV1.ListTaskRequestsRequest { Status = status }, await AsMe())).Requests
+            .Where(r => Kind switch
+            {
+                "extension" => r.Kind == ReportingV1.TaskRequestKind.Extension,
+                "closure" => r.Kind == ReportingV1.TaskRequestKind.Closure,
+                _ => true,
+            })
             .OrderBy(r => r.RequestedAt?.ToDateTimeOffset());
         Rows = Listing.Page(requests, PageNumber, Size);
     }
@@ -39,7 +45,10 @@ public sealed class RequestsModel : PortalPage
 
         await Api.Supervision.DecideTaskRequestAsync(new ReportingV1.DecideTaskRequestRequest
         {
-            Id = id, Approve = approve, Deadline = deadline?.Trim() ?? string.Empty, Comment = comment?.Trim() ?? string.Empty,
+            Id = id,
+            Approve = approve,
+            Deadline = deadline?.Trim() ?? string.Empty,
+            Comment = comment?.Trim() ?? string.Empty,
         }, await AsMe());
         return Done(approve ? "已同意。" : "已不同意，申请单位会收到理由。");
     }

@@ -4,14 +4,10 @@ using ReportingV1 = Platform.Contracts.Reporting.V1;
 namespace Platform.Portal.Pages.Office;
 
 /// <summary>The month's reports for the office: submitted ones waiting for review first; accept in one click.</summary>
-public sealed class ReviewsModel : PortalPage
+public sealed class ReviewsModel : ListingPage
 {
-    [BindProperty(SupportsGet = true)] public string? Period { get; set; }
     [BindProperty(SupportsGet = true)] public string? Status { get; set; }
     [BindProperty(SupportsGet = true)] public string? Unit { get; set; }
-    [BindProperty(SupportsGet = true)] public string? Sort { get; set; }
-    [BindProperty(SupportsGet = true)] public string? Desc { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
 
     public PeriodChoice Periods { get; private set; } = null!;
     public Paged<ReportingV1.Report> Rows { get; private set; } = null!;
@@ -23,9 +19,14 @@ public sealed class ReviewsModel : PortalPage
         Status ??= "submitted";
         Periods = await PeriodsAsync(Period);
         var options = await AsMe();
-        var reports = (await Api.Reports.ListReportsAsync(new ReportingV1.ListReportsRequest { Period = Periods.Selected }, options)).Reports;
-        var tasks = (await Api.Tasks.ListTasksAsync(new Platform.Contracts.Tasks.V1.ListTasksRequest { Year = Periods.Year, PageSize = 500 }, options)).Tasks;
-        UnitNames = tasks.SelectMany(t => t.LeadUnits).Where(u => u.UnitId.Length > 0).GroupBy(u => u.UnitId).ToDictionary(g => g.Key, g => g.First().UnitName);
+        var reports = (await Api.Reports.ListReportsAsync(
+            new ReportingV1.ListReportsRequest { Period = Periods.Selected }, options)).Reports;
+        var tasks = (await Api.Tasks.ListTasksAsync(
+            new Platform.Contracts.Tasks.V1.ListTasksRequest { Year = Periods.Year, PageSize = 500 }, options)).Tasks;
+        UnitNames = tasks.SelectMany(t => t.LeadUnits)
+            .Where(u => u.UnitId.Length > 0)
+            .GroupBy(u => u.UnitId)
+            .ToDictionary(g => g.Key, g => g.First().UnitName);
         var order = tasks.Select((t, i) => (t.Id, i)).ToDictionary(x => x.Id, x => x.i);
         Counts = reports.GroupBy(Key).ToDictionary(g => g.Key, g => g.Count());
         var rows = reports.Where(r => Status == "all" || Key(r) == Status)
@@ -42,7 +43,8 @@ public sealed class ReviewsModel : PortalPage
 
     public async Task<IActionResult> OnPostAcceptAsync(string taskId, string period, string lead)
     {
-        await Api.Reports.AcceptReportAsync(new ReportingV1.ReportActionRequest { TaskId = taskId, Period = period, LeadUnitId = lead }, await AsMe());
+        await Api.Reports.AcceptReportAsync(
+            new ReportingV1.ReportActionRequest { TaskId = taskId, Period = period, LeadUnitId = lead }, await AsMe());
         return Done("月报已审核通过。");
     }
 

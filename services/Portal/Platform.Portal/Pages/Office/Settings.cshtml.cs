@@ -20,16 +20,22 @@ public sealed class SettingsModel : PortalPage
     public async Task OnGetAsync()
     {
         var options = await AsMe();
-        GraceDays = (await Api.Reports.GetReportingSettingsAsync(new ReportingV1.GetReportingSettingsRequest(), options)).GraceDays;
-        var n = await Api.Inbox.GetNotificationSettingsAsync(new NotificationsV1.GetNotificationSettingsRequest(), options);
-        (ReminderDaysBefore, OverdueAfterDays, EscalateAfterDays) = (n.ReminderDaysBefore, n.OverdueAfterDays, n.EscalateAfterDays);
+        GraceDays = (await Api.Reports.GetReportingSettingsAsync(
+            new ReportingV1.GetReportingSettingsRequest(), options)).GraceDays;
+        var n = await Api.Inbox.GetNotificationSettingsAsync(
+            new NotificationsV1.GetNotificationSettingsRequest(), options);
+        (ReminderDaysBefore, OverdueAfterDays, EscalateAfterDays) =
+            (n.ReminderDaysBefore, n.OverdueAfterDays, n.EscalateAfterDays);
         (AssignmentEnabled, ReminderEnabled, OverdueEnabled, EscalationEnabled, ReviewEnabled) =
             (n.AssignmentEnabled, n.ReminderEnabled, n.OverdueEnabled, n.EscalationEnabled, n.ReviewEnabled);
     }
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (GraceDays is < 0 or > 30 || ReminderDaysBefore is < 0 or > 30 || OverdueAfterDays is < 0 or > 60 || EscalateAfterDays is < 0 or > 90)
+        if (GraceDays is < 0 or > 30
+            || ReminderDaysBefore is < 0 or > 30
+            || OverdueAfterDays is < 0 or > 60
+            || EscalateAfterDays is < 0 or > 90)
         {
             Error = "宽限期 0–30 天；提醒提前 0–30 天；催办 0–60 天；督办 0–90 天。";
             return Page();
@@ -38,12 +44,18 @@ public sealed class SettingsModel : PortalPage
         var ok = await TryAsync(async () =>
         {
             var options = await AsMe();
-            await Api.Reports.UpdateReportingSettingsAsync(new ReportingV1.ReportingSettings { GraceDays = GraceDays }, options);
+            await Api.Reports.UpdateReportingSettingsAsync(
+                new ReportingV1.ReportingSettings { GraceDays = GraceDays }, options);
             await Api.Inbox.UpdateNotificationSettingsAsync(new NotificationsV1.NotificationSettings
             {
-                ReminderDaysBefore = ReminderDaysBefore, OverdueAfterDays = OverdueAfterDays, EscalateAfterDays = EscalateAfterDays,
-                AssignmentEnabled = AssignmentEnabled, ReminderEnabled = ReminderEnabled, OverdueEnabled = OverdueEnabled,
-                EscalationEnabled = EscalationEnabled, ReviewEnabled = ReviewEnabled,
+                ReminderDaysBefore = ReminderDaysBefore,
+                OverdueAfterDays = OverdueAfterDays,
+                EscalateAfterDays = EscalateAfterDays,
+                AssignmentEnabled = AssignmentEnabled,
+                ReminderEnabled = ReminderEnabled,
+                OverdueEnabled = OverdueEnabled,
+                EscalationEnabled = EscalationEnabled,
+                ReviewEnabled = ReviewEnabled,
             }, options);
         });
         return ok ? Done("设置已保存。") : Page();

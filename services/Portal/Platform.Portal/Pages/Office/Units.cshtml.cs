@@ -21,7 +21,10 @@ public sealed class UnitsModel : PortalPage
 
     public UnitsV1.Unit? Unit => Units.FirstOrDefault(u => u.Id == Selected);
 
-    /// <summary>The tasks of published lists that the opened unit leads or shares (those of the lists in force must be reassigned before it retires).</summary>
+    /// <summary>
+    /// The tasks of published lists that the opened unit leads or shares (those of the lists in force must be
+    /// reassigned before it retires).
+    /// </summary>
     public IReadOnlyList<TasksV1.Task> OpenTasks { get; private set; } = [];
 
     public Paged<UnitsV1.UnitAuditEntry> Audit { get; private set; } = null!;
@@ -34,29 +37,38 @@ public sealed class UnitsModel : PortalPage
     /// <summary>What an import created: the people with their one-time passwords, shown on this render only.</summary>
     public UnitsV1.DirectoryImportResult? Imported { get; private set; }
 
-    /// <summary>The largest workbook the page takes (the units service's request limit is about 1 MB of base64).</summary>
+    /// <summary>
+    /// The largest workbook the page takes (the units service's request limit is about 1 MB of base64).
+    /// </summary>
     public const long MaxWorkbookBytes = 700 * 1024;
 
     public async Task OnGetAsync() => await LoadAsync();
 
     public async Task<IActionResult> OnPostCreateAsync(string name, string? aliases, bool group)
     {
-        var request = new UnitsV1.CreateUnitRequest { Name = name?.Trim() ?? string.Empty, Kind = group ? UnitsV1.UnitKind.Group : UnitsV1.UnitKind.Unit };
+        var request = new UnitsV1.CreateUnitRequest
+        {
+            Name = name?.Trim() ?? string.Empty, Kind = group ? UnitsV1.UnitKind.Group : UnitsV1.UnitKind.Unit,
+        };
         request.Aliases.AddRange(Split(aliases));
         UnitsV1.Unit? created = null;
-        return await ChangeAsync(async o => created = await Api.Units.CreateUnitAsync(request, o), () => $"已添加单位 {created!.Name}。");
+        return await ChangeAsync(
+            async o => created = await Api.Units.CreateUnitAsync(request, o), () => $"已添加单位 {created!.Name}。");
     }
 
     public Task<IActionResult> OnPostRenameAsync(string id, string name) =>
-        ChangeAsync(o => Api.Units.RenameUnitAsync(new UnitsV1.RenameUnitRequest { Id = id, Name = name?.Trim() ?? string.Empty }, o).ResponseAsync,
+        ChangeAsync(o => Api.Units.RenameUnitAsync(
+            new UnitsV1.RenameUnitRequest { Id = id, Name = name?.Trim() ?? string.Empty }, o).ResponseAsync,
             () => "已更名，原名称保留为别名，已导入清单中的原名称仍可识别。");
 
     public Task<IActionResult> OnPostAddAliasAsync(string id, string alias) =>
-        ChangeAsync(o => Api.Units.AddUnitAliasAsync(new UnitsV1.AddUnitAliasRequest { Id = id, Alias = alias?.Trim() ?? string.Empty }, o).ResponseAsync,
+        ChangeAsync(o => Api.Units.AddUnitAliasAsync(
+            new UnitsV1.AddUnitAliasRequest { Id = id, Alias = alias?.Trim() ?? string.Empty }, o).ResponseAsync,
             () => $"已添加别名 {alias}。");
 
     public Task<IActionResult> OnPostRemoveAliasAsync(string id, string alias) =>
-        ChangeAsync(o => Api.Units.RemoveUnitAliasAsync(new UnitsV1.RemoveUnitAliasRequest { Id = id, Alias = alias }, o).ResponseAsync,
+        ChangeAsync(o => Api.Units.RemoveUnitAliasAsync(
+            new UnitsV1.RemoveUnitAliasRequest { Id = id, Alias = alias }, o).ResponseAsync,
             () => $"已删除别名 {alias}。已按此别名识别的任务不受影响。");
 
     public Task<IActionResult> OnPostRetireAsync(string id) =>
@@ -64,20 +76,25 @@ public sealed class UnitsModel : PortalPage
             () => "已撤销。此单位不再接受新任务和新人员，历史记录保留。");
 
     public Task<IActionResult> OnPostReinstateAsync(string id) =>
-        ChangeAsync(o => Api.Units.ReinstateUnitAsync(new UnitsV1.UnitActionRequest { Id = id }, o).ResponseAsync, () => "已恢复。");
+        ChangeAsync(
+            o => Api.Units.ReinstateUnitAsync(new UnitsV1.UnitActionRequest { Id = id }, o).ResponseAsync,
+            () => "已恢复。");
 
     public async Task<IActionResult> OnPostMergeAsync(string id, string into)
     {
         UnitsV1.MergeUnitResponse? merged = null;
         return await ChangeAsync(
-            async o => merged = await Api.Units.MergeUnitAsync(new UnitsV1.MergeUnitRequest { Id = id, IntoId = into ?? string.Empty }, o),
-            () => $"已将 {merged!.Unit.Name} 并入 {merged.Into.Name}：现行清单中 {merged.OpenTasksMoved} 项任务、{merged.AccountsMoved} 名人员和 {merged.GroupsChanged} 个单位组已转入，" +
+            async o => merged = await Api.Units.MergeUnitAsync(
+                new UnitsV1.MergeUnitRequest { Id = id, IntoId = into ?? string.Empty }, o),
+            () => $"已将 {merged!.Unit.Name} 并入 {merged.Into.Name}：现行清单中 {merged.OpenTasksMoved} 项任务、" +
+                $"{merged.AccountsMoved} 名人员和 {merged.GroupsChanged} 个单位组已转入，" +
                 "原名称已成为其别名；月报、申请、附件和待报事项随后自动转入。被转移人员须重新登录。");
     }
 
     public async Task<IActionResult> OnGetTemplateAsync()
     {
-        var template = await Api.Units.GetDirectoryTemplateAsync(new UnitsV1.GetDirectoryTemplateRequest(), await AsMe());
+        var template = await Api.Units.GetDirectoryTemplateAsync(
+            new UnitsV1.GetDirectoryTemplateRequest(), await AsMe());
         return File(template.Content.ToByteArray(), Xlsx, template.FileName);
     }
 
@@ -85,7 +102,9 @@ public sealed class UnitsModel : PortalPage
     {
         if (workbook is null || workbook.Length == 0 || workbook.Length > MaxWorkbookBytes)
         {
-            Error = workbook is null || workbook.Length == 0 ? "请选择填好的 .xlsx 文件。" : $"文件过大（上限 {MaxWorkbookBytes / 1024} KB）：请分批导入。";
+            Error = workbook is null || workbook.Length == 0
+                ? "请选择填好的 .xlsx 文件。"
+                : $"文件过大（上限 {MaxWorkbookBytes / 1024} KB）：请分批导入。";
             await LoadAsync();
             return Page();
         }
@@ -93,7 +112,8 @@ public sealed class UnitsModel : PortalPage
         using var buffer = new MemoryStream();
         await workbook.CopyToAsync(buffer, Ct);
         var content = Google.Protobuf.ByteString.CopyFrom(buffer.ToArray());
-        if (await TryAsync(async () => ImportPreview = await Api.Units.PreviewDirectoryImportAsync(new UnitsV1.DirectoryImportRequest { Content = content }, await AsMe())))
+        if (await TryAsync(async () => ImportPreview = await Api.Units.PreviewDirectoryImportAsync(
+            new UnitsV1.DirectoryImportRequest { Content = content }, await AsMe())))
         {
             ImportContent = content.ToBase64();
         }
@@ -104,13 +124,16 @@ public sealed class UnitsModel : PortalPage
 
     public async Task<IActionResult> OnPostImportAsync(string content)
     {
-        var request = new UnitsV1.DirectoryImportRequest { Content = Google.Protobuf.ByteString.FromBase64(content ?? string.Empty) };
+        var request = new UnitsV1.DirectoryImportRequest { Content = Google.Protobuf.ByteString.FromBase64(
+            content ?? string.Empty) };
         await TryAsync(async () => Imported = await Api.Units.ApplyDirectoryImportAsync(request, await AsMe()));
         await LoadAsync();
         return Page();
     }
 
-    /// <summary>The one-time passwords just made, as the workbook the import returned (the page holds it; nothing keeps it).</summary>
+    /// <summary>
+    /// The one-time passwords just made, as the workbook the import returned (the page holds it; nothing keeps it).
+    /// </summary>
     public IActionResult OnPostPasswords(string content) =>
         File(Convert.FromBase64String(content ?? string.Empty), Xlsx, "初始密码.xlsx");
 
@@ -129,7 +152,8 @@ public sealed class UnitsModel : PortalPage
     }
 
     private static IEnumerable<string> Split(string? text) =>
-        (text ?? string.Empty).Split(['、', ',', '，', ';', '；', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        (text ?? string.Empty).Split(
+            ['、', ',', '，', ';', '；', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     private async Task LoadAsync()
     {
@@ -138,22 +162,31 @@ public sealed class UnitsModel : PortalPage
             .OrderBy(u => u.RetiredAt is not null).ThenBy(u => u.Name, StringComparer.Ordinal).ToList();
         if (Unit is { } unit)
         {
-            OpenTasks = (await Api.Tasks.ListTasksAsync(new TasksV1.ListTasksRequest { UnitId = unit.Id, PageSize = 500 }, options)).Tasks;
+            OpenTasks = (await Api.Tasks.ListTasksAsync(
+                new TasksV1.ListTasksRequest { UnitId = unit.Id, PageSize = 500 }, options)).Tasks;
         }
 
-        var audit = await Api.Units.ListUnitAuditAsync(new UnitsV1.ListUnitAuditRequest { UnitId = Selected ?? string.Empty, PageSize = 500 }, options);
+        var audit = await Api.Units.ListUnitAuditAsync(
+            new UnitsV1.ListUnitAuditRequest { UnitId = Selected ?? string.Empty, PageSize = 500 }, options);
         Audit = Listing.Page(audit.Entries, PageNumber, Size);
         await LoadPeopleAsync();
     }
 
     /// <summary>What an audit entry changed, in words: "名称：区经信委 → 区经济信息委".</summary>
-    public static string Change(UnitsV1.UnitAuditEntry entry) => AuditText.Change(entry.Before, entry.After, FieldName, Value);
+    /// <summary>The name of a unit of the directory, or <paramref name="otherwise"/> when it is not listed.</summary>
+    public string NameOf(string unitId, string otherwise) =>
+        Units.FirstOrDefault(u => u.Id == unitId)?.Name ?? otherwise;
+
+    public static string Change(UnitsV1.UnitAuditEntry entry) => AuditText.Change(
+        entry.Before, entry.After, FieldName, Value);
 
     private static string Value(string field, System.Text.Json.Nodes.JsonNode? value) => value switch
     {
         null => "无",
-        System.Text.Json.Nodes.JsonArray items => items.Count == 0 ? "无" : string.Join("、", items.Select(i => (string?)i)),
-        _ when field == "retiredAt" && DateTimeOffset.TryParse(value.ToString(), System.Globalization.CultureInfo.InvariantCulture, out var at) =>
+        System.Text.Json.Nodes.JsonArray items => items.Count == 0 ? "无" : string.Join(
+            "、", items.Select(i => (string?)i)),
+        _ when field == "retiredAt" && DateTimeOffset.TryParse(
+            value.ToString(), System.Globalization.CultureInfo.InvariantCulture, out var at) =>
             ChinaTime.Local(at).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture),
         _ => value.ToString(),
     };

@@ -3,14 +3,27 @@ using NotificationsV1 = Platform.Contracts.Notifications.V1;
 
 namespace Platform.Portal.Pages.Office;
 
-/// <summary>The district's webhook subscriptions (signed deliveries to other systems), their deliveries and retries.</summary>
+/// <summary>
+/// The district's webhook subscriptions (signed deliveries to other systems), their deliveries and retries.
+/// </summary>
 public sealed class WebhooksModel : PortalPage
 {
+    /// <summary>The kinds a subscription carries in the office's words; all of them when it names none.</summary>
+    public static string KindNames(IReadOnlyCollection<string> kinds) =>
+        kinds.Count == 0
+            ? "全部"
+            : string.Join("、", kinds.Select(k => Kinds.FirstOrDefault(x => x.Kind == k).Name ?? k));
+
     public static readonly (string Kind, string Name)[] Kinds =
     [
-        ("NOTIFICATION_KIND_ASSIGNMENT", "交办"), ("NOTIFICATION_KIND_REMINDER", "提醒"), ("NOTIFICATION_KIND_OVERDUE", "催办"),
-        ("NOTIFICATION_KIND_ESCALATION", "督办单"), ("NOTIFICATION_KIND_REPORT_RETURNED", "月报退回"), ("NOTIFICATION_KIND_REPORT_ACCEPTED", "月报通过"),
-        ("NOTIFICATION_KIND_EXTENSION_DECIDED", "延期批复"), ("NOTIFICATION_KIND_CLOSURE_DECIDED", "办结批复"),
+        ("NOTIFICATION_KIND_ASSIGNMENT", "交办"),
+        ("NOTIFICATION_KIND_REMINDER", "提醒"),
+        ("NOTIFICATION_KIND_OVERDUE", "催办"),
+        ("NOTIFICATION_KIND_ESCALATION", "督办单"),
+        ("NOTIFICATION_KIND_REPORT_RETURNED", "月报退回"),
+        ("NOTIFICATION_KIND_REPORT_ACCEPTED", "月报通过"),
+        ("NOTIFICATION_KIND_EXTENSION_DECIDED", "延期批复"),
+        ("NOTIFICATION_KIND_CLOSURE_DECIDED", "办结批复"),
     ];
 
     [BindProperty(SupportsGet = true)] public bool Dead { get; set; }
@@ -24,14 +37,17 @@ public sealed class WebhooksModel : PortalPage
     {
         var options = await AsMe();
         Hooks = (await Api.Webhooks.ListWebhooksAsync(new NotificationsV1.ListWebhooksRequest(), options)).Webhooks;
-        var deliveries = (await Api.Webhooks.ListDeliveriesAsync(new NotificationsV1.ListDeliveriesRequest { DeadOnly = Dead }, options)).Deliveries;
+        var deliveries = (await Api.Webhooks.ListDeliveriesAsync(
+            new NotificationsV1.ListDeliveriesRequest { DeadOnly = Dead }, options)).Deliveries;
         Deliveries = Listing.Page(deliveries.OrderByDescending(d => d.Id), PageNumber, Size);
         Secret = TempData["secret"] as string;
     }
 
     public async Task<IActionResult> OnPostCreateAsync(string? url)
     {
-        if (string.IsNullOrWhiteSpace(url) || !Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http"))
+        if (string.IsNullOrWhiteSpace(url)
+            || !Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri)
+            || uri.Scheme is not ("https" or "http"))
         {
             TempData[ErrorKey] = "请填写完整的接收地址（https://…）。";
             return Redirect(Back(HttpContext));

@@ -27,13 +27,19 @@ public sealed class EditModel : PortalPage
     public ReportingV1.Report Report { get; private set; } = null!;
     public IReadOnlyList<ReportingV1.EvidenceFile> Evidence { get; private set; } = [];
 
-    public bool CanEdit => Me.IsReporter && Me.UnitId == Report.LeadUnitId &&
-                           (!Report.Exists || Report.Status is ReportingV1.ReportStatus.Draft or ReportingV1.ReportStatus.Returned or ReportingV1.ReportStatus.Unspecified);
+    public bool CanEdit => Me.IsReporter
+        && Me.UnitId == Report.LeadUnitId
+        && (!Report.Exists
+            || Report.Status is ReportingV1.ReportStatus.Draft
+                or ReportingV1.ReportStatus.Returned
+                or ReportingV1.ReportStatus.Unspecified);
 
     public bool CanReview => Me.IsOffice && Report.Exists && Report.Status == ReportingV1.ReportStatus.Submitted;
 
-    public bool CanUpload => Me.IsOffice ||
-                             ((Me.IsReporter || Me.IsContributor) && Me.UnitId is { } unit && Task.LeadUnits.Concat(Task.ResponsibleUnits).Any(u => u.UnitId == unit));
+    public bool CanUpload => Me.IsOffice
+        || ((Me.IsReporter || Me.IsContributor)
+            && Me.UnitId is { } unit
+            && Task.LeadUnits.Concat(Task.ResponsibleUnits).Any(u => u.UnitId == unit));
 
     public async Task OnGetAsync()
     {
@@ -42,8 +48,11 @@ public sealed class EditModel : PortalPage
         Problems = Report.Problems;
         Effects = Report.Effects;
         SelfStatus = (int)Report.SelfStatus;
-        Actuals = Task.Targets.Select((_, i) => Report.Actuals.FirstOrDefault(a => a.Target == i) is { HasActual: true } a
-            ? a.Actual.ToString(CultureInfo.InvariantCulture) : null).ToList();
+        Actuals = Task.Targets
+            .Select((_, i) => Report.Actuals.FirstOrDefault(a => a.Target == i) is { HasActual: true } a
+                ? a.Actual.ToString(CultureInfo.InvariantCulture)
+                : null)
+            .ToList();
     }
 
     public async Task<IActionResult> OnPostSaveAsync(bool submit)
@@ -51,7 +60,10 @@ public sealed class EditModel : PortalPage
         await LoadAsync();
         var request = new ReportingV1.SaveReportRequest
         {
-            TaskId = TaskId, Period = Period, Progress = Progress?.Trim() ?? string.Empty, Problems = Problems?.Trim() ?? string.Empty,
+            TaskId = TaskId,
+            Period = Period,
+            Progress = Progress?.Trim() ?? string.Empty,
+            Problems = Problems?.Trim() ?? string.Empty,
             Effects = Effects?.Trim() ?? string.Empty, SelfStatus = (ReportingV1.SelfStatus)SelfStatus,
         };
         for (var i = 0; i < Actuals.Count && i < Task.Targets.Count; i++)
@@ -88,7 +100,8 @@ public sealed class EditModel : PortalPage
             await Api.Reports.SaveReportAsync(request, options);
             if (submit)
             {
-                await Api.Reports.SubmitReportAsync(new ReportingV1.ReportActionRequest { TaskId = TaskId, Period = Period }, options);
+                await Api.Reports.SubmitReportAsync(
+                    new ReportingV1.ReportActionRequest { TaskId = TaskId, Period = Period }, options);
             }
         });
         return ok ? Done(submit ? "月报已提交，等待区营商办审核。" : "草稿已保存。") : Page();
@@ -114,13 +127,23 @@ public sealed class EditModel : PortalPage
             return Redirect(Back(HttpContext));
         }
 
-        await Api.Reports.ReturnReportAsync(new ReportingV1.ReportActionRequest { TaskId = TaskId, Period = Period, Comment = comment.Trim(), LeadUnitId = Lead ?? string.Empty }, await AsMe());
+        await Api.Reports.ReturnReportAsync(
+            new ReportingV1.ReportActionRequest
+            {
+                TaskId = TaskId,
+                Period = Period,
+                Comment = comment.Trim(),
+                LeadUnitId = Lead ?? string.Empty,
+            },
+            await AsMe());
         return Done("已退回，填报单位会收到退回意见。");
     }
 
     public async Task<IActionResult> OnPostAcceptAsync()
     {
-        await Api.Reports.AcceptReportAsync(new ReportingV1.ReportActionRequest { TaskId = TaskId, Period = Period, LeadUnitId = Lead ?? string.Empty }, await AsMe());
+        await Api.Reports.AcceptReportAsync(
+            new ReportingV1.ReportActionRequest { TaskId = TaskId, Period = Period, LeadUnitId = Lead ?? string.Empty },
+            await AsMe());
         return Done("月报已审核通过。");
     }
 
@@ -129,8 +152,11 @@ public sealed class EditModel : PortalPage
         await LoadPeopleAsync();
         var options = await AsMe();
         Task = await Api.Tasks.GetTaskAsync(new TasksV1.GetTaskRequest { Id = TaskId }, options);
-        Report = await Api.Reports.GetReportAsync(new ReportingV1.GetReportRequest { TaskId = TaskId, Period = Period, LeadUnitId = Lead ?? string.Empty }, options);
-        Evidence = (await Api.Supervision.ListEvidenceAsync(new ReportingV1.ListEvidenceRequest { TaskId = TaskId }, options)).Files
+        Report = await Api.Reports.GetReportAsync(
+            new ReportingV1.GetReportRequest { TaskId = TaskId, Period = Period, LeadUnitId = Lead ?? string.Empty },
+            options);
+        Evidence = (await Api.Supervision.ListEvidenceAsync(
+            new ReportingV1.ListEvidenceRequest { TaskId = TaskId }, options)).Files
             .Where(f => f.Period == Period).ToList();
     }
 }

@@ -6,7 +6,9 @@ using TasksV1 = Platform.Contracts.Tasks.V1;
 
 namespace Platform.Portal.Pages.Tasks;
 
-/// <summary>One task: its text, units, targets and signatures; its months' reports, requests, evidence and audit trail.</summary>
+/// <summary>
+/// One task: its text, units, targets and signatures; its months' reports, requests, evidence and audit trail.
+/// </summary>
 public sealed class DetailModel : PortalPage
 {
     [BindProperty(SupportsGet = true)] public string Id { get; set; } = string.Empty;
@@ -23,18 +25,29 @@ public sealed class DetailModel : PortalPage
     public bool LeadsIt => Me.UnitId is { } unit && Task.LeadUnits.Any(u => u.UnitId == unit);
     public bool SignedByMe => Me.UnitId is { } unit && Task.Signatures.Any(s => s.UnitId == unit);
 
+    /// <summary>Who signed for the task, unit by unit, and when; or that no unit has yet.</summary>
+    public string Signatures(TasksV1.Task task) =>
+        task.Signatures.Count == 0
+            ? "尚未签收"
+            : string.Join(
+                "；", task.Signatures.Select(s => $"{s.UnitName} {Who(s.SignedBy)} {Display.Time(s.SignedAt)} 已签收"));
+
     public async Task OnGetAsync()
     {
         await LoadPeopleAsync();
         var options = await AsMe();
         Task = await Api.Tasks.GetTaskAsync(new TasksV1.GetTaskRequest { Id = Id }, options);
         Periods = await PeriodsAsync(Period);
-        Report = await Api.Reports.GetReportAsync(new ReportingV1.GetReportRequest { TaskId = Id, Period = Periods.Selected }, options);
-        Requests = (await Api.Supervision.ListTaskRequestsAsync(new ReportingV1.ListTaskRequestsRequest { TaskId = Id }, options)).Requests;
-        Evidence = (await Api.Supervision.ListEvidenceAsync(new ReportingV1.ListEvidenceRequest { TaskId = Id }, options)).Files;
+        Report = await Api.Reports.GetReportAsync(
+            new ReportingV1.GetReportRequest { TaskId = Id, Period = Periods.Selected }, options);
+        Requests = (await Api.Supervision.ListTaskRequestsAsync(
+            new ReportingV1.ListTaskRequestsRequest { TaskId = Id }, options)).Requests;
+        Evidence = (await Api.Supervision.ListEvidenceAsync(
+            new ReportingV1.ListEvidenceRequest { TaskId = Id }, options)).Files;
         try
         {
-            Audit = (await Api.Reports.GetAuditTrailAsync(new ReportingV1.GetAuditTrailRequest { TaskId = Id }, options)).Entries;
+            Audit = (await Api.Reports.GetAuditTrailAsync(
+                new ReportingV1.GetAuditTrailRequest { TaskId = Id }, options)).Entries;
         }
         catch (RpcException ex) when (ex.StatusCode == Grpc.Core.StatusCode.PermissionDenied)
         {

@@ -13,13 +13,18 @@ public static class ZipPackage
     public const long DefaultMaxUncompressedBytes = 50L * 1024 * 1024;
     public const int DefaultMaxEntries = 1_000;
 
-    /// <summary>Why the package exceeds the limits, or null when it stays within them (or is not a zip at all).</summary>
+    /// <summary>
+    /// Why the package exceeds the limits, or null when it stays within them (or is not a zip at all).
+    /// </summary>
     public static string? CheckLimits(
-        ReadOnlySpan<byte> content, long maxUncompressedBytes = DefaultMaxUncompressedBytes, int maxEntries = DefaultMaxEntries)
+        ReadOnlySpan<byte> content,
+        long maxUncompressedBytes = DefaultMaxUncompressedBytes,
+        int maxEntries = DefaultMaxEntries)
     {
         try
         {
-            using var archive = new ZipArchive(new MemoryStream(content.ToArray(), writable: false), ZipArchiveMode.Read);
+            using var archive = new ZipArchive(
+                new MemoryStream(content.ToArray(), writable: false), ZipArchiveMode.Read);
             if (archive.Entries.Count > maxEntries)
             {
                 return $"the package holds {archive.Entries.Count} parts; at most {maxEntries} are accepted";
