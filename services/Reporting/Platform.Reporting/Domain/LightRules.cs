@@ -1,14 +1,5 @@
 namespace Platform.Reporting.Domain;
 
-public enum Light
-{
-    Green = 1,
-    Yellow = 2,
-    Red = 3,
-}
-
-public sealed record LightResult(Light Light, IReadOnlyList<string> Reasons, bool Disagreement);
-
 /// <summary>
 /// The red-yellow-green rules of DESIGN §5: a missing report after its due date is red (yellow within the grace period);
 /// a typed target behind its expected pace (linear from the issue date to the deadline) is yellow 10–30 points behind

@@ -9,56 +9,6 @@ using DW = DocumentFormat.OpenXml.Drawing.Wordprocessing;
 
 namespace Platform.Reporting.Exports;
 
-/// <summary>Everything shown in one monthly bulletin (通报) to a district government.</summary>
-/// <param name="DistrictName">District name, e.g. 渝中区.</param>
-/// <param name="Period">Reporting month as <c>yyyy-MM</c>.</param>
-/// <param name="GeneratedOn">Date printed as the generation date.</param>
-/// <param name="Totals">Headline figures for the month.</param>
-/// <param name="Categories">Light counts per task category; drives the chart and the category table.</param>
-/// <param name="Lagging">Tasks lit red or yellow.</param>
-/// <param name="LateUnits">Units with reports overdue this month.</param>
-public sealed record BulletinData(
-    string DistrictName,
-    string Period,
-    DateOnly GeneratedOn,
-    BulletinTotals Totals,
-    IReadOnlyList<BulletinCategory> Categories,
-    IReadOnlyList<BulletinLagging> Lagging,
-    IReadOnlyList<BulletinLateUnit> LateUnits);
-
-/// <summary>Headline figures of a bulletin month.</summary>
-/// <param name="Tasks">Tasks due this month.</param>
-/// <param name="Reported">Tasks reported.</param>
-/// <param name="OnTime">Tasks reported on time.</param>
-/// <param name="Accepted">Reports accepted after review.</param>
-/// <param name="Green">Tasks lit green.</param>
-/// <param name="Yellow">Tasks lit yellow.</param>
-/// <param name="Red">Tasks lit red.</param>
-/// <param name="Overdue">Tasks not reported by the deadline.</param>
-/// <param name="Disagreements">Tasks whose self-assessment differs from the assigned light.</param>
-public sealed record BulletinTotals(int Tasks, int Reported, int OnTime, int Accepted, int Green, int Yellow, int Red, int Overdue, int Disagreements);
-
-/// <summary>Light counts of one task category.</summary>
-/// <param name="Name">Category name, e.g. 市场准入.</param>
-/// <param name="Green">Tasks lit green.</param>
-/// <param name="Yellow">Tasks lit yellow.</param>
-/// <param name="Red">Tasks lit red.</param>
-public sealed record BulletinCategory(string Name, int Green, int Yellow, int Red);
-
-/// <summary>A task lit red or yellow, listed in the lagging-task table.</summary>
-/// <param name="Number">Task number shown in the 序号 column.</param>
-/// <param name="Category">Category name.</param>
-/// <param name="LeadUnit">Lead unit (牵头单位).</param>
-/// <param name="Light"><c>红</c> or <c>黄</c>.</param>
-/// <param name="Reasons">Reasons for the lag.</param>
-/// <param name="Problems">Outstanding problems.</param>
-public sealed record BulletinLagging(string Number, string Category, string LeadUnit, string Light, string Reasons, string Problems);
-
-/// <summary>A unit with overdue reports.</summary>
-/// <param name="Unit">Unit name.</param>
-/// <param name="Late">Number of overdue reports.</param>
-public sealed record BulletinLateUnit(string Unit, int Late);
-
 /// <summary>Renders a <see cref="BulletinData"/> as a Word document with a native stacked bar chart.</summary>
 public static class BulletinDocument
 {
