@@ -1,20 +1,5 @@
 namespace Platform.Tasks.Importing.Parsing;
 
-internal enum ColumnRole
-{
-    Other,
-    Number,
-    Category,
-    Text,
-    Lead,
-    Responsible,
-    Deadline,
-    Leader,
-
-    /// <summary>The higher level's task the row's measures carry out (上级部署任务): context, not a task.</summary>
-    Context,
-}
-
 /// <summary>Recognises a task table's header row (序号 / 事项 / 牵头单位 / 责任单位 / 完成时限 …, in any order).</summary>
 internal static class TableColumns
 {

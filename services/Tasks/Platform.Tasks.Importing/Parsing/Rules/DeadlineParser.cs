@@ -3,9 +3,6 @@ using System.Text.RegularExpressions;
 
 namespace Platform.Tasks.Importing.Parsing;
 
-/// <summary>A deadline phrase found in a text: its position, the phrase as printed and the date it means (if any).</summary>
-internal sealed record DeadlineMatch(int Index, int Length, string Text, DateOnly? Date);
-
 /// <summary>
 /// Deadline phrases: "2023年6月底前" → 2023-06-30, "年底前" / "年内" / "全年" → the list's year end, "9月底" → 09-30 of that
 /// year, "上半年" → 06-30, "第三季度" / "三季度末" → 09-30, "6月前" (before June) → 05-31, a cell "2024年6月" → 06-30,

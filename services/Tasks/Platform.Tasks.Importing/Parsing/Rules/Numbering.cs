@@ -2,32 +2,6 @@ using System.Text.RegularExpressions;
 
 namespace Platform.Tasks.Importing.Parsing;
 
-/// <summary>The numbering styles of Chinese official documents, outermost first (GB/T 9704 order).</summary>
-internal enum NumberingStyle
-{
-    /// <summary>一、</summary>
-    ChineseComma = 1,
-
-    /// <summary>（一） or (一)</summary>
-    ChineseParen = 2,
-
-    /// <summary>1. or 1、 or 1．</summary>
-    Arabic = 3,
-
-    /// <summary>（1） or (1) or ⑴</summary>
-    ArabicParen = 4,
-
-    /// <summary>①</summary>
-    Circled = 5,
-}
-
-/// <summary>A numbering prefix found at the start of a line.</summary>
-/// <param name="Style">Its style.</param>
-/// <param name="Value">Its value (一 → 1).</param>
-/// <param name="Printed">The number as printed without punctuation ("（一）" → "一").</param>
-/// <param name="Length">How many characters of the line the prefix takes, including trailing whitespace.</param>
-internal sealed record NumberingMatch(NumberingStyle Style, int Value, string Printed, int Length);
-
 internal static partial class Numbering
 {
     [GeneratedRegex(@"^\s*([一二三四五六七八九十百]{1,4})\s*[、.]\s*")]
