@@ -24,7 +24,8 @@ public static class SourceCoverage
         foreach (var line in source.Replace("\r\n", "\n").Split('\n'))
         {
             var normalized = TextNormalizer.Normalize(line.Trim());
-            if (normalized.Length == 0 || (parsed.Notice.IssuedOn is { } date && NoticeReader.ParseStandaloneDate(normalized) == date))
+            if (normalized.Length == 0
+                || (parsed.Notice.IssuedOn is { } date && NoticeReader.ParseStandaloneDate(normalized) == date))
             {
                 continue;
             }
@@ -43,7 +44,9 @@ public static class SourceCoverage
 
     private static IEnumerable<string> Fragments(string normalized)
     {
-        var pieces = normalized.Split(Separators.Select(TextNormalizer.Normalize).Distinct().ToArray(), StringSplitOptions.RemoveEmptyEntries);
+        var pieces = normalized.Split(
+            Separators.Select(TextNormalizer.Normalize).Distinct().ToArray(),
+            StringSplitOptions.RemoveEmptyEntries);
         foreach (var piece in pieces)
         {
             foreach (var part in piece.Split(StructuralWords, StringSplitOptions.RemoveEmptyEntries))

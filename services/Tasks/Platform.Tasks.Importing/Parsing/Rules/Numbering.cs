@@ -42,28 +42,44 @@ internal static partial class Numbering
         if (m.Success)
         {
             var value = int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
-            return new NumberingMatch(NumberingStyle.Arabic, value, value.ToString(System.Globalization.CultureInfo.InvariantCulture), m.Length);
+            return new NumberingMatch(
+                NumberingStyle.Arabic,
+                value,
+                value.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                m.Length);
         }
 
         m = ArabicParenRegex().Match(normalized);
         if (m.Success)
         {
             var value = int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
-            return new NumberingMatch(NumberingStyle.ArabicParen, value, value.ToString(System.Globalization.CultureInfo.InvariantCulture), m.Length);
+            return new NumberingMatch(
+                NumberingStyle.ArabicParen,
+                value,
+                value.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                m.Length);
         }
 
         m = CircledRegex().Match(normalized);
         if (m.Success)
         {
             var value = m.Groups[1].Value[0] - '\u2460' + 1;
-            return new NumberingMatch(NumberingStyle.Circled, value, value.ToString(System.Globalization.CultureInfo.InvariantCulture), m.Length);
+            return new NumberingMatch(
+                NumberingStyle.Circled,
+                value,
+                value.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                m.Length);
         }
 
         m = ParenthesizedDigitRegex().Match(normalized);
         if (m.Success)
         {
             var value = m.Groups[1].Value[0] - '\u2474' + 1;
-            return new NumberingMatch(NumberingStyle.ArabicParen, value, value.ToString(System.Globalization.CultureInfo.InvariantCulture), m.Length);
+            return new NumberingMatch(
+                NumberingStyle.ArabicParen,
+                value,
+                value.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                m.Length);
         }
 
         return null;

@@ -46,7 +46,9 @@ internal static partial class UnitAssignment
     }
 
     /// <summary>Lead and responsible units as the annotations name them, before inheritance.</summary>
-    public static (List<string> Leads, List<string> Responsibles) Roles(IEnumerable<UnitAnnotation> annotations, bool firstIsLead)
+    public static (List<string> Leads, List<string> Responsibles) Roles(
+        IEnumerable<UnitAnnotation> annotations,
+        bool firstIsLead)
     {
         var leads = new List<string>();
         var responsibles = new List<string>();
@@ -84,7 +86,10 @@ internal static partial class UnitAssignment
         return (leads, responsibles);
     }
 
-    private static List<string> Unglue(List<string> names, GluedUnitNames glued, List<(string, IReadOnlyList<string>)> splits)
+    private static List<string> Unglue(
+        List<string> names,
+        GluedUnitNames glued,
+        List<(string, IReadOnlyList<string>)> splits)
     {
         var result = new List<string>();
         foreach (var name in names)
