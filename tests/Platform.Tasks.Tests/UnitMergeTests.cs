@@ -25,13 +25,17 @@ public sealed class UnitMergeTests(TasksApp app)
         var s = Guid.NewGuid().ToString("N")[..6];
         var merged = await app.Units.CreateUnitAsync(new UnitsV1.CreateUnitRequest { Name = "区商务委" + s }, admin);
         var into = await app.Units.CreateUnitAsync(new UnitsV1.CreateUnitRequest { Name = "区工业和信息化局" + s }, admin);
-        var draft = (await app.Tasks.ImportTaskListAsync(new ImportTaskListRequest
-        {
-            Year = 2031, FileName = "2031.txt", Content = ByteString.CopyFrom(Document(
-                merged.Name,
-                into.Name,
-                revised: false)),
-        }, admin)).TaskList;
+        async Task<TaskList> ImportAsync(string fileName, bool revised) =>
+            (await app.Tasks.ImportTaskListAsync(
+                new ImportTaskListRequest
+                {
+                    Year = 2031,
+                    FileName = fileName,
+                    Content = ByteString.CopyFrom(Document(merged.Name, into.Name, revised)),
+                },
+                admin)).TaskList;
+
+        var draft = await ImportAsync("2031.txt", revised: false);
         Assert.Empty(draft.UnresolvedUnits);
         var published = await app.Tasks.PublishTaskListAsync(new PublishTaskListRequest { Id = draft.Id }, admin);
         async Task<TaskList> PublishedAsync() =>
@@ -65,13 +69,7 @@ public sealed class UnitMergeTests(TasksApp app)
 
         // A revised document still prints the merged unit's name: it resolves to the unit that took over, and the
         // published event names each unit of a task once, the lead not again as a responsible unit.
-        var revised = (await app.Tasks.ImportTaskListAsync(new ImportTaskListRequest
-        {
-            Year = 2031, FileName = "2031修订.txt", Content = ByteString.CopyFrom(Document(
-                merged.Name,
-                into.Name,
-                revised: true)),
-        }, admin)).TaskList;
+        var revised = await ImportAsync("2031修订.txt", revised: true);
         Assert.Empty(revised.UnresolvedUnits);
         await app.Tasks.PublishTaskListAsync(new PublishTaskListRequest { Id = revised.Id }, admin);
         var sent = await PublishedEventAsync(revised.Id);

@@ -68,21 +68,12 @@ public static class SourceCoverage
         };
         foreach (var c in parsed.Categories)
         {
-            all.Add(c.Number);
-            all.Add(c.Title);
-            all.AddRange(c.LeadUnits);
-            all.AddRange(c.ResponsibleUnits);
-            all.AddRange(c.Leaders);
+            all.AddRange([c.Number, c.Title, .. c.LeadUnits, .. c.ResponsibleUnits, .. c.Leaders]);
         }
 
         foreach (var t in parsed.Tasks)
         {
-            all.Add(t.Number);
-            all.Add(t.Text);
-            all.Add(t.DeadlineText);
-            all.AddRange(t.LeadUnits);
-            all.AddRange(t.ResponsibleUnits);
-            all.AddRange(t.Leaders);
+            all.AddRange([t.Number, t.Text, t.DeadlineText, .. t.LeadUnits, .. t.ResponsibleUnits, .. t.Leaders]);
         }
 
         all.AddRange(parsed.OtherText);

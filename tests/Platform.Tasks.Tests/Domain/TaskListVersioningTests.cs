@@ -1,5 +1,6 @@
 using Platform.ServiceDefaults.Errors;
 using Platform.Tasks.Domain;
+using static Platform.Tasks.Tests.Domain.DomainLists;
 
 namespace Platform.Tasks.Tests.Domain;
 
@@ -10,7 +11,6 @@ namespace Platform.Tasks.Tests.Domain;
 /// </summary>
 public sealed class TaskListVersioningTests
 {
-    private const string District = "500103";
     private static readonly DateTimeOffset Now = new(2023, 3, 1, 9, 0, 0, TimeSpan.FromHours(8));
 
     [Fact]
@@ -196,54 +196,4 @@ public sealed class TaskListVersioningTests
         Assert.Null(twice);
         Assert.Equal(Now, Assert.Single(task.Signatures).SignedAt);
     }
-
-    private static TaskList Draft(params TaskItem[] tasks)
-    {
-        var list = new TaskList
-        {
-            Id = Guid.NewGuid(),
-            TenantId = District,
-            Year = 2023,
-            SourceFileName = "2023任务清单.docx",
-            SourceSha256 = new string('0', 64),
-            CreatedBy = "office",
-        };
-        for (var i = 0; i < tasks.Length; i++)
-        {
-            tasks[i].TaskListId = list.Id;
-            tasks[i].TaskList = list;
-            tasks[i].Order = i;
-        }
-
-        list.Tasks = [.. tasks];
-        return list;
-    }
-
-    private static TaskItem Item(string number, params TaskUnit[] units)
-    {
-        var task = new TaskItem { Id = Guid.NewGuid(), TenantId = District, Number = number, Text = "任务" + number };
-        foreach (var unit in units)
-        {
-            unit.TaskItemId = task.Id;
-            unit.Order = task.Units.Count;
-            task.Units.Add(unit);
-        }
-
-        return task;
-    }
-
-    private static TaskUnit Lead(string name, Guid? unitId = null) =>
-        Unit(UnitRole.Lead, name, unitId ?? Guid.NewGuid());
-
-    private static TaskUnit Responsible(string name, Guid? unitId = null, bool resolved = true) =>
-        Unit(UnitRole.Responsible, name, resolved ? unitId ?? Guid.NewGuid() : null);
-
-    private static TaskUnit Unit(UnitRole role, string name, Guid? unitId) => new()
-    {
-        TenantId = District,
-        Role = role,
-        PrintedName = name,
-        UnitId = unitId,
-        UnitName = unitId is null ? null : name,
-    };
 }

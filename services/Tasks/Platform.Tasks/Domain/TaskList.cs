@@ -70,6 +70,23 @@ public sealed class TaskList : ITenantEntity
         }
     }
 
+    /// <summary>A task of this draft, to edit.</summary>
+    public TaskItem DraftTask(string number)
+    {
+        EnsureDraft("edited");
+        return Tasks.SingleOrDefault(t => t.Number == number) ?? throw new NotFoundException("task", number);
+    }
+
+    /// <summary>Every place of this draft that prints the name, to be resolved to one directory unit.</summary>
+    public IReadOnlyList<TaskUnit> PlacesPrinting(string printedName)
+    {
+        EnsureDraft("changed");
+        var places = Tasks.SelectMany(t => t.Units).Where(u => u.PrintedName == printedName).ToList();
+        return places.Count > 0
+            ? places
+            : throw new ValidationException("printed_name", $"'{printedName}' is not a unit name of this draft");
+    }
+
     /// <summary>Unresolved printed names, each with the tasks that use it.</summary>
     public IReadOnlyList<(string PrintedName, IReadOnlyList<string> TaskNumbers)> UnresolvedUnits() =>
         Tasks.SelectMany(t => t.Units.Where(u => u.UnitId is null).Select(u => (u.PrintedName, t.Number)))

@@ -39,13 +39,8 @@ internal static class TaskListEvents
         Indicators = task.Indicators,
         Targets = task.Targets.Select(x => new PublishedTarget
         {
-            Text = x.Text,
-            Value = x.Value,
-            ValueMin = x.ValueMin,
-            Unit = x.Unit,
-            Baseline = x.Baseline,
-            Direction = x.Direction,
-            Grade = x.Grade,
+            Text = x.Text, Value = x.Value, ValueMin = x.ValueMin, Unit = x.Unit, Baseline = x.Baseline,
+            Direction = x.Direction, Grade = x.Grade,
         }).ToList(),
     };
 

@@ -28,15 +28,6 @@ public sealed class TaskListService(
     private const int DefaultPageSize = 100;
     private const int MaxPageSize = 500;
 
-    // What one task may carry: far above any real list, far below abuse.
-    private const int MaxLeadUnits = 20;
-    private const int MaxResponsibleUnits = 100;
-    private const int MaxTargets = 50;
-    private const int MaxIndicators = 20;
-
-    // A task of a year's list is due that year or within the following five (multi-year projects), never in 0001.
-    private const int MaxDeadlineYears = 5;
-
     public override async Task<V1.ImportTaskListResponse> ImportTaskList(
         V1.ImportTaskListRequest request,
         ServerCallContext context)
@@ -126,13 +117,8 @@ public sealed class TaskListService(
     {
         caller.RequireDistrictAdmin(PlatformScopes.TasksWrite);
         var list = await LoadAsync(request.TaskListId, context.CancellationToken);
-        list.EnsureDraft("changed");
         var printed = request.PrintedName?.Trim() ?? string.Empty;
-        var targets = list.Tasks.SelectMany(t => t.Units).Where(u => u.PrintedName == printed).ToList();
-        if (targets.Count == 0)
-        {
-            throw new ValidationException("printed_name", $"'{printed}' is not a unit name of this draft");
-        }
+        var places = list.PlacesPrinting(printed);
 
         ResolvedUnit unit;
         if (request.CreateUnit)
@@ -155,10 +141,10 @@ public sealed class TaskListService(
             }
         }
 
-        foreach (var taskUnit in targets)
+        foreach (var place in places)
         {
-            taskUnit.UnitId = unit.Id;
-            taskUnit.UnitName = unit.Name;
+            place.UnitId = unit.Id;
+            place.UnitName = unit.Name;
         }
 
         await db.SaveChangesAsync(context.CancellationToken);
@@ -169,68 +155,40 @@ public sealed class TaskListService(
     {
         caller.RequireDistrictAdmin(PlatformScopes.TasksWrite);
         var list = await LoadAsync(request.TaskListId, context.CancellationToken);
-        list.EnsureDraft("edited");
-        var task = list.Tasks.SingleOrDefault(t => t.Number == request.Number)
-            ?? throw new NotFoundException("task", request.Number);
-
+        var task = list.DraftTask(request.Number);
         if (request.HasText)
         {
-            task.Text = string.IsNullOrWhiteSpace(request.Text) || request.Text.Length > 4000
-                ? throw new ValidationException("text", "must be 1 to 4000 characters")
-                : request.Text.Trim();
+            task.Rewrite(request.Text);
         }
 
         if (request.HasDeadline)
         {
-            task.Deadline = request.Deadline.Length == 0 ? null
-                : ParseDate(request.Deadline) is not { } d
-                    ? throw new ValidationException("deadline", "use yyyy-MM-dd, or empty for none")
-                : d.Year < list.Year || d.Year > list.Year + MaxDeadlineYears
-                    ? throw new ValidationException(
-                        "deadline",
-                        $"must fall between {list.Year} and {list.Year + MaxDeadlineYears}")
-                : d;
+            task.Reschedule(
+                request.Deadline.Length == 0
+                    ? null
+                    : ParseDate(request.Deadline)
+                        ?? throw new ValidationException("deadline", "use yyyy-MM-dd, or empty for none"),
+                list.Year);
         }
 
         if (request.HasDeadlineText)
         {
-            task.DeadlineText = request.DeadlineText.Length > 200
-                ? throw new ValidationException("deadline_text", "at most 200 characters")
-                : request.DeadlineText;
+            task.DescribeDeadline(request.DeadlineText);
         }
 
         if (request.ReplaceTargets)
         {
-            if (request.Targets.Any(t => string.IsNullOrWhiteSpace(t.Text) || string.IsNullOrWhiteSpace(t.Direction)))
-            {
-                throw new ValidationException("targets", "every target needs its text and a direction");
-            }
-
-            var directions = Enum.GetNames<TargetDirection>();
-            var unknown = request.Targets
-                .FirstOrDefault(t => !directions.Contains(t.Direction, StringComparer.Ordinal));
-            if (unknown is not null)
-            {
-                throw new ValidationException(
-                    "targets",
-                    $"direction '{unknown.Direction}' is not one of {string.Join(", ", directions)}");
-            }
-
-            CheckCount("targets", request.Targets.Count, MaxTargets);
-
-            task.Targets = request.Targets.Select(t => t.ToDomain()).ToList();
+            task.ReplaceTargets([.. request.Targets.Select(t => t.ToDomain())]);
         }
 
         if (request.ReplaceIndicators)
         {
-            CheckCount("indicators", request.Indicators.Count, MaxIndicators);
-            task.Indicators = request.Indicators.Where(i => !string.IsNullOrWhiteSpace(i)).Distinct().ToList();
+            task.ReplaceIndicators(request.Indicators);
         }
 
         if (request.ReplaceUnits)
         {
-            CheckCount("lead_units", request.LeadUnits.Count, MaxLeadUnits);
-            CheckCount("responsible_units", request.ResponsibleUnits.Count, MaxResponsibleUnits);
+            TaskItem.CheckUnitCounts(request.LeadUnits.Count, request.ResponsibleUnits.Count);
             var names = NonEmpty(request.LeadUnits.Concat(request.ResponsibleUnits)).ToList();
             if (names.Any(n => n.Length > 200))
             {
@@ -424,13 +382,4 @@ public sealed class TaskListService(
 
     private static IEnumerable<string> NonEmpty(IEnumerable<string> names) =>
         names.Select(n => n.Trim()).Where(n => n.Length > 0);
-
-    private static void CheckCount(string field, int count, int max)
-
-    {
-        if (count > max)
-        {
-            throw new ValidationException(field, $"{count} given; a task has at most {max}");
-        }
-    }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace Platform.Tasks.Importing.Parsing;
@@ -41,47 +42,31 @@ internal static partial class Numbering
         m = ArabicRegex().Match(normalized);
         if (m.Success)
         {
-            var value = int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
-            return new NumberingMatch(
-                NumberingStyle.Arabic,
-                value,
-                value.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                m.Length);
+            return Numbered(NumberingStyle.Arabic, int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture), m);
         }
 
         m = ArabicParenRegex().Match(normalized);
         if (m.Success)
         {
-            var value = int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
-            return new NumberingMatch(
-                NumberingStyle.ArabicParen,
-                value,
-                value.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                m.Length);
+            return Numbered(NumberingStyle.ArabicParen, int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture), m);
         }
 
         m = CircledRegex().Match(normalized);
         if (m.Success)
         {
-            var value = m.Groups[1].Value[0] - '\u2460' + 1;
-            return new NumberingMatch(
-                NumberingStyle.Circled,
-                value,
-                value.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                m.Length);
+            return Numbered(NumberingStyle.Circled, m.Groups[1].Value[0] - '\u2460' + 1, m);
         }
 
         m = ParenthesizedDigitRegex().Match(normalized);
         if (m.Success)
         {
-            var value = m.Groups[1].Value[0] - '\u2474' + 1;
-            return new NumberingMatch(
-                NumberingStyle.ArabicParen,
-                value,
-                value.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                m.Length);
+            return Numbered(NumberingStyle.ArabicParen, m.Groups[1].Value[0] - '\u2474' + 1, m);
         }
 
         return null;
     }
+
+    /// <summary>A number printed in digits (or circled): its value, printed again in digits.</summary>
+    private static NumberingMatch Numbered(NumberingStyle style, int value, Match m) =>
+        new(style, value, value.ToString(CultureInfo.InvariantCulture), m.Length);
 }
