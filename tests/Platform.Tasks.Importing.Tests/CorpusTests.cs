@@ -1,6 +1,7 @@
 using System.Globalization;
 using Platform.Tasks.Importing.Tests.Support;
 using Xunit.Abstractions;
+using Floor = (double Tasks, double Lead, double Responsible, double Targets, double Deadlines);
 
 namespace Platform.Tasks.Importing.Tests;
 
@@ -11,8 +12,10 @@ namespace Platform.Tasks.Importing.Tests;
 /// </summary>
 public sealed class CorpusTests(ITestOutputHelper output)
 {
-    /// <summary>The floor per format: task recall, lead exact, responsible exact, target recall, deadline right.</summary>
-    private static readonly Dictionary<string, (double Tasks, double Lead, double Responsible, double Targets, double Deadlines)> Floors = new()
+    /// <summary>
+    /// The floor per format: task recall, lead exact, responsible exact, target recall, deadline right.
+    /// </summary>
+    private static readonly Dictionary<string, Floor> Floors = new()
     {
         [FixtureFormat.Txt] = (1.0, 1.0, 1.0, 0.985, 1.0),
         [FixtureFormat.Docx] = (0.995, 0.995, 0.995, 0.985, 0.99),
@@ -37,7 +40,9 @@ public sealed class CorpusTests(ITestOutputHelper output)
             Assert.NotEmpty(expectation.Tasks);
             foreach (var task in expectation.Tasks)
             {
-                Assert.True(text.Contains(task.TextStart, StringComparison.Ordinal), $"{document}: “{task.TextStart}” is not in the text");
+                Assert.True(
+                    text.Contains(task.TextStart, StringComparison.Ordinal),
+                    $"{document}: “{task.TextStart}” is not in the text");
             }
         }
     }
@@ -51,7 +56,9 @@ public sealed class CorpusTests(ITestOutputHelper output)
         foreach (var document in dated)
         {
             var parsed = TaskListImporter.Parse(Corpus.Bytes(document, FixtureFormat.Txt), document);
-            Assert.True(Corpus.Expectation(document).IssuedOn == parsed.Notice.IssuedOn, $"{document}: {parsed.Notice.IssuedOn}");
+            Assert.True(
+                Corpus.Expectation(document).IssuedOn == parsed.Notice.IssuedOn,
+                $"{document}: {parsed.Notice.IssuedOn}");
         }
 
         var damaged = TaskListImporter.Parse(Corpus.Bytes("c02-qinghe-mubiao-renwu.txt", FixtureFormat.Txt), "c02.txt");

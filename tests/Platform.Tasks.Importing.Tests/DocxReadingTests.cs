@@ -16,8 +16,8 @@ public sealed class DocxReadingTests
             var numbering = main.AddNewPart<NumberingDefinitionsPart>();
             numbering.Numbering = new Numbering(
                 new AbstractNum(
-                    new Level(new StartNumberingValue { Val = 1 }, new NumberingFormat { Val = NumberFormatValues.ChineseCounting }, new LevelText { Val = "（%1）" }) { LevelIndex = 0 },
-                    new Level(new StartNumberingValue { Val = 1 }, new NumberingFormat { Val = NumberFormatValues.Decimal }, new LevelText { Val = "%2." }) { LevelIndex = 1 })
+                    NumberingLevel(0, NumberFormatValues.ChineseCounting, "（%1）"),
+                    NumberingLevel(1, NumberFormatValues.Decimal, "%2."))
                 { AbstractNumberId = 1 },
                 new NumberingInstance(new AbstractNumId { Val = 1 }) { NumberID = 5 });
             return
@@ -125,7 +125,9 @@ public sealed class DocxReadingTests
         var boxed = parsed.Tasks[2];
         Assert.Equal(("纳税", "推行电子发票，开票时间压减至1天。"), (boxed.Category, boxed.Text));
         Assert.Equal(["区税务局"], boxed.LeadUnits);
-        Assert.DoesNotContain(parsed.OtherText, t => t.Contains("内部资料", StringComparison.Ordinal) || t.Contains("— 1 —", StringComparison.Ordinal));
+        Assert.DoesNotContain(
+            parsed.OtherText,
+            t => t.Contains("内部资料", StringComparison.Ordinal) || t.Contains("— 1 —", StringComparison.Ordinal));
     }
 
     private static byte[] Build(Func<MainDocumentPart, OpenXmlElement[]> content)
@@ -140,13 +142,22 @@ public sealed class DocxReadingTests
         return stream.ToArray();
     }
 
+    private static Level NumberingLevel(int index, NumberFormatValues format, string text) =>
+        new(new StartNumberingValue { Val = 1 }, new NumberingFormat { Val = format }, new LevelText { Val = text })
+        {
+            LevelIndex = index,
+        };
+
     private static Paragraph Numbered(string text, int level) =>
-        new(new ParagraphProperties(new NumberingProperties(new NumberingLevelReference { Val = level }, new NumberingId { Val = 5 })),
+        new(new ParagraphProperties(new NumberingProperties(
+            new NumberingLevelReference { Val = level },
+            new NumberingId { Val = 5 })),
             new Run(new Text(text)));
 
     private static Table Table(params TableRow[] rows) => new([new TableProperties(), .. rows]);
 
-    private static TableRow Row(params string[] cells) => Row(cells.Select(c => (c, (MergedCellValues?)null)).ToArray());
+    private static TableRow Row(params string[] cells)
+        => Row(cells.Select(c => (c, (MergedCellValues?)null)).ToArray());
 
     private static TableRow Row(params (string Text, MergedCellValues? Merge)[] cells) =>
         new(cells.Select(c =>
@@ -154,7 +165,8 @@ public sealed class DocxReadingTests
             var properties = new TableCellProperties();
             if (c.Merge is { } merge)
             {
-                properties.Append(merge == MergedCellValues.Restart ? new VerticalMerge { Val = merge } : new VerticalMerge());
+                properties.Append(
+                    merge == MergedCellValues.Restart ? new VerticalMerge { Val = merge } : new VerticalMerge());
             }
 
             return new TableCell([properties, .. c.Text.Split('\n').Select(DocxFixtureBuilder.Paragraph)]);

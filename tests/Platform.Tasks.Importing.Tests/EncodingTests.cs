@@ -10,7 +10,8 @@ public sealed class EncodingTests
 
     static EncodingTests() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
-    public static TheoryData<string> Encodings => ["utf-8", "utf-8-bom", "utf-16le", "utf-16be", "utf-16le-no-bom", "utf-16be-no-bom", "gbk", "gb18030"];
+    public static TheoryData<string> Encodings
+        => ["utf-8", "utf-8-bom", "utf-16le", "utf-16be", "utf-16le-no-bom", "utf-16be-no-bom", "gbk", "gb18030"];
 
     [Theory]
     [MemberData(nameof(Encodings))]
@@ -33,7 +34,9 @@ public sealed class EncodingTests
 
         var expected = FixtureFormat.Parse(Fixture, FixtureFormat.Txt);
         Assert.Equal(expected.Notice, parsed.Notice);
-        Assert.Equal(expected.Tasks.Select(t => (t.Number, t.Text, string.Join("、", t.LeadUnits))), parsed.Tasks.Select(t => (t.Number, t.Text, string.Join("、", t.LeadUnits))));
+        Assert.Equal(
+            expected.Tasks.Select(t => (t.Number, t.Text, string.Join("、", t.LeadUnits))),
+            parsed.Tasks.Select(t => (t.Number, t.Text, string.Join("、", t.LeadUnits))));
         Assert.Equal("重庆市江北区人民政府办公室", parsed.Notice.Issuer);
     }
 }

@@ -8,8 +8,15 @@ public sealed class FormatEquivalenceTests
 {
     public static readonly string[] Fixtures =
     [
-        "yuzhong-2023-tasklist.txt", "layout-a-category-units.txt", "layout-b-task-brackets.txt", "layout-c-lead-phrases.txt",
-        "layout-d-unit-lines.txt", "layout-e-pipe-table.txt", "layout-e-cell-lines.txt", "traditional.txt", "targets-and-traps.txt",
+        "yuzhong-2023-tasklist.txt",
+        "layout-a-category-units.txt",
+        "layout-b-task-brackets.txt",
+        "layout-c-lead-phrases.txt",
+        "layout-d-unit-lines.txt",
+        "layout-e-pipe-table.txt",
+        "layout-e-cell-lines.txt",
+        "traditional.txt",
+        "targets-and-traps.txt",
         "layout-mixed-brackets-and-table.txt",
     ];
 
@@ -57,7 +64,9 @@ public sealed class FormatEquivalenceTests
         var parsed = FixtureFormat.Parse("layout-c-lead-phrases.txt", FixtureFormat.Txt);
         var withoutTask = parsed with { Tasks = parsed.Tasks.Where(t => t.Number != "3").ToList() };
 
-        Assert.Contains("破产案件平均审理周期缩减至300天", SourceCoverage.LostFragments(RepoFiles.FixtureText("layout-c-lead-phrases.txt"), withoutTask));
+        Assert.Contains(
+            "破产案件平均审理周期缩减至300天",
+            SourceCoverage.LostFragments(RepoFiles.FixtureText("layout-c-lead-phrases.txt"), withoutTask));
     }
 
     /// <summary>Tasks and categories without source line numbers (lines differ between formats), as JSON.</summary>

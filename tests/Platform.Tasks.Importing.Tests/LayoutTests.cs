@@ -8,7 +8,8 @@ public sealed class LayoutTests
     public static TheoryData<string> Formats => [FixtureFormat.Txt, FixtureFormat.Docx, FixtureFormat.Pdf];
 
     private static ParsedTask Task(string fixture, string format, string number, string? category = null) =>
-        FixtureFormat.Parse(fixture, format).Tasks.Single(t => t.Number == number && (category is null || t.Category == category));
+        FixtureFormat.Parse(fixture, format).Tasks
+            .Single(t => t.Number == number && (category is null || t.Category == category));
 
     // a. units once per category heading
 
@@ -38,7 +39,9 @@ public sealed class LayoutTests
         Assert.Equal("重庆市江北区人民政府办公室", notice.Issuer);
         Assert.Equal(new DateOnly(2024, 3, 15), notice.IssuedOn);
         Assert.Equal("关于印发《江北区2024年优化营商环境重点任务清单》的通知", notice.Title);
-        Assert.Equal(("quarterly", "quarter-end", "区发展改革委"), (notice.Reporting?.Cadence, notice.Reporting?.DueRule, notice.Reporting?.ReportTo));
+        Assert.Equal(
+            ("quarterly", "quarter-end", "区发展改革委"),
+            (notice.Reporting?.Cadence, notice.Reporting?.DueRule, notice.Reporting?.ReportTo));
         Assert.Equal(new Contact { Name = "李明", Phone = "023-67851234", Email = "jbyshj@example.cn" }, notice.Contact);
     }
 
@@ -77,7 +80,9 @@ public sealed class LayoutTests
         Assert.Equal(["区政务服务办"], Task(f, format, "3").LeadUnits);
         Assert.Equal(["各镇人民政府", "各街道办事处"], Task(f, format, "3").ResponsibleUnits);
         Assert.Equal(["区市场监管局"], Task(f, format, "4").LeadUnits);
-        Assert.All(FixtureFormat.Parse(f, format).Tasks, t => Assert.DoesNotContain("单位", t.Text, StringComparison.Ordinal));
+        Assert.All(
+            FixtureFormat.Parse(f, format).Tasks,
+            t => Assert.DoesNotContain("单位", t.Text, StringComparison.Ordinal));
     }
 
     [Theory]
@@ -230,7 +235,9 @@ public sealed class LayoutTests
 
         Assert.Equal(["一", "二", "三"], parsed.Categories.Select(c => c.Number));
         Assert.Equal(["1", "2", "3", "4", "1", "2", "3"], parsed.Tasks.Select(t => t.Number));
-        Assert.Equal(["开办企业", "开办企业", "办理建筑许可", "办理建筑许可", "配套事项", "配套事项", "配套事项"], parsed.Tasks.Select(t => t.Category));
+        Assert.Equal(
+            ["开办企业", "开办企业", "办理建筑许可", "办理建筑许可", "配套事项", "配套事项", "配套事项"],
+            parsed.Tasks.Select(t => t.Category));
         Assert.Equal(["区住房城乡建委"], parsed.Tasks[2].LeadUnits);
         Assert.Equal(["区经信委"], parsed.Tasks[4].LeadUnits);
         Assert.Equal(new DateOnly(2023, 9, 30), parsed.Tasks[4].Deadline);
@@ -244,7 +251,10 @@ public sealed class LayoutTests
         var tasks = FixtureFormat.Parse("layout-e-pipe-table.txt", format).Tasks;
 
         Assert.Equal(
-            [new DateOnly(2024, 6, 30), new DateOnly(2024, 12, 31), new DateOnly(2024, 9, 30), null, null, new DateOnly(2024, 12, 31)],
+            [
+                new DateOnly(2024, 6, 30), new DateOnly(2024, 12, 31), new DateOnly(2024, 9, 30), null, null,
+                new DateOnly(2024, 12, 31),
+            ],
             tasks.Select(t => t.Deadline));
         Assert.Equal(["2024年6月底前", "年底前", "9月底", "长期坚持", "持续推进", "2024年12月31日"], tasks.Select(t => t.DeadlineText));
     }

@@ -26,15 +26,18 @@ public sealed class PdfReadingTests
 
         Assert.Contains(lines, l => l.Cells is { Count: >= 5 } cells && cells[0] == "序号");
         Assert.Equal(
-            text.Tasks.Select(t => (t.Number, t.Text, string.Join("、", t.LeadUnits), string.Join("、", t.ResponsibleUnits), t.Deadline)),
-            drawn.Tasks.Select(t => (t.Number, t.Text, string.Join("、", t.LeadUnits), string.Join("、", t.ResponsibleUnits), t.Deadline)));
+            text.Tasks.Select(t => (Row(t), t.Deadline)),
+            drawn.Tasks.Select(t => (Row(t), t.Deadline)));
     }
 
     [Fact]
     public void ACellWrappedOverLinesIsOneCellAndTheRowsStayApart()
     {
         var task = "推行企业开办全程网办，" + string.Concat(Enumerable.Repeat("压缩办理环节和时间，", 6)) + "办理时间压减至1个工作日。";
-        var pdf = PdfFixtureBuilder.Build($"2024年任务\n序号|事项|牵头单位|责任单位|完成时限\n1|{task}|区市场监管局|区税务局、区人力社保局、区公安分局、区住房城乡建委|2024年6月底前\n2|推行电子发票。|区税务局|区财政局|年底前\n");
+        var pdf = PdfFixtureBuilder.Build(
+            "2024年任务\n序号|事项|牵头单位|责任单位|完成时限\n"
+            + $"1|{task}|区市场监管局|区税务局、区人力社保局、区公安分局、区住房城乡建委|2024年6月底前\n"
+            + "2|推行电子发票。|区税务局|区财政局|年底前\n");
 
         var parsed = TaskListImporter.Parse(pdf, "list.pdf");
 
@@ -51,7 +54,8 @@ public sealed class PdfReadingTests
         var source = new StringBuilder("2024年重点任务清单\n一、政务服务\n");
         for (var i = 1; i <= 40; i++)
         {
-            source.Append($"{i}.推进第{i}项政务服务事项标准化，办理时间压减至{i % 5 + 1}个工作日。（牵头单位：{units[i % 5]}；责任单位：{units[(i + 1) % 5]}）\n");
+            source.Append($"{i}.推进第{i}项政务服务事项标准化，办理时间压减至{i % 5 + 1}个工作日。"
+                + $"（牵头单位：{units[i % 5]}；责任单位：{units[(i + 1) % 5]}）\n");
         }
 
         var pdf = PdfFixtureBuilder.Build(source.ToString(), columns: 2);
@@ -66,9 +70,7 @@ public sealed class PdfReadingTests
         var columns = TaskListImporter.Parse(pdf, "list.pdf");
 
         Assert.Equal(40, columns.Tasks.Count);
-        Assert.Equal(
-            text.Tasks.Select(t => (t.Number, t.Text, string.Join("、", t.LeadUnits), string.Join("、", t.ResponsibleUnits))),
-            columns.Tasks.Select(t => (t.Number, t.Text, string.Join("、", t.LeadUnits), string.Join("、", t.ResponsibleUnits))));
+        Assert.Equal(text.Tasks.Select(Row), columns.Tasks.Select(Row));
     }
 
     [Fact]
@@ -98,4 +100,8 @@ public sealed class PdfReadingTests
         Assert.Equal(80, parsed.Tasks.Count);
         Assert.Equal("推进第80项政务服务事项网上办理，实现全程网办。", parsed.Tasks[^1].Text);
     }
+
+    /// <summary>A task as the formats must agree on it: number, text, lead and responsible units.</summary>
+    private static (string Number, string Text, string Lead, string Responsible) Row(ParsedTask task) =>
+        (task.Number, task.Text, string.Join("、", task.LeadUnits), string.Join("、", task.ResponsibleUnits));
 }

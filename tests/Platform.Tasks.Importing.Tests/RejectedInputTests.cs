@@ -41,7 +41,9 @@ public sealed class RejectedInputTests
         new Random(7).NextBytes(random);
 
         Assert.Equal("unsupported-format", Reject(random, "list.txt").Reason);
-        Assert.Equal("unsupported-format", Reject([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13], "scan.png").Reason);
+        Assert.Equal(
+            "unsupported-format",
+            Reject([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13], "scan.png").Reason);
     }
 
     [Fact]

@@ -8,10 +8,17 @@ public sealed class TrapTests
 {
     public static TheoryData<string> Formats => [FixtureFormat.Txt, FixtureFormat.Docx, FixtureFormat.Pdf];
 
+    private static (DateOnly? Date, string? Text) Deadline(string fixture, string format, string number)
+    {
+        var task = Task(fixture, format, number);
+        return (task.Deadline, task.DeadlineText);
+    }
+
     private static ParsedTask Task(string fixture, string format, string number) =>
         FixtureFormat.Parse(fixture, format).Tasks.Single(t => t.Number == number);
 
-    private static ParsedTaskList ParseText(string text) => TaskListImporter.Parse(Encoding.UTF8.GetBytes(text), "list.txt");
+    private static ParsedTaskList ParseText(string text)
+        => TaskListImporter.Parse(Encoding.UTF8.GetBytes(text), "list.txt");
 
     [Theory]
     [MemberData(nameof(Formats))]
@@ -25,7 +32,9 @@ public sealed class TrapTests
         Assert.Equal(["區稅務局"], parsed.Tasks[2].LeadUnits);
         Assert.Equal(["區財政局"], parsed.Tasks[2].ResponsibleUnits);
         Assert.Equal(new DateOnly(2024, 9, 30), parsed.Tasks[1].Deadline);
-        Assert.Equal((TargetDirection.AtLeast, 95m), (parsed.Tasks[0].Targets[0].Direction, parsed.Tasks[0].Targets[0].Value));
+        Assert.Equal(
+            (TargetDirection.AtLeast, 95m),
+            (parsed.Tasks[0].Targets[0].Direction, parsed.Tasks[0].Targets[0].Value));
         Assert.Equal(["纳税", "Taxation"], parsed.Categories[1].Indicators);
     }
 
@@ -67,7 +76,9 @@ public sealed class TrapTests
     {
         var targets = Task("targets-and-traps.txt", format, "4").Targets;
 
-        Assert.Equal([("Ⅱ类", TargetDirection.Reach), ("III类", TargetDirection.AtLeast)], targets.Select(t => (t.Grade!, t.Direction)));
+        Assert.Equal(
+            [("Ⅱ类", TargetDirection.Reach), ("III类", TargetDirection.AtLeast)],
+            targets.Select(t => (t.Grade!, t.Direction)));
         Assert.All(targets, t => Assert.Null(t.Value));
     }
 
@@ -77,10 +88,15 @@ public sealed class TrapTests
     {
         const string f = "targets-and-traps.txt";
 
-        Assert.Equal([(TargetDirection.Increase, 1200m, "个"), (TargetDirection.Increase, 90m, "%")], Task(f, format, "6").Targets.Select(t => (t.Direction, t.Value!.Value, t.Unit!)));
-        Assert.Equal((TargetDirection.Keep, 2.5m), (Task(f, format, "7").Targets[0].Direction, Task(f, format, "7").Targets[0].Value!.Value));
+        Assert.Equal(
+            [(TargetDirection.Increase, 1200m, "个"), (TargetDirection.Increase, 90m, "%")],
+            Task(f, format, "6").Targets.Select(t => (t.Direction, t.Value!.Value, t.Unit!)));
+        Assert.Equal(
+            (TargetDirection.Keep, 2.5m),
+            (Task(f, format, "7").Targets[0].Direction, Task(f, format, "7").Targets[0].Value!.Value));
         Assert.Equal([TargetDirection.AtLeast], Task(f, format, "8").Targets.Select(t => t.Direction));
-        Assert.Equal((TargetDirection.AtLeast, 4m, "次"), (Task(f, format, "9").Targets[0].Direction, Task(f, format, "9").Targets[0].Value!.Value, Task(f, format, "9").Targets[0].Unit!));
+        var nine = Task(f, format, "9").Targets[0];
+        Assert.Equal((TargetDirection.AtLeast, 4m, "次"), (nine.Direction, nine.Value!.Value, nine.Unit!));
     }
 
     [Theory]
@@ -89,11 +105,11 @@ public sealed class TrapTests
     {
         const string f = "targets-and-traps.txt";
 
-        Assert.Equal((new DateOnly(2024, 6, 30), "上半年"), (Task(f, format, "5").Deadline, Task(f, format, "5").DeadlineText));
-        Assert.Equal((new DateOnly(2024, 12, 31), "年内"), (Task(f, format, "9").Deadline, Task(f, format, "9").DeadlineText));
+        Assert.Equal((new DateOnly(2024, 6, 30), "上半年"), Deadline(f, format, "5"));
+        Assert.Equal((new DateOnly(2024, 12, 31), "年内"), Deadline(f, format, "9"));
         Assert.Equal(new DateOnly(2024, 12, 31), Task("layout-a-category-units.txt", format, "4").Deadline);
-        Assert.Equal((null, "长期坚持"), (Task("layout-c-lead-phrases.txt", format, "4").Deadline, Task("layout-c-lead-phrases.txt", format, "4").DeadlineText));
-        Assert.Equal((null, "持续推进"), (Task("layout-d-unit-lines.txt", format, "4").Deadline, Task("layout-d-unit-lines.txt", format, "4").DeadlineText));
+        Assert.Equal((null, "长期坚持"), Deadline("layout-c-lead-phrases.txt", format, "4"));
+        Assert.Equal((null, "持续推进"), Deadline("layout-d-unit-lines.txt", format, "4"));
         Assert.Equal(new DateOnly(2024, 9, 30), Task("layout-d-unit-lines.txt", format, "1").Deadline);
     }
 
@@ -117,7 +133,9 @@ public sealed class TrapTests
     {
         var parsed = FixtureFormat.Parse("targets-and-traps.txt", FixtureFormat.Txt);
 
-        Assert.Equal(Enumerable.Range(1, 9).Select(n => n.ToString(System.Globalization.CultureInfo.InvariantCulture)), parsed.Tasks.Select(t => t.Number));
+        Assert.Equal(
+            Enumerable.Range(1, 9).Select(n => n.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            parsed.Tasks.Select(t => t.Number));
         Assert.StartsWith("2024年培育", parsed.Tasks[2].Text, StringComparison.Ordinal);
     }
 
@@ -195,7 +213,9 @@ public sealed class TrapTests
         Assert.Equal([("一", "开办企业"), ("二", "开办企业")], parsed.Tasks.Select(t => (t.Number, t.Category!)));
         Assert.Equal(["开办企业"], parsed.Categories.Select(c => c.Title));
         Assert.Contains("（一）加强督查。区政府督查室定期通报。", parsed.OtherText);
-        Assert.Equal(("monthly", "25日前", "区发展改革委"), (parsed.Notice.Reporting!.Cadence, parsed.Notice.Reporting.DueRule, parsed.Notice.Reporting.ReportTo));
+        Assert.Equal(
+            ("monthly", "25日前", "区发展改革委"),
+            (parsed.Notice.Reporting!.Cadence, parsed.Notice.Reporting.DueRule, parsed.Notice.Reporting.ReportTo));
         Assert.Equal(["区税务局"], parsed.Tasks[0].ResponsibleUnits);
     }
 }

@@ -2,7 +2,9 @@ using Platform.Tasks.Importing.Tests.Support;
 
 namespace Platform.Tasks.Importing.Tests;
 
-/// <summary>The first real input: 渝中区 2023 (渝中府办〔2023〕32号), 90 tasks in 17 categories — as .txt, .docx and .pdf.</summary>
+/// <summary>
+/// The first real input: 渝中区 2023 (渝中府办〔2023〕32号), 90 tasks in 17 categories — as .txt, .docx and .pdf.
+/// </summary>
 public sealed class YuzhongDocumentTests
 {
     private const string Fixture = "yuzhong-2023-tasklist.txt";
@@ -11,7 +13,8 @@ public sealed class YuzhongDocumentTests
 
     private static ParsedTaskList Parse(string format = FixtureFormat.Txt) => FixtureFormat.Parse(Fixture, format);
 
-    private static ParsedTask Task(string number, string format = FixtureFormat.Txt) => Parse(format).Tasks.Single(t => t.Number == number);
+    private static ParsedTask Task(string number, string format = FixtureFormat.Txt)
+        => Parse(format).Tasks.Single(t => t.Number == number);
 
     [Theory]
     [MemberData(nameof(Formats))]
@@ -43,7 +46,9 @@ public sealed class YuzhongDocumentTests
         var categories = Parse(format).Categories;
 
         Assert.Equal(expected, categories.Select(c => c.Title));
-        Assert.Equal(["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二", "十三", "十四", "十五", "十六", "十七"], categories.Select(c => c.Number));
+        Assert.Equal(
+            ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二", "十三", "十四", "十五", "十六", "十七"],
+            categories.Select(c => c.Number));
     }
 
     [Theory]
@@ -52,7 +57,9 @@ public sealed class YuzhongDocumentTests
     {
         var tasks = Parse(format).Tasks;
 
-        Assert.Equal(Enumerable.Range(1, 90).Select(n => n.ToString(System.Globalization.CultureInfo.InvariantCulture)), tasks.Select(t => t.Number));
+        Assert.Equal(
+            Enumerable.Range(1, 90).Select(n => n.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            tasks.Select(t => t.Number));
         Assert.All(tasks, t => Assert.False(string.IsNullOrWhiteSpace(t.Text)));
     }
 
@@ -147,7 +154,9 @@ public sealed class YuzhongDocumentTests
     [Fact]
     public void TargetCountsPerTaskAreExactlyThoseOfTheIssue()
     {
-        var expected = ExpectedTargets.Select(row => (string)row[0]).GroupBy(n => n).ToDictionary(g => g.Key, g => g.Count());
+        var expected = ExpectedTargets.Select(row => (string)row[0]).GroupBy(n => n).ToDictionary(
+            g => g.Key,
+            g => g.Count());
 
         var actual = Parse().Tasks.Where(t => t.Targets.Count > 0).ToDictionary(t => t.Number, t => t.Targets.Count);
 
@@ -173,7 +182,10 @@ public sealed class YuzhongDocumentTests
         Assert.Contains(parsed.OtherText, t => t.StartsWith("一、强化责任落实。", StringComparison.Ordinal));
         Assert.Contains(parsed.OtherText, t => t.StartsWith("（一）加强统筹协调。", StringComparison.Ordinal));
         Assert.Contains("三、组织保障", parsed.OtherText);
-        Assert.DoesNotContain(parsed.Tasks, t => t.Text.Contains("统筹协调", StringComparison.Ordinal) || t.Text.Contains("强化责任落实", StringComparison.Ordinal));
+        Assert.DoesNotContain(
+            parsed.Tasks,
+            t => t.Text.Contains("统筹协调", StringComparison.Ordinal)
+                || t.Text.Contains("强化责任落实", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -181,7 +193,9 @@ public sealed class YuzhongDocumentTests
     {
         var parsed = Parse();
 
-        Assert.Equal(["获得电力", "获得用水用气", "Utility Services"], parsed.Categories.Single(c => c.Title == "市政公用基础设施报装").Indicators);
+        Assert.Equal(
+            ["获得电力", "获得用水用气", "Utility Services"],
+            parsed.Categories.Single(c => c.Title == "市政公用基础设施报装").Indicators);
         Assert.Equal(["开办企业", "Business Entry"], parsed.Categories.Single(c => c.Title == "市场准入").Indicators);
         Assert.All(parsed.Categories, c => Assert.NotEmpty(c.Indicators));
         Assert.Contains("获得用水用气", Task("20").Indicators);

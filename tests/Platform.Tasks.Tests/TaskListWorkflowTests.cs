@@ -1,13 +1,14 @@
 using Google.Protobuf;
 using Grpc.Core;
-using Npgsql;
 using Platform.Contracts.Tasks.V1;
 using Task = System.Threading.Tasks.Task;
 using UnitsV1 = Platform.Contracts.Units.V1;
 
 namespace Platform.Tasks.Tests;
 
-/// <summary>A district's year: import, map what the directory does not know, publish, revise, sign for — and who may not.</summary>
+/// <summary>
+/// A district's year: import, map what the directory does not know, publish, revise, sign for — and who may not.
+/// </summary>
 [Collection(TasksCollection.Name)]
 public sealed class TaskListWorkflowTests(TasksApp app)
 {
@@ -33,11 +34,14 @@ public sealed class TaskListWorkflowTests(TasksApp app)
         Assert.Equal("区市场监管局", Assert.Single(task1.LeadUnits).UnitName);
         Assert.Contains(task1.ResponsibleUnits, u => u.PrintedName == "区经信委" && u.UnitName == "区经济信息委");
 
-        var refused = await Assert.ThrowsAsync<RpcException>(() => app.Tasks.PublishTaskListAsync(new PublishTaskListRequest { Id = draft.Id }, admin).ResponseAsync);
+        var refused = await FailsAsync(
+            () => app.Tasks.PublishTaskListAsync(new PublishTaskListRequest { Id = draft.Id }, admin));
         Assert.Equal(StatusCode.FailedPrecondition, refused.StatusCode);
         Assert.Contains(office, refused.Status.Detail);
 
-        var mapped = await app.Tasks.MapUnitNameAsync(new MapUnitNameRequest { TaskListId = draft.Id, PrintedName = office, CreateUnit = true }, admin);
+        var mapped = await app.Tasks.MapUnitNameAsync(
+            new MapUnitNameRequest { TaskListId = draft.Id, PrintedName = office, CreateUnit = true },
+            admin);
         Assert.Empty(mapped.UnresolvedUnits);
 
         var published = await app.Tasks.PublishTaskListAsync(new PublishTaskListRequest { Id = draft.Id }, admin);
@@ -45,7 +49,9 @@ public sealed class TaskListWorkflowTests(TasksApp app)
         Assert.Equal(1, published.Version);
         await AssertPublishedEventAsync(draft.Id, office);
 
-        var byUnit = await app.Tasks.ListTasksAsync(new ListTasksRequest { Year = 2023, UnitId = app.ScjUnitId }, admin);
+        var byUnit = await app.Tasks.ListTasksAsync(
+            new ListTasksRequest { Year = 2023, UnitId = app.ScjUnitId },
+            admin);
         Assert.Equal(["1", "2"], byUnit.Tasks.Select(t => t.Number));
         var byText = await app.Tasks.ListTasksAsync(new ListTasksRequest { Year = 2023, Query = "网上办理" }, admin);
         Assert.Equal("3", Assert.Single(byText.Tasks).Number);
@@ -55,7 +61,7 @@ public sealed class TaskListWorkflowTests(TasksApp app)
         var signed = await app.Tasks.SignForTaskAsync(new SignForTaskRequest { Id = byUnit.Tasks[0].Id }, scj);
         Assert.Equal(app.ScjUnitId, Assert.Single(signed.Signatures).UnitId);
         var task3 = published.Tasks.Single(t => t.Number == "3");
-        var notMine = await Assert.ThrowsAsync<RpcException>(() => app.Tasks.SignForTaskAsync(new SignForTaskRequest { Id = task3.Id }, scj).ResponseAsync);
+        var notMine = await FailsAsync(() => app.Tasks.SignForTaskAsync(new SignForTaskRequest { Id = task3.Id }, scj));
         Assert.Equal(StatusCode.PermissionDenied, notMine.StatusCode);
 
         // A revised document: the draft lists its differences, then becomes version 2 and archives version 1.
@@ -71,7 +77,9 @@ public sealed class TaskListWorkflowTests(TasksApp app)
         Assert.Equal("2", changed.Number);
         Assert.Contains("text", changed.Fields);
 
-        var version2 = await app.Tasks.PublishTaskListAsync(new PublishTaskListRequest { Id = revised.TaskList.Id }, admin);
+        var version2 = await app.Tasks.PublishTaskListAsync(
+            new PublishTaskListRequest { Id = revised.TaskList.Id },
+            admin);
         Assert.Equal(2, version2.Version);
         var lists = await app.Tasks.ListTaskListsAsync(new ListTaskListsRequest { Year = 2023 }, admin);
         Assert.Equal(TaskListStatus.Archived, lists.TaskLists.Single(l => l.Id == draft.Id).Status);
@@ -102,14 +110,18 @@ public sealed class TaskListWorkflowTests(TasksApp app)
         Assert.Equal(["1.1", "1.2"], tasks.Select(t => t.Number));
         Assert.Equal("建成保税仓库2个（上级部署：推进开放平台建设）", tasks[0].Text);
         Assert.All(tasks, t => Assert.Equal([park.Name, group.Name], t.LeadUnits.Select(u => u.UnitName)));
-        Assert.Contains(imported.Report.Warnings, w => w.Code == "units-split" && w.Message.Contains("按单位名录拆分", StringComparison.Ordinal));
+        Assert.Contains(
+            imported.Report.Warnings,
+            w => w.Code == "units-split" && w.Message.Contains("按单位名录拆分", StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task MappingToAnExistingUnitTeachesTheDirectoryTheAlias()
     {
         var admin = TasksApp.Bearer(await app.TokenAsync("yz.admin"));
-        var unit = await app.Units.CreateUnitAsync(new UnitsV1.CreateUnitRequest { Name = "区政务服务管理办公室" + Guid.NewGuid().ToString("N")[..4] }, admin);
+        var unit = await app.Units.CreateUnitAsync(
+            new UnitsV1.CreateUnitRequest { Name = "区政务服务管理办公室" + Guid.NewGuid().ToString("N")[..4] },
+            admin);
         var office = "区政务办" + Guid.NewGuid().ToString("N")[..4];
         var draft = (await app.Tasks.ImportTaskListAsync(new ImportTaskListRequest
         {
@@ -117,27 +129,36 @@ public sealed class TaskListWorkflowTests(TasksApp app)
         }, admin)).TaskList;
         Assert.Contains(draft.UnresolvedUnits, u => u.PrintedName == office);
 
-        var mapped = await app.Tasks.MapUnitNameAsync(new MapUnitNameRequest { TaskListId = draft.Id, PrintedName = office, UnitId = unit.Id }, admin);
+        var mapped = await app.Tasks.MapUnitNameAsync(
+            new MapUnitNameRequest { TaskListId = draft.Id, PrintedName = office, UnitId = unit.Id },
+            admin);
         Assert.Equal(unit.Name, mapped.Tasks.Single(t => t.Number == "3").LeadUnits[0].UnitName);
-        var resolved = await app.Units.ResolveUnitNamesAsync(new UnitsV1.ResolveUnitNamesRequest { Names = { office } }, admin);
+        var resolved = await app.Units.ResolveUnitNamesAsync(
+            new UnitsV1.ResolveUnitNamesRequest { Names = { office } },
+            admin);
         Assert.Equal(unit.Id, resolved.Results[0].Unit.Id);
 
-        var error = await Assert.ThrowsAsync<RpcException>(() => app.Tasks.MapUnitNameAsync(
-            new MapUnitNameRequest { TaskListId = draft.Id, PrintedName = "区不存在的名称", UnitId = unit.Id }, admin).ResponseAsync);
+        var error = await FailsAsync(() => app.Tasks.MapUnitNameAsync(
+            new MapUnitNameRequest { TaskListId = draft.Id, PrintedName = "区不存在的名称", UnitId = unit.Id },
+            admin));
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
 
         // The directory's not-found reaches the caller in its own words, not wrapped in a second one.
         var missing = Guid.NewGuid().ToString();
-        var notFound = await Assert.ThrowsAsync<RpcException>(() => app.Tasks.MapUnitNameAsync(
-            new MapUnitNameRequest { TaskListId = draft.Id, PrintedName = office, UnitId = missing }, admin).ResponseAsync);
+        var notFound = await FailsAsync(() => app.Tasks.MapUnitNameAsync(
+            new MapUnitNameRequest { TaskListId = draft.Id, PrintedName = office, UnitId = missing },
+            admin));
         Assert.Equal(StatusCode.NotFound, notFound.StatusCode);
         Assert.Equal($"unit '{missing}' was not found.", notFound.Status.Detail);
 
         // A unit the office retired takes no new task.
-        var gone = await app.Units.CreateUnitAsync(new UnitsV1.CreateUnitRequest { Name = "区已撤销机构" + Guid.NewGuid().ToString("N")[..6] }, admin);
+        var gone = await app.Units.CreateUnitAsync(
+            new UnitsV1.CreateUnitRequest { Name = "区已撤销机构" + Guid.NewGuid().ToString("N")[..6] },
+            admin);
         await app.Units.RetireUnitAsync(new UnitsV1.UnitActionRequest { Id = gone.Id }, admin);
-        var retired = await Assert.ThrowsAsync<RpcException>(() => app.Tasks.MapUnitNameAsync(
-            new MapUnitNameRequest { TaskListId = draft.Id, PrintedName = office, UnitId = gone.Id }, admin).ResponseAsync);
+        var retired = await FailsAsync(() => app.Tasks.MapUnitNameAsync(
+            new MapUnitNameRequest { TaskListId = draft.Id, PrintedName = office, UnitId = gone.Id },
+            admin));
         Assert.Equal(StatusCode.FailedPrecondition, retired.StatusCode);
         Assert.Contains("retired", retired.Status.Detail, StringComparison.Ordinal);
     }
@@ -154,14 +175,19 @@ public sealed class TaskListWorkflowTests(TasksApp app)
         foreach (var who in new[] { "yz.leader", "yz.scj" })
         {
             var token = TasksApp.Bearer(await app.TokenAsync(who));
-            var import = await Assert.ThrowsAsync<RpcException>(() => app.Tasks.ImportTaskListAsync(new ImportTaskListRequest
-            {
-                Year = 2023, FileName = "x.txt", Content = ByteString.CopyFrom(Documents.Original()),
-            }, token).ResponseAsync);
+            var import = await FailsAsync(() => app.Tasks.ImportTaskListAsync(
+                new ImportTaskListRequest
+                {
+                    Year = 2023, FileName = "x.txt", Content = ByteString.CopyFrom(Documents.Original()),
+                },
+                token));
             Assert.Equal(StatusCode.PermissionDenied, import.StatusCode);
-            var publish = await Assert.ThrowsAsync<RpcException>(() => app.Tasks.PublishTaskListAsync(new PublishTaskListRequest { Id = draft.Id }, token).ResponseAsync);
+            var publish = await FailsAsync(
+                () => app.Tasks.PublishTaskListAsync(new PublishTaskListRequest { Id = draft.Id }, token));
             Assert.Equal(StatusCode.PermissionDenied, publish.StatusCode);
-            Assert.Equal(draft.Id, (await app.Tasks.GetTaskListAsync(new GetTaskListRequest { Id = draft.Id }, token)).Id);
+            Assert.Equal(
+                draft.Id,
+                (await app.Tasks.GetTaskListAsync(new GetTaskListRequest { Id = draft.Id }, token)).Id);
         }
 
         var jb = TasksApp.Bearer(await app.TokenAsync("jb.admin"));
@@ -169,7 +195,9 @@ public sealed class TaskListWorkflowTests(TasksApp app)
         {
             () => app.Tasks.GetTaskListAsync(new GetTaskListRequest { Id = draft.Id }, jb).ResponseAsync,
             () => app.Tasks.PublishTaskListAsync(new PublishTaskListRequest { Id = draft.Id }, jb).ResponseAsync,
-            () => app.Tasks.UpdateTaskAsync(new UpdateTaskRequest { TaskListId = draft.Id, Number = "1", Text = "篡改" }, jb).ResponseAsync,
+            () => app.Tasks.UpdateTaskAsync(
+                new UpdateTaskRequest { TaskListId = draft.Id, Number = "1", Text = "篡改" },
+                jb).ResponseAsync,
             () => app.Tasks.GetTaskAsync(new GetTaskRequest { Id = draft.Tasks[0].Id }, jb).ResponseAsync,
             () => app.Tasks.DiffTaskListAsync(new DiffTaskListRequest { Id = draft.Id }, jb).ResponseAsync,
         })
@@ -178,7 +206,9 @@ public sealed class TaskListWorkflowTests(TasksApp app)
             Assert.Equal(StatusCode.NotFound, error.StatusCode);
         }
 
-        Assert.DoesNotContain((await app.Tasks.ListTaskListsAsync(new ListTaskListsRequest(), jb)).TaskLists, l => l.Id == draft.Id);
+        Assert.DoesNotContain(
+            (await app.Tasks.ListTaskListsAsync(new ListTaskListsRequest(), jb)).TaskLists,
+            l => l.Id == draft.Id);
     }
 
     [Fact]
@@ -191,7 +221,11 @@ public sealed class TaskListWorkflowTests(TasksApp app)
         }, admin)).TaskList;
         var edited = await app.Tasks.UpdateTaskAsync(new UpdateTaskRequest
         {
-            TaskListId = draft.Id, Number = "3", ReplaceUnits = true, LeadUnits = { "区财政局" }, ResponsibleUnits = { "区财政局", "区经信委" },
+            TaskListId = draft.Id,
+            Number = "3",
+            ReplaceUnits = true,
+            LeadUnits = { "区财政局" },
+            ResponsibleUnits = { "区财政局", "区经信委" },
             Deadline = "2026-09-30", DeadlineText = "2026年9月底前",
         }, admin);
         Assert.Equal("区财政局", Assert.Single(edited.LeadUnits).UnitName);
@@ -201,20 +235,27 @@ public sealed class TaskListWorkflowTests(TasksApp app)
         // An unknown direction, a task with more units, targets or indicators than any list has: refused, nothing kept.
         async Task<string> RefusedAsync(UpdateTaskRequest request)
         {
-            var error = await Assert.ThrowsAsync<RpcException>(() => app.Tasks.UpdateTaskAsync(request, admin).ResponseAsync);
+            var error = await FailsAsync(() => app.Tasks.UpdateTaskAsync(request, admin));
             Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
             return error.Status.Detail;
         }
 
         Assert.Contains("Sideways", await RefusedAsync(new UpdateTaskRequest
         {
-            TaskListId = draft.Id, Number = "3", ReplaceTargets = true, Targets = { new Target { Text = "横着走", Direction = "Sideways" } },
+            TaskListId = draft.Id,
+            Number = "3",
+            ReplaceTargets = true,
+            Targets = { new Target { Text = "横着走", Direction = "Sideways" } },
         }));
         var crowd = new UpdateTaskRequest { TaskListId = draft.Id, Number = "3", ReplaceUnits = true };
         crowd.LeadUnits.AddRange(Enumerable.Range(1, 21).Select(i => $"区第{i}局"));
         Assert.StartsWith("lead_units", await RefusedAsync(crowd));
-        Assert.StartsWith("deadline", await RefusedAsync(new UpdateTaskRequest { TaskListId = draft.Id, Number = "3", Deadline = "0001-01-01" }));
-        Assert.StartsWith("deadline", await RefusedAsync(new UpdateTaskRequest { TaskListId = draft.Id, Number = "3", Deadline = "2032-01-01" }));
+        Assert.StartsWith(
+            "deadline",
+            await RefusedAsync(new UpdateTaskRequest { TaskListId = draft.Id, Number = "3", Deadline = "0001-01-01" }));
+        Assert.StartsWith(
+            "deadline",
+            await RefusedAsync(new UpdateTaskRequest { TaskListId = draft.Id, Number = "3", Deadline = "2032-01-01" }));
         var indicators = new UpdateTaskRequest { TaskListId = draft.Id, Number = "3", ReplaceIndicators = true };
         indicators.Indicators.AddRange(Enumerable.Range(1, 21).Select(i => $"指标{i}"));
         Assert.StartsWith("indicators", await RefusedAsync(indicators));
@@ -256,26 +297,20 @@ public sealed class TaskListWorkflowTests(TasksApp app)
         Assert.Equal(before, await CountListsAsync());
     }
 
-    private async Task<long> CountListsAsync()
-    {
-        await using var connection = new NpgsqlConnection(app.TasksDatabase.AdminConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("SELECT count(*) FROM task_lists", connection);
-        return (long)(await command.ExecuteScalarAsync())!;
-    }
+    /// <summary>The call's refusal.</summary>
+    private static Task<RpcException> FailsAsync<T>(Func<AsyncUnaryCall<T>> call) =>
+        Assert.ThrowsAsync<RpcException>(() => call().ResponseAsync);
+
+    private async Task<long> CountListsAsync() => (long)(await app.ScalarAsync("SELECT count(*) FROM task_lists"))!;
 
     private async Task AssertPublishedEventAsync(string listId, string office)
     {
-        await using var connection = new NpgsqlConnection(app.TasksDatabase.AdminConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(
-            """SELECT "Body"::text FROM outbox_messages WHERE "MessageType" LIKE 'Platform.Contracts.Events.TaskListPublished,%' AND "Body"->>'taskListId' = @id""",
-            connection);
-        command.Parameters.AddWithValue("id", listId);
-        var body = (string?)await command.ExecuteScalarAsync();
+        var body = await app.PublishedEventAsync(listId);
         Assert.NotNull(body);
         Assert.Contains(office, body);
-        Assert.Equal("500103", System.Text.Json.JsonDocument.Parse(body).RootElement.GetProperty("tenantId").GetString());
+        Assert.Equal(
+            "500103",
+            System.Text.Json.JsonDocument.Parse(body).RootElement.GetProperty("tenantId").GetString());
     }
 }
 
@@ -294,7 +329,9 @@ public sealed class UnitDirectoryFollowingTests(TasksApp app)
         }, admin)).TaskList;
         Assert.Contains(draft.UnresolvedUnits, u => u.PrintedName == printed);
 
-        var unit = await app.Units.CreateUnitAsync(new UnitsV1.CreateUnitRequest { Name = printed + "正式名", Aliases = { printed } }, admin);
+        var unit = await app.Units.CreateUnitAsync(
+            new UnitsV1.CreateUnitRequest { Name = printed + "正式名", Aliases = { printed } },
+            admin);
         var resolved = await Eventually(async () =>
         {
             var list = await app.Tasks.GetTaskListAsync(new GetTaskListRequest { Id = draft.Id }, admin);

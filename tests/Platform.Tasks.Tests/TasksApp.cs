@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Grpc.Core;
 using Grpc.Net.Client;
+using Npgsql;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -65,7 +66,9 @@ public sealed class TasksApp : IAsyncLifetime
             b.UseSetting("Outbox:PollInterval", "00:00:00.200");
         });
         unitsHttp = unitsHost.CreateClient();
-        unitsChannel = GrpcChannel.ForAddress(unitsHost.Server.BaseAddress, new GrpcChannelOptions { HttpHandler = unitsHost.Server.CreateHandler() });
+        unitsChannel = GrpcChannel.ForAddress(
+            unitsHost.Server.BaseAddress,
+            new GrpcChannelOptions { HttpHandler = unitsHost.Server.CreateHandler() });
 
         tasksHost = new WebApplicationFactory<Platform.Tasks.Data.TasksDbContext>().WithWebHostBuilder(b =>
         {
@@ -81,13 +84,19 @@ public sealed class TasksApp : IAsyncLifetime
                 .AddGrpcClient<UnitsV1.UnitDirectory.UnitDirectoryClient>(o => o.Address = unitsHost.Server.BaseAddress)
                 .ConfigurePrimaryHttpMessageHandler(() => unitsHost.Server.CreateHandler()));
         });
-        tasksChannel = GrpcChannel.ForAddress(tasksHost.Server.BaseAddress, new GrpcChannelOptions { HttpHandler = tasksHost.Server.CreateHandler() });
+        tasksChannel = GrpcChannel.ForAddress(
+            tasksHost.Server.BaseAddress,
+            new GrpcChannelOptions { HttpHandler = tasksHost.Server.CreateHandler() });
 
         var admin = await TokenAsync("platform.admin", "bootstrap-pass");
         var tenants = new UnitsV1.TenantDirectory.TenantDirectoryClient(unitsChannel);
         await tenants.CreateTenantAsync(new UnitsV1.CreateTenantRequest { Id = "500000", Name = "重庆市" }, Bearer(admin));
-        await tenants.CreateTenantAsync(new UnitsV1.CreateTenantRequest { Id = "500103", Name = "渝中区", ParentId = "500000" }, Bearer(admin));
-        await tenants.CreateTenantAsync(new UnitsV1.CreateTenantRequest { Id = "500105", Name = "江北区", ParentId = "500000" }, Bearer(admin));
+        await tenants.CreateTenantAsync(
+            new UnitsV1.CreateTenantRequest { Id = "500103", Name = "渝中区", ParentId = "500000" },
+            Bearer(admin));
+        await tenants.CreateTenantAsync(
+            new UnitsV1.CreateTenantRequest { Id = "500105", Name = "江北区", ParentId = "500000" },
+            Bearer(admin));
         var access = new UnitsV1.AccessDirectory.AccessDirectoryClient(unitsChannel);
         await Account(access, admin, "yz.admin", "500103", "district-admin");
         await Account(access, admin, "yz.leader", "500103", "district-leader");
@@ -95,7 +104,9 @@ public sealed class TasksApp : IAsyncLifetime
 
         var yz = await TokenAsync("yz.admin");
         var scj = await Units.CreateUnitAsync(new UnitsV1.CreateUnitRequest { Name = "区市场监管局" }, Bearer(yz));
-        await Units.CreateUnitAsync(new UnitsV1.CreateUnitRequest { Name = "区经济信息委", Aliases = { "区经信委" } }, Bearer(yz));
+        await Units.CreateUnitAsync(
+            new UnitsV1.CreateUnitRequest { Name = "区经济信息委", Aliases = { "区经信委" } },
+            Bearer(yz));
         await Units.CreateUnitAsync(new UnitsV1.CreateUnitRequest { Name = "区财政局" }, Bearer(yz));
         ScjUnitId = scj.Id;
         await Account(access, admin, "yz.scj", "500103", "unit-reporter", scj.Id);
@@ -105,14 +116,41 @@ public sealed class TasksApp : IAsyncLifetime
 
     public async Task<string> TokenAsync(string username, string password = Password)
     {
-        using var response = await unitsHttp.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["grant_type"] = "password", ["username"] = username, ["password"] = password, ["client_id"] = "platform-cli",
-        }));
+            ["grant_type"] = "password",
+            ["username"] = username,
+            ["password"] = password,
+            ["client_id"] = "platform-cli",
+        });
+        using var response = await unitsHttp.PostAsync("/connect/token", form);
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.True(response.IsSuccessStatusCode, body.ToString());
         return body.GetProperty("access_token").GetString()!;
     }
+
+    /// <summary>One value read from the tasks database as its owner, past the tenant policies.</summary>
+    public async Task<object?> ScalarAsync(string sql, params (string Name, object Value)[] parameters)
+    {
+        await using var connection = new NpgsqlConnection(TasksDatabase.AdminConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        return await command.ExecuteScalarAsync();
+    }
+
+    /// <summary>The body of the outbox's TaskListPublished event of the list, or null when there is none.</summary>
+    public async Task<string?> PublishedEventAsync(string listId) =>
+        (string?)await ScalarAsync(
+            """
+            SELECT "Body"::text FROM outbox_messages
+            WHERE "MessageType" LIKE 'Platform.Contracts.Events.TaskListPublished,%' AND "Body"->>'taskListId' = @id
+            """,
+            ("id", listId));
 
     public async Task DisposeAsync()
     {
@@ -124,9 +162,22 @@ public sealed class TasksApp : IAsyncLifetime
         keys.Dispose();
     }
 
-    private static async Task Account(UnitsV1.AccessDirectory.AccessDirectoryClient access, string admin, string username, string tenant, string role, string? unit = null) =>
-        await access.CreateAccountAsync(new UnitsV1.CreateAccountRequest
-        {
-            Username = username, DisplayName = username, TenantId = tenant, Roles = { role }, Password = Password, UnitId = unit ?? string.Empty,
-        }, Bearer(admin));
+    private static async Task Account(
+        UnitsV1.AccessDirectory.AccessDirectoryClient access,
+        string admin,
+        string username,
+        string tenant,
+        string role,
+        string? unit = null) =>
+        await access.CreateAccountAsync(
+            new UnitsV1.CreateAccountRequest
+            {
+                Username = username,
+                DisplayName = username,
+                TenantId = tenant,
+                Roles = { role },
+                Password = Password,
+                UnitId = unit ?? string.Empty,
+            },
+            Bearer(admin));
 }

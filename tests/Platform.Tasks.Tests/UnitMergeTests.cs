@@ -3,7 +3,6 @@ using System.Text.Json;
 using Google.Protobuf;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 using Platform.Contracts.Tasks.V1;
 using Task = System.Threading.Tasks.Task;
 using UnitsV1 = Platform.Contracts.Units.V1;
@@ -26,51 +25,72 @@ public sealed class UnitMergeTests(TasksApp app)
         var s = Guid.NewGuid().ToString("N")[..6];
         var merged = await app.Units.CreateUnitAsync(new UnitsV1.CreateUnitRequest { Name = "区商务委" + s }, admin);
         var into = await app.Units.CreateUnitAsync(new UnitsV1.CreateUnitRequest { Name = "区工业和信息化局" + s }, admin);
-        var draft = (await app.Tasks.ImportTaskListAsync(new ImportTaskListRequest
-        {
-            Year = 2031, FileName = "2031.txt", Content = ByteString.CopyFrom(Document(merged.Name, into.Name, revised: false)),
-        }, admin)).TaskList;
+        async Task<TaskList> ImportAsync(string fileName, bool revised) =>
+            (await app.Tasks.ImportTaskListAsync(
+                new ImportTaskListRequest
+                {
+                    Year = 2031,
+                    FileName = fileName,
+                    Content = ByteString.CopyFrom(Document(merged.Name, into.Name, revised)),
+                },
+                admin)).TaskList;
+
+        var draft = await ImportAsync("2031.txt", revised: false);
         Assert.Empty(draft.UnresolvedUnits);
         var published = await app.Tasks.PublishTaskListAsync(new PublishTaskListRequest { Id = draft.Id }, admin);
-        await EventuallyAsync(async () => (await app.Units.GetUnitAsync(new UnitsV1.GetUnitRequest { Id = merged.Id }, admin)).OpenTaskCount == 2,
+        async Task<TaskList> PublishedAsync() =>
+            await app.Tasks.GetTaskListAsync(new GetTaskListRequest { Id = published.Id }, admin);
+
+        await EventuallyAsync(
+            async () => (await app.Units.GetUnitAsync(new UnitsV1.GetUnitRequest { Id = merged.Id }, admin))
+                .OpenTaskCount == 2,
             "the published list never reached the directory");
 
-        var answer = await app.Units.MergeUnitAsync(new UnitsV1.MergeUnitRequest { Id = merged.Id, IntoId = into.Id }, admin);
+        var answer = await app.Units.MergeUnitAsync(
+            new UnitsV1.MergeUnitRequest { Id = merged.Id, IntoId = into.Id },
+            admin);
         Assert.Equal(2, answer.OpenTasksMoved);
-        await EventuallyAsync(async () => (await app.Tasks.GetTaskListAsync(new GetTaskListRequest { Id = published.Id }, admin)).Tasks
-            .SelectMany(t => t.LeadUnits.Concat(t.ResponsibleUnits)).All(u => u.UnitId == into.Id), "the merge never reached the task lists");
+        await EventuallyAsync(
+            async () => (await PublishedAsync()).Tasks
+                .SelectMany(t => t.LeadUnits.Concat(t.ResponsibleUnits))
+                .All(u => u.UnitId == into.Id),
+            "the merge never reached the task lists");
 
-        var tasks = (await app.Tasks.GetTaskListAsync(new GetTaskListRequest { Id = published.Id }, admin)).Tasks;
+        var tasks = (await PublishedAsync()).Tasks;
         var first = tasks.Single(t => t.Number == "1");
-        Assert.Equal((merged.Name, into.Name), (first.LeadUnits.Single().PrintedName, first.LeadUnits.Single().UnitName));
+        Assert.Equal(
+            (merged.Name, into.Name),
+            (first.LeadUnits.Single().PrintedName, first.LeadUnits.Single().UnitName));
         Assert.Equal([merged.Name, into.Name], tasks.Single(t => t.Number == "2").LeadUnits.Select(u => u.PrintedName));
         var byUnit = await app.Tasks.ListTasksAsync(new ListTasksRequest { Year = 2031, UnitId = into.Id }, admin);
         Assert.Equal(["1", "2"], byUnit.Tasks.Select(t => t.Number));
-        Assert.Empty((await app.Tasks.ListTasksAsync(new ListTasksRequest { Year = 2031, UnitId = merged.Id }, admin)).Tasks);
+        var byMerged = await app.Tasks.ListTasksAsync(new ListTasksRequest { Year = 2031, UnitId = merged.Id }, admin);
+        Assert.Empty(byMerged.Tasks);
 
         // A revised document still prints the merged unit's name: it resolves to the unit that took over, and the
         // published event names each unit of a task once, the lead not again as a responsible unit.
-        var revised = (await app.Tasks.ImportTaskListAsync(new ImportTaskListRequest
-        {
-            Year = 2031, FileName = "2031修订.txt", Content = ByteString.CopyFrom(Document(merged.Name, into.Name, revised: true)),
-        }, admin)).TaskList;
+        var revised = await ImportAsync("2031修订.txt", revised: true);
         Assert.Empty(revised.UnresolvedUnits);
         await app.Tasks.PublishTaskListAsync(new PublishTaskListRequest { Id = revised.Id }, admin);
         var sent = await PublishedEventAsync(revised.Id);
         foreach (var task in sent.GetProperty("tasks").EnumerateArray())
         {
-            var leads = task.GetProperty("leadUnits").EnumerateArray().Select(u => u.GetProperty("unitId").GetString()).ToList();
-            Assert.Equal([into.Id], leads);
-            Assert.DoesNotContain(into.Id, task.GetProperty("responsibleUnits").EnumerateArray().Select(u => u.GetProperty("unitId").GetString()));
+            Assert.Equal([into.Id], UnitIds(task, "leadUnits"));
+            Assert.DoesNotContain(into.Id, UnitIds(task, "responsibleUnits"));
         }
 
         // The unit that took over is renamed: its new name shows everywhere. Its creation event delivered again, late,
         // brings back nothing.
-        var renamed = await app.Units.RenameUnitAsync(new UnitsV1.RenameUnitRequest { Id = into.Id, Name = "区经济和信息化委" + s }, admin);
-        await EventuallyAsync(async () => (await app.Tasks.GetTaskListAsync(new GetTaskListRequest { Id = published.Id }, admin)).Tasks
-            .SelectMany(t => t.LeadUnits).All(u => u.UnitName == renamed.Name), "the rename never reached the task lists");
+        var renamed = await app.Units.RenameUnitAsync(
+            new UnitsV1.RenameUnitRequest { Id = into.Id, Name = "区经济和信息化委" + s },
+            admin);
+        await EventuallyAsync(
+            async () => (await PublishedAsync()).Tasks
+                .SelectMany(t => t.LeadUnits)
+                .All(u => u.UnitName == renamed.Name),
+            "the rename never reached the task lists");
         await ReplayCreationAsync(into.Id);
-        var names = (await app.Tasks.GetTaskListAsync(new GetTaskListRequest { Id = published.Id }, admin)).Tasks.SelectMany(t => t.LeadUnits).Select(u => u.UnitName);
+        var names = (await PublishedAsync()).Tasks.SelectMany(t => t.LeadUnits).Select(u => u.UnitName);
         Assert.All(names, n => Assert.Equal(renamed.Name, n));
     }
 
@@ -90,16 +110,12 @@ public sealed class UnitMergeTests(TasksApp app)
         """);
 
     /// <summary>The outbox's copy of the list's TaskListPublished event.</summary>
-    private async Task<JsonElement> PublishedEventAsync(string listId)
-    {
-        await using var connection = new NpgsqlConnection(app.TasksDatabase.AdminConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(
-            """SELECT "Body"::text FROM outbox_messages WHERE "MessageType" LIKE 'Platform.Contracts.Events.TaskListPublished,%' AND "Body"->>'taskListId' = @id""",
-            connection);
-        command.Parameters.AddWithValue("id", listId);
-        return JsonDocument.Parse((string?)await command.ExecuteScalarAsync() ?? throw new InvalidOperationException("no event")).RootElement;
-    }
+    private static List<string?> UnitIds(JsonElement task, string role) =>
+        task.GetProperty(role).EnumerateArray().Select(u => u.GetProperty("unitId").GetString()).ToList();
+
+    private async Task<JsonElement> PublishedEventAsync(string listId) =>
+        JsonDocument.Parse(await app.PublishedEventAsync(listId) ?? throw new InvalidOperationException("no event"))
+            .RootElement;
 
     /// <summary>
     /// The directory's first event of the unit (version 1, its first name) delivered again, as a redelivery after an
@@ -111,18 +127,19 @@ public sealed class UnitMergeTests(TasksApp app)
         var messageId = Guid.NewGuid();
         var created = new Platform.Contracts.Events.UnitChanged
         {
-            TenantId = "500103", UnitId = Guid.Parse(unitId), Change = Platform.Contracts.Events.UnitChangeKind.Created, Name = "旧名称", Version = 1,
+            TenantId = "500103",
+            UnitId = Guid.Parse(unitId),
+            Change = Platform.Contracts.Events.UnitChangeKind.Created,
+            Name = "旧名称",
+            Version = 1,
             OccurredAt = DateTimeOffset.UtcNow.AddHours(-1),
         };
         await bus.Publish(created, c => c.MessageId = messageId);
-        await EventuallyAsync(async () =>
-        {
-            await using var connection = new NpgsqlConnection(app.TasksDatabase.AdminConnectionString);
-            await connection.OpenAsync();
-            await using var command = new NpgsqlCommand("""SELECT count(*) FROM inbox_messages WHERE "MessageId" = @id""", connection);
-            command.Parameters.AddWithValue("id", messageId);
-            return (long)(await command.ExecuteScalarAsync())! == 1;
-        }, "the late event was never consumed");
+        await EventuallyAsync(
+            async () => (long)(await app.ScalarAsync(
+                """SELECT count(*) FROM inbox_messages WHERE "MessageId" = @id""",
+                ("id", messageId)))! == 1,
+            "the late event was never consumed");
     }
 
     private static async Task EventuallyAsync(Func<Task<bool>> condition, string failure)

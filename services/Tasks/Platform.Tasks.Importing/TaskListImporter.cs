@@ -7,13 +7,14 @@ namespace Platform.Tasks.Importing;
 /// Entry point: reads a .txt/.docx/.pdf document and returns what it recognised (DESIGN §4).
 /// </summary>
 /// <remarks>
-/// <para>Reading: the format comes from the content — a zip with word/document.xml is Word, "%PDF-" is PDF, anything else
-/// is decoded as text (UTF-8 with or without BOM, UTF-16 with BOM, else GB18030/GBK). Word paragraphs and table rows
-/// (cells in order, merged cells repeated into the rows they span, automatic numbering rendered); PDF text rebuilt into
-/// lines from letter positions, wrapped paragraphs rejoined.</para>
-/// <para>Characters: rules match a normalised copy of the text (half-width punctuation and digits, traditional characters
-/// mapped to simplified) but everything output — task text, unit names, titles — is sliced from the text as printed,
-/// so a traditional-character document yields traditional unit names (名稱照錄); the units service resolves names.</para>
+/// <para>Reading: the format comes from the content — a zip with word/document.xml is Word, "%PDF-" is PDF, anything
+/// else is decoded as text (UTF-8 with or without BOM, UTF-16 with BOM, else GB18030/GBK). Word paragraphs and table
+/// rows (cells in order, merged cells repeated into the rows they span, automatic numbering rendered); PDF text rebuilt
+/// into lines from letter positions, wrapped paragraphs rejoined.</para>
+/// <para>Characters: rules match a normalised copy of the text (half-width punctuation and digits, traditional
+/// characters mapped to simplified) but everything output — task text, unit names, titles — is sliced from the text as
+/// printed, so a traditional-character document yields traditional unit names (名稱照錄); the units service resolves
+/// names.</para>
 /// <para>It never invents: a number becomes a target only with a unit and a target word; a bracket, unit list or
 /// numbered line it cannot place is reported in <see cref="ParsedTaskList.Warnings"/> with its line, and every other
 /// line is kept in the notice, a category, a task or <see cref="ParsedTaskList.OtherText"/>.</para>
@@ -29,16 +30,20 @@ public static class TaskListImporter
     public static ParsedTaskList Parse(ReadOnlySpan<byte> content, string fileName) => Parse(content, fileName, null);
 
     /// <summary>
-    /// As <see cref="Parse(ReadOnlySpan{byte}, string)"/>, with the names and aliases of the importing district's units:
-    /// unit names printed without a separator ("区发展改革委区财政局") are split into names the directory has.
+    /// As <see cref="Parse(ReadOnlySpan{byte}, string)"/>, with the names and aliases of the importing district's
+    /// units: unit names printed without a separator ("区发展改革委区财政局") are split into names the directory has.
     /// </summary>
-    public static ParsedTaskList Parse(ReadOnlySpan<byte> content, string fileName, IReadOnlyCollection<string>? directory)
+    public static ParsedTaskList Parse(
+        ReadOnlySpan<byte> content,
+        string fileName,
+        IReadOnlyCollection<string>? directory)
     {
         if (content.Length > MaxDocumentBytes)
         {
             throw new DocumentRejectedException(
                 "too-large",
-                $"“{fileName}”有 {content.Length / 1024 / 1024} MB，超过 {MaxDocumentBytes / 1024 / 1024} MB 上限 (the document is larger than {MaxDocumentBytes / 1024 / 1024} MB).");
+                $"“{fileName}”有 {content.Length / 1024 / 1024} MB，超过 {MaxDocumentBytes / 1024 / 1024} MB 上限 (the "
+                + $"document is larger than {MaxDocumentBytes / 1024 / 1024} MB).");
         }
 
         if (content.IsEmpty)

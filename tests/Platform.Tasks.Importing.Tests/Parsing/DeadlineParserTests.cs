@@ -19,7 +19,9 @@ public sealed class DeadlineParserTests
     {
         var match = Assert.Single(DeadlineParser.FindDated(TextNormalizer.Normalize(text), text, 2024));
 
-        Assert.Equal((DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture), phrase), (match.Date!.Value, match.Text));
+        Assert.Equal(
+            (DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture), phrase),
+            (match.Date!.Value, match.Text));
     }
 
     [Theory]

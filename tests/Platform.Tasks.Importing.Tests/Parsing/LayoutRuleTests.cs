@@ -7,7 +7,8 @@ namespace Platform.Tasks.Importing.Tests.Parsing;
 /// <summary>The rules added for the layouts of other districts' lists, each on its own.</summary>
 public sealed class LayoutRuleTests
 {
-    private static ParsedTaskList Parse(string text) => TaskListImporter.Parse(Encoding.UTF8.GetBytes(text), "list.txt");
+    private static ParsedTaskList Parse(string text)
+        => TaskListImporter.Parse(Encoding.UTF8.GetBytes(text), "list.txt");
 
     [Theory]
     [InlineData("6月前完成", "2024-05-31", "6月前")]
@@ -26,7 +27,9 @@ public sealed class LayoutRuleTests
     [InlineData("年内", "2024-12-31")]
     public void ADeadlineCellNamingOnlyAMonthIsThatMonthsEnd(string cell, string date)
     {
-        Assert.Equal(DateOnly.Parse(date, CultureInfo.InvariantCulture), DeadlineParser.ParseCell(cell, cell, 2024)!.Date);
+        Assert.Equal(
+            DateOnly.Parse(date, CultureInfo.InvariantCulture),
+            DeadlineParser.ParseCell(cell, cell, 2024)!.Date);
     }
 
     [Fact]
@@ -131,7 +134,8 @@ public sealed class LayoutRuleTests
     [Fact]
     public void ARowThatLostACellGetsItBackWhereTheOthersFit()
     {
-        ColumnRole[] roles = [ColumnRole.Number, ColumnRole.Text, ColumnRole.Lead, ColumnRole.Responsible, ColumnRole.Deadline];
+        ColumnRole[] roles =
+            [ColumnRole.Number, ColumnRole.Text, ColumnRole.Lead, ColumnRole.Responsible, ColumnRole.Deadline];
         string[] cells = ["3", "推行电子证照应用", "区大数据局", "年底前"];
 
         var aligned = CellAlignment.Align(cells, cells, roles)!.Value;
@@ -156,7 +160,9 @@ public sealed class LayoutRuleTests
     [InlineData("在责任单位中，排名第一的为牵头单位。")]
     public void TheFirstUnitLeadsWhateverTheRulesWording(string rule)
     {
-        var parsed = Parse($"2024年任务\n{rule}\n一、营商环境\n1.推行联合审批。\n责任单位：区发展改革委、区财政局\n2.开展A。\n责任单位：区商务委\n3.开展B。\n责任单位：区税务局\n");
+        var parsed = Parse(
+            $"2024年任务\n{rule}\n一、营商环境\n1.推行联合审批。\n责任单位：区发展改革委、区财政局\n"
+            + "2.开展A。\n责任单位：区商务委\n3.开展B。\n责任单位：区税务局\n");
 
         Assert.Equal(["区发展改革委"], parsed.Tasks[0].LeadUnits);
         Assert.Equal(["区财政局"], parsed.Tasks[0].ResponsibleUnits);

@@ -30,7 +30,9 @@ public sealed class TargetParserTests
         Assert.Equal(direction, target.Direction);
         Assert.Equal(decimal.Parse(value, System.Globalization.CultureInfo.InvariantCulture), target.Value);
         Assert.Equal(unit, target.Unit);
-        Assert.Equal(baseline.Length == 0 ? null : decimal.Parse(baseline, System.Globalization.CultureInfo.InvariantCulture), target.Baseline);
+        Assert.Equal(
+            baseline.Length == 0 ? null : decimal.Parse(baseline, System.Globalization.CultureInfo.InvariantCulture),
+            target.Baseline);
     }
 
     [Theory]
@@ -50,7 +52,9 @@ public sealed class TargetParserTests
     {
         var target = Assert.Single(Parse("争取落地1-2家实体店。"));
 
-        Assert.Equal((1m, 2m, "家", TargetDirection.Reach), (target.ValueMin, target.Value, target.Unit, target.Direction));
+        Assert.Equal(
+            (1m, 2m, "家", TargetDirection.Reach),
+            (target.ValueMin, target.Value, target.Unit, target.Direction));
     }
 
     [Theory]
@@ -62,7 +66,9 @@ public sealed class TargetParserTests
     {
         var target = Assert.Single(Parse(text));
 
-        Assert.Equal((grade, grade, direction, (decimal?)null), (target.Grade, target.Unit, target.Direction, target.Value));
+        Assert.Equal(
+            (grade, grade, direction, (decimal?)null),
+            (target.Grade, target.Unit, target.Direction, target.Value));
     }
 
     [Theory]

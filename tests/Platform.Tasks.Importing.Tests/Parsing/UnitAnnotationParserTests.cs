@@ -4,7 +4,8 @@ namespace Platform.Tasks.Importing.Tests.Parsing;
 
 public sealed class UnitAnnotationParserTests
 {
-    private static UnitAnnotation? Parse(string text) => UnitAnnotationParser.Parse(TextNormalizer.Normalize(text), text);
+    private static UnitAnnotation? Parse(string text)
+        => UnitAnnotationParser.Parse(TextNormalizer.Normalize(text), text);
 
     [Fact]
     public void LabelledListsSplitOnEveryListSeparator()

@@ -7,7 +7,11 @@ public sealed class UnitAssignmentTests
 {
     private static readonly GluedUnitNames Offline = new(null);
 
-    private static UnitAnnotation Annotation(string[]? leads = null, string[]? responsibles = null, string[]? owners = null, string[]? leaders = null)
+    private static UnitAnnotation Annotation(
+        string[]? leads = null,
+        string[]? responsibles = null,
+        string[]? owners = null,
+        string[]? leaders = null)
     {
         var a = new UnitAnnotation();
         a.Leads.AddRange(leads ?? []);
@@ -29,7 +33,9 @@ public sealed class UnitAssignmentTests
     [Fact]
     public void UnitsNamedOnlyAsResponsibleForItLeadUnlessAUnitIsMarkedLead()
     {
-        Assert.Equal(["区商务委", "区发展改革委"], UnitAssignment.Assign([Annotation(owners: ["区商务委", "区发展改革委"])], null, false, Offline).Leads);
+        Assert.Equal(
+            ["区商务委", "区发展改革委"],
+            UnitAssignment.Assign([Annotation(owners: ["区商务委", "区发展改革委"])], null, false, Offline).Leads);
 
         var marked = UnitAssignment.Assign([Annotation(["区财政局"]), Annotation(owners: ["区商务委"])], null, false, Offline);
         Assert.Equal(["区财政局"], marked.Leads);

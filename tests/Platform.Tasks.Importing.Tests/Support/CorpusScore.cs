@@ -81,7 +81,10 @@ public sealed record CorpusScore(
             all.Sum(s => s.DeadlinesRight),
             [.. all.SelectMany(s => s.Misses)])
         {
-            Indicators = (all.Sum(s => s.Indicators.Right), all.Sum(s => s.Indicators.Wrong), all.Sum(s => s.Indicators.Missed)),
+            Indicators = (
+                all.Sum(s => s.Indicators.Right),
+                all.Sum(s => s.Indicators.Wrong),
+                all.Sum(s => s.Indicators.Missed)),
         };
     }
 
@@ -106,17 +109,21 @@ public sealed record CorpusScore(
 
     public string Row() => string.Create(
         CultureInfo.InvariantCulture,
-        $"| {Document} | {Expected} | {TaskRecall:P0} | {TaskPrecision:P0} | {LeadAccuracy:P0} | {ResponsibleAccuracy:P0} | {TargetRecall:P0} | {DeadlineAccuracy:P0} | {IndicatorPrecision:P0} | {IndicatorRecall:P0} |");
+        $"| {Document} | {Expected} | {TaskRecall:P0} | {TaskPrecision:P0} | {LeadAccuracy:P0} | "
+        + $"{ResponsibleAccuracy:P0} | {TargetRecall:P0} | {DeadlineAccuracy:P0} | {IndicatorPrecision:P0} | "
+        + $"{IndicatorRecall:P0} |");
 
     public const string Header =
-        "| document | tasks | task recall | task precision | lead exact | responsible exact | target recall | deadline right | indicator precision | indicator recall |\n" +
-        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|";
+        "| document | tasks | task recall | task precision | lead exact | responsible exact | target recall "
+        + "| deadline right | indicator precision | indicator recall |\n"
+        + "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|";
 }
 
 /// <summary>Reads the corpus and scores the importer on it.</summary>
 public static class Corpus
 {
-    public static string Folder => Path.Combine(RepoFiles.RootPath, "tests", "Platform.Tasks.Importing.Tests", "Corpus");
+    public static string Folder
+        => Path.Combine(RepoFiles.RootPath, "tests", "Platform.Tasks.Importing.Tests", "Corpus");
 
     public static IReadOnlyList<string> Documents() =>
         [.. Directory.GetFiles(Folder, "*.txt").Select(Path.GetFileName).Order(StringComparer.Ordinal)!];
@@ -143,7 +150,9 @@ public static class Corpus
                 ? t with
                 {
                     HasDeadline = true,
-                    Deadline = d.ValueKind == JsonValueKind.Null ? null : DateOnly.Parse(d.GetString()!, CultureInfo.InvariantCulture),
+                    Deadline = d.ValueKind == JsonValueKind.Null
+                        ? null
+                        : DateOnly.Parse(d.GetString()!, CultureInfo.InvariantCulture),
                 }
                 : t)],
         };
@@ -180,14 +189,16 @@ public static class Corpus
         var remaining = parsed.Tasks.ToList();
         var misses = new List<string>();
         int indicatorsRight = 0, indicatorsWrong = 0, indicatorsMissed = 0;
-        int found = 0, leads = 0, responsibles = 0, targetsExpected = 0, targetsFound = 0, deadlinesExpected = 0, deadlinesRight = 0;
+        int found = 0, leads = 0, responsibles = 0, targetsExpected = 0, targetsFound = 0;
+        int deadlinesExpected = 0, deadlinesRight = 0;
         foreach (var expected in expectation.Tasks)
         {
             targetsExpected += expected.Targets.Count;
             deadlinesExpected += expected.HasDeadline ? 1 : 0;
             var start = Key(expected.TextStart);
             var task = remaining.FirstOrDefault(t => Key(t.Text).StartsWith(start, StringComparison.Ordinal)
-                && (expected.Context is null || Key(t.Context ?? "").StartsWith(Key(expected.Context), StringComparison.Ordinal)));
+                && (expected.Context is null
+                    || Key(t.Context ?? "").StartsWith(Key(expected.Context), StringComparison.Ordinal)));
             if (task is null)
             {
                 misses.Add($"{document}: no task “{expected.TextStart}”");
@@ -196,13 +207,17 @@ public static class Corpus
 
             remaining.Remove(task);
             found++;
+            string Mismatch(string what, IEnumerable<string> got, IEnumerable<string> wanted) =>
+                $"{document}: “{expected.TextStart}” {what} [{string.Join("、", got)}], "
+                + $"expected [{string.Join("、", wanted)}]";
+
             if (Same(task.LeadUnits, expected.Lead))
             {
                 leads++;
             }
             else
             {
-                misses.Add($"{document}: “{expected.TextStart}” lead [{string.Join("、", task.LeadUnits)}], expected [{string.Join("、", expected.Lead)}]");
+                misses.Add(Mismatch("lead", task.LeadUnits, expected.Lead));
             }
 
             if (Same(task.ResponsibleUnits, expected.Responsible))
@@ -211,7 +226,7 @@ public static class Corpus
             }
             else
             {
-                misses.Add($"{document}: “{expected.TextStart}” responsible [{string.Join("、", task.ResponsibleUnits)}], expected [{string.Join("、", expected.Responsible)}]");
+                misses.Add(Mismatch("responsible", task.ResponsibleUnits, expected.Responsible));
             }
 
             foreach (var target in expected.Targets)
@@ -222,7 +237,8 @@ public static class Corpus
                 }
                 else
                 {
-                    misses.Add($"{document}: “{expected.TextStart}” target {target.Value}{target.Unit} not found (found {string.Join("; ", task.Targets.Select(t => $"{t.Value}{t.Unit}"))})");
+                    misses.Add($"{document}: “{expected.TextStart}” target {target.Value}{target.Unit} not found "
+                        + $"(found {string.Join("; ", task.Targets.Select(t => $"{t.Value}{t.Unit}"))})");
                 }
             }
 
@@ -232,7 +248,7 @@ public static class Corpus
             indicatorsWrong += suggested.Count(i => !expected.Indicators.Contains(i));
             if (!suggested.SetEquals(expected.Indicators))
             {
-                misses.Add($"{document}: “{expected.TextStart}” indicators [{string.Join("、", task.Indicators)}], expected [{string.Join("、", expected.Indicators)}]");
+                misses.Add(Mismatch("indicators", task.Indicators, expected.Indicators));
             }
 
             if (expected.HasDeadline)
@@ -243,7 +259,8 @@ public static class Corpus
                 }
                 else
                 {
-                    misses.Add($"{document}: “{expected.TextStart}” deadline {task.Deadline?.ToString("O", CultureInfo.InvariantCulture) ?? "none"} ({task.DeadlineText}), expected {expected.Deadline?.ToString("O", CultureInfo.InvariantCulture) ?? "none"}");
+                    misses.Add($"{document}: “{expected.TextStart}” deadline {Day(task.Deadline)} "
+                        + $"({task.DeadlineText}), expected {Day(expected.Deadline)}");
                 }
             }
         }
@@ -254,8 +271,17 @@ public static class Corpus
         }
 
         return new CorpusScore(
-            document, expectation.Tasks.Count, found, parsed.Tasks.Count, leads, responsibles, targetsExpected, targetsFound,
-            deadlinesExpected, deadlinesRight, misses)
+            document,
+            expectation.Tasks.Count,
+            found,
+            parsed.Tasks.Count,
+            leads,
+            responsibles,
+            targetsExpected,
+            targetsFound,
+            deadlinesExpected,
+            deadlinesRight,
+            misses)
         {
             Indicators = (indicatorsRight, indicatorsWrong, indicatorsMissed),
         };
@@ -268,4 +294,6 @@ public static class Corpus
         new(TextNormalizer.Normalize(text).Where(c => !char.IsWhiteSpace(c) && !"\"“”‘’'".Contains(c)).ToArray());
 
     private static string Shorten(string text) => text.Length <= 24 ? text : text[..24] + "…";
+
+    private static string Day(DateOnly? date) => date?.ToString("O", CultureInfo.InvariantCulture) ?? "none";
 }

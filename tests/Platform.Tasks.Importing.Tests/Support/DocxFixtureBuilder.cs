@@ -5,12 +5,15 @@ using DocumentFormat.OpenXml.Wordprocessing;
 namespace Platform.Tasks.Importing.Tests.Support;
 
 /// <summary>
-/// Writes a text document as a Word document: each line a paragraph, and each block of `|`-joined lines a real Word table
-/// — a row with one text becomes a cell spanning the row (gridSpan), and an empty cell under a filled one in the category
-/// column (类别/领域) is merged vertically into it (vMerge), as offices lay out a category that spans many rows.
+/// Writes a text document as a Word document: each line a paragraph, and each block of `|`-joined lines a real Word
+/// table — a row with one text becomes a cell spanning the row (gridSpan), and an empty cell under a filled one in the
+/// category column (类别/领域) is merged vertically into it (vMerge), as offices lay out a category that spans many rows.
 /// </summary>
 public static class DocxFixtureBuilder
 {
+    // The category column, in simplified and traditional characters: its empty cells merge into the one above.
+    private static readonly string[] CategoryHeaders = ["类别", "領域", "领域", "類別"];
+
     public static byte[] Build(string text)
     {
         using var stream = new MemoryStream();
@@ -55,11 +58,13 @@ public static class DocxFixtureBuilder
         var columns = rows.Max(r => r.Length);
         var header = rows[0];
         var mergeColumns = Enumerable.Range(0, header.Length)
-            .Where(c => header[c].Contains("类别") || header[c].Contains("領域") || header[c].Contains("领域") || header[c].Contains("類別"))
+            .Where(c => CategoryHeaders.Any(h => header[c].Contains(h, StringComparison.Ordinal)))
             .ToHashSet();
         var table = new Table(new TableProperties(new TableBorders(
-            new TopBorder { Val = BorderValues.Single, Size = 4 }, new BottomBorder { Val = BorderValues.Single, Size = 4 },
-            new InsideHorizontalBorder { Val = BorderValues.Single, Size = 4 }, new InsideVerticalBorder { Val = BorderValues.Single, Size = 4 })));
+            new TopBorder { Val = BorderValues.Single, Size = 4 },
+            new BottomBorder { Val = BorderValues.Single, Size = 4 },
+            new InsideHorizontalBorder { Val = BorderValues.Single, Size = 4 },
+            new InsideVerticalBorder { Val = BorderValues.Single, Size = 4 })));
         table.Append(new TableGrid(Enumerable.Range(0, columns).Select(_ => new GridColumn { Width = "1800" })));
 
         var merging = new bool[columns];
@@ -69,7 +74,9 @@ public static class DocxFixtureBuilder
             var filled = cells.Where(c => c.Trim().Length > 0).ToList();
             if (filled.Count == 1 && cells.Length > 1)
             {
-                row.Append(new TableCell(new TableCellProperties(new GridSpan { Val = columns }), Paragraph(filled[0])));
+                row.Append(new TableCell(
+                    new TableCellProperties(new GridSpan { Val = columns }),
+                    Paragraph(filled[0])));
                 Array.Clear(merging);
                 table.Append(row);
                 continue;

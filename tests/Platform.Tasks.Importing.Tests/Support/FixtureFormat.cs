@@ -28,5 +28,7 @@ public static class FixtureFormat
 
     /// <summary>Parses a fixture in a format (cached: several tests read the same parse).</summary>
     public static ParsedTaskList Parse(string fixture, string format) =>
-        Cache.GetOrAdd((fixture, format), key => TaskListImporter.Parse(Bytes(key.Item1, key.Item2), FileName(key.Item1, key.Item2)));
+        Cache.GetOrAdd(
+            (fixture, format),
+            key => TaskListImporter.Parse(Bytes(key.Item1, key.Item2), FileName(key.Item1, key.Item2)));
 }

@@ -7,8 +7,8 @@ namespace Platform.Tasks.Importing.Tests.Support;
 
 /// <summary>
 /// Typesets a text document as a PDF with a real text layer, the way an office prints one: A4, each source line a
-/// paragraph whose first line is indented two characters, long lines wrapped at the margin, pages broken. CJK glyphs come
-/// from Debian's fonts-droid-fallback, Latin ones from fonts-dejavu-core.
+/// paragraph whose first line is indented two characters, long lines wrapped at the margin, pages broken. CJK glyphs
+/// come from Debian's fonts-droid-fallback, Latin ones from fonts-dejavu-core.
 /// </summary>
 public static partial class PdfFixtureBuilder
 {
@@ -29,7 +29,8 @@ public static partial class PdfFixtureBuilder
         if (!File.Exists(CjkFontPath) || !File.Exists(LatinFontPath))
         {
             throw new InvalidOperationException(
-                $"PDF fixtures need {CjkFontPath} and {LatinFontPath}: apt-get install fonts-droid-fallback fonts-dejavu-core");
+                $"PDF fixtures need {CjkFontPath} and {LatinFontPath}: apt-get install fonts-droid-fallback "
+                + "fonts-dejavu-core");
         }
 
         var cjk = TrueTypeHorizontalMetrics.Expand(File.ReadAllBytes(CjkFontPath));
@@ -121,13 +122,13 @@ public static partial class PdfFixtureBuilder
                     && !NumberCell().IsMatch(cells[0]);
                 var layout = spanning
                     ? [(Wrap(cells[0], widths.Sum() - (2 * Padding)), 0.0, widths.Sum())]
-                    : Enumerable.Range(0, count).Select(c => (Wrap(c < cells.Length ? cells[c] : "", widths[c] - (2 * Padding)), widths.Take(c).Sum(), widths[c])).ToList();
+                    : Cells(cells, widths);
                 var height = (layout.Max(l => Math.Max(1, l.Item1.Count)) * Leading) + (2 * Padding);
                 if (y - height < Margin && r > 0)
                 {
                     Rule(widths);
                     NewPage();
-                    DrawRow(Enumerable.Range(0, count).Select(c => (Wrap(c < header.Length ? header[c].Trim() : "", widths[c] - (2 * Padding)), widths.Take(c).Sum(), widths[c])).ToList(), widths);
+                    DrawRow(Cells([.. header.Select(h => h.Trim())], widths), widths);
                 }
 
                 DrawRow(layout, widths);
@@ -136,6 +137,15 @@ public static partial class PdfFixtureBuilder
             Rule(widths);
             y -= Leading;
         }
+
+        /// <summary>Each column's text wrapped to its width (empty for a missing cell), with its left edge.</summary>
+        private List<(List<string> Lines, double Left, double Width)> Cells(string[] texts, double[] widths) =>
+            Enumerable.Range(0, widths.Length)
+                .Select(c => (
+                    Wrap(c < texts.Length ? texts[c] : "", widths[c] - (2 * Padding)),
+                    widths.Take(c).Sum(),
+                    widths[c]))
+                .ToList();
 
         private void DrawRow(List<(List<string> Lines, double Left, double Width)> cells, double[] widths)
         {
@@ -156,16 +166,21 @@ public static partial class PdfFixtureBuilder
             y -= height;
         }
 
-        private void Rule(double[] widths) => page.DrawLine(new PdfPoint(Margin, y), new PdfPoint(Margin + widths.Sum(), y), 0.5);
+        private void Rule(double[] widths)
+            => page.DrawLine(new PdfPoint(Margin, y), new PdfPoint(Margin + widths.Sum(), y), 0.5);
 
-        /// <summary>Each column as wide as its longest cell, the columns scaled down together to the page's width.</summary>
+        /// <summary>
+        /// Each column as wide as its longest cell, the columns scaled down together to the page's width.
+        /// </summary>
         private double[] ColumnWidths(List<string[]> rows, int count)
         {
             var available = PageWidth - (2 * Margin);
             var wanted = Enumerable.Range(0, count).Select(c => rows
                 .Where(r => r.Length > c && r.Count(x => x.Trim().Length > 0) > 1)
                 .Select(r => Measure(r[c].Trim()) + (2 * Padding))
-                .DefaultIfEmpty(FontSize * 3).Max()).Select(w => Math.Clamp(w, (FontSize * 2) + (2 * Padding), available * 0.55)).ToArray();
+                .DefaultIfEmpty(FontSize * 3).Max())
+                .Select(w => Math.Clamp(w, (FontSize * 2) + (2 * Padding), available * 0.55))
+                .ToArray();
             var total = wanted.Sum();
             if (total <= available)
             {
@@ -208,7 +223,10 @@ public static partial class PdfFixtureBuilder
             if (wrapWords)
             {
                 var wordStart = end;
-                while (end < line.Length && wordStart > position && IsWordChar(line[wordStart - 1]) && IsWordChar(line[wordStart]))
+                while (end < line.Length
+                    && wordStart > position
+                    && IsWordChar(line[wordStart - 1])
+                    && IsWordChar(line[wordStart]))
                 {
                     wordStart--;
                 }
@@ -244,20 +262,26 @@ public static partial class PdfFixtureBuilder
     [System.Text.RegularExpressions.GeneratedRegex(@"^\D{0,2}\d{1,3}\D{0,2}$")]
     private static partial System.Text.RegularExpressions.Regex NumberCell();
 
-    /// <summary>A character neither font draws (U+FFFD left by a web page's copy, 〈) prints as "?", as a PDF printer would.</summary>
+    /// <summary>
+    /// A character neither font draws (U+FFFD left by a web page's copy, 〈) prints as "?", as a PDF printer would.
+    /// </summary>
     private static string Printable(string line, TrueTypeFont cjk) =>
         string.Create(line.Length, line, (span, source) =>
         {
             for (var i = 0; i < source.Length; i++)
             {
                 var c = source[i];
-                span[i] = c < 0x80 || cjk.TryGetBoundingBox(c, out _) || LatinFont.Value.TryGetBoundingBox(c, out _) ? c : '?';
+                span[i] = c < 0x80 || cjk.TryGetBoundingBox(c, out _) || LatinFont.Value.TryGetBoundingBox(c, out _)
+                    ? c
+                    : '?';
             }
         });
 
     private static bool IsWordChar(char c) => char.IsAsciiLetterOrDigit(c) || "@._%+-".Contains(c);
 
-    /// <summary>A PDF whose only page holds a drawn rectangle and no text (a scan without OCR has no text layer either).</summary>
+    /// <summary>
+    /// A PDF whose only page holds a drawn rectangle and no text (a scan without OCR has no text layer either).
+    /// </summary>
     public static byte[] BuildWithoutText()
     {
         var builder = new PdfDocumentBuilder();

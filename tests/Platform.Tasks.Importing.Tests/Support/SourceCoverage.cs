@@ -24,7 +24,8 @@ public static class SourceCoverage
         foreach (var line in source.Replace("\r\n", "\n").Split('\n'))
         {
             var normalized = TextNormalizer.Normalize(line.Trim());
-            if (normalized.Length == 0 || (parsed.Notice.IssuedOn is { } date && NoticeReader.ParseStandaloneDate(normalized) == date))
+            if (normalized.Length == 0
+                || (parsed.Notice.IssuedOn is { } date && NoticeReader.ParseStandaloneDate(normalized) == date))
             {
                 continue;
             }
@@ -43,7 +44,9 @@ public static class SourceCoverage
 
     private static IEnumerable<string> Fragments(string normalized)
     {
-        var pieces = normalized.Split(Separators.Select(TextNormalizer.Normalize).Distinct().ToArray(), StringSplitOptions.RemoveEmptyEntries);
+        var pieces = normalized.Split(
+            Separators.Select(TextNormalizer.Normalize).Distinct().ToArray(),
+            StringSplitOptions.RemoveEmptyEntries);
         foreach (var piece in pieces)
         {
             foreach (var part in piece.Split(StructuralWords, StringSplitOptions.RemoveEmptyEntries))
@@ -65,21 +68,12 @@ public static class SourceCoverage
         };
         foreach (var c in parsed.Categories)
         {
-            all.Add(c.Number);
-            all.Add(c.Title);
-            all.AddRange(c.LeadUnits);
-            all.AddRange(c.ResponsibleUnits);
-            all.AddRange(c.Leaders);
+            all.AddRange([c.Number, c.Title, .. c.LeadUnits, .. c.ResponsibleUnits, .. c.Leaders]);
         }
 
         foreach (var t in parsed.Tasks)
         {
-            all.Add(t.Number);
-            all.Add(t.Text);
-            all.Add(t.DeadlineText);
-            all.AddRange(t.LeadUnits);
-            all.AddRange(t.ResponsibleUnits);
-            all.AddRange(t.Leaders);
+            all.AddRange([t.Number, t.Text, t.DeadlineText, .. t.LeadUnits, .. t.ResponsibleUnits, .. t.Leaders]);
         }
 
         all.AddRange(parsed.OtherText);

@@ -17,7 +17,10 @@ public static class TrueTypeHorizontalMetrics
         for (var i = 0; i < numTables; i++)
         {
             var record = font.AsSpan(12 + (16 * i), 16);
-            tables.Add((Encoding.ASCII.GetString(record[..4]), (int)BinaryPrimitives.ReadUInt32BigEndian(record[8..]), (int)BinaryPrimitives.ReadUInt32BigEndian(record[12..])));
+            tables.Add((
+                Encoding.ASCII.GetString(record[..4]),
+                (int)BinaryPrimitives.ReadUInt32BigEndian(record[8..]),
+                (int)BinaryPrimitives.ReadUInt32BigEndian(record[12..])));
         }
 
         byte[] Table(string tag)

@@ -5,18 +5,22 @@ namespace Platform.Tasks.Importing.Parsing;
 /// <summary>
 /// Turns the lines of a document into a task list. The document is read into <see cref="Block"/>s; the
 /// <see cref="NoticeReader"/> takes the notice at its head; the <see cref="LayoutPlan"/> finds the task tables and the
-/// numbering levels; each block is then offered to the layouts — <see cref="RowTable"/> (pipes and Word tables, two-level
-/// tables included), <see cref="OneCellPerLineTable"/>, <see cref="NumberedParagraphs"/> — which build the list through
-/// one <see cref="ListBuilder"/> and its shared rules. Every line ends up in the notice, a category, a task, the other
-/// text or a warning.
+/// numbering levels; each block is then offered to the layouts — <see cref="RowTable"/> (pipes and Word tables,
+/// two-level tables included), <see cref="OneCellPerLineTable"/>, <see cref="NumberedParagraphs"/> — which build the
+/// list through one <see cref="ListBuilder"/> and its shared rules. Every line ends up in the notice, a category, a
+/// task, the other text or a warning.
 /// </summary>
 internal static class TaskListParser
 {
-    /// <summary>Parses the lines; <paramref name="directory"/> (unit names and aliases of the district) splits glued names.</summary>
+    /// <summary>
+    /// Parses the lines; <paramref name="directory"/> (unit names and aliases of the district) splits glued names.
+    /// </summary>
     public static ParsedTaskList Parse(IReadOnlyList<SourceLine> source, IReadOnlyCollection<string>? directory = null)
     {
         var blocks = Blocks(source).Select(s => new Block(s)).ToList();
-        var list = new ListBuilder(blocks.Any(b => UnitAssignment.IsFirstIsLeadRule(b.Norm)), new GluedUnitNames(directory));
+        var list = new ListBuilder(
+            blocks.Any(b => UnitAssignment.IsFirstIsLeadRule(b.Norm)),
+            new GluedUnitNames(directory));
         var consumed = new HashSet<int>();
         var (notice, noticeEnd) = NoticeReader.Read(blocks, consumed, list);
         var plan = LayoutPlan.Make(blocks, noticeEnd);
@@ -57,7 +61,8 @@ internal static class TaskListParser
         return list.Build(notice);
     }
 
-    /// <summary>A table's header ends the tables before it and starts its own; any other block goes to the first layout that reads it.</summary>
+    /// <summary>A table's header ends the tables before it and starts its own; any other block goes to the first layout
+    /// that reads it.</summary>
     private static int Offer(int i, ILayout[] tables, ILayout[] layouts, ListBuilder list)
     {
         foreach (var table in tables.Where(t => t.StartsAt(i)))
@@ -86,7 +91,8 @@ internal static class TaskListParser
     private static IEnumerable<SourceLine> Blocks(IReadOnlyList<SourceLine> source)
     {
         var withHeader = source
-            .Where(s => s.Cells is not null && TableColumns.MatchHeader([.. s.Cells.Select(TextNormalizer.Normalize)]) is not null)
+            .Where(s => s.Cells is not null
+                && TableColumns.MatchHeader([.. s.Cells.Select(TextNormalizer.Normalize)]) is not null)
             .Select(s => s.TableId)
             .ToHashSet();
         foreach (var line in source)

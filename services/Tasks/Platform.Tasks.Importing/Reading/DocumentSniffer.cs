@@ -3,7 +3,9 @@ using Platform.Contracts.Documents;
 
 namespace Platform.Tasks.Importing.Reading;
 
-/// <summary>Tells the format from the bytes (zip signature with word/document.xml, %PDF), not from the file name.</summary>
+/// <summary>
+/// Tells the format from the bytes (zip signature with word/document.xml, %PDF), not from the file name.
+/// </summary>
 internal static class DocumentSniffer
 {
     public static DocumentKind Detect(ReadOnlySpan<byte> content, string fileName)
@@ -23,7 +25,8 @@ internal static class DocumentSniffer
         {
             throw new DocumentRejectedException(
                 "unsupported-format",
-                $"“{fileName}”是旧版 Word (.doc) 或其他 OLE 文件，请另存为 .docx、PDF 或文本后再导入 (legacy .doc/OLE files are not supported; save as .docx).");
+                $"“{fileName}”是旧版 Word (.doc) 或其他 OLE 文件，请另存为 .docx、PDF 或文本后再导入 (legacy .doc/OLE files are not "
+                + "supported; save as .docx).");
         }
 
         if (content.StartsWith("{\\rtf"u8))
@@ -33,8 +36,11 @@ internal static class DocumentSniffer
                 $"“{fileName}”是 RTF 文件，请另存为 .docx 后再导入 (RTF is not supported; save as .docx).");
         }
 
-        if (content.StartsWith((ReadOnlySpan<byte>)[0x89, 0x50, 0x4E, 0x47]) || content.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xD8, 0xFF])
-            || content.StartsWith("GIF8"u8) || content.StartsWith((ReadOnlySpan<byte>)[0x1F, 0x8B]) || content.StartsWith("Rar!"u8)
+        if (content.StartsWith((ReadOnlySpan<byte>)[0x89, 0x50, 0x4E, 0x47])
+            || content.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xD8, 0xFF])
+            || content.StartsWith("GIF8"u8)
+            || content.StartsWith((ReadOnlySpan<byte>)[0x1F, 0x8B])
+            || content.StartsWith("Rar!"u8)
             || content.StartsWith("7z"u8) || content.StartsWith("\u007FELF"u8) || content.StartsWith("MZ"u8))
         {
             throw NotADocument(fileName);
@@ -89,5 +95,6 @@ internal static class DocumentSniffer
 
     public static DocumentRejectedException CorruptDocx(string fileName) => new(
         "corrupt-docx",
-        $"“{fileName}”不是有效的 Word 文档：文件损坏，或是改了扩展名的压缩包 (not a valid .docx: corrupt, or a renamed zip without word/document.xml).");
+        $"“{fileName}”不是有效的 Word 文档：文件损坏，或是改了扩展名的压缩包 (not a valid .docx: corrupt, or a renamed zip without "
+        + "word/document.xml).");
 }

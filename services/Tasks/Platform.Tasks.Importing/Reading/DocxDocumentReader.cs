@@ -120,7 +120,8 @@ internal static class DocxDocumentReader
 
         /// <summary>
         /// The text boxes anchored in a paragraph, each once: Word writes a box as DrawingML and again as VML for older
-        /// readers (mc:Choice / mc:Fallback), so the fallback's copy is skipped. A box inside a box is read with its box.
+        /// readers (mc:Choice / mc:Fallback), so the fallback's copy is skipped. A box inside a box is read with its
+        /// box.
         /// </summary>
         private static List<TextBoxContent> TextBoxes(Paragraph paragraph)
         {
@@ -128,14 +129,17 @@ internal static class DocxDocumentReader
             // boxes by name and type their content.
             var boxes = paragraph.Descendants().Where(e => IsBox(e) && !Within(e, IsBox, paragraph)).ToList();
             var chosen = boxes.Where(box => !Within(box, IsFallback, paragraph)).ToList();
-            return [.. (chosen.Count > 0 ? chosen : boxes).Select(box => box as TextBoxContent ?? new TextBoxContent(box.OuterXml))];
+            return [.. (chosen.Count > 0 ? chosen : boxes)
+                .Select(box => box as TextBoxContent ?? new TextBoxContent(box.OuterXml))];
         }
 
         private static bool IsBox(OpenXmlElement e) => e.LocalName == "txbxContent";
 
         private static bool IsFallback(OpenXmlElement e) => e.LocalName == "Fallback";
 
-        /// <summary>Whether an element lies inside one of a kind, looking up to (not past) <paramref name="top"/>.</summary>
+        /// <summary>
+        /// Whether an element lies inside one of a kind, looking up to (not past) <paramref name="top"/>.
+        /// </summary>
         private static bool Within(OpenXmlElement e, Func<OpenXmlElement, bool> kind, OpenXmlElement? top = null)
         {
             for (var parent = e.Parent; parent is not null && parent != top; parent = parent.Parent)
@@ -154,7 +158,9 @@ internal static class DocxDocumentReader
             var builder = new StringBuilder(numbering.Prefix(paragraph));
 
             // The paragraph's own runs: not the text of a box anchored in it (read after it) nor a fallback copy.
-            foreach (var element in paragraph.Descendants().Where(e => !Within(e, IsBox, paragraph) && !Within(e, IsFallback, paragraph)))
+            var elements = paragraph.Descendants()
+                .Where(e => !Within(e, IsBox, paragraph) && !Within(e, IsFallback, paragraph));
+            foreach (var element in elements)
             {
                 switch (element)
                 {
@@ -177,10 +183,13 @@ internal static class DocxDocumentReader
         }
     }
 
-    /// <summary>Renders automatic list numbering (numPr on the paragraph or its style) the way Word prints it.</summary>
+    /// <summary>
+    /// Renders automatic list numbering (numPr on the paragraph or its style) the way Word prints it.
+    /// </summary>
     private sealed class NumberingRenderer(MainDocumentPart part)
     {
-        private readonly DocumentFormat.OpenXml.Wordprocessing.Numbering? definitions = part.NumberingDefinitionsPart?.Numbering;
+        private readonly DocumentFormat.OpenXml.Wordprocessing.Numbering? definitions =
+            part.NumberingDefinitionsPart?.Numbering;
         private readonly Dictionary<(int AbstractId, int Level), int> counters = [];
 
         public string Prefix(Paragraph paragraph)
@@ -200,7 +209,8 @@ internal static class DocxDocumentReader
             var level = numPr?.NumberingLevelReference?.Val?.Value ?? 0;
             var instance = definitions.Elements<NumberingInstance>().FirstOrDefault(n => n.NumberID?.Value == numId);
             var abstractId = instance?.AbstractNumId?.Val?.Value;
-            var abstractNum = definitions.Elements<AbstractNum>().FirstOrDefault(a => a.AbstractNumberId?.Value == abstractId);
+            var abstractNum = definitions.Elements<AbstractNum>()
+                .FirstOrDefault(a => a.AbstractNumberId?.Value == abstractId);
             if (abstractId is null || abstractNum is null)
             {
                 return "";
@@ -215,7 +225,8 @@ internal static class DocxDocumentReader
             var start = definition.StartNumberingValue?.Val?.Value ?? 1;
             var key = (abstractId.Value, level);
             counters[key] = counters.TryGetValue(key, out var current) ? current + 1 : start;
-            foreach (var deeper in counters.Keys.Where(k => k.AbstractId == abstractId.Value && k.Level > level).ToList())
+            var deeperLevels = counters.Keys.Where(k => k.AbstractId == abstractId.Value && k.Level > level).ToList();
+            foreach (var deeper in deeperLevels)
             {
                 counters.Remove(deeper);
             }
@@ -258,13 +269,16 @@ internal static class DocxDocumentReader
 
         private static string Format(int value, NumberFormatValues? format)
         {
-            if (format == NumberFormatValues.ChineseCounting || format == NumberFormatValues.ChineseCountingThousand
-                || format == NumberFormatValues.IdeographTraditional || format == NumberFormatValues.ChineseLegalSimplified)
+            if (format == NumberFormatValues.ChineseCounting
+                || format == NumberFormatValues.ChineseCountingThousand
+                || format == NumberFormatValues.IdeographTraditional
+                || format == NumberFormatValues.ChineseLegalSimplified)
             {
                 return ChineseNumerals.Format(value);
             }
 
-            if ((format == NumberFormatValues.DecimalEnclosedCircle || format == NumberFormatValues.DecimalEnclosedCircleChinese)
+            if ((format == NumberFormatValues.DecimalEnclosedCircle
+                    || format == NumberFormatValues.DecimalEnclosedCircleChinese)
                 && value is >= 1 and <= 20)
             {
                 return ((char)('\u2460' + value - 1)).ToString();
@@ -279,10 +293,16 @@ internal static class DocxDocumentReader
             return value.ToString(CultureInfo.InvariantCulture);
         }
 
+        private static readonly (int Value, string Letters)[] RomanNumerals =
+        [
+            (1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"),
+            (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"),
+        ];
+
         private static string Roman(int value)
         {
             var builder = new StringBuilder();
-            foreach (var (n, s) in new[] { (1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I") })
+            foreach (var (n, s) in RomanNumerals)
             {
                 while (value >= n)
                 {

@@ -8,15 +8,21 @@ namespace Platform.Tasks.Importing.Reading;
 
 /// <summary>
 /// Reads a PDF's text layer: letters grouped into lines by baseline and ordered left to right, then lines that a
-/// paragraph wrapped rejoined (a line continues on the next when the next line's first word would not have fitted before
-/// the right margin — that is why it wrapped — unless the next line is indented or starts with a number). Page numbers
-/// printed as "- 3 -" are dropped. A table drawn without `|` is rebuilt from the words' positions: its header's cells
-/// give the columns, each later line's pieces fall into them, and the wider gaps between lines separate its rows. A page
-/// set in two columns is read left column first.
+/// paragraph wrapped rejoined (a line continues on the next when the next line's first word would not have fitted
+/// before the right margin — that is why it wrapped — unless the next line is indented or starts with a number). Page
+/// numbers printed as "- 3 -" are dropped. A table drawn without `|` is rebuilt from the words' positions: its header's
+/// cells give the columns, each later line's pieces fall into them, and the wider gaps between lines separate its rows.
+/// A page set in two columns is read left column first.
 /// </summary>
 internal static partial class PdfDocumentReader
 {
-    private sealed record PdfLine(string Text, double Left, double Right, double FontSize, double PageRight, double FirstWordWidth)
+    private sealed record PdfLine(
+        string Text,
+        double Left,
+        double Right,
+        double FontSize,
+        double PageRight,
+        double FirstWordWidth)
     {
         /// <summary>A table row's cells, when the line is one (rebuilt from the words' positions).</summary>
         public IReadOnlyList<string>? Cells { get; init; }
@@ -24,7 +30,9 @@ internal static partial class PdfDocumentReader
         public int? TableId { get; init; }
     }
 
-    /// <summary>A run of letters on one baseline without a wide gap: one cell's line in a table, else the whole line.</summary>
+    /// <summary>
+    /// A run of letters on one baseline without a wide gap: one cell's line in a table, else the whole line.
+    /// </summary>
     private sealed record Segment(double Left, double Right, string Text);
 
     /// <summary>Letters on one baseline, and the segments they make.</summary>
@@ -56,7 +64,8 @@ internal static partial class PdfDocumentReader
         {
             throw new DocumentRejectedException(
                 "pdf-without-text",
-                $"“{fileName}”没有文字层（可能是扫描件），请先进行文字识别或提供 Word/文本版本 (the PDF has no text layer, e.g. a scan; provide a text PDF, .docx or .txt).");
+                $"“{fileName}”没有文字层（可能是扫描件），请先进行文字识别或提供 Word/文本版本 (the PDF has no text layer, e.g. a scan; provide a "
+                + "text PDF, .docx or .txt).");
         }
 
         return Rejoin(pdfLines);
@@ -85,7 +94,7 @@ internal static partial class PdfDocumentReader
         }
 
         // Margins are taken as symmetric: the right margin mirrors the leftmost line start.
-        var visibleLeft = letters.Where(l => !string.IsNullOrWhiteSpace(l.Value)).Select(l => l.StartBaseLine.X).DefaultIfEmpty(0).Min();
+        var visibleLeft = LeftmostStart(letters);
         lines.AddRange(RegionLines(rows, page.Width - visibleLeft, ref tables));
         return lines;
     }
@@ -117,9 +126,13 @@ internal static partial class PdfDocumentReader
         return null;
     }
 
+    /// <summary>Where the leftmost visible letter starts (0 when there is none).</summary>
+    private static double LeftmostStart(IEnumerable<Letter> letters) =>
+        letters.Where(l => !string.IsNullOrWhiteSpace(l.Value)).Select(l => l.StartBaseLine.X).DefaultIfEmpty(0).Min();
+
     private static List<PdfLine> RegionLines(List<TextRow> rows, double regionRight, ref int tables)
     {
-        var left = rows.SelectMany(r => r.Letters).Where(l => !string.IsNullOrWhiteSpace(l.Value)).Select(l => l.StartBaseLine.X).DefaultIfEmpty(0).Min();
+        var left = LeftmostStart(rows.SelectMany(r => r.Letters));
         var lines = new List<PdfLine>();
         for (var i = 0; i < rows.Count; i++)
         {
@@ -129,7 +142,11 @@ internal static partial class PdfDocumentReader
                 foreach (var cells in table.Rows)
                 {
                     var text = string.Join(" | ", cells.Select(c => c.Replace('\n', ' ')));
-                    lines.Add(new PdfLine(text, 0, regionRight, rows[i].Size, regionRight, 0) { Cells = cells, TableId = id });
+                    lines.Add(new PdfLine(text, 0, regionRight, rows[i].Size, regionRight, 0)
+                    {
+                        Cells = cells,
+                        TableId = id,
+                    });
                 }
 
                 i = table.End - 1;
@@ -145,7 +162,13 @@ internal static partial class PdfDocumentReader
 
             var visible = row.Letters.Where(l => !string.IsNullOrWhiteSpace(l.Value)).ToList();
             var lineLeft = visible.Min(l => l.StartBaseLine.X);
-            lines.Add(new PdfLine(lineText, lineLeft - left, visible.Max(l => l.EndBaseLine.X), row.Size, regionRight, FirstWordWidth(visible)));
+            lines.Add(new PdfLine(
+                lineText,
+                lineLeft - left,
+                visible.Max(l => l.EndBaseLine.X),
+                row.Size,
+                regionRight,
+                FirstWordWidth(visible)));
         }
 
         return lines;
@@ -157,7 +180,9 @@ internal static partial class PdfDocumentReader
         foreach (var letter in letters.OrderByDescending(l => l.StartBaseLine.Y).ThenBy(l => l.StartBaseLine.X))
         {
             var size = Math.Max(letter.PointSize, 1);
-            var row = groups.Count > 0 && Math.Abs(groups[^1][0].StartBaseLine.Y - letter.StartBaseLine.Y) < size * 0.4 ? groups[^1] : null;
+            var row = groups.Count > 0 && Math.Abs(groups[^1][0].StartBaseLine.Y - letter.StartBaseLine.Y) < size * 0.4
+                ? groups[^1]
+                : null;
             if (row is null)
             {
                 groups.Add([letter]);
@@ -176,7 +201,9 @@ internal static partial class PdfDocumentReader
         })];
     }
 
-    /// <summary>Splits a row where the gap between letters is wider than a character: there one cell ends and the next begins.</summary>
+    /// <summary>
+    /// Splits a row where the gap between letters is wider than a character: there one cell ends and the next begins.
+    /// </summary>
     private static List<Segment> Segments(List<Letter> ordered, double size)
     {
         var segments = new List<Segment>();
@@ -267,7 +294,9 @@ internal static partial class PdfDocumentReader
         }
 
         // Rows of the table: a gap between lines wider than the table's line spacing starts a row.
-        var gaps = Enumerable.Range(start + 1, end - start - 1).Select(i => rows[i - 1].Baseline - rows[i].Baseline).ToList();
+        var gaps = Enumerable.Range(start + 1, end - start - 1)
+            .Select(i => rows[i - 1].Baseline - rows[i].Baseline)
+            .ToList();
         // When every gap is the same, every line is a row of its own (no cell wrapped).
         var spacing = gaps.Min();
         var uniform = gaps.Max() <= spacing * 1.25;
@@ -297,10 +326,13 @@ internal static partial class PdfDocumentReader
         return (result, end);
     }
 
-    /// <summary>How wide the line's first unit is: a Latin word or number as a whole (it wraps whole), else one character.</summary>
+    /// <summary>
+    /// How wide the line's first unit is: a Latin word or number as a whole (it wraps whole), else one character.
+    /// </summary>
     private static double FirstWordWidth(List<Letter> visible)
     {
-        static bool IsWord(Letter l) => l.Value.Length == 1 && (char.IsAsciiLetterOrDigit(l.Value[0]) || "@._%+-".Contains(l.Value[0]));
+        static bool IsWord(Letter l)
+            => l.Value.Length == 1 && (char.IsAsciiLetterOrDigit(l.Value[0]) || "@._%+-".Contains(l.Value[0]));
 
         var end = 0;
         while (end + 1 < visible.Count && IsWord(visible[0]) && IsWord(visible[end + 1]))

@@ -8,14 +8,18 @@ using Platform.Tasks.Domain;
 namespace Platform.Tasks.Consumers;
 
 /// <summary>
-/// Keeps task lists in step with the unit directory: a renamed unit shows its new name everywhere, a name or alias added
-/// in the directory resolves the drafts that print it, and a merged unit's places in every list (the printed name kept)
-/// become the unit that took it over. Names follow the directory's version, so events in any order end in its state.
+/// Keeps task lists in step with the unit directory: a renamed unit shows its new name everywhere, a name or alias
+/// added in the directory resolves the drafts that print it, and a merged unit's places in every list (the printed
+/// name kept) become the unit that took it over. Names follow the directory's version, so events in any order end in
+/// its state.
 /// </summary>
 public sealed class UnitChangedConsumer(TasksDbContext db, ILogger<UnitChangedConsumer> logger)
     : InboxConsumer<UnitChanged, TasksDbContext>(db, logger)
 {
-    protected override async Task HandleAsync(UnitChanged message, ConsumeContext<UnitChanged> context, CancellationToken cancellationToken)
+    protected override async Task HandleAsync(
+        UnitChanged message,
+        ConsumeContext<UnitChanged> context,
+        CancellationToken cancellationToken)
     {
         var known = await Db.KnownUnits.SingleOrDefaultAsync(u => u.UnitId == message.UnitId, cancellationToken);
         if (known is null)
@@ -37,7 +41,7 @@ public sealed class UnitChangedConsumer(TasksDbContext db, ILogger<UnitChangedCo
             return;
         }
 
-        var assigned = await Db.TaskUnits.Where(u => u.TenantId == message.TenantId && u.UnitId == message.UnitId).ToListAsync(cancellationToken);
+        var assigned = await PlacesOf(message).ToListAsync(cancellationToken);
         foreach (var unit in assigned)
         {
             unit.UnitName = message.Name;
@@ -49,7 +53,9 @@ public sealed class UnitChangedConsumer(TasksDbContext db, ILogger<UnitChangedCo
         }
 
         var names = message.Aliases.Append(message.Name).ToList();
-        var draftIds = Db.TaskLists.Where(l => l.TenantId == message.TenantId && l.Status == TaskListStatus.Draft).Select(l => l.Id);
+        var draftIds = Db.TaskLists
+            .Where(l => l.TenantId == message.TenantId && l.Status == TaskListStatus.Draft)
+            .Select(l => l.Id);
         var unresolved = await Db.TaskUnits
             .Where(u => u.TenantId == message.TenantId && u.UnitId == null && names.Contains(u.PrintedName))
             .Where(u => Db.Tasks.Any(t => t.Id == u.TaskItemId && draftIds.Contains(t.TaskListId)))
@@ -62,17 +68,23 @@ public sealed class UnitChangedConsumer(TasksDbContext db, ILogger<UnitChangedCo
     }
 
     /// <summary>
-    /// Every place of the merged unit, in drafts and published lists alike, names the unit that took it over (its newest
-    /// known name). The printed name stays as the document has it; the list's next publication names each unit once.
+    /// Every place of the merged unit, in drafts and published lists alike, names the unit that took it over (its
+    /// newest known name). The printed name stays as the document has it; the list's next publication names each unit
+    /// once.
     /// </summary>
     private async Task MergeAsync(UnitChanged message, Guid into, CancellationToken cancellationToken)
     {
         var target = await Db.KnownUnits.AsNoTracking().SingleOrDefaultAsync(u => u.UnitId == into, cancellationToken);
         var name = target?.Name ?? message.MergedIntoName ?? message.Name;
-        await Db.TaskUnits.Where(u => u.TenantId == message.TenantId && u.UnitId == message.UnitId)
-            .ExecuteUpdateAsync(s => s.SetProperty(u => u.UnitId, into).SetProperty(u => u.UnitName, name), cancellationToken);
+        await PlacesOf(message).ExecuteUpdateAsync(
+            s => s.SetProperty(u => u.UnitId, into).SetProperty(u => u.UnitName, name),
+            cancellationToken);
         await Db.Signatures.Where(s => s.TenantId == message.TenantId && s.UnitId == message.UnitId)
             .Where(s => !Db.Signatures.Any(o => o.TaskItemId == s.TaskItemId && o.UnitId == into))
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.UnitId, into), cancellationToken);
     }
+
+    /// <summary>Where the lists of the unit's district name the unit.</summary>
+    private IQueryable<TaskUnit> PlacesOf(UnitChanged message) =>
+        Db.TaskUnits.Where(u => u.TenantId == message.TenantId && u.UnitId == message.UnitId);
 }

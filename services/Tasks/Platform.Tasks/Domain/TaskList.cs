@@ -1,20 +1,8 @@
+using Platform.Contracts.Events;
 using Platform.MultiTenancy;
 using Platform.ServiceDefaults.Errors;
 
 namespace Platform.Tasks.Domain;
-
-public enum TaskListStatus
-{
-    Draft = 1,
-    Published = 2,
-    Archived = 3,
-}
-
-public enum UnitRole
-{
-    Lead = 1,
-    Responsible = 2,
-}
 
 /// <summary>
 /// One official document of one year, as a draft under review or as a published version. A revised document is a new
@@ -28,10 +16,11 @@ public sealed class TaskList : ITenantEntity
 
     public int Year { get; set; }
 
-    public TaskListStatus Status { get; set; } = TaskListStatus.Draft;
+    /// <summary>Changed only by <see cref="Publish"/>: a draft is published once, and archived when replaced.</summary>
+    public TaskListStatus Status { get; private set; } = TaskListStatus.Draft;
 
     /// <summary>0 while a draft; 1, 2, … once published.</summary>
-    public int Version { get; set; }
+    public int Version { get; private set; }
 
     public string? DocNumber { get; set; }
 
@@ -63,9 +52,9 @@ public sealed class TaskList : ITenantEntity
 
     public required string CreatedBy { get; set; }
 
-    public DateTimeOffset? PublishedAt { get; set; }
+    public DateTimeOffset? PublishedAt { get; private set; }
 
-    public string? PublishedBy { get; set; }
+    public string? PublishedBy { get; private set; }
 
     public List<Category> Categories { get; set; } = [];
 
@@ -75,8 +64,27 @@ public sealed class TaskList : ITenantEntity
     {
         if (Status != TaskListStatus.Draft)
         {
-            throw new PreconditionException($"Only a draft can be {action}; this list is {Status.ToString().ToLowerInvariant()} (version {Version}).");
+            throw new PreconditionException(
+                $"Only a draft can be {action}; "
+                + $"this list is {Status.ToString().ToLowerInvariant()} (version {Version}).");
         }
+    }
+
+    /// <summary>A task of this draft, to edit.</summary>
+    public TaskItem DraftTask(string number)
+    {
+        EnsureDraft("edited");
+        return Tasks.SingleOrDefault(t => t.Number == number) ?? throw new NotFoundException("task", number);
+    }
+
+    /// <summary>Every place of this draft that prints the name, to be resolved to one directory unit.</summary>
+    public IReadOnlyList<TaskUnit> PlacesPrinting(string printedName)
+    {
+        EnsureDraft("changed");
+        var places = Tasks.SelectMany(t => t.Units).Where(u => u.PrintedName == printedName).ToList();
+        return places.Count > 0
+            ? places
+            : throw new ValidationException("printed_name", $"'{printedName}' is not a unit name of this draft");
     }
 
     /// <summary>Unresolved printed names, each with the tasks that use it.</summary>
@@ -87,15 +95,47 @@ public sealed class TaskList : ITenantEntity
             .OrderBy(x => x.Key, StringComparer.Ordinal)
             .ToList();
 
-    /// <summary>Makes this draft version <paramref name="version"/>; refuses while any unit is unresolved or a task has no lead.</summary>
-    public void Publish(int version, string by, DateTimeOffset now)
+    /// <summary>
+    /// Makes this draft the version in force of its year, numbered after every version of the year so far (archived
+    /// ones too, so a number is never given twice), and archives the version it replaces. Refuses while any unit is
+    /// unresolved or a task has no lead.
+    /// </summary>
+    /// <param name="versionsOfYear">
+    /// Every list of this district's year (drafts, published, archived); may include this one.
+    /// </param>
+    /// <returns>The event that tells the other services, to be saved with the change in one transaction.</returns>
+    public TaskListPublished Publish(IReadOnlyCollection<TaskList> versionsOfYear, string by, DateTimeOffset now)
     {
         EnsureDraft("published");
+        EnsurePublishable();
+        if (versionsOfYear.Any(l => l.TenantId != TenantId || l.Year != Year))
+        {
+            throw new ArgumentException(
+                $"Only lists of {TenantId}'s {Year} take part in its versions.",
+                nameof(versionsOfYear));
+        }
+
+        var current = versionsOfYear.SingleOrDefault(l => l.Status == TaskListStatus.Published);
+        Version = versionsOfYear.Select(l => l.Version).DefaultIfEmpty(0).Max() + 1;
+        Status = TaskListStatus.Published;
+        PublishedAt = now;
+        PublishedBy = by;
+        current?.Archive();
+        return TaskListEvents.Published(this, current?.Id, now);
+    }
+
+    /// <summary>What this draft changes against the version in force; with none in force every task is added.</summary>
+    public TaskDiff CompareWith(TaskList? published) => TaskListDiff.Compare(published, this);
+
+    private void EnsurePublishable()
+    {
         var problems = new List<string>();
         var unresolved = UnresolvedUnits();
         if (unresolved.Count > 0)
         {
-            problems.Add("unresolved units: " + string.Join("、", unresolved.Select(u => $"{u.PrintedName}（任务 {string.Join(",", u.TaskNumbers)}）")));
+            problems.Add("unresolved units: " + string.Join(
+                "、",
+                unresolved.Select(u => $"{u.PrintedName}（任务 {string.Join(",", u.TaskNumbers)}）")));
         }
 
         var leaderless = Tasks.Where(t => t.Units.All(u => u.Role != UnitRole.Lead)).Select(t => t.Number).ToList();
@@ -111,155 +151,10 @@ public sealed class TaskList : ITenantEntity
 
         if (problems.Count > 0)
         {
-            throw new PreconditionException("The draft cannot be published yet — " + string.Join("; ", problems) + ".");
+            throw new PreconditionException(
+                "The draft cannot be published yet — " + string.Join("; ", problems) + ".");
         }
-
-        Status = TaskListStatus.Published;
-        Version = version;
-        PublishedAt = now;
-        PublishedBy = by;
     }
 
-    public void Archive() => Status = TaskListStatus.Archived;
-}
-
-public sealed class Category : ITenantEntity
-{
-    public Guid Id { get; set; }
-
-    public required string TenantId { get; set; }
-
-    public Guid TaskListId { get; set; }
-
-    public required string Number { get; set; }
-
-    public required string Title { get; set; }
-
-    public int Order { get; set; }
-
-    public List<string> Indicators { get; set; } = [];
-
-    public List<string> LeadUnitNames { get; set; } = [];
-
-    public List<string> ResponsibleUnitNames { get; set; } = [];
-}
-
-/// <summary>A numbered task of a list with its units, typed targets, deadline and indicators.</summary>
-public sealed class TaskItem : ITenantEntity
-{
-    public Guid Id { get; set; }
-
-    public required string TenantId { get; set; }
-
-    public Guid TaskListId { get; set; }
-
-    public TaskList? TaskList { get; set; }
-
-    public required string Number { get; set; }
-
-    public int Order { get; set; }
-
-    public string? Category { get; set; }
-
-    public required string Text { get; set; }
-
-    public DateOnly? Deadline { get; set; }
-
-    public string? DeadlineText { get; set; }
-
-    public List<string> Indicators { get; set; } = [];
-
-    public List<TargetValue> Targets { get; set; } = [];
-
-    public int SourceLine { get; set; }
-
-    public List<TaskUnit> Units { get; set; } = [];
-
-    public List<TaskSignature> Signatures { get; set; } = [];
-
-    public IEnumerable<TaskUnit> Leads => Units.Where(u => u.Role == UnitRole.Lead).OrderBy(u => u.Order);
-
-    public IEnumerable<TaskUnit> Responsible => Units.Where(u => u.Role == UnitRole.Responsible).OrderBy(u => u.Order);
-}
-
-/// <summary>A unit named by a task, as printed, and the directory unit it resolved to (null while unresolved).</summary>
-public sealed class TaskUnit : ITenantEntity
-{
-    public long Id { get; set; }
-
-    public required string TenantId { get; set; }
-
-    public Guid TaskItemId { get; set; }
-
-    public UnitRole Role { get; set; }
-
-    public int Order { get; set; }
-
-    public required string PrintedName { get; set; }
-
-    public Guid? UnitId { get; set; }
-
-    public string? UnitName { get; set; }
-}
-
-public sealed class TaskSignature : ITenantEntity
-{
-    public long Id { get; set; }
-
-    public required string TenantId { get; set; }
-
-    public Guid TaskItemId { get; set; }
-
-    public Guid UnitId { get; set; }
-
-    public required string SignedBy { get; set; }
-
-    public DateTimeOffset SignedAt { get; set; }
-}
-
-public sealed record TargetValue
-{
-    public required string Text { get; init; }
-
-    public decimal? Value { get; init; }
-
-    public decimal? ValueMin { get; init; }
-
-    public string? Unit { get; init; }
-
-    public decimal? Baseline { get; init; }
-
-    public required string Direction { get; init; }
-
-    public string? Grade { get; init; }
-
-    public string? Metric { get; init; }
-}
-
-public sealed record ImportWarning
-{
-    public required string Code { get; init; }
-
-    public required string Message { get; init; }
-
-    public int? Line { get; init; }
-
-    public string? SourceText { get; init; }
-}
-
-/// <summary>
-/// The newest state of a directory unit this service was told of (UnitChanged), by the directory's own version: an older
-/// event arriving late (another queue, a redelivery, a replay) does not bring back an old name.
-/// </summary>
-public sealed class KnownUnit : ITenantEntity
-{
-    public Guid UnitId { get; set; }
-
-    public required string TenantId { get; set; }
-
-    public required string Name { get; set; }
-
-    public int Version { get; set; }
-
-    public Guid? MergedIntoId { get; set; }
+    private void Archive() => Status = TaskListStatus.Archived;
 }

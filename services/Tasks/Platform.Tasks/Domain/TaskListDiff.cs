@@ -1,16 +1,18 @@
 namespace Platform.Tasks.Domain;
 
-public sealed record TaskDiff(IReadOnlyList<TaskItem> Added, IReadOnlyList<TaskItem> Removed, IReadOnlyList<(TaskItem Before, TaskItem After, IReadOnlyList<string> Fields)> Changed);
-
-/// <summary>What a revised draft changes against the published version: tasks matched by their number.</summary>
+/// <summary>
+/// What a revised draft changes against the published version: tasks matched by their number. With no version in
+/// force, every task of the draft is added.
+/// </summary>
 public static class TaskListDiff
 {
-    public static TaskDiff Compare(TaskList published, TaskList draft)
+    public static TaskDiff Compare(TaskList? published, TaskList draft)
     {
-        var before = published.Tasks.ToDictionary(t => t.Number);
+        var publishedTasks = published?.Tasks ?? [];
+        var before = publishedTasks.ToDictionary(t => t.Number);
         var after = draft.Tasks.ToDictionary(t => t.Number);
         var added = draft.Tasks.Where(t => !before.ContainsKey(t.Number)).OrderBy(t => t.Order).ToList();
-        var removed = published.Tasks.Where(t => !after.ContainsKey(t.Number)).OrderBy(t => t.Order).ToList();
+        var removed = publishedTasks.Where(t => !after.ContainsKey(t.Number)).OrderBy(t => t.Order).ToList();
         var changed = new List<(TaskItem, TaskItem, IReadOnlyList<string>)>();
         foreach (var task in draft.Tasks.OrderBy(t => t.Order))
         {
@@ -59,5 +61,6 @@ public static class TaskListDiff
         return new TaskDiff(added, removed, changed);
     }
 
-    private static IEnumerable<string> Names(IEnumerable<TaskUnit> units) => units.Select(u => u.UnitName ?? u.PrintedName);
+    private static IEnumerable<string> Names(IEnumerable<TaskUnit> units) =>
+        units.Select(u => u.UnitName ?? u.PrintedName);
 }

@@ -28,7 +28,8 @@ internal static class Extensions
             })
             .AddCallCredentials((context, metadata, services) =>
             {
-                var authorization = services.GetRequiredService<IHttpContextAccessor>().HttpContext?.Request.Headers[HeaderNames.Authorization].ToString();
+                var authorization = services.GetRequiredService<IHttpContextAccessor>()
+                    .HttpContext?.Request.Headers[HeaderNames.Authorization].ToString();
                 if (!string.IsNullOrEmpty(authorization))
                 {
                     metadata.Add("Authorization", authorization);

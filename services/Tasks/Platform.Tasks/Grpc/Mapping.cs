@@ -41,7 +41,8 @@ internal static class Mapping
             TaskCount = list.Tasks.Count,
         };
         proto.Warnings.AddRange(list.Warnings.Select(w => w.ToProto()));
-        proto.UnresolvedUnits.AddRange(list.UnresolvedUnits().Select(u => Unresolved(u.PrintedName, u.TaskNumbers, suggestions)));
+        proto.UnresolvedUnits.AddRange(
+            list.UnresolvedUnits().Select(u => Unresolved(u.PrintedName, u.TaskNumbers, suggestions)));
         if (withTasks)
         {
             proto.Categories.AddRange(list.Categories.OrderBy(c => c.Order).Select(c => c.ToProto(list)));
@@ -58,10 +59,40 @@ internal static class Mapping
         proto.TaskNumbers.AddRange(numbers);
         if (suggestions is not null && suggestions.TryGetValue(printed, out var found))
         {
-            proto.Suggestions.AddRange(found.Select(s => new V1.UnitSuggestion { UnitId = s.Id.ToString(), Name = s.Name }));
+            proto.Suggestions.AddRange(
+                found.Select(s => new V1.UnitSuggestion { UnitId = s.Id.ToString(), Name = s.Name }));
         }
 
         return proto;
+    }
+
+    public static V1.DiffTaskListResponse ToProto(this TaskDiff diff, TaskList draft, TaskList? published)
+    {
+        var response = new V1.DiffTaskListResponse { DraftId = draft.Id.ToString() };
+        if (published is not null)
+        {
+            response.PublishedId = published.Id.ToString();
+            response.PublishedVersion = published.Version;
+        }
+
+        response.Added.AddRange(diff.Added.Select(t => new V1.TaskChange
+        {
+            Number = t.Number, Kind = "added", AfterText = t.Text,
+        }));
+        response.Removed.AddRange(diff.Removed.Select(t => new V1.TaskChange
+        {
+            Number = t.Number, Kind = "removed", BeforeText = t.Text,
+        }));
+        response.Changed.AddRange(diff.Changed.Select(c =>
+        {
+            var change = new V1.TaskChange
+            {
+                Number = c.After.Number, Kind = "changed", BeforeText = c.Before.Text, AfterText = c.After.Text,
+            };
+            change.Fields.AddRange(c.Fields);
+            return change;
+        }));
+        return response;
     }
 
     public static V1.ParseWarning ToProto(this ImportWarning warning) => new()
@@ -103,7 +134,9 @@ internal static class Mapping
         proto.ResponsibleUnits.AddRange(task.Responsible.Select(u => u.ToProto()));
         proto.Targets.AddRange(task.Targets.Select(t => t.ToProto()));
         proto.Indicators.AddRange(task.Indicators);
-        var names = task.Units.Where(u => u.UnitId is not null).GroupBy(u => u.UnitId!.Value).ToDictionary(g => g.Key, g => g.First().UnitName ?? string.Empty);
+        var names = task.Units.Where(u => u.UnitId is not null)
+            .GroupBy(u => u.UnitId!.Value)
+            .ToDictionary(g => g.Key, g => g.First().UnitName ?? string.Empty);
         proto.Signatures.AddRange(task.Signatures.OrderBy(s => s.SignedAt).Select(s => new V1.Signature
         {
             UnitId = s.UnitId.ToString(),

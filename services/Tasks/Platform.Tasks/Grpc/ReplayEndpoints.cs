@@ -15,7 +15,8 @@ internal static class ReplayEndpoints
     public static void MapTaskReplay(this IEndpointRouteBuilder app) =>
         app.MapReplay<TasksDbContext>("tasks", async (db, outbox, tenant, cancellationToken) =>
         {
-            var published = await db.TaskLists.Where(l => l.Status == TaskListStatus.Published && (tenant == null || l.TenantId == tenant))
+            var published = await db.TaskLists
+                .Where(l => l.Status == TaskListStatus.Published && (tenant == null || l.TenantId == tenant))
                 .Include(l => l.Tasks).ThenInclude(t => t.Units).AsSplitQuery().ToListAsync(cancellationToken);
             var now = TimeProvider.System.GetUtcNow();
             published.ForEach(list => outbox.Enqueue(TaskListEvents.Published(list, null, now)));

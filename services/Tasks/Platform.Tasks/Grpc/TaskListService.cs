@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Security.Cryptography;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
-using Platform.Contracts.Events;
 using Platform.Messaging;
 using Platform.MultiTenancy;
 using Platform.ServiceDefaults.Errors;
@@ -18,22 +17,20 @@ namespace Platform.Tasks.Grpc;
 /// Task lists over gRPC (and REST through transcoding). Only the district office imports, edits and publishes; every
 /// account of the district reads; a lead unit's reporter signs for its own unit's tasks; other tenants see nothing.
 /// </summary>
-public sealed class TaskListService(TasksDbContext db, ITenantContext caller, UnitDirectory units, IOutbox outbox, TimeProvider clock)
+public sealed class TaskListService(
+    TasksDbContext db,
+    ITenantContext caller,
+    UnitDirectory units,
+    IOutbox outbox,
+    TimeProvider clock)
     : V1.TaskLists.TaskListsBase
 {
     private const int DefaultPageSize = 100;
     private const int MaxPageSize = 500;
 
-    // What one task may carry: far above any real list, far below abuse.
-    private const int MaxLeadUnits = 20;
-    private const int MaxResponsibleUnits = 100;
-    private const int MaxTargets = 50;
-    private const int MaxIndicators = 20;
-
-    // A task of a year's list is due that year or within the following five (multi-year projects), never in 0001.
-    private const int MaxDeadlineYears = 5;
-
-    public override async Task<V1.ImportTaskListResponse> ImportTaskList(V1.ImportTaskListRequest request, ServerCallContext context)
+    public override async Task<V1.ImportTaskListResponse> ImportTaskList(
+        V1.ImportTaskListRequest request,
+        ServerCallContext context)
     {
         var tenant = caller.RequireDistrictAdmin(PlatformScopes.TasksWrite);
         if (request.Year is < 2000 or > 2100)
@@ -44,12 +41,17 @@ public sealed class TaskListService(TasksDbContext db, ITenantContext caller, Un
         var fileName = Path.GetFileName(request.FileName ?? string.Empty).Trim();
         if (fileName.Length is 0 or > 200)
         {
-            throw new ValidationException("file_name", "give the document's file name (at most 200 characters), e.g. 2023任务清单.docx");
+            throw new ValidationException(
+                "file_name",
+                "give the document's file name (at most 200 characters), e.g. 2023任务清单.docx");
         }
 
         if (request.Content.Length > TaskListImporter.MaxDocumentBytes)
         {
-            throw new ValidationException("content", $"the document is {request.Content.Length / 1024 / 1024} MB; the limit is {TaskListImporter.MaxDocumentBytes / 1024 / 1024} MB");
+            throw new ValidationException(
+                "content",
+                $"the document is {request.Content.Length / 1024 / 1024} MB; "
+                + $"the limit is {TaskListImporter.MaxDocumentBytes / 1024 / 1024} MB");
         }
 
         var directory = await units.NamesAsync(context.CancellationToken);
@@ -63,9 +65,12 @@ public sealed class TaskListService(TasksDbContext db, ITenantContext caller, Un
             throw new ValidationException("content", ex.Message);
         }
 
-        var resolved = await units.ResolveAsync(TaskListBuilder.PrintedUnitNames(parsed).ToList(), context.CancellationToken);
+        var resolved = await units.ResolveAsync(
+            TaskListBuilder.PrintedUnitNames(parsed).ToList(),
+            context.CancellationToken);
         var sha = Convert.ToHexString(SHA256.HashData(request.Content.Span)).ToLowerInvariant();
-        var list = TaskListBuilder.Build(parsed, tenant, request.Year, fileName, sha, caller.Actor(), clock.GetUtcNow(), resolved);
+        var list = TaskListBuilder.Build(
+            parsed, tenant, request.Year, fileName, sha, caller.Actor(), clock.GetUtcNow(), resolved);
         db.TaskLists.Add(list);
         await db.SaveChangesAsync(context.CancellationToken);
 
@@ -77,11 +82,14 @@ public sealed class TaskListService(TasksDbContext db, ITenantContext caller, Un
             TargetCount = list.Tasks.Sum(t => t.Targets.Count),
         };
         report.Warnings.AddRange(list.Warnings.Select(w => w.ToProto()));
-        report.UnresolvedUnits.AddRange(list.UnresolvedUnits().Select(u => Mapping.Unresolved(u.PrintedName, u.TaskNumbers, suggestions)));
+        report.UnresolvedUnits.AddRange(
+            list.UnresolvedUnits().Select(u => Mapping.Unresolved(u.PrintedName, u.TaskNumbers, suggestions)));
         return new V1.ImportTaskListResponse { TaskList = list.ToProto(withTasks: true, suggestions), Report = report };
     }
 
-    public override async Task<V1.ListTaskListsResponse> ListTaskLists(V1.ListTaskListsRequest request, ServerCallContext context)
+    public override async Task<V1.ListTaskListsResponse> ListTaskLists(
+        V1.ListTaskListsRequest request,
+        ServerCallContext context)
     {
         var tenant = ReadTenant();
         var query = db.TaskLists.Include(l => l.Tasks).ThenInclude(t => t.Units).Where(l => l.TenantId == tenant);
@@ -90,7 +98,10 @@ public sealed class TaskListService(TasksDbContext db, ITenantContext caller, Un
             query = query.Where(l => l.Year == request.Year);
         }
 
-        var lists = await query.AsSplitQuery().OrderByDescending(l => l.Year).ThenByDescending(l => l.CreatedAt).ToListAsync(context.CancellationToken);
+        var lists = await query.AsSplitQuery()
+            .OrderByDescending(l => l.Year)
+            .ThenByDescending(l => l.CreatedAt)
+            .ToListAsync(context.CancellationToken);
         var response = new V1.ListTaskListsResponse();
         response.TaskLists.AddRange(lists.Select(l => l.ToProto(withTasks: false)));
         return response;
@@ -106,13 +117,8 @@ public sealed class TaskListService(TasksDbContext db, ITenantContext caller, Un
     {
         caller.RequireDistrictAdmin(PlatformScopes.TasksWrite);
         var list = await LoadAsync(request.TaskListId, context.CancellationToken);
-        list.EnsureDraft("changed");
         var printed = request.PrintedName?.Trim() ?? string.Empty;
-        var targets = list.Tasks.SelectMany(t => t.Units).Where(u => u.PrintedName == printed).ToList();
-        if (targets.Count == 0)
-        {
-            throw new ValidationException("printed_name", $"'{printed}' is not a unit name of this draft");
-        }
+        var places = list.PlacesPrinting(printed);
 
         ResolvedUnit unit;
         if (request.CreateUnit)
@@ -126,17 +132,19 @@ public sealed class TaskListService(TasksDbContext db, ITenantContext caller, Un
         }
         else
         {
-            unit = await units.GetAssignableAsync(Caller.ParseId(request.UnitId, "unit_id", "unit"), context.CancellationToken);
+            unit = await units.GetAssignableAsync(
+                Caller.ParseId(request.UnitId, "unit_id", "unit"),
+                context.CancellationToken);
             if (unit.Name != printed)
             {
                 await units.AddAliasAsync(unit.Id, printed, context.CancellationToken);
             }
         }
 
-        foreach (var taskUnit in targets)
+        foreach (var place in places)
         {
-            taskUnit.UnitId = unit.Id;
-            taskUnit.UnitName = unit.Name;
+            place.UnitId = unit.Id;
+            place.UnitName = unit.Name;
         }
 
         await db.SaveChangesAsync(context.CancellationToken);
@@ -147,59 +155,41 @@ public sealed class TaskListService(TasksDbContext db, ITenantContext caller, Un
     {
         caller.RequireDistrictAdmin(PlatformScopes.TasksWrite);
         var list = await LoadAsync(request.TaskListId, context.CancellationToken);
-        list.EnsureDraft("edited");
-        var task = list.Tasks.SingleOrDefault(t => t.Number == request.Number) ?? throw new NotFoundException("task", request.Number);
-
+        var task = list.DraftTask(request.Number);
         if (request.HasText)
         {
-            task.Text = string.IsNullOrWhiteSpace(request.Text) || request.Text.Length > 4000
-                ? throw new ValidationException("text", "must be 1 to 4000 characters")
-                : request.Text.Trim();
+            task.Rewrite(request.Text);
         }
 
         if (request.HasDeadline)
         {
-            task.Deadline = request.Deadline.Length == 0 ? null
-                : !DateOnly.TryParseExact(request.Deadline, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
-                    ? throw new ValidationException("deadline", "use yyyy-MM-dd, or empty for none")
-                : d.Year < list.Year || d.Year > list.Year + MaxDeadlineYears
-                    ? throw new ValidationException("deadline", $"must fall between {list.Year} and {list.Year + MaxDeadlineYears}")
-                : d;
+            task.Reschedule(
+                request.Deadline.Length == 0
+                    ? null
+                    : ParseDate(request.Deadline)
+                        ?? throw new ValidationException("deadline", "use yyyy-MM-dd, or empty for none"),
+                list.Year);
         }
 
         if (request.HasDeadlineText)
         {
-            task.DeadlineText = request.DeadlineText.Length > 200 ? throw new ValidationException("deadline_text", "at most 200 characters") : request.DeadlineText;
+            task.DescribeDeadline(request.DeadlineText);
         }
 
         if (request.ReplaceTargets)
         {
-            if (request.Targets.Any(t => string.IsNullOrWhiteSpace(t.Text) || string.IsNullOrWhiteSpace(t.Direction)))
-            {
-                throw new ValidationException("targets", "every target needs its text and a direction");
-            }
-
-            if (request.Targets.FirstOrDefault(t => !Enum.GetNames<TargetDirection>().Contains(t.Direction, StringComparer.Ordinal)) is { } unknown)
-            {
-                throw new ValidationException("targets", $"direction '{unknown.Direction}' is not one of {string.Join(", ", Enum.GetNames<TargetDirection>())}");
-            }
-
-            CheckCount("targets", request.Targets.Count, MaxTargets);
-
-            task.Targets = request.Targets.Select(t => t.ToDomain()).ToList();
+            task.ReplaceTargets([.. request.Targets.Select(t => t.ToDomain())]);
         }
 
         if (request.ReplaceIndicators)
         {
-            CheckCount("indicators", request.Indicators.Count, MaxIndicators);
-            task.Indicators = request.Indicators.Where(i => !string.IsNullOrWhiteSpace(i)).Distinct().ToList();
+            task.ReplaceIndicators(request.Indicators);
         }
 
         if (request.ReplaceUnits)
         {
-            CheckCount("lead_units", request.LeadUnits.Count, MaxLeadUnits);
-            CheckCount("responsible_units", request.ResponsibleUnits.Count, MaxResponsibleUnits);
-            var names = request.LeadUnits.Concat(request.ResponsibleUnits).Select(n => n.Trim()).Where(n => n.Length > 0).ToList();
+            TaskItem.CheckUnitCounts(request.LeadUnits.Count, request.ResponsibleUnits.Count);
+            var names = NonEmpty(request.LeadUnits.Concat(request.ResponsibleUnits)).ToList();
             if (names.Any(n => n.Length > 200))
             {
                 throw new ValidationException("lead_units", "a unit name is at most 200 characters");
@@ -207,8 +197,8 @@ public sealed class TaskListService(TasksDbContext db, ITenantContext caller, Un
 
             var resolved = await units.ResolveAsync(names, context.CancellationToken);
             db.TaskUnits.RemoveRange(task.Units);
-            var lead = request.LeadUnits.Select(n => n.Trim()).Where(n => n.Length > 0).Distinct().ToList();
-            var responsible = request.ResponsibleUnits.Select(n => n.Trim()).Where(n => n.Length > 0).Distinct().Except(lead).ToList();
+            var lead = NonEmpty(request.LeadUnits).Distinct().ToList();
+            var responsible = NonEmpty(request.ResponsibleUnits).Distinct().Except(lead).ToList();
             task.Units = TaskListBuilder.Units(task, UnitRole.Lead, lead, resolved)
                 .Concat(TaskListBuilder.Units(task, UnitRole.Responsible, responsible, resolved)).ToList();
             db.TaskUnits.AddRange(task.Units);
@@ -218,53 +208,36 @@ public sealed class TaskListService(TasksDbContext db, ITenantContext caller, Un
         return task.ToProto(list.Year);
     }
 
-    public override async Task<V1.DiffTaskListResponse> DiffTaskList(V1.DiffTaskListRequest request, ServerCallContext context)
+    public override async Task<V1.DiffTaskListResponse> DiffTaskList(
+        V1.DiffTaskListRequest request,
+        ServerCallContext context)
     {
         ReadTenant();
         var draft = await LoadAsync(request.Id, context.CancellationToken);
         var published = await db.TaskLists.Include(l => l.Tasks).ThenInclude(t => t.Units).AsSplitQuery()
-            .SingleOrDefaultAsync(l => l.TenantId == draft.TenantId && l.Year == draft.Year && l.Status == TaskListStatus.Published, context.CancellationToken);
-        var response = new V1.DiffTaskListResponse { DraftId = draft.Id.ToString() };
-        if (published is null)
-        {
-            response.Added.AddRange(draft.Tasks.OrderBy(t => t.Order).Select(t => new V1.TaskChange { Number = t.Number, Kind = "added", AfterText = t.Text }));
-            return response;
-        }
-
-        response.PublishedId = published.Id.ToString();
-        response.PublishedVersion = published.Version;
-        var diff = TaskListDiff.Compare(published, draft);
-        response.Added.AddRange(diff.Added.Select(t => new V1.TaskChange { Number = t.Number, Kind = "added", AfterText = t.Text }));
-        response.Removed.AddRange(diff.Removed.Select(t => new V1.TaskChange { Number = t.Number, Kind = "removed", BeforeText = t.Text }));
-        response.Changed.AddRange(diff.Changed.Select(c =>
-        {
-            var change = new V1.TaskChange { Number = c.After.Number, Kind = "changed", BeforeText = c.Before.Text, AfterText = c.After.Text };
-            change.Fields.AddRange(c.Fields);
-            return change;
-        }));
-        return response;
+            .SingleOrDefaultAsync(
+                l => l.TenantId == draft.TenantId && l.Year == draft.Year && l.Status == TaskListStatus.Published,
+                context.CancellationToken);
+        return draft.CompareWith(published).ToProto(draft, published);
     }
 
-    public override async Task<V1.TaskList> PublishTaskList(V1.PublishTaskListRequest request, ServerCallContext context)
+    public override async Task<V1.TaskList> PublishTaskList(
+        V1.PublishTaskListRequest request,
+        ServerCallContext context)
     {
         var tenant = caller.RequireDistrictAdmin(PlatformScopes.TasksWrite);
         var list = await LoadAsync(request.Id, context.CancellationToken);
-        var current = await db.TaskLists
-            .SingleOrDefaultAsync(l => l.TenantId == tenant && l.Year == list.Year && l.Status == TaskListStatus.Published, context.CancellationToken);
-        var lastVersion = await db.TaskLists.Where(l => l.TenantId == tenant && l.Year == list.Year).MaxAsync(l => (int?)l.Version, context.CancellationToken) ?? 0;
-        var now = clock.GetUtcNow();
-        list.Publish(lastVersion + 1, caller.Actor(), now);
-        current?.Archive();
-
-        outbox.Enqueue(TaskListEvents.Published(list, current?.Id, now));
-
+        var versionsOfYear = await db.TaskLists.Where(l => l.TenantId == tenant && l.Year == list.Year)
+            .ToListAsync(context.CancellationToken);
+        outbox.Enqueue(list.Publish(versionsOfYear, caller.Actor(), clock.GetUtcNow()));
         try
         {
             await db.SaveChangesAsync(context.CancellationToken);
         }
         catch (DbUpdateException ex) when (ex.IsUniqueViolation())
         {
-            throw new PreconditionException($"Another version of the {list.Year} list was published at the same time; reload and try again.");
+            throw new PreconditionException(
+                $"Another version of the {list.Year} list was published at the same time; reload and try again.");
         }
 
         return list.ToProto(withTasks: true);
@@ -275,7 +248,7 @@ public sealed class TaskListService(TasksDbContext db, ITenantContext caller, Un
         ReadTenant();
         var tenant = caller.ReadTenant(request.TenantId, "district");
         var paging = Paging.From(request.PageSize, request.PageToken, DefaultPageSize, MaxPageSize);
-        var query = db.Tasks.Include(t => t.TaskList).Include(t => t.Units).Include(t => t.Signatures).Where(t => t.TenantId == tenant);
+        var query = TasksWithListAndUnits().Where(t => t.TenantId == tenant);
         if (!string.IsNullOrEmpty(request.TaskListId))
         {
             var listId = Caller.ParseId(request.TaskListId, "task_list_id", "task list");
@@ -304,7 +277,9 @@ public sealed class TaskListService(TasksDbContext db, ITenantContext caller, Un
 
         if (!string.IsNullOrWhiteSpace(request.UnitName))
         {
-            query = query.Where(t => t.Units.Any(u => u.PrintedName.Contains(request.UnitName) || (u.UnitName != null && u.UnitName.Contains(request.UnitName))));
+            query = query.Where(t => t.Units.Any(u =>
+                u.PrintedName.Contains(request.UnitName)
+                || (u.UnitName != null && u.UnitName.Contains(request.UnitName))));
         }
 
         if (!string.IsNullOrWhiteSpace(request.Indicator))
@@ -314,8 +289,8 @@ public sealed class TaskListService(TasksDbContext db, ITenantContext caller, Un
 
         if (!string.IsNullOrEmpty(request.DeadlineBefore))
         {
-            var before = DateOnly.TryParseExact(request.DeadlineBefore, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
-                ? d : throw new ValidationException("deadline_before", "use yyyy-MM-dd");
+            var before = ParseDate(request.DeadlineBefore)
+                ?? throw new ValidationException("deadline_before", "use yyyy-MM-dd");
             query = query.Where(t => t.Deadline != null && t.Deadline <= before);
         }
 
@@ -355,26 +330,9 @@ public sealed class TaskListService(TasksDbContext db, ITenantContext caller, Un
             throw new ForbiddenException("Only a lead unit's reporter signs for a task.");
         }
 
-        if (task.TaskList!.Status != TaskListStatus.Published)
+        if (task.SignFor(unitId, caller.Actor(), clock.GetUtcNow()) is { } signed)
         {
-            throw new PreconditionException($"Only a task of a published list can be signed for; this list is {task.TaskList.Status.ToString().ToLowerInvariant()}.");
-        }
-
-        if (!task.Leads.Any(u => u.UnitId == unitId))
-        {
-            throw new ForbiddenException($"Task {task.Number} is led by {string.Join("、", task.Leads.Select(u => u.UnitName ?? u.PrintedName))}, not by your unit.");
-        }
-
-        if (task.Signatures.All(s => s.UnitId != unitId))
-        {
-            var now = clock.GetUtcNow();
-            var signature = new TaskSignature { TenantId = task.TenantId, TaskItemId = task.Id, UnitId = unitId, SignedBy = caller.Actor(), SignedAt = now };
-            task.Signatures.Add(signature);
-            outbox.Enqueue(new TaskSignedFor
-            {
-                TenantId = task.TenantId, TaskId = task.Id, TaskListId = task.TaskListId, Number = task.Number, UnitId = unitId,
-                SignedBy = signature.SignedBy, OccurredAt = now,
-            });
+            outbox.Enqueue(signed);
             try
             {
                 await db.SaveChangesAsync(context.CancellationToken);
@@ -385,7 +343,7 @@ public sealed class TaskListService(TasksDbContext db, ITenantContext caller, Un
             }
         }
 
-        return task.ToProto(task.TaskList.Year);
+        return task.ToProto(task.TaskList!.Year);
     }
 
     private string ReadTenant()
@@ -409,16 +367,19 @@ public sealed class TaskListService(TasksDbContext db, ITenantContext caller, Un
     private async Task<TaskItem> FindTaskAsync(string id, CancellationToken cancellationToken)
     {
         var taskId = Caller.ParseId(id, "id", "task");
-        return await db.Tasks.Include(t => t.TaskList).Include(t => t.Units).Include(t => t.Signatures).AsSplitQuery()
+        return await TasksWithListAndUnits().AsSplitQuery()
             .SingleOrDefaultAsync(t => t.Id == taskId && t.TenantId == caller.TenantId, cancellationToken)
             ?? throw new NotFoundException("task", id);
     }
 
-    private static void CheckCount(string field, int count, int max)
-    {
-        if (count > max)
-        {
-            throw new ValidationException(field, $"{count} given; a task has at most {max}");
-        }
-    }
+    private IQueryable<TaskItem> TasksWithListAndUnits() =>
+        db.Tasks.Include(t => t.TaskList).Include(t => t.Units).Include(t => t.Signatures);
+
+    private static DateOnly? ParseDate(string text) =>
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            ? date
+            : null;
+
+    private static IEnumerable<string> NonEmpty(IEnumerable<string> names) =>
+        names.Select(n => n.Trim()).Where(n => n.Length > 0);
 }

@@ -3,14 +3,22 @@ using Platform.Tasks.Importing;
 
 namespace Platform.Tasks.Importing;
 
-/// <summary>Turns the importer's result into a draft list with every printed unit name resolved where the directory knows it.</summary>
+/// <summary>
+/// Turns the importer's result into a draft list with every printed unit name resolved where the directory knows it.
+/// </summary>
 public static class TaskListBuilder
 {
     public static IEnumerable<string> PrintedUnitNames(ParsedTaskList parsed) =>
         parsed.Tasks.SelectMany(t => t.LeadUnits.Concat(t.ResponsibleUnits)).Distinct(StringComparer.Ordinal);
 
     public static TaskList Build(
-        ParsedTaskList parsed, string tenantId, int year, string fileName, string sha256, string createdBy, DateTimeOffset now,
+        ParsedTaskList parsed,
+        string tenantId,
+        int year,
+        string fileName,
+        string sha256,
+        string createdBy,
+        DateTimeOffset now,
         IReadOnlyDictionary<string, (ResolvedUnit? Unit, IReadOnlyList<ResolvedUnit> Suggestions)> resolved)
     {
         var list = new TaskList
@@ -32,7 +40,10 @@ public static class TaskListBuilder
             SourceSha256 = sha256,
             CreatedAt = now,
             CreatedBy = createdBy,
-            Warnings = parsed.Warnings.Select(w => new ImportWarning { Code = w.Code, Message = w.Message, Line = w.Line, SourceText = w.SourceText }).ToList(),
+            Warnings = parsed.Warnings.Select(w => new ImportWarning
+            {
+                Code = w.Code, Message = w.Message, Line = w.Line, SourceText = w.SourceText,
+            }).ToList(),
         };
 
         list.Categories = parsed.Categories.Select((c, i) => new Category

@@ -4,8 +4,6 @@ using V1 = Platform.Contracts.Units.V1;
 
 namespace Platform.Tasks.Importing;
 
-public sealed record ResolvedUnit(Guid Id, string Name);
-
 /// <summary>
 /// The units service as this service needs it, called over gRPC with the caller's own token — the units service
 /// authorizes the call itself.
@@ -20,7 +18,10 @@ public sealed class UnitDirectory(V1.UnitDirectory.UnitDirectoryClient client)
         var result = new Dictionary<string, (ResolvedUnit?, IReadOnlyList<ResolvedUnit>)>(StringComparer.Ordinal);
         foreach (var chunk in names.Distinct(StringComparer.Ordinal).Chunk(Chunk))
         {
-            var response = await Call(() => client.ResolveUnitNamesAsync(new V1.ResolveUnitNamesRequest { Names = { chunk } }, cancellationToken: cancellationToken).ResponseAsync);
+            var request = new V1.ResolveUnitNamesRequest { Names = { chunk } };
+            var response = await Call(() => client
+                .ResolveUnitNamesAsync(request, cancellationToken: cancellationToken)
+                .ResponseAsync);
             foreach (var item in response.Results)
             {
                 result[item.Name] = (
@@ -43,7 +44,9 @@ public sealed class UnitDirectory(V1.UnitDirectory.UnitDirectoryClient client)
         do
         {
             var request = new V1.ListUnitsRequest { PageSize = 500, PageToken = token };
-            var page = await Call(() => client.ListUnitsAsync(request, cancellationToken: cancellationToken).ResponseAsync);
+            var page = await Call(() => client
+                .ListUnitsAsync(request, cancellationToken: cancellationToken)
+                .ResponseAsync);
             foreach (var unit in page.Units)
             {
                 names.Add(unit.Name);
@@ -60,7 +63,8 @@ public sealed class UnitDirectory(V1.UnitDirectory.UnitDirectoryClient client)
     /// <summary>A unit that may be given a task: one the office has not retired.</summary>
     public async Task<ResolvedUnit> GetAssignableAsync(Guid id, CancellationToken cancellationToken)
     {
-        var unit = await Call(() => client.GetUnitAsync(new V1.GetUnitRequest { Id = id.ToString() }, cancellationToken: cancellationToken).ResponseAsync);
+        var request = new V1.GetUnitRequest { Id = id.ToString() };
+        var unit = await Call(() => client.GetUnitAsync(request, cancellationToken: cancellationToken).ResponseAsync);
         return unit.RetiredAt is null
             ? new ResolvedUnit(Guid.Parse(unit.Id), unit.Name)
             : throw new PreconditionException($"'{unit.Name}' is retired and takes no new tasks; choose another unit.");
@@ -71,7 +75,9 @@ public sealed class UnitDirectory(V1.UnitDirectory.UnitDirectoryClient client)
     {
         try
         {
-            await client.AddUnitAliasAsync(new V1.AddUnitAliasRequest { Id = id.ToString(), Alias = alias }, cancellationToken: cancellationToken);
+            await client.AddUnitAliasAsync(
+                new V1.AddUnitAliasRequest { Id = id.ToString(), Alias = alias },
+                cancellationToken: cancellationToken);
         }
         catch (RpcException ex) when (ex.StatusCode == StatusCode.AlreadyExists)
         {
@@ -85,11 +91,16 @@ public sealed class UnitDirectory(V1.UnitDirectory.UnitDirectoryClient client)
 
     public async Task<ResolvedUnit> CreateAsync(string name, CancellationToken cancellationToken)
     {
-        var unit = await Call(() => client.CreateUnitAsync(new V1.CreateUnitRequest { Name = name }, cancellationToken: cancellationToken).ResponseAsync);
+        var request = new V1.CreateUnitRequest { Name = name };
+        var unit = await Call(() => client
+            .CreateUnitAsync(request, cancellationToken: cancellationToken)
+            .ResponseAsync);
         return new ResolvedUnit(Guid.Parse(unit.Id), unit.Name);
     }
 
-    /// <summary>Errors of the units service reach the caller with their status and message, not as a failure of ours.</summary>
+    /// <summary>
+    /// Errors of the units service reach the caller with their status and message, not as a failure of ours.
+    /// </summary>
     private static async Task<T> Call<T>(Func<Task<T>> call)
     {
         try

@@ -3,7 +3,9 @@ namespace Platform.Tasks.Importing.Parsing;
 /// <summary>A category while its tasks are read.</summary>
 internal sealed class CategoryBuilder(string? number, int line, string sourceText)
 {
-    /// <summary>As printed; null when the document prints none (a category column): then its position in the list.</summary>
+    /// <summary>
+    /// As printed; null when the document prints none (a category column): then its position in the list.
+    /// </summary>
     public string? Number { get; } = number;
 
     public int Line { get; } = line;

@@ -5,7 +5,8 @@ namespace Platform.Tasks.Importing.Parsing;
 /// <summary>
 /// The list being built as the layouts read the document: the open category and task, what is finished, the other
 /// text and the warnings. Closing a task applies the shared rules by name: <see cref="AnnotationExtractor"/>,
-/// <see cref="UnitAssignment"/>, <see cref="DeadlineParser"/>, <see cref="TargetParser"/>, <see cref="IndicatorRules"/>.
+/// <see cref="UnitAssignment"/>, <see cref="DeadlineParser"/>, <see cref="TargetParser"/>,
+/// <see cref="IndicatorRules"/>.
 /// </summary>
 internal sealed class ListBuilder(bool firstIsLead, GluedUnitNames glued)
 {
@@ -101,7 +102,11 @@ internal sealed class ListBuilder(bool firstIsLead, GluedUnitNames glued)
 
         var t = Task;
         Task = null;
-        var (text, textNorm, annotations) = AnnotationExtractor.Extract(t.Text, TextNormalizer.Normalize(t.Text), t.Line, warnings);
+        var (text, textNorm, annotations) = AnnotationExtractor.Extract(
+            t.Text,
+            TextNormalizer.Normalize(t.Text),
+            t.Line,
+            warnings);
         annotations.AddRange(t.Annotations);
 
         DeadlineMatch? deadline = null;
@@ -117,7 +122,8 @@ internal sealed class ListBuilder(bool firstIsLead, GluedUnitNames glued)
                 "units-split",
                 glued.HasDirectory
                     ? $"“{name}”按单位名录拆分为 {string.Join("、", parts)} (glued unit names split by the directory)"
-                    : $"“{name}”按单位名称后缀拆分为 {string.Join("、", parts)}，请核对 (glued unit names split on their suffixes: check)",
+                    : $"“{name}”按单位名称后缀拆分为 {string.Join("、", parts)}，请核对 "
+                        + "(glued unit names split on their suffixes: check)",
                 t.Line,
                 name);
         }
@@ -130,19 +136,29 @@ internal sealed class ListBuilder(bool firstIsLead, GluedUnitNames glued)
             deadline = DeadlineParser.ParseCell(cell.Norm, cell.Printed, ListYear);
             if (deadline is null)
             {
-                Warn("deadline-not-understood", $"无法识别的完成时限“{cell.Printed}” (deadline not understood)", t.Line, cell.Printed);
+                Warn(
+                    "deadline-not-understood",
+                    $"无法识别的完成时限“{cell.Printed}” (deadline not understood)",
+                    t.Line,
+                    cell.Printed);
             }
         }
 
         if (deadline is null)
         {
             var dated = DeadlineParser.FindDated(textNorm, text, ListYear);
-            deadline = dated.Count > 0 ? DeadlineParser.Latest(dated) : DeadlineParser.FindStandaloneOngoing(textNorm, text);
+            deadline = dated.Count > 0
+                ? DeadlineParser.Latest(dated)
+                : DeadlineParser.FindStandaloneOngoing(textNorm, text);
         }
 
         if (deadline is { Date: null } && ListYear is null && !IsOngoing(deadline.Text))
         {
-            Warn("deadline-without-year", $"完成时限“{deadline.Text}”缺少年份 (no year for the deadline)", t.Line, deadline.Text);
+            Warn(
+                "deadline-without-year",
+                $"完成时限“{deadline.Text}”缺少年份 (no year for the deadline)",
+                t.Line,
+                deadline.Text);
         }
 
         var fullText = text;
@@ -216,7 +232,12 @@ internal sealed class ListBuilder(bool firstIsLead, GluedUnitNames glued)
 
             var lines = section.Select(t => t.Line).ToHashSet();
             warnings.RemoveAll(w => w.Code == "task-without-lead" && w.Line is { } l && lines.Contains(l));
-            Warn("section-not-tasks", $"“{section.Key.Title}”下的 {section.Count()} 项没有单位、目标或时限，未作为任务 (items of a section naming no unit, target or deadline are not tasks)", section.Key.Line, section.Key.SourceText);
+            Warn(
+                "section-not-tasks",
+                $"“{section.Key.Title}”下的 {section.Count()} 项没有单位、目标或时限，未作为任务 (items of a section naming no unit, "
+                + "target or deadline are not tasks)",
+                section.Key.Line,
+                section.Key.SourceText);
             section.Key.Kept = false;
             AddOther((section.Key.Line, section.Key.SourceText));
             foreach (var t in section)

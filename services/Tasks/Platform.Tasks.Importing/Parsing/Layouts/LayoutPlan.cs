@@ -3,8 +3,8 @@ namespace Platform.Tasks.Importing.Parsing;
 /// <summary>
 /// What the document is made of, decided once before it is read: where task tables start (a header row naming 序号 /
 /// 事项 / 牵头单位 …, joined by `|`, in a Word table, or one cell per line) and which numbering styles are tasks and
-/// categories. The style with the most items is the task level (ties go to the deeper style), the nearest style above it
-/// the category level, styles above that sections; with task tables, numbered paragraphs are tasks only when most of
+/// categories. The style with the most items is the task level (ties go to the deeper style), the nearest style above
+/// it the category level, styles above that sections; with task tables, numbered paragraphs are tasks only when most of
 /// the deepest name their units, and otherwise name categories.
 /// </summary>
 internal sealed class LayoutPlan
@@ -61,7 +61,8 @@ internal sealed class LayoutPlan
             var run = new List<ColumnRole>();
             var j = i;
             var count = 0;
-            while (j < lines.Count && (lines[j].IsBlank || (lines[j].Cells is null && TableColumns.IsHeaderCell(lines[j].TrimmedNorm))))
+            while (j < lines.Count
+                && (lines[j].IsBlank || (lines[j].Cells is null && TableColumns.IsHeaderCell(lines[j].TrimmedNorm))))
             {
                 if (!lines[j].IsBlank)
                 {
@@ -96,7 +97,8 @@ internal sealed class LayoutPlan
         if (RowHeaders.Count > 0 || CellHeaders.Count > 0)
         {
             // Table rows are tasks. Numbered paragraphs are tasks too when most of the deepest ones name their units
-            // (a list of bracketed tasks followed by a table); otherwise the deepest paragraph numbering names categories.
+            // (a list of bracketed tasks followed by a table); otherwise the deepest paragraph numbering names
+            // categories.
             if (counts.Count > 0 && DeepestItemsNameUnits(lines, start, counts.Keys.Max()))
             {
                 var deepest = counts.Keys.Max();
@@ -120,7 +122,11 @@ internal sealed class LayoutPlan
     private static bool DeepestItemsNameUnits(IReadOnlyList<Block> lines, int start, NumberingStyle style)
     {
         var items = lines.Skip(start)
-            .Where(l => !l.IsBlank && l.Cells is null && !l.Norm.Contains('|') && l.Numbering is { } m && m.Style == style)
+            .Where(l => !l.IsBlank
+                && l.Cells is null
+                && !l.Norm.Contains('|')
+                && l.Numbering is { } m
+                && m.Style == style)
             .ToList();
         var naming = items.Count(l => l.Norm.Contains("牵头") || l.Norm.Contains("责任单位") || l.Norm.Contains("负责"));
         return items.Count > 0 && naming * 2 >= items.Count;

@@ -7,7 +7,8 @@ namespace Platform.Tasks.Importing.Parsing;
 /// <see cref="LayoutPlan"/>), a task's further lines and sub-items, unit lines after a task or a heading ("责任单位：…"),
 /// and sections whose items are not tasks (工作目标, 保障措施 …). It reads every block no table takes.
 /// </summary>
-internal sealed partial class NumberedParagraphs(IReadOnlyList<Block> lines, LayoutPlan plan, ListBuilder list) : ILayout
+internal sealed partial class NumberedParagraphs(IReadOnlyList<Block> lines, LayoutPlan plan, ListBuilder list)
+    : ILayout
 {
     private static readonly string[] NonTaskSections =
     [
@@ -26,7 +27,9 @@ internal sealed partial class NumberedParagraphs(IReadOnlyList<Block> lines, Lay
     {
     }
 
-    /// <summary>Every block no table took is a paragraph: a heading, a task, a unit line, a task's next line or other text.</summary>
+    /// <summary>
+    /// Every block no table took is a paragraph: a heading, a task, a unit line, a task's next line or other text.
+    /// </summary>
     public bool Read(int index)
     {
         var line = lines[index];
@@ -34,7 +37,10 @@ internal sealed partial class NumberedParagraphs(IReadOnlyList<Block> lines, Lay
         var categoryStyle = plan.CategoryStyle;
         var norm = line.TrimmedNorm;
 
-        if (UnitAssignment.IsFirstIsLeadRule(norm) && norm.Length < 40 && line.Numbering is null && !UnitLineRegex().IsMatch(norm))
+        if (UnitAssignment.IsFirstIsLeadRule(norm)
+            && norm.Length < 40
+            && line.Numbering is null
+            && !UnitLineRegex().IsMatch(norm))
         {
             list.AddOther(line.Number, line.Trimmed);
             return true;
@@ -86,7 +92,10 @@ internal sealed partial class NumberedParagraphs(IReadOnlyList<Block> lines, Lay
                 if (lastTaskNumber is { } last ? m.Value != last + 1 && m.Value != 1 : m.Value != 1)
                 {
                     var previous = lastTaskNumber?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "—";
-                    list.Warn("numbering-gap", $"任务编号 {m.Printed} 不接续上一条（{previous}） (task {m.Printed} does not follow {previous})", line);
+                    list.Warn(
+                        "numbering-gap",
+                        $"任务编号 {m.Printed} 不接续上一条（{previous}） (task {m.Printed} does not follow {previous})",
+                        line);
                 }
 
                 lastTaskNumber = m.Value;
@@ -167,16 +176,20 @@ internal sealed partial class NumberedParagraphs(IReadOnlyList<Block> lines, Lay
             || (trimmed.Length <= 12 && trimmed.Contains(s, StringComparison.Ordinal)));
     }
 
-    [GeneratedRegex(@"^(?:\(|\[)?\s*(?:牵头单位|牵头部门|责任单位|责任部门|配合单位|协办单位|参与单位|主责单位|责任领导|牵头领导|分管领导|责任人|完成时限要求|时限要求|完成时限|完成时间)\s*:")]
+    [GeneratedRegex(
+        @"^(?:\(|\[)?\s*(?:牵头单位|牵头部门|责任单位|责任部门|配合单位|协办单位|参与单位|主责单位|"
+        + @"责任领导|牵头领导|分管领导|责任人|完成时限要求|时限要求|完成时限|完成时间)\s*:")]
     private static partial Regex UnitLineRegex();
 
     private static bool IsUnitLine(string norm) =>
         UnitLineRegex().IsMatch(norm)
         || (norm.Length > 2 && ((norm[0] == '(' && norm[^1] == ')') || (norm[0] == '[' && norm[^1] == ']'))
-            && UnitAnnotationParser.LooksLikeAnnotation(norm[1..^1]) && UnitAnnotationParser.Parse(norm[1..^1], norm[1..^1]) is not null);
+            && UnitAnnotationParser.LooksLikeAnnotation(norm[1..^1])
+            && UnitAnnotationParser.Parse(norm[1..^1], norm[1..^1]) is not null);
 
     public static bool IsClosingLine(string norm) =>
-        norm.StartsWith("注:", StringComparison.Ordinal) || norm.StartsWith("备注", StringComparison.Ordinal) || norm.StartsWith("附件", StringComparison.Ordinal)
-        || norm.StartsWith("抄送", StringComparison.Ordinal) || norm.StartsWith("(此件", StringComparison.Ordinal)
+        ClosingStarts.Any(start => norm.StartsWith(start, StringComparison.Ordinal))
         || NoticeReader.IsStandaloneDate(norm);
+
+    private static readonly string[] ClosingStarts = ["注:", "备注", "附件", "抄送", "(此件"];
 }

@@ -140,9 +140,15 @@ internal sealed class OneCellPerLineTable(IReadOnlyList<Block> lines, LayoutPlan
             {
                 after.Insert(categoryIndex, null);
             }
-            else if (CellAlignment.Align([.. after.Select(a => a!.Trimmed)], [.. after.Select(a => a!.TrimmedNorm)], afterRoles) is { } aligned)
+            else if (CellAlignment.Align(
+                [.. after.Select(a => a!.Trimmed)],
+                [.. after.Select(a => a!.TrimmedNorm)],
+                afterRoles) is { } aligned)
             {
-                list.Warn("table-row-shape", "表格行缺少单元格，已按内容补齐空单元格，请核对 (row has fewer cells than the header: empty cells put back by content)", table.Anchor);
+                list.Warn(
+                    "table-row-shape",
+                    "表格行缺少单元格，已按内容补齐空单元格，请核对 (row has fewer cells than the header: empty cells put back by content)",
+                    table.Anchor);
                 var queue = new Queue<Block?>(after);
                 after = [.. aligned.Norm.Select(n => n.Length == 0 ? null : queue.Dequeue())];
             }

@@ -18,7 +18,9 @@ internal sealed class RowTable(IReadOnlyList<Block> lines, LayoutPlan plan, List
         var headers = line.CellsPrinted ?? SplitPipeRow(line).Printed;
         table = new TableState(roles, [.. headers.Select(h => h.Trim())], line.TableId)
         {
-            OuterPipes = line.CellsPrinted is null && line.TrimmedNorm.StartsWith('|') && line.TrimmedNorm.EndsWith('|'),
+            OuterPipes = line.CellsPrinted is null
+                && line.TrimmedNorm.StartsWith('|')
+                && line.TrimmedNorm.EndsWith('|'),
         };
         list.AddOther(line.Number, line.Trimmed);
         return index;
@@ -27,24 +29,38 @@ internal sealed class RowTable(IReadOnlyList<Block> lines, LayoutPlan plan, List
     public bool Read(int index)
     {
         var line = lines[index];
-        if (table is null || !(line.Cells is not null ? line.TableId == table.TableId || table.TableId is null : line.Norm.Contains('|')))
+        var continuesTable = table is not null
+            && (line.Cells is not null
+                ? line.TableId == table.TableId || table.TableId is null
+                : line.Norm.Contains('|'));
+        if (table is null || !continuesTable)
         {
             return false;
         }
 
-        var (printed, norm) = line.CellsPrinted is not null ? (line.CellsPrinted, line.CellsNorm!) : SplitPipeRow(line, table.Roles.Length, table.OuterPipes);
+        var (printed, norm) = line.CellsPrinted is not null
+            ? (line.CellsPrinted, line.CellsNorm!)
+            : SplitPipeRow(line, table.Roles.Length, table.OuterPipes);
         if (norm.Length == table.Roles.Length)
         {
             TableRows.Read(line, printed, norm, table, list);
         }
         else if (CellAlignment.Align(printed, norm, table.Roles) is { } aligned)
         {
-            list.Warn("table-row-shape", $"表格行有 {norm.Length} 列，表头有 {table.Roles.Length} 列，已按内容补齐空单元格，请核对 (row has {norm.Length} cells, header {table.Roles.Length}: empty cells put back by content)", line);
+            list.Warn(
+                "table-row-shape",
+                $"表格行有 {norm.Length} 列，表头有 {table.Roles.Length} 列，已按内容补齐空单元格，请核对 (row has {norm.Length} cells, header "
+                + $"{table.Roles.Length}: empty cells put back by content)",
+                line);
             TableRows.Read(line, aligned.Printed, aligned.Norm, table, list);
         }
         else
         {
-            list.Warn("table-row-shape", $"表格行有 {norm.Length} 列，表头有 {table.Roles.Length} 列 (row has {norm.Length} cells, header {table.Roles.Length})", line);
+            list.Warn(
+                "table-row-shape",
+                $"表格行有 {norm.Length} 列，表头有 {table.Roles.Length} 列 (row has {norm.Length} cells, header "
+                + $"{table.Roles.Length})",
+                line);
         }
 
         return true;
@@ -53,10 +69,13 @@ internal sealed class RowTable(IReadOnlyList<Block> lines, LayoutPlan plan, List
     public void End() => table = null;
 
     /// <summary>
-    /// Splits a pipe row of the printed text at the same places as its normalised form; an outer pipe ("|a|b|") opens or
-    /// closes the row when that leaves as many cells as the header has.
+    /// Splits a pipe row of the printed text at the same places as its normalised form; an outer pipe ("|a|b|") opens
+    /// or closes the row when that leaves as many cells as the header has.
     /// </summary>
-    public static (string[] Printed, string[] Norm) SplitPipeRow(Block line, int? columns = null, bool outerPipes = false)
+    public static (string[] Printed, string[] Norm) SplitPipeRow(
+        Block line,
+        int? columns = null,
+        bool outerPipes = false)
     {
         var norm = line.TrimmedNorm;
         var printed = line.Trimmed;

@@ -1,20 +1,5 @@
 namespace Platform.Tasks.Importing.Parsing;
 
-internal enum ColumnRole
-{
-    Other,
-    Number,
-    Category,
-    Text,
-    Lead,
-    Responsible,
-    Deadline,
-    Leader,
-
-    /// <summary>The higher level's task the row's measures carry out (上级部署任务): context, not a task.</summary>
-    Context,
-}
-
 /// <summary>Recognises a task table's header row (序号 / 事项 / 牵头单位 / 责任单位 / 完成时限 …, in any order).</summary>
 internal static class TableColumns
 {
@@ -68,7 +53,9 @@ internal static class TableColumns
         var roles = Refine(normalizedCells.Select(RoleOf).ToArray());
         var known = roles.Count(r => r != ColumnRole.Other);
         var hasText = roles.Contains(ColumnRole.Text);
-        var hasUnits = roles.Contains(ColumnRole.Lead) || roles.Contains(ColumnRole.Responsible) || roles.Contains(ColumnRole.Number);
+        var hasUnits = roles.Contains(ColumnRole.Lead)
+            || roles.Contains(ColumnRole.Responsible)
+            || roles.Contains(ColumnRole.Number);
         return hasText && hasUnits && known >= 2 && known * 2 >= roles.Length ? roles : null;
     }
 
@@ -79,13 +66,13 @@ internal static class TableColumns
     public static ColumnRole[] Refine(ColumnRole[] roles)
     {
         var refined = (ColumnRole[])roles.Clone();
-        var texts = Enumerable.Range(0, refined.Length).Where(i => refined[i] == ColumnRole.Text).ToList();
+        var texts = IndexesOf(refined, ColumnRole.Text);
         if (texts.Count == 2 && !refined.Contains(ColumnRole.Context))
         {
             refined[texts[0]] = ColumnRole.Context;
         }
 
-        var responsibles = Enumerable.Range(0, refined.Length).Where(i => refined[i] == ColumnRole.Responsible).ToList();
+        var responsibles = IndexesOf(refined, ColumnRole.Responsible);
         if (responsibles.Count == 2 && !refined.Contains(ColumnRole.Lead))
         {
             refined[responsibles[0]] = ColumnRole.Lead;
@@ -96,5 +83,10 @@ internal static class TableColumns
 
     /// <summary>Whether a whole line is one header keyword (a header flattened to one cell per line).</summary>
     public static bool IsHeaderCell(string normalizedLine) =>
-        normalizedLine.Trim().Length <= 12 && Numbering.Match(normalizedLine) is null && RoleOf(normalizedLine) != ColumnRole.Other;
+        normalizedLine.Trim().Length <= 12
+        && Numbering.Match(normalizedLine) is null
+        && RoleOf(normalizedLine) != ColumnRole.Other;
+
+    private static List<int> IndexesOf(ColumnRole[] roles, ColumnRole role) =>
+        Enumerable.Range(0, roles.Length).Where(i => roles[i] == role).ToList();
 }

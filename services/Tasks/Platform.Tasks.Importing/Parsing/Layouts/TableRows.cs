@@ -13,7 +13,8 @@ internal static partial class TableRows
     [GeneratedRegex(@"^\D{0,2}(\d{1,3})\D{0,2}$")]
     private static partial Regex RowNumberRegex();
 
-    /// <summary>One row of a task table, its cells in the header's order: a task (or several, one per measure of a two-level table's cell), or a category heading spanning the row.</summary>
+    /// <summary>One row of a task table, its cells in the header's order: a task (or several, one per measure of a
+    /// two-level table's cell), or a category heading spanning the row.</summary>
     public static void Read(Block line, string[] printed, string[] norm, TableState table, ListBuilder list)
     {
         list.CloseTask();
@@ -47,7 +48,10 @@ internal static partial class TableRows
         {
             // A row that lost its number cell between numbered rows: the next number, reported.
             number = (previous + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            list.Warn("table-row-number-missing", $"表格行缺少序号，按上一行编为 {number} (row without its number: numbered {number} after the row before)", line);
+            list.Warn(
+                "table-row-number-missing",
+                $"表格行缺少序号，按上一行编为 {number} (row without its number: numbered {number} after the row before)",
+                line);
         }
 
         if (number is null)
@@ -62,7 +66,11 @@ internal static partial class TableRows
                 list.CloseCategory();
                 table.CategoryCell = null;
                 table.ContextCell = null;
-                list.StartCategory(line, numbering?.Printed, headingPrinted[(numbering?.Length ?? 0)..], headingNorm[(numbering?.Length ?? 0)..]);
+                list.StartCategory(
+                    line,
+                    numbering?.Printed,
+                    headingPrinted[(numbering?.Length ?? 0)..],
+                    headingNorm[(numbering?.Length ?? 0)..]);
                 return;
             }
 
@@ -79,7 +87,11 @@ internal static partial class TableRows
                 table.CategoryCell = TextNormalizer.CleanWhitespace(cell);
                 var cellPrinted = printed[categoryIndex].Trim();
                 var numbering = Numbering.Match(cell);
-                list.StartCategory(line, numbering?.Printed, cellPrinted[(numbering?.Length ?? 0)..], cell[(numbering?.Length ?? 0)..]);
+                list.StartCategory(
+                    line,
+                    numbering?.Printed,
+                    cellPrinted[(numbering?.Length ?? 0)..],
+                    cell[(numbering?.Length ?? 0)..]);
             }
         }
 
@@ -141,7 +153,10 @@ internal static partial class TableRows
         for (var k = 0; k < measures.Count; k++)
         {
             var number2 = measures.Count == 1 ? rowNumber : $"{rowNumber}.{k + 1}";
-            var task = list.StartTask(number2, line.Number, roles.Contains(ColumnRole.Context) ? table.ContextCell : null);
+            var task = list.StartTask(
+                number2,
+                line.Number,
+                roles.Contains(ColumnRole.Context) ? table.ContextCell : null);
             foreach (var part in measures[k].Split('\n'))
             {
                 task.Append(part);

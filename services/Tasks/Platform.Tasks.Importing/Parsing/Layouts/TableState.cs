@@ -1,6 +1,8 @@
 namespace Platform.Tasks.Importing.Parsing;
 
-/// <summary>A task table being read: its columns, the category and context cells spanning rows, the numbering so far.</summary>
+/// <summary>
+/// A task table being read: its columns, the category and context cells spanning rows, the numbering so far.
+/// </summary>
 internal sealed class TableState(ColumnRole[] roles, string[] headers, int? tableId)
 {
     public ColumnRole[] Roles { get; } = roles;

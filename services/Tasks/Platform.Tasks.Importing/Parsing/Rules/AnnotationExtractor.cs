@@ -9,7 +9,11 @@ namespace Platform.Tasks.Importing.Parsing;
 /// </summary>
 internal static class AnnotationExtractor
 {
-    public static (string Text, string Norm, List<UnitAnnotation> Annotations) Extract(string printed, string norm, int lineNumber, List<ParseWarning> warnings)
+    public static (string Text, string Norm, List<UnitAnnotation> Annotations) Extract(
+        string printed,
+        string norm,
+        int lineNumber,
+        List<ParseWarning> warnings)
     {
         var annotations = new List<UnitAnnotation>();
         var remove = new List<(int Start, int End)>();
@@ -46,7 +50,8 @@ internal static class AnnotationExtractor
                             warnings.Add(new ParseWarning
                             {
                                 Code = "unparsed-units",
-                                Message = "括号中的单位无法解析，已保留在任务内容中 (bracket naming units not understood; kept in the text)",
+                                Message = "括号中的单位无法解析，已保留在任务内容中 "
+                                    + "(bracket naming units not understood; kept in the text)",
                                 Line = lineNumber,
                                 SourceText = printed[open..(i + 1)],
                             });

@@ -12,8 +12,13 @@ internal static partial class CellAlignment
     [GeneratedRegex(@"^\D{0,2}\d{1,3}\D{0,2}$")]
     private static partial Regex NumberCellRegex();
 
-    /// <summary>The cells padded with empty ones to the header's width, or null when more than two are missing.</summary>
-    public static (string[] Printed, string[] Norm)? Align(IReadOnlyList<string> printed, IReadOnlyList<string> norm, IReadOnlyList<ColumnRole> roles)
+    /// <summary>
+    /// The cells padded with empty ones to the header's width, or null when more than two are missing.
+    /// </summary>
+    public static (string[] Printed, string[] Norm)? Align(
+        IReadOnlyList<string> printed,
+        IReadOnlyList<string> norm,
+        IReadOnlyList<ColumnRole> roles)
     {
         var missing = roles.Count - norm.Count;
         if (missing is < 1 or > 2)
@@ -89,7 +94,10 @@ internal static partial class CellAlignment
         var isNumber = NumberCellRegex().IsMatch(cell);
         var isDeadline = !isNumber && cell.Length <= 20 && DeadlineParser.ParseCell(cell, cell, 2000) is not null;
         var names = UnitAnnotationParser.SplitNames(cell, cell);
-        var isUnits = !isNumber && !isDeadline && names.Count > 0 && names.All(n => n.Length <= 20 && UnitAnnotationParser.LooksLikeUnit(n));
+        var isUnits = !isNumber
+            && !isDeadline
+            && names.Count > 0
+            && names.All(n => n.Length <= 20 && UnitAnnotationParser.LooksLikeUnit(n));
         return role switch
         {
             ColumnRole.Number => isNumber ? 3 : -3,

@@ -3,9 +3,6 @@ using System.Text.RegularExpressions;
 
 namespace Platform.Tasks.Importing.Parsing;
 
-/// <summary>A deadline phrase found in a text: its position, the phrase as printed and the date it means (if any).</summary>
-internal sealed record DeadlineMatch(int Index, int Length, string Text, DateOnly? Date);
-
 /// <summary>
 /// Deadline phrases: "2023年6月底前" → 2023-06-30, "年底前" / "年内" / "全年" → the list's year end, "9月底" → 09-30 of that
 /// year, "上半年" → 06-30, "第三季度" / "三季度末" → 09-30, "6月前" (before June) → 05-31, a cell "2024年6月" → 06-30,
@@ -15,7 +12,9 @@ internal static partial class DeadlineParser
 {
     private const string Cn = "〇零○一二两三四五六七八九十";
 
-    [GeneratedRegex(@"(?:(\d{4}|[〇零○一二三四五六七八九]{4})\s*年\s*)?(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*[日号](前|之前|以前)?")]
+    [GeneratedRegex(
+        @"(?:(\d{4}|[〇零○一二三四五六七八九]{4})\s*年\s*)?(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月"
+        + @"\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*[日号](前|之前|以前)?")]
     private static partial Regex FullDateRegex();
 
     [GeneratedRegex(@"(?:(\d{4}|[〇零○一二三四五六七八九]{4})\s*年\s*)?(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(?:底|末|份)(?:前|之前|以前)?")]
@@ -28,7 +27,9 @@ internal static partial class DeadlineParser
     private static partial Regex PeriodRegex();
 
     // "2023年6月完成与…对接", "6月建成": a month followed by what is to be done in it, that month's end.
-    [GeneratedRegex(@"(?:(\d{4}|[〇零○一二三四五六七八九]{4})\s*年\s*)?(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月(?=\s*(?:完成|建成|实现|上线|出台|印发|启用|投用|投运|开工|竣工|办结))")]
+    [GeneratedRegex(
+        @"(?:(\d{4}|[〇零○一二三四五六七八九]{4})\s*年\s*)?(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月"
+        + @"(?=\s*(?:完成|建成|实现|上线|出台|印发|启用|投用|投运|开工|竣工|办结))")]
     private static partial Regex MonthDoneRegex();
 
     // "6月前": before June, so by the end of May.
@@ -43,7 +44,11 @@ internal static partial class DeadlineParser
     private static partial Regex OngoingRegex();
 
     /// <summary>Finds dated deadline phrases anywhere in a normalised text.</summary>
-    public static IReadOnlyList<DeadlineMatch> FindDated(string normalized, string printed, int? listYear, bool isDeadlineCell = false)
+    public static IReadOnlyList<DeadlineMatch> FindDated(
+        string normalized,
+        string printed,
+        int? listYear,
+        bool isDeadlineCell = false)
     {
         var found = new List<DeadlineMatch>();
         var taken = new bool[normalized.Length];
@@ -77,9 +82,9 @@ internal static partial class DeadlineParser
             var year = Year(m.Groups[1].Value) ?? listYear;
             var month = Number(m.Groups[2].Value);
             var day = Number(m.Groups[3].Value);
-            if (year is { } y && month is >= 1 and <= 12 && day is { } d && d >= 1 && d <= DateTime.DaysInMonth(y, month.Value))
+            if (Date(year, month, day) is { } date)
             {
-                Add(m, new DateOnly(y, month.Value, d));
+                Add(m, date);
             }
         }
 
@@ -111,7 +116,8 @@ internal static partial class DeadlineParser
         }
 
         var start = normalized.Length - normalized.TrimStart().Length;
-        if (isDeadlineCell && MonthCellRegex().Match(normalized, start, normalized.Trim().Length) is { Success: true } cell)
+        var monthCell = isDeadlineCell ? MonthCellRegex().Match(normalized, start, normalized.Trim().Length) : null;
+        if (monthCell is { Success: true } cell)
         {
             AddMonth(cell, before: false);
         }
@@ -146,7 +152,9 @@ internal static partial class DeadlineParser
         return found;
     }
 
-    /// <summary>Parses a deadline cell or label ("完成时限：2023年底前", "长期坚持"): dated phrases, else an ongoing phrase.</summary>
+    /// <summary>
+    /// Parses a deadline cell or label ("完成时限：2023年底前", "长期坚持"): dated phrases, else an ongoing phrase.
+    /// </summary>
     public static DeadlineMatch? ParseCell(string normalized, string printed, int? listYear)
     {
         var dated = FindDated(normalized, printed, listYear, isDeadlineCell: true);
@@ -194,6 +202,13 @@ internal static partial class DeadlineParser
 
         return best;
     }
+
+    /// <summary>The calendar date the parts name, or null when a part is missing or out of range (2月30日).</summary>
+    public static DateOnly? Date(int? year, int? month, int? day) =>
+        year is { } y && month is { } m && m is >= 1 and <= 12 && day is { } d && d >= 1
+        && d <= DateTime.DaysInMonth(y, m)
+            ? new DateOnly(y, m, d)
+            : null;
 
     public static int? Year(string text)
     {

@@ -17,7 +17,9 @@ internal sealed class GluedUnitNames(IReadOnlyCollection<string>? directory)
 
     public bool HasDirectory => known is not null;
 
-    /// <summary>The names a printed name is made of, or null when it is one name (or cannot be split with confidence).</summary>
+    /// <summary>
+    /// The names a printed name is made of, or null when it is one name (or cannot be split with confidence).
+    /// </summary>
     public IReadOnlyList<string>? Split(string name)
     {
         var key = Key(name);
@@ -81,7 +83,8 @@ internal sealed class GluedUnitNames(IReadOnlyCollection<string>? directory)
         var start = 0;
         for (var i = 2; i < key.Length - 1; i++)
         {
-            var endsUnit = Suffixes.Any(s => i - start > s.Length && string.CompareOrdinal(key, i - s.Length, s, 0, s.Length) == 0);
+            var endsUnit = Suffixes.Any(s =>
+                i - start > s.Length && string.CompareOrdinal(key, i - s.Length, s, 0, s.Length) == 0);
             var startsUnit = Starts.Any(s => string.CompareOrdinal(key, i, s, 0, s.Length) == 0);
             if (endsUnit && startsUnit && i - start >= 3 && key.Length - i >= 3)
             {

@@ -15,7 +15,9 @@ internal static class IndicatorRules
 
     /// <summary>One rule: any of the keywords → the indicators.</summary>
     /// <param name="CategoryKeywords">Matched on a category title.</param>
-    /// <param name="TaskKeywords">Matched on a task's text (specific phrases only: a task text mentions many things).</param>
+    /// <param name="TaskKeywords">
+    /// Matched on a task's text (specific phrases only: a task text mentions many things).
+    /// </param>
     /// <param name="Indicators">NDRC names and B-READY topics suggested.</param>
     public sealed record Rule(string[] CategoryKeywords, string[] TaskKeywords, string[] Indicators);
 

@@ -18,8 +18,8 @@ internal static partial class Measures
         var expected = 1;
         foreach (Match m in MarkerRegex().Matches(normalized))
         {
-            var value = m.Groups["arabic"].Success ? int.Parse(m.Groups["arabic"].Value, System.Globalization.CultureInfo.InvariantCulture)
-                : m.Groups["paren"].Success ? int.Parse(m.Groups["paren"].Value, System.Globalization.CultureInfo.InvariantCulture)
+            var value = m.Groups["arabic"].Success ? Arabic(m.Groups["arabic"].Value)
+                : m.Groups["paren"].Success ? Arabic(m.Groups["paren"].Value)
                 : m.Groups["circled"].Value[0] - '\u2460' + 1;
             var atBoundary = m.Index == 0 || "。;；,，:：\n ".Contains(normalized[m.Index - 1]);
             if (value == expected && (atBoundary || m.Groups["circled"].Success))
@@ -50,4 +50,6 @@ internal static partial class Measures
 
         return measures;
     }
+
+    private static int Arabic(string digits) => int.Parse(digits, System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -11,7 +11,9 @@ internal static partial class NoticeReader
     [GeneratedRegex(@"[\u4e00-\u9fa5]{1,14}\s*[\[(]\s*(\d{4})?\s*[\])]\s*\d{1,4}\s*号")]
     public static partial Regex DocNumberRegex();
 
-    [GeneratedRegex(@"^\(?\s*(\d{4}|[〇零○Ｏ一二三四五六七八九]{4})\s*年\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*日\s*(?:印发|发布)?\s*\)?$")]
+    [GeneratedRegex(
+        @"^\(?\s*(\d{4}|[〇零○Ｏ一二三四五六七八九]{4})\s*年\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月"
+        + @"\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*日\s*(?:印发|发布)?\s*\)?$")]
     private static partial Regex StandaloneDateRegex();
 
     [GeneratedRegex(@"^[\u4e00-\u9fa5()]{2,30}(人民政府办公室|人民政府办公厅|人民政府|办公室|办公厅|委员会|领导小组|指挥部|局|委)$")]
@@ -26,7 +28,9 @@ internal static partial class NoticeReader
     [GeneratedRegex(@"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+")]
     private static partial Regex EmailRegex();
 
-    [GeneratedRegex(@"(?:并|及时|按时|统一|定期)?报(?:送|告)?(?:至|给)?\s*([\u4e00-\u9fa5]{2,16}?(?:办公室|领导小组|办|委|局|室|组|中心|政府|部))(?=[,;。、\s)]|$)")]
+    [GeneratedRegex(
+        @"(?:并|及时|按时|统一|定期)?报(?:送|告)?(?:至|给)?\s*"
+        + @"([\u4e00-\u9fa5]{2,16}?(?:办公室|领导小组|办|委|局|室|组|中心|政府|部))(?=[,;。、\s)]|$)")]
     private static partial Regex ReportToRegex();
 
     [GeneratedRegex(@"(\d{4})\s*年")]
@@ -79,12 +83,7 @@ internal static partial class NoticeReader
         var year = DeadlineParser.Year(m.Groups[1].Value);
         var month = Number(m.Groups[2].Value);
         var day = Number(m.Groups[3].Value);
-        if (year is null || month is not (>= 1 and <= 12) || day is null || day < 1 || day > DateTime.DaysInMonth(year.Value, month.Value))
-        {
-            return null;
-        }
-
-        return new DateOnly(year.Value, month.Value, day.Value);
+        return DeadlineParser.Date(year, month, day);
     }
 
     public static bool IsIssuer(string normalizedTrimmed) =>
@@ -94,11 +93,10 @@ internal static partial class NoticeReader
         normalizedTrimmed.Length <= 90 && normalizedTrimmed.Contains("关于", StringComparison.Ordinal)
         && !normalizedTrimmed.EndsWith(':');
 
+    private static readonly string[] TitleEnds = ["通知", "意见", "决定", "方案", "函", "通报", "批复"];
+
     public static bool IsTitleEnd(string normalizedJoined) =>
-        normalizedJoined.EndsWith("通知", StringComparison.Ordinal) || normalizedJoined.EndsWith("意见", StringComparison.Ordinal)
-        || normalizedJoined.EndsWith("决定", StringComparison.Ordinal) || normalizedJoined.EndsWith("方案", StringComparison.Ordinal)
-        || normalizedJoined.EndsWith("函", StringComparison.Ordinal) || normalizedJoined.EndsWith("通报", StringComparison.Ordinal)
-        || normalizedJoined.EndsWith("批复", StringComparison.Ordinal);
+        TitleEnds.Any(end => normalizedJoined.EndsWith(end, StringComparison.Ordinal));
 
     public static int? YearIn(string normalized)
     {
@@ -147,7 +145,9 @@ internal static partial class NoticeReader
                 {
                     Cadence = cadence,
                     DueRule = dueRule!,
-                    ReportTo = reportTo.Success ? paragraph.Substring(start + reportTo.Groups[1].Index, reportTo.Groups[1].Length) : null,
+                    ReportTo = reportTo.Success
+                        ? paragraph.Substring(start + reportTo.Groups[1].Index, reportTo.Groups[1].Length)
+                        : null,
                     SourceText = TextNormalizer.CleanWhitespace(sentencePrinted),
                 };
             }
@@ -165,7 +165,8 @@ internal static partial class NoticeReader
         }
 
         if (sentence.Contains("每月底", StringComparison.Ordinal) || sentence.Contains("每月末", StringComparison.Ordinal)
-            || sentence.Contains("月底前", StringComparison.Ordinal) || sentence.Contains("每月月底", StringComparison.Ordinal))
+            || sentence.Contains("月底前", StringComparison.Ordinal)
+            || sentence.Contains("每月月底", StringComparison.Ordinal))
         {
             return ("monthly", "month-end");
         }
@@ -221,13 +222,18 @@ internal static partial class NoticeReader
     }
 
     private static int? Number(string text) =>
-        char.IsAsciiDigit(text[0]) ? int.Parse(text, System.Globalization.CultureInfo.InvariantCulture) : ChineseNumerals.Parse(text);
+        char.IsAsciiDigit(text[0])
+            ? int.Parse(text, System.Globalization.CultureInfo.InvariantCulture)
+            : ChineseNumerals.Parse(text);
 
     /// <summary>
-    /// The notice at the head of the blocks; the blocks it takes are added to <paramref name="consumed"/>, and the list's
-    /// year is set on <paramref name="list"/>. The list starts at NoticeEnd (0 when there is no notice).
+    /// The notice at the head of the blocks; the blocks it takes are added to <paramref name="consumed"/>, and the
+    /// list's year is set on <paramref name="list"/>. The list starts at NoticeEnd (0 when there is no notice).
     /// </summary>
-    public static (Notice Notice, int NoticeEnd) Read(IReadOnlyList<Block> lines, HashSet<int> consumed, ListBuilder list)
+    public static (Notice Notice, int NoticeEnd) Read(
+        IReadOnlyList<Block> lines,
+        HashSet<int> consumed,
+        ListBuilder list)
     {
         string? docNumber = null;
         string? issuer = null;
@@ -254,7 +260,9 @@ internal static partial class NoticeReader
                     continue;
                 }
 
-                if (lines[j].Numbering is not null || lines[j].Trimmed.Length > 40 || lines[j].TrimmedNorm.EndsWith(':'))
+                if (lines[j].Numbering is not null
+                    || lines[j].Trimmed.Length > 40
+                    || lines[j].TrimmedNorm.EndsWith(':'))
                 {
                     break;
                 }
@@ -289,12 +297,18 @@ internal static partial class NoticeReader
         {
             for (var i = 0; i < lines.Count; i++)
             {
-                if (!lines[i].IsBlank && lines[i].Cells is null && ParseDamagedDate(lines[i].TrimmedNorm) is { } damaged)
+                if (!lines[i].IsBlank
+                    && lines[i].Cells is null
+                    && ParseDamagedDate(lines[i].TrimmedNorm) is { } damaged)
                 {
                     issuedOn = damaged;
                     dateIndex = i;
                     consumed.Add(i);
-                    list.Warn("notice-date-damaged", $"发文日期“{lines[i].Trimmed}”缺少年月分隔，读作 {damaged:yyyy年M月d日}，请核对 (date with its month and day run together: read as {damaged:yyyy-MM-dd})", lines[i]);
+                    list.Warn(
+                        "notice-date-damaged",
+                        $"发文日期“{lines[i].Trimmed}”缺少年月分隔，读作 {damaged:yyyy年M月d日}，请核对 (date with its month and day run "
+                        + $"together: read as {damaged:yyyy-MM-dd})",
+                        lines[i]);
                     break;
                 }
             }

@@ -1,32 +1,7 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace Platform.Tasks.Importing.Parsing;
-
-/// <summary>The numbering styles of Chinese official documents, outermost first (GB/T 9704 order).</summary>
-internal enum NumberingStyle
-{
-    /// <summary>一、</summary>
-    ChineseComma = 1,
-
-    /// <summary>（一） or (一)</summary>
-    ChineseParen = 2,
-
-    /// <summary>1. or 1、 or 1．</summary>
-    Arabic = 3,
-
-    /// <summary>（1） or (1) or ⑴</summary>
-    ArabicParen = 4,
-
-    /// <summary>①</summary>
-    Circled = 5,
-}
-
-/// <summary>A numbering prefix found at the start of a line.</summary>
-/// <param name="Style">Its style.</param>
-/// <param name="Value">Its value (一 → 1).</param>
-/// <param name="Printed">The number as printed without punctuation ("（一）" → "一").</param>
-/// <param name="Length">How many characters of the line the prefix takes, including trailing whitespace.</param>
-internal sealed record NumberingMatch(NumberingStyle Style, int Value, string Printed, int Length);
 
 internal static partial class Numbering
 {
@@ -67,31 +42,31 @@ internal static partial class Numbering
         m = ArabicRegex().Match(normalized);
         if (m.Success)
         {
-            var value = int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
-            return new NumberingMatch(NumberingStyle.Arabic, value, value.ToString(System.Globalization.CultureInfo.InvariantCulture), m.Length);
+            return Numbered(NumberingStyle.Arabic, int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture), m);
         }
 
         m = ArabicParenRegex().Match(normalized);
         if (m.Success)
         {
-            var value = int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
-            return new NumberingMatch(NumberingStyle.ArabicParen, value, value.ToString(System.Globalization.CultureInfo.InvariantCulture), m.Length);
+            return Numbered(NumberingStyle.ArabicParen, int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture), m);
         }
 
         m = CircledRegex().Match(normalized);
         if (m.Success)
         {
-            var value = m.Groups[1].Value[0] - '\u2460' + 1;
-            return new NumberingMatch(NumberingStyle.Circled, value, value.ToString(System.Globalization.CultureInfo.InvariantCulture), m.Length);
+            return Numbered(NumberingStyle.Circled, m.Groups[1].Value[0] - '\u2460' + 1, m);
         }
 
         m = ParenthesizedDigitRegex().Match(normalized);
         if (m.Success)
         {
-            var value = m.Groups[1].Value[0] - '\u2474' + 1;
-            return new NumberingMatch(NumberingStyle.ArabicParen, value, value.ToString(System.Globalization.CultureInfo.InvariantCulture), m.Length);
+            return Numbered(NumberingStyle.ArabicParen, m.Groups[1].Value[0] - '\u2474' + 1, m);
         }
 
         return null;
     }
+
+    /// <summary>A number printed in digits (or circled): its value, printed again in digits.</summary>
+    private static NumberingMatch Numbered(NumberingStyle style, int value, Match m) =>
+        new(style, value, value.ToString(CultureInfo.InvariantCulture), m.Length);
 }

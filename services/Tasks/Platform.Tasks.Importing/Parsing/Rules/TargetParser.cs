@@ -13,7 +13,10 @@ namespace Platform.Tasks.Importing.Parsing;
 internal static partial class TargetParser
 {
     // Longest first: the alternation takes the first unit that matches.
-    [GeneratedRegex(@"(?<![A-Za-z\d.])(\d+(?:\.\d+)?)\s*(?:([-~])\s*(\d+(?:\.\d+)?)\s*)?(个工作日|工作日|个百分点|万平方米|平方米|万千瓦|千瓦|万吨|吨|万亩|亩|亿元|万元|个月|小时|分钟|万户|万人次|万人|人次|公里|微克/立方米|%|天|家|户|项|个|件|所|座|条|次|张|人|元|处|床|辆|套|间|台|批|场|部)(?![A-Za-z])")]
+    [GeneratedRegex(
+        @"(?<![A-Za-z\d.])(\d+(?:\.\d+)?)\s*(?:([-~])\s*(\d+(?:\.\d+)?)\s*)?"
+        + @"(个工作日|工作日|个百分点|万平方米|平方米|万千瓦|千瓦|万吨|吨|万亩|亩|亿元|万元|个月|小时|分钟|万户|万人次|万人|人次|公里|"
+        + @"微克/立方米|%|天|家|户|项|个|件|所|座|条|次|张|人|元|处|床|辆|套|间|台|批|场|部)(?![A-Za-z])")]
     private static partial Regex QuantityRegex();
 
     // "新建三个驿站", "培育两家": a count in Chinese numerals with a measure word (never 二十大 or 十四五, which have none).
@@ -108,7 +111,9 @@ internal static partial class TargetParser
     {
         var clause = normalized[start..end];
         var quoted = QuotedMask(clause);
-        var matches = QuantityRegex().Matches(clause).Where(m => !quoted[m.Index] && !IsOrdinal(clause, m.Index)).ToList();
+        var matches = QuantityRegex().Matches(clause)
+            .Where(m => !quoted[m.Index] && !IsOrdinal(clause, m.Index))
+            .ToList();
         var contextStart = 0;
         for (var i = 0; i < matches.Count; i++)
         {
@@ -121,7 +126,9 @@ internal static partial class TargetParser
             {
                 var next = matches[i + 1];
                 var between = clause[(m.Index + m.Length)..next.Index].Trim();
-                var direction = ComparatorAtEnd(between) is { } c && between == c.Word ? c.Direction : (TargetDirection?)null;
+                var direction = ComparatorAtEnd(between) is { } c && between == c.Word
+                    ? c.Direction
+                    : (TargetDirection?)null;
                 if (direction is TargetDirection.Decrease or TargetDirection.Increase)
                 {
                     var textStart = contextStart + before.Length - 1;
@@ -162,7 +169,10 @@ internal static partial class TargetParser
             }
 
             // "新建中小学2所、幼儿园1所": the next item of an enumeration takes the verb of the one before.
-            if (dir is null && targets.Count > 0 && contextStart > 0 && clause[contextStart..m.Index].TrimStart().StartsWith('、'))
+            if (dir is null
+                && targets.Count > 0
+                && contextStart > 0
+                && clause[contextStart..m.Index].TrimStart().StartsWith('、'))
             {
                 dir = targets[^1].Direction;
             }
@@ -192,7 +202,11 @@ internal static partial class TargetParser
         {
             var value = ChineseNumerals.Parse(c.Groups[1].Value);
             var before = clause[..c.Index];
-            if (quoted[c.Index] || value is null or < 2 || targets.Any(t => t.Text.Contains(printed.Substring(start + c.Index, c.Length), StringComparison.Ordinal)))
+            if (quoted[c.Index]
+                || value is null or < 2
+                || targets.Any(t => t.Text.Contains(
+                    printed.Substring(start + c.Index, c.Length),
+                    StringComparison.Ordinal)))
             {
                 continue;
             }
@@ -234,7 +248,9 @@ internal static partial class TargetParser
                 continue;
             }
 
-            var grade = printed.Substring(start + g.Groups[1].Index, g.Index + g.Length - g.Groups[1].Index - g.Groups[2].Length - g.Groups[3].Length);
+            var grade = printed.Substring(
+                start + g.Groups[1].Index,
+                g.Index + g.Length - g.Groups[1].Index - g.Groups[2].Length - g.Groups[3].Length);
             var direction = g.Groups[3].Value is "及以上" or "以上" || before.EndsWith("优于", StringComparison.Ordinal)
                 ? TargetDirection.AtLeast
                 : g.Groups[3].Value == "及以下" ? TargetDirection.AtMost : TargetDirection.Reach;
@@ -389,5 +405,6 @@ internal static partial class TargetParser
     private static string Printed(string printed, int from, int to) =>
         TextNormalizer.CleanWhitespace(printed[from..to]);
 
-    private static decimal Number(string text) => decimal.Parse(text, NumberStyles.Number, CultureInfo.InvariantCulture);
+    private static decimal Number(string text)
+        => decimal.Parse(text, NumberStyles.Number, CultureInfo.InvariantCulture);
 }

@@ -113,7 +113,9 @@ internal static class TextNormalizer
         return builder.ToString();
     }
 
-    /// <summary>Joins a line that continues a paragraph: no separator between CJK text, a space between Latin words.</summary>
+    /// <summary>
+    /// Joins a line that continues a paragraph: no separator between CJK text, a space between Latin words.
+    /// </summary>
     public static string JoinContinuation(string first, string next)
     {
         if (first.Length == 0)

@@ -2,26 +2,6 @@ using System.Text.RegularExpressions;
 
 namespace Platform.Tasks.Importing.Parsing;
 
-/// <summary>Units and people named by one annotation ("牵头单位：X；责任单位：Y、Z", "X牵头，Y按职责分工负责").</summary>
-internal sealed class UnitAnnotation
-{
-    public List<string> Leads { get; } = [];
-
-    public List<string> Responsibles { get; } = [];
-
-    /// <summary>Units named only as "X负责": the lead when no unit is named as lead.</summary>
-    public List<string> Owners { get; } = [];
-
-    public List<string> Leaders { get; } = [];
-
-    /// <summary>Deadline named inside the annotation ("完成时限：2023年底").</summary>
-    public string? DeadlineNormalized { get; set; }
-
-    public string? DeadlinePrinted { get; set; }
-
-    public bool IsEmpty => Leads.Count == 0 && Responsibles.Count == 0 && Owners.Count == 0 && Leaders.Count == 0;
-}
-
 /// <summary>
 /// Parses unit annotations in the layouts of DESIGN §4: labelled ("牵头单位：X，责任单位：Y、Z"), role phrases
 /// ("X牵头，Y按职责分工负责", "X、Y负责"). Unit lists split on 、，,；; but never inside quotes or brackets, so
@@ -40,7 +20,9 @@ internal static partial class UnitAnnotationParser
 
     private static readonly string[] DeadlineLabels = ["完成时限要求", "时限要求", "完成时限", "完成时间", "时间节点", "时限"];
 
-    [GeneratedRegex(@"(牵头区领导|责任领导|牵头领导|分管领导|联系领导|责任人|牵头单位|牵头部门|主责单位|主办单位|责任单位|责任部门|配合单位|配合部门|协办单位|参与单位|协同单位|责任主体|完成时限要求|时限要求|完成时限|完成时间|时间节点|时限|牵头)\s*:\s*")]
+    [GeneratedRegex(
+        @"(牵头区领导|责任领导|牵头领导|分管领导|联系领导|责任人|牵头单位|牵头部门|主责单位|主办单位|责任单位|责任部门|"
+        + @"配合单位|配合部门|协办单位|参与单位|协同单位|责任主体|完成时限要求|时限要求|完成时限|完成时间|时间节点|时限|牵头)\s*:\s*")]
     private static partial Regex LabelRegex();
 
     private static readonly (string Verb, Role Role)[] RoleVerbs =
@@ -65,11 +47,14 @@ internal static partial class UnitAnnotationParser
             || normalized.EndsWith("负责", StringComparison.Ordinal)
             || normalized.EndsWith("配合", StringComparison.Ordinal);
 
-    /// <summary>Parses a whole annotation; null when some part of it cannot be read (the caller keeps it as text and warns).</summary>
+    /// <summary>
+    /// Parses a whole annotation; null when some part of it cannot be read (the caller keeps it as text and warns).
+    /// </summary>
     public static UnitAnnotation? Parse(string normalized, string printed)
     {
         var trimmedStart = 0;
-        while (trimmedStart < normalized.Length && (char.IsWhiteSpace(normalized[trimmedStart]) || ",;。".Contains(normalized[trimmedStart])))
+        while (trimmedStart < normalized.Length
+            && (char.IsWhiteSpace(normalized[trimmedStart]) || ",;。".Contains(normalized[trimmedStart])))
         {
             trimmedStart++;
         }
@@ -225,7 +210,9 @@ internal static partial class UnitAnnotationParser
         "单位", "部门", "街道", "镇", "乡", "组", "联", "厅", "署", "集团", "银行", "海关", "机构", "企业", "协会", "园", "区",
     ];
 
-    /// <summary>Whether a name looks like a body (ends as government bodies do); others are reported for review.</summary>
+    /// <summary>
+    /// Whether a name looks like a body (ends as government bodies do); others are reported for review.
+    /// </summary>
     public static bool LooksLikeUnit(string name)
     {
         var n = TextNormalizer.Normalize(name).TrimEnd(')', ']', '”');
@@ -234,7 +221,8 @@ internal static partial class UnitAnnotationParser
             n = n[..^1];
         }
 
-        return UnitSuffixes.Any(s => n.EndsWith(s, StringComparison.Ordinal)) || n.Contains("成员单位", StringComparison.Ordinal)
+        return UnitSuffixes.Any(s => n.EndsWith(s, StringComparison.Ordinal))
+            || n.Contains("成员单位", StringComparison.Ordinal)
             || n.Contains("有关部门", StringComparison.Ordinal) || n.Contains("相关部门", StringComparison.Ordinal);
     }
 

@@ -2,13 +2,6 @@ using System.Text.RegularExpressions;
 
 namespace Platform.Tasks.Importing.Parsing;
 
-/// <summary>The units a task ends up with, and the names split to get them.</summary>
-internal sealed record AssignedUnits(
-    IReadOnlyList<string> Leads,
-    IReadOnlyList<string> Responsibles,
-    IReadOnlyList<string> Leaders,
-    IReadOnlyList<(string Name, IReadOnlyList<string> Parts)> Splits);
-
 /// <summary>
 /// Who leads a task and who shares it, from everything that named units for it (brackets, unit lines, table cells):
 /// <list type="bullet">
@@ -53,7 +46,9 @@ internal static partial class UnitAssignment
     }
 
     /// <summary>Lead and responsible units as the annotations name them, before inheritance.</summary>
-    public static (List<string> Leads, List<string> Responsibles) Roles(IEnumerable<UnitAnnotation> annotations, bool firstIsLead)
+    public static (List<string> Leads, List<string> Responsibles) Roles(
+        IEnumerable<UnitAnnotation> annotations,
+        bool firstIsLead)
     {
         var leads = new List<string>();
         var responsibles = new List<string>();
@@ -91,7 +86,10 @@ internal static partial class UnitAssignment
         return (leads, responsibles);
     }
 
-    private static List<string> Unglue(List<string> names, GluedUnitNames glued, List<(string, IReadOnlyList<string>)> splits)
+    private static List<string> Unglue(
+        List<string> names,
+        GluedUnitNames glued,
+        List<(string, IReadOnlyList<string>)> splits)
     {
         var result = new List<string>();
         foreach (var name in names)

@@ -1,0 +1,8 @@
+namespace Platform.Tasks.Domain;
+
+public enum TaskListStatus
+{
+    Draft = 1,
+    Published = 2,
+    Archived = 3,
+}

@@ -1,0 +1,7 @@
+namespace Platform.Tasks.Domain;
+
+public enum UnitRole
+{
+    Lead = 1,
+    Responsible = 2,
+}

@@ -1,0 +1,3 @@
+namespace Platform.Tasks.Importing;
+
+public sealed record ResolvedUnit(Guid Id, string Name);
