@@ -1,15 +1,5 @@
 namespace Platform.Chaos;
 
-/// <summary>Where things stood when an experiment began: review notices already written and returns already made.</summary>
-public sealed record Baseline(Dictionary<(Guid Recipient, Guid Task, string Kind), long> Notices, Dictionary<Guid, long> Returns, long Parked);
-
-/// <summary>One look at the stack after a fault: what still keeps it from having converged, and the events counted
-/// missing or applied twice so far.</summary>
-public sealed record Evaluation(List<string> Pending, List<string> Findings, int LostEvents, int Duplicated)
-{
-    public bool Converged => Pending.Count == 0 && Findings.Count == 0;
-}
-
 /// <summary>
 /// The checks, from the databases (as the superuser) and the hosts: every host healthy, every outbox drained, no message
 /// parked in an error or skipped queue, the notifications service's owed state equal to reporting's for every report the

@@ -1,25 +1,36 @@
 using System.Globalization;
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using Platform.Cli.Online.Api;
 
 namespace Platform.Cli.Online;
 
-/// <summary>Reading the gateway's JSON answers and printing them as text or as JSON (--json).</summary>
+/// <summary>Printing the gateway's answers as text, or as the JSON they came as (--json).</summary>
 internal static class Answers
 {
-    private static readonly JsonSerializerOptions Pretty = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    /// <summary>One answer: its JSON, or the text made of its record, followed by a line end.</summary>
+    public static void Print<T>(OnlineCall call, Answer<T> answer, Func<T, string> text) =>
+        call.Output.WriteLine(call.Json ? ApiJson.Indented(answer.Json) : text(answer.Value));
 
-    public static IEnumerable<JsonNode> Items(JsonNode? node, string name) => node?[name] is JsonArray items ? items.OfType<JsonNode>() : [];
+    /// <summary>With --json, prints the answer and says so; the command then prints nothing else.</summary>
+    public static bool PrintedAsJson(OnlineCall call, JsonNode json)
+    {
+        if (call.Json)
+        {
+            call.Output.WriteLine(ApiJson.Indented(json));
+        }
 
-    public static string Text(JsonNode? node, string name) => node?[name] is JsonValue value ? value.ToString() : string.Empty;
+        return call.Json;
+    }
 
-    public static void Print(TextWriter output, bool json, JsonNode answer, Func<string> text) =>
-        output.WriteLine(json ? answer.ToJsonString(Pretty) : text());
+    /// <summary>The words, joined by "、", leaving out the empty ones.</summary>
+    public static string Join(IEnumerable<string> words) =>
+        string.Join("、", words.Where(w => !string.IsNullOrEmpty(w)));
 
     /// <summary>A timestamp of an answer in Beijing time, "2023-07-31 09:00:00".</summary>
     public static string LocalTime(string instant) =>
-        DateTimeOffset.Parse(instant, CultureInfo.InvariantCulture).ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+        DateTimeOffset.Parse(instant, CultureInfo.InvariantCulture)
+            .ToOffset(TimeSpan.FromHours(8))
+            .ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
 
     /// <summary>The fields an audit entry changed, "field: before → after" (the whole record for a new one).</summary>
     public static string Difference(string before, string after)
@@ -29,6 +40,7 @@ internal static class Answers
             return after;
         }
 
+        // The audit keeps each version as a JSON text of whatever the record held: compared field by field.
         var old = JsonNode.Parse(before)!.AsObject();
         var now = JsonNode.Parse(after)!.AsObject();
         return string.Join("; ", now.Where(p => !JsonNode.DeepEquals(p.Value, old[p.Key]))

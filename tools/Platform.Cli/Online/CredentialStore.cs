@@ -2,8 +2,6 @@ using System.Text.Json;
 
 namespace Platform.Cli.Online;
 
-public sealed record Credentials(string Gateway, string Username, string AccessToken, string? RefreshToken, DateTimeOffset ExpiresAt);
-
 /// <summary>
 /// Keeps the last sign-in for the next commands: $DUBAN_CONFIG_DIR, else $XDG_CONFIG_HOME/duban, else ~/.config/duban,
 /// file credentials.json readable only by its owner.

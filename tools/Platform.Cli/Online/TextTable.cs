@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 
 namespace Platform.Cli.Online;
@@ -68,9 +67,4 @@ public static class TextTable
     private static bool IsWide(int c) =>
         c is >= 0x1100 and <= 0x115F or >= 0x2E80 and <= 0xA4CF or >= 0xAC00 and <= 0xD7A3 or >= 0xF900 and <= 0xFAFF
             or >= 0xFE30 and <= 0xFE4F or >= 0xFF00 and <= 0xFF60 or >= 0xFFE0 and <= 0xFFE6 or >= 0x20000 and <= 0x3FFFD;
-
-    public static string Join(System.Text.Json.Nodes.JsonNode? array, string property) =>
-        string.Join("、", array?.AsArray().Select(u => (string?)u?[property]).Where(s => !string.IsNullOrEmpty(s)) ?? []);
-
-    public static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }
