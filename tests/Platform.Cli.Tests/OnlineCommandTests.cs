@@ -56,7 +56,8 @@ public sealed class OnlineCommandTests : IDisposable
             "POST /api/v1/accounts",
             """{"id":"7d2c","username":"yz.new","displayName":"新人","initialPassword":"Kq7-pX2m"}""");
 
-        var (exit, output, _) = await RunAsync("accounts", "create", "yz.new", "--name", "新人", "--role", "unit-reporter");
+        var (exit, output, _) = await RunAsync(
+            "accounts", "create", "yz.new", "--name", "新人", "--role", "unit-reporter");
 
         Assert.Equal(0, exit);
         Assert.Equal(

@@ -1,6 +1,8 @@
 namespace Platform.Chaos;
 
-/// <summary>Each save writes a unique marker into the progress text, so that a check can tell which save is stored.</summary>
+/// <summary>
+/// Each save writes a unique marker into the progress text, so that a check can tell which save is stored.
+/// </summary>
 public static class Markers
 {
     private static long next;

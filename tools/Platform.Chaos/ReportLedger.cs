@@ -54,7 +54,9 @@ public sealed class ReportLedger(TrackedReport report, ReportState initial, stri
             }
 
             var storedMarker = Markers.Find(storedText);
-            if (KnownMarker is not null && storedMarker != KnownMarker && possible.All(a => a.Marker is null || a.Marker != storedMarker))
+            if (KnownMarker is not null
+                && storedMarker != KnownMarker
+                && possible.All(a => a.Marker is null || a.Marker != storedMarker))
             {
                 problems.Add($"text {storedMarker ?? "without a marker"}, acknowledged {KnownMarker}");
             }

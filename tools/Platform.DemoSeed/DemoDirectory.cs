@@ -1,7 +1,9 @@
 using System.Text.Json;
 using Platform.MultiTenancy;
 
-/// <summary>The demo directory file (deploy/local/demo/directory.json): what the seed loads, district by district.</summary>
+/// <summary>
+/// The demo directory file (deploy/local/demo/directory.json): what the seed loads, district by district.
+/// </summary>
 internal sealed record DemoDirectory
 {
     /// <summary>Posted as they are: the seed reads nothing of them.</summary>

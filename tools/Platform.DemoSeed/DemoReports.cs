@@ -10,7 +10,11 @@ using static SeedAnswers;
 /// <see cref="LeftForTheNewcomer"/> keeps July untouched so that a newcomer (and the end-to-end tests) can report it.
 /// </summary>
 internal sealed class DemoReports(
-    SeedApi api, Uri clock, string clockToken, Func<string, Task<string>> signIn, Func<DemoReports.Reporter, Task> createAccount)
+    SeedApi api,
+    Uri clock,
+    string clockToken,
+    Func<string, Task<string>> signIn,
+    Func<DemoReports.Reporter, Task> createAccount)
 {
     public const string LeftForTheNewcomer = "区市场监管局";
 
@@ -43,7 +47,8 @@ internal sealed class DemoReports(
         {
             if (waited == 120)
             {
-                throw new InvalidOperationException($"The reporting service has no periods of {tenant}'s 2023 list after a minute.");
+                throw new InvalidOperationException(
+                    $"The reporting service has no periods of {tenant}'s 2023 list after a minute.");
             }
 
             await Task.Delay(waited == 0 ? 0 : 500);
@@ -57,7 +62,8 @@ internal sealed class DemoReports(
         var first = $"{today.AddMonths(-1).Year:D4}-{today.AddMonths(-1).Month:D2}";
         if (!periods.Contains(first) || !periods.Contains(current))
         {
-            throw new InvalidOperationException($"{tenant}'s list has no periods {first} and {current}; set the demo clock within its year.");
+            throw new InvalidOperationException(
+                $"{tenant}'s list has no periods {first} and {current}; set the demo clock within its year.");
         }
 
         var written = await api.GetAsync<ReportList>(admin, $"/api/v1/reports?period={first}");
@@ -149,7 +155,8 @@ internal sealed class DemoReports(
         if (extended is not null)
         {
             var deadline = DateOnly.Parse(extended.Deadline, CultureInfo.InvariantCulture).AddMonths(3);
-            await api.PostAsync<Ignored>(await signIn(reporters[extended.LeadName]), "/api/v1/task-requests:extension", new
+            var token = await signIn(reporters[extended.LeadName]);
+            await api.PostAsync<Ignored>(token, "/api/v1/task-requests:extension", new
             {
                 taskId = extended.Id,
                 requestedDeadline = deadline.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
@@ -162,7 +169,10 @@ internal sealed class DemoReports(
         {
             var token = await signIn(reporters[closed.LeadName]);
             var pdf = "%PDF-1.4\n% 验收材料（演示）\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"u8;
-            using var form = new MultipartFormDataContent { { new ByteArrayContent(pdf.ToArray()), "file", "验收材料.pdf" } };
+            using var form = new MultipartFormDataContent
+            {
+                { new ByteArrayContent(pdf.ToArray()), "file", "验收材料.pdf" },
+            };
             using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/evidence?task_id={closed.Id}")
             {
                 Content = form,
@@ -207,7 +217,8 @@ internal sealed class DemoReports(
     {
         foreach (var lead in task.Leads)
         {
-            await api.PostAsync<Ignored>(admin, path, new { leadUnitId = lead.UnitId, comment = comment ?? string.Empty });
+            await api.PostAsync<Ignored>(
+                admin, path, new { leadUnitId = lead.UnitId, comment = comment ?? string.Empty });
         }
     }
 

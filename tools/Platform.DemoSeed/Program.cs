@@ -36,7 +36,8 @@ foreach (var (tenantId, units) in directory.Units)
             existing++;
             foreach (var alias in unit.Aliases.Where(a => !found.Aliases.Contains(a)))
             {
-                Count(await api.CreateAsync<SeedAnswers.Unit>(token, $"/api/v1/units/{found.Id}/aliases", new { alias }));
+                Count(await api.CreateAsync<SeedAnswers.Unit>(
+                    token, $"/api/v1/units/{found.Id}/aliases", new { alias }));
             }
 
             unitIds[(tenantId, unit.Name)] = found.Id;
@@ -121,7 +122,9 @@ if (options.ReportingClock is { } reportingClock)
     foreach (var entry in directory.DemoReports)
     {
         var known = directory.Accounts
-            .Where(a => a.TenantId == entry.TenantId && a.Unit is not null && a.Roles.Contains(PlatformRoles.UnitReporter))
+            .Where(a => a.TenantId == entry.TenantId
+                && a.Unit is not null
+                && a.Roles.Contains(PlatformRoles.UnitReporter))
             .ToDictionary(a => a.Unit!, a => a.Username);
         var districtAdmin = directory.DistrictAdmin(entry.TenantId).Username;
         if (await demo.SeedAsync(entry.TenantId, entry.AccountPrefix, districtAdmin, known, entry.Full))

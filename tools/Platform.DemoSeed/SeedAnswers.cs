@@ -6,7 +6,9 @@ internal static class SeedAnswers
     public sealed record Token(
         [property: System.Text.Json.Serialization.JsonPropertyName("access_token")] string AccessToken);
 
-    /// <summary>An answer the seed reads nothing of: it only has to be a success (or a 409 where that is allowed).</summary>
+    /// <summary>
+    /// An answer the seed reads nothing of: it only has to be a success (or a 409 where that is allowed).
+    /// </summary>
     public sealed record Ignored;
 
     /// <summary>Something created whose id the seed goes on with: an evidence file.</summary>

@@ -11,13 +11,14 @@ internal sealed class SeedApi(HttpClient http)
 {
     public async Task<string> TokenAsync(string username, string password)
     {
-        using var response = await http.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["grant_type"] = "password",
             ["username"] = username,
             ["password"] = password,
             ["client_id"] = "platform-cli",
-        }));
+        });
+        using var response = await http.PostAsync("/connect/token", form);
         return (await ReadAsync<SeedAnswers.Token>(response, $"Sign-in as {username}")).AccessToken;
     }
 

@@ -6,8 +6,9 @@ namespace Platform.Cli.Commands;
 /// <summary>
 /// `platform accounts list | create USERNAME --name N --role R… [--unit ID] [--email E] [--mobile M] | update USER
 /// [--name N] [--role R…] [--unit ID|-] [--email E] [--mobile M] | disable USER | enable USER | reset-password USER |
-/// audit [USER] | import FILE.xlsx [--apply] [-o F]`: the district office's people. USER is a username or an account id.
-/// `import` is `platform directory import`: the workbook's units and people, which one transaction writes together.
+/// audit [USER] | import FILE.xlsx [--apply] [-o F]`: the district office's people. USER is a username or an account
+/// id. `import` is `platform directory import`: the workbook's units and people, which one transaction writes
+/// together.
 /// </summary>
 public static class AccountsCommand
 {
@@ -26,7 +27,10 @@ public static class AccountsCommand
         {
             Description = "A role (repeat for several), e.g. unit-reporter.", AllowMultipleArgumentsPerToken = true,
         };
-        var unit = new Option<string?>("--unit") { Description = "The unit's id; '-' takes the account out of its unit." };
+        var unit = new Option<string?>("--unit")
+        {
+            Description = "The unit's id; '-' takes the account out of its unit.",
+        };
         var email = new Option<string?>("--email") { Description = "E-mail address; '' clears it." };
         var mobile = new Option<string?>("--mobile") { Description = "Mobile number; '' clears it." };
         return OnlineOptions.Create(

@@ -5,7 +5,8 @@ namespace Platform.Cli.Commands;
 
 /// <summary>
 /// `platform dashboard --period 2023-07 [--municipal [--division 510100]]`: the district's lights by category, lagging
-/// tasks and late units; for a viewer of a higher division the level below it side by side, or below a division under it.
+/// tasks and late units; for a viewer of a higher division the level below it side by side, or below a division under
+/// it.
 /// </summary>
 public static class DashboardCommand
 {

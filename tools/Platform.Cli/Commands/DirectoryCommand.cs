@@ -30,7 +30,11 @@ public static class DirectoryCommand
             "directory",
             "Load the district's units and people from a workbook: the template, a preview, the import.",
             (result, call) => UnitCommands.DirectoryAsync(
-                call, result.GetRequiredValue(action), result.GetValue(file), result.GetValue(Apply), result.GetValue(Output)),
+                call,
+                result.GetRequiredValue(action),
+                result.GetValue(file),
+                result.GetValue(Apply),
+                result.GetValue(Output)),
             action,
             file,
             Apply,
@@ -42,5 +46,6 @@ public static class DirectoryCommand
     /// it.
     /// </summary>
     public static Task<int> ImportAsync(ParseResult result, OnlineCall call, Argument<string?> file) =>
-        UnitCommands.DirectoryAsync(call, "import", result.GetValue(file), result.GetValue(Apply), result.GetValue(Output));
+        UnitCommands.DirectoryAsync(
+            call, "import", result.GetValue(file), result.GetValue(Apply), result.GetValue(Output));
 }

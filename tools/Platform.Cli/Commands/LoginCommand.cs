@@ -10,7 +10,10 @@ public static class LoginCommand
 {
     public static Command Create()
     {
-        var user = new Option<string?>("--user") { Description = "The account, e.g. yz.admin (asked for when omitted)." };
+        var user = new Option<string?>("--user")
+        {
+            Description = "The account, e.g. yz.admin (asked for when omitted).",
+        };
         var password = new Option<string?>("--password")
         {
             Description = "The password (asked for, without echo, when omitted).",

@@ -12,7 +12,10 @@ public static class TasksCommand
         {
             Description = "Only tasks of this unit (name as printed or in the directory).",
         };
-        var category = new Option<string?>("--category") { Description = "Only tasks whose category contains this text." };
+        var category = new Option<string?>("--category")
+        {
+            Description = "Only tasks whose category contains this text.",
+        };
         var year = new Option<int>("--year") { Description = "Only this year's list." };
         return OnlineOptions.Create(
             "tasks",

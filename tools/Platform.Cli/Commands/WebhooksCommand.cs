@@ -13,7 +13,8 @@ public static class WebhooksCommand
         var action = new Argument<string>("ACTION") { Description = "add, list, deliveries, retry or delete." };
         var target = new Argument<string?>("TARGET")
         {
-            Description = "add: the URL; deliveries: a webhook id (optional); retry: a delivery id; delete: a webhook id.",
+            Description = "add: the URL; deliveries: a webhook id (optional); retry: a delivery id; "
+                + "delete: a webhook id.",
             Arity = ArgumentArity.ZeroOrOne,
         };
         var kinds = new Option<string[]>("--kind")

@@ -115,7 +115,8 @@ public static class AccountCommands
             email = fields.Email ?? string.Empty,
             mobile = fields.Mobile ?? string.Empty,
         };
-        var created = await client.PostAsync<AccountsApi.WithPassword>("/api/v1/accounts", body, call.CancellationToken);
+        var created = await client.PostAsync<AccountsApi.WithPassword>(
+            "/api/v1/accounts", body, call.CancellationToken);
         Print(call, created, a => OneTimePasswords.Announce($"已创建 Created {a.Username} ({a.Id}).", a));
     }
 

@@ -17,7 +17,8 @@ public static class CredentialStore
             {
                 var xdg = Environment.GetEnvironmentVariable("XDG_CONFIG_HOME");
                 var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
-                dir = System.IO.Path.Combine(string.IsNullOrEmpty(xdg) ? System.IO.Path.Combine(home, ".config") : xdg, "duban");
+                var config = string.IsNullOrEmpty(xdg) ? System.IO.Path.Combine(home, ".config") : xdg;
+                dir = System.IO.Path.Combine(config, "duban");
             }
 
             return System.IO.Path.Combine(dir, "credentials.json");

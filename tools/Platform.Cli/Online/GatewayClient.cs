@@ -18,7 +18,10 @@ public sealed class GatewayClient : IDisposable
     public GatewayClient(string? gateway)
     {
         credentials = CredentialStore.Load();
-        var address = gateway ?? Environment.GetEnvironmentVariable("DUBAN_GATEWAY") ?? credentials?.Gateway ?? DefaultGateway;
+        var address = gateway
+            ?? Environment.GetEnvironmentVariable("DUBAN_GATEWAY")
+            ?? credentials?.Gateway
+            ?? DefaultGateway;
         http = new HttpClient { BaseAddress = new Uri(address.TrimEnd('/') + "/"), Timeout = TimeSpan.FromMinutes(2) };
         // How a person's sign-in history and sessions name this program.
         http.DefaultRequestHeaders.UserAgent.ParseAdd("platform-cli/1.0");
@@ -26,12 +29,18 @@ public sealed class GatewayClient : IDisposable
 
     public Uri Gateway => http.BaseAddress!;
 
-    /// <param name="newPassword">The person's own password, when the one given was the office's (a new account, a reset).</param>
-    public async Task<Credentials> LoginAsync(string username, string password, CancellationToken cancellationToken, string? newPassword = null)
+    /// <param name="newPassword">
+    /// The person's own password, when the one given was the office's (a new account, a reset).
+    /// </param>
+    public async Task<Credentials> LoginAsync(
+        string username, string password, CancellationToken cancellationToken, string? newPassword = null)
     {
         var form = new Dictionary<string, string>
         {
-            ["grant_type"] = "password", ["username"] = username, ["password"] = password, ["client_id"] = "platform-cli",
+            ["grant_type"] = "password",
+            ["username"] = username,
+            ["password"] = password,
+            ["client_id"] = "platform-cli",
         };
         if (newPassword is not null)
         {
@@ -69,7 +78,8 @@ public sealed class GatewayClient : IDisposable
 
     private static Answer<T> Typed<T>(JsonNode json) => new(ApiJson.To<T>(json), json);
 
-    private async Task<byte[]> SendRawAsync(HttpMethod method, string path, object? body, CancellationToken cancellationToken)
+    private async Task<byte[]> SendRawAsync(
+        HttpMethod method, string path, object? body, CancellationToken cancellationToken)
     {
         var token = await AccessTokenAsync(cancellationToken);
         for (var attempt = 0; ; attempt++)
@@ -82,7 +92,9 @@ public sealed class GatewayClient : IDisposable
             }
 
             using var response = await Send(request, cancellationToken);
-            if (response.StatusCode == HttpStatusCode.Unauthorized && attempt == 0 && credentials?.RefreshToken is not null)
+            if (response.StatusCode == HttpStatusCode.Unauthorized
+                && attempt == 0
+                && credentials?.RefreshToken is not null)
             {
                 token = await RefreshAsync(cancellationToken);
                 continue;
@@ -90,7 +102,8 @@ public sealed class GatewayClient : IDisposable
 
             if (!response.IsSuccessStatusCode)
             {
-                throw new CliException(Describe(response.StatusCode, await response.Content.ReadAsStringAsync(cancellationToken)));
+                var refusal = await response.Content.ReadAsStringAsync(cancellationToken);
+                throw new CliException(Describe(response.StatusCode, refusal));
             }
 
             return await response.Content.ReadAsByteArrayAsync(cancellationToken);
@@ -104,7 +117,9 @@ public sealed class GatewayClient : IDisposable
             throw new CliException($"not signed in to {Gateway.ToString().TrimEnd('/')}: run `platform login` first");
         }
 
-        return credentials.ExpiresAt > DateTimeOffset.UtcNow.AddSeconds(30) ? credentials.AccessToken : await RefreshAsync(cancellationToken);
+        return credentials.ExpiresAt > DateTimeOffset.UtcNow.AddSeconds(30)
+            ? credentials.AccessToken
+            : await RefreshAsync(cancellationToken);
     }
 
     private async Task<string> RefreshAsync(CancellationToken cancellationToken)
@@ -118,7 +133,9 @@ public sealed class GatewayClient : IDisposable
         {
             var body = await TokenAsync(new Dictionary<string, string>
             {
-                ["grant_type"] = "refresh_token", ["refresh_token"] = credentials.RefreshToken, ["client_id"] = "platform-cli",
+                ["grant_type"] = "refresh_token",
+                ["refresh_token"] = credentials.RefreshToken,
+                ["client_id"] = "platform-cli",
             }, cancellationToken);
             credentials = ToCredentials(credentials.Username, body);
             CredentialStore.Save(credentials);

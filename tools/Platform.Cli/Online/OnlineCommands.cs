@@ -80,7 +80,10 @@ public static class OnlineCommands
                     $"/api/v1/task-lists/{list.Id}:publish", new { }, call.CancellationToken);
             }
 
-            var json = new JsonObject { ["import"] = imported.Json.DeepClone(), ["published"] = published?.Json.DeepClone() };
+            var json = new JsonObject
+            {
+                ["import"] = imported.Json.DeepClone(), ["published"] = published?.Json.DeepClone(),
+            };
             if (!PrintedAsJson(call, json))
             {
                 WriteImport(call.Output, imported.Value, published?.Value);

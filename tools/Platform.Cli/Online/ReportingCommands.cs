@@ -4,7 +4,10 @@ using static Platform.Cli.Online.Answers;
 
 namespace Platform.Cli.Online;
 
-/// <summary>`platform dashboard`, `platform export` and `platform report submit|return|accept` against the gateway.</summary>
+/// <summary>
+/// `platform dashboard`, `platform export`, `platform inbox`, `platform webhooks` and `platform report
+/// submit|return|accept` against the gateway.
+/// </summary>
 public static class ReportingCommands
 {
     public static Task<int> DashboardAsync(OnlineCall call, string period) =>
@@ -85,8 +88,9 @@ public static class ReportingCommands
             {
                 var better = group.LowerIsBetter ? "越低越好 lower is better" : "越高越好 higher is better";
                 call.Output.WriteLine();
-                call.Output.WriteLine($"{group.Indicator}（{group.Unit}，{better}）: " + string.Join("  ", group.Cells
-                    .Select(c => $"{c.Rank}. {Name(districts, c.TenantId)} {c.Value.ToString(CultureInfo.InvariantCulture)}")));
+                var cells = group.Cells.Select(c =>
+                    $"{c.Rank}. {Name(districts, c.TenantId)} {c.Value.ToString(CultureInfo.InvariantCulture)}");
+                call.Output.WriteLine($"{group.Indicator}（{group.Unit}，{better}）: " + string.Join("  ", cells));
             }
         });
 
@@ -118,7 +122,8 @@ public static class ReportingCommands
             }
         });
 
-    public static Task<int> WebhooksAsync(OnlineCall call, string action, string? target, string[] kinds, bool deadOnly) =>
+    public static Task<int> WebhooksAsync(
+        OnlineCall call, string action, string? target, string[] kinds, bool deadOnly) =>
         OnlineCommands.Run(call, async client =>
         {
             switch (action)
@@ -133,7 +138,8 @@ public static class ReportingCommands
                         + $"secret (shown once; verify X-Duban-Signature with it): {a.Secret}");
                     break;
                 case "list":
-                    var list = await client.GetAsync<ReportingApi.WebhookList>("/api/v1/webhooks", call.CancellationToken);
+                    var list = await client.GetAsync<ReportingApi.WebhookList>(
+                        "/api/v1/webhooks", call.CancellationToken);
                     PrintTable(call, list, l => TextTable.Render(
                         ["id", "url", "kinds", "active", "failures"],
                         l.Webhooks.Select(w => (IReadOnlyList<string>)
@@ -159,8 +165,10 @@ public static class ReportingCommands
                         ? "retry needs the delivery id"
                         : "delete needs the webhook id"));
                     var done = action == "retry"
-                        ? await client.SendAsync(HttpMethod.Post, $"/api/v1/deliveries/{id}:retry", new { }, call.CancellationToken)
-                        : await client.SendAsync(HttpMethod.Delete, $"/api/v1/webhooks/{id}", null, call.CancellationToken);
+                        ? await client.SendAsync(
+                            HttpMethod.Post, $"/api/v1/deliveries/{id}:retry", new { }, call.CancellationToken)
+                        : await client.SendAsync(
+                            HttpMethod.Delete, $"/api/v1/webhooks/{id}", null, call.CancellationToken);
                     if (!PrintedAsJson(call, done))
                     {
                         call.Output.WriteLine($"{action}: done");
@@ -172,7 +180,9 @@ public static class ReportingCommands
             }
         });
 
-    /// <summary>Downloads an export and writes it whole (to a temporary file first, so a failure leaves no half file).</summary>
+    /// <summary>
+    /// Downloads an export and writes it whole (to a temporary file first, so a failure leaves no half file).
+    /// </summary>
     public static Task<int> ExportAsync(OnlineCall call, string kind, string period, FileInfo file) =>
         OnlineCommands.Run(call, async client =>
         {
@@ -186,8 +196,8 @@ public static class ReportingCommands
             var temporary = file.FullName + ".part";
             await File.WriteAllBytesAsync(temporary, bytes, call.CancellationToken);
             File.Move(temporary, file.FullName, overwrite: true);
-            call.Output.WriteLine(
-                $"{(kind == "ledger" ? "台账 ledger" : "通报 bulletin")} {period}: {file.FullName} ({bytes.Length:N0} bytes)");
+            var what = kind == "ledger" ? "台账 ledger" : "通报 bulletin";
+            call.Output.WriteLine($"{what} {period}: {file.FullName} ({bytes.Length:N0} bytes)");
         });
 
     public static Task<int> ReportActionAsync(
@@ -214,7 +224,8 @@ public static class ReportingCommands
         });
 
     /// <summary>A task given by its number ("2") is looked up in the published list of the period's year.</summary>
-    private static async Task<string> FindTaskIdAsync(OnlineCall call, GatewayClient client, string number, string period)
+    private static async Task<string> FindTaskIdAsync(
+        OnlineCall call, GatewayClient client, string number, string period)
     {
         var year = period.Length >= 4 ? period[..4] : period;
         var tasks = await client.GetAsync<TasksApi.TaskPage>(

@@ -3,7 +3,9 @@ using static Platform.Cli.Online.Answers;
 
 namespace Platform.Cli.Online;
 
-/// <summary>`platform sessions`: the signed-in person's open sessions and sign-in history, and ending sessions.</summary>
+/// <summary>
+/// `platform sessions`: the signed-in person's open sessions and sign-in history, and ending sessions.
+/// </summary>
 public static class SessionCommands
 {
     public static Task<int> SessionsAsync(OnlineCall call, string action, string? session) =>

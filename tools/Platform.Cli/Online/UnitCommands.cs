@@ -3,7 +3,10 @@ using static Platform.Cli.Online.Answers;
 
 namespace Platform.Cli.Online;
 
-/// <summary>The district office's unit directory: add, rename, aliases, retire and reinstate, merge, and the audit.</summary>
+/// <summary>
+/// The district office's unit directory: add, rename, aliases, retire and reinstate, merge, the audit, and the
+/// directory workbook.
+/// </summary>
 public static class UnitCommands
 {
     public static Task<int> UnitsAsync(

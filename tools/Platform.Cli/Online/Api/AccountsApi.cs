@@ -21,7 +21,9 @@ internal static class AccountsApi
         public IReadOnlyList<Account> Accounts { get; init; } = [];
     }
 
-    /// <summary>A new account or a reset password: the office's one-time password is in the answer, only this once.</summary>
+    /// <summary>
+    /// A new account or a reset password: the office's one-time password is in the answer, only this once.
+    /// </summary>
     public sealed record WithPassword(string Id = "", string Username = "", string InitialPassword = "")
     {
         public Account Account { get; init; } = new();

@@ -1,6 +1,8 @@
 namespace Platform.Cli.Online.Api;
 
-/// <summary>The answers of /api/v1/ops: a service's queues, what a re-drive moved back, what a replay published.</summary>
+/// <summary>
+/// The answers of /api/v1/ops: a service's queues, what a re-drive moved back, what a replay published.
+/// </summary>
 internal static class OpsApi
 {
     public sealed record QueueDepth(string Queue = "", long Ready = 0, long Error = 0, long Skipped = 0);

@@ -59,7 +59,8 @@ internal static class ReportingApi
 
     public sealed record Report(string TaskNumber = "", string Status = "");
 
-    public sealed record Notification(string? ReadAt = null, string CreatedAt = "", string Title = "", string Body = "");
+    public sealed record Notification(
+        string? ReadAt = null, string CreatedAt = "", string Title = "", string Body = "");
 
     public sealed record Inbox(long Unread = 0)
     {
