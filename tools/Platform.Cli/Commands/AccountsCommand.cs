@@ -14,49 +14,26 @@ public static class AccountsCommand
 {
     public static Command Create()
     {
-        var action = new Argument<string>("ACTION")
-        {
-            Description = "list, create, update, disable, enable, reset-password, audit or import.",
-        };
-        var target = new Argument<string?>("USER")
-        {
-            Description = "The username (create: the new one) or account id.", Arity = ArgumentArity.ZeroOrOne,
-        };
-        var name = new Option<string?>("--name") { Description = "The person's display name, e.g. 张三." };
-        var roles = new Option<string[]>("--role")
-        {
-            Description = "A role (repeat for several), e.g. unit-reporter.", AllowMultipleArgumentsPerToken = true,
-        };
-        var unit = new Option<string?>("--unit")
-        {
-            Description = "The unit's id; '-' takes the account out of its unit.",
-        };
-        var email = new Option<string?>("--email") { Description = "E-mail address; '' clears it." };
-        var mobile = new Option<string?>("--mobile") { Description = "Mobile number; '' clears it." };
-        return OnlineOptions.Create(
+        var action = Symbols.Action("list, create, update, disable, enable, reset-password, audit or import.");
+        var target = Symbols.Optional("USER", "The username (create: the new one) or account id.");
+        var name = Symbols.Text("--name", "The person's display name, e.g. 张三.");
+        var roles = Symbols.Repeated("--role", "A role (repeat for several), e.g. unit-reporter.");
+        var unit = Symbols.Text("--unit", "The unit's id; '-' takes the account out of its unit.");
+        var email = Symbols.Text("--email", "E-mail address; '' clears it.");
+        var mobile = Symbols.Text("--mobile", "Mobile number; '' clears it.");
+        return DirectoryCommand.WithImport(
             "accounts",
             "Manage the district's people: create, edit, disable, enable, reset passwords, see the audit, import a "
                 + "workbook.",
-            (result, call) => result.GetRequiredValue(action) == "import"
-                ? DirectoryCommand.ImportAsync(result, call, target)
-                : AccountCommands.AccountsAsync(
-                    call,
-                    result.GetRequiredValue(action),
-                    result.GetValue(target),
-                    new AccountFields(
-                        result.GetValue(name),
-                        result.GetValue(roles) ?? [],
-                        result.GetValue(unit),
-                        result.GetValue(email),
-                        result.GetValue(mobile))),
             action,
             target,
-            name,
-            roles,
-            unit,
-            email,
-            mobile,
-            DirectoryCommand.Apply,
-            DirectoryCommand.Output);
+            [name, roles, unit, email, mobile],
+            (result, call, chosen) => AccountCommands.AccountsAsync(
+                call,
+                chosen,
+                result.GetValue(target),
+                new AccountFields(
+                    result.GetValue(name), result.GetValue(roles) ?? [], result.GetValue(unit),
+                    result.GetValue(email), result.GetValue(mobile))));
     }
 }

@@ -12,23 +12,15 @@ public static class DashboardCommand
 {
     public static Command Create()
     {
-        var period = new Option<string>("--period") { Description = "The month, e.g. 2023-07.", Required = true };
-        var municipal = new Option<bool>("--municipal")
-        {
-            Description = "The comparison view: the level below your division side by side (viewers).",
-        };
-        var division = new Option<string?>("--division")
-        {
-            Description = "With --municipal: compare the level below this division under yours (drill-down).",
-        };
-        return OnlineOptions.Create(
-            "dashboard",
-            "Show the district dashboard of a month.",
+        var period = Symbols.Period();
+        var municipal = Symbols.Flag(
+            "--municipal", "The comparison view: the level below your division side by side (viewers).");
+        var division = Symbols.Text(
+            "--division", "With --municipal: compare the level below this division under yours (drill-down).");
+        return OnlineOptions.Create("dashboard", "Show the district dashboard of a month.",
+            [period, municipal, division],
             (result, call) => result.GetValue(municipal)
                 ? ReportingCommands.MunicipalAsync(call, result.GetRequiredValue(period), result.GetValue(division))
-                : ReportingCommands.DashboardAsync(call, result.GetRequiredValue(period)),
-            period,
-            municipal,
-            division);
+                : ReportingCommands.DashboardAsync(call, result.GetRequiredValue(period)));
     }
 }

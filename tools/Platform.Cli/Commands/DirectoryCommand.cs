@@ -9,10 +9,8 @@ namespace Platform.Cli.Commands;
 /// </summary>
 public static class DirectoryCommand
 {
-    public static readonly Option<bool> Apply = new("--apply")
-    {
-        Description = "import: write it (in one transaction, only if no row has a problem).",
-    };
+    public static readonly Option<bool> Apply =
+        Symbols.Flag("--apply", "import: write it (in one transaction, only if no row has a problem).");
 
     public static readonly Option<string?> Output = new("--output", "-o")
     {
@@ -21,31 +19,32 @@ public static class DirectoryCommand
 
     public static Command Create()
     {
-        var action = new Argument<string>("ACTION") { Description = "template or import." };
-        var file = new Argument<string?>("FILE")
-        {
-            Description = "import: the filled-in workbook (.xlsx).", Arity = ArgumentArity.ZeroOrOne,
-        };
+        var action = Symbols.Action("template or import.");
+        var file = Symbols.Optional("FILE", "import: the filled-in workbook (.xlsx).");
         return OnlineOptions.Create(
             "directory",
             "Load the district's units and people from a workbook: the template, a preview, the import.",
-            (result, call) => UnitCommands.DirectoryAsync(
-                call,
-                result.GetRequiredValue(action),
-                result.GetValue(file),
-                result.GetValue(Apply),
-                result.GetValue(Output)),
-            action,
-            file,
-            Apply,
-            Output);
+            [action, file, Apply, Output],
+            (result, call) => Workbook(result, call, result.GetRequiredValue(action), file));
     }
 
     /// <summary>
-    /// `platform units import` and `platform accounts import`: the same workbook import, named as the office thinks of
-    /// it.
+    /// `platform units` and `platform accounts`, whose `import FILE` is the same workbook import, named as the office
+    /// thinks of it: their own symbols, then --apply and -o; any other action is theirs.
     /// </summary>
-    public static Task<int> ImportAsync(ParseResult result, OnlineCall call, Argument<string?> file) =>
+    public static Command WithImport(
+        string name,
+        string description,
+        Argument<string> action,
+        Argument<string?> file,
+        Symbol[] symbols,
+        Func<ParseResult, OnlineCall, string, Task<int>> other) =>
+        OnlineOptions.Create(name, description, [action, file, .. symbols, Apply, Output], (result, call) =>
+            result.GetRequiredValue(action) is var chosen && chosen == "import"
+                ? Workbook(result, call, chosen, file)
+                : other(result, call, chosen));
+
+    private static Task<int> Workbook(ParseResult result, OnlineCall call, string action, Argument<string?> file) =>
         UnitCommands.DirectoryAsync(
-            call, "import", result.GetValue(file), result.GetValue(Apply), result.GetValue(Output));
+            call, action, result.GetValue(file), result.GetValue(Apply), result.GetValue(Output));
 }

@@ -9,15 +9,11 @@ public static class ExportCommand
     public static Command Create()
     {
         var kind = new Argument<string>("KIND") { Description = "ledger (台账, .xlsx) or bulletin (通报, .docx)." };
-        var period = new Option<string>("--period") { Description = "The month, e.g. 2023-07.", Required = true };
+        var period = Symbols.Period();
         var output = new Option<FileInfo>("--output", "-o") { Description = "The file to write.", Required = true };
-        return OnlineOptions.CreateWithoutJson(
-            "export",
-            "Download the monthly ledger or bulletin.",
+        return OnlineOptions.CreateWithoutJson("export", "Download the monthly ledger or bulletin.",
+            [kind, period, output],
             (result, call) => ReportingCommands.ExportAsync(
-                call, result.GetRequiredValue(kind), result.GetRequiredValue(period), result.GetRequiredValue(output)),
-            kind,
-            period,
-            output);
+                call, result.GetRequiredValue(kind), result.GetRequiredValue(period), result.GetRequiredValue(output)));
     }
 }

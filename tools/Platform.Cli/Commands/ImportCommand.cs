@@ -13,14 +13,10 @@ public static class ImportCommand
     {
         var file = new Argument<FileInfo>("FILE") { Description = "The document: .txt, .docx or .pdf." };
         var year = new Option<int>("--year") { Description = "The list's year, e.g. 2023.", Required = true };
-        var publish = new Option<bool>("--publish") { Description = "Publish at once when every unit name resolved." };
-        return OnlineOptions.Create(
-            "import",
-            "Import a task-list document as a draft (and publish it).",
+        var publish = Symbols.Flag("--publish", "Publish at once when every unit name resolved.");
+        return OnlineOptions.Create("import", "Import a task-list document as a draft (and publish it).",
+            [file, year, publish],
             (result, call) => OnlineCommands.ImportAsync(
-                call, result.GetRequiredValue(file), result.GetValue(year), result.GetValue(publish)),
-            file,
-            year,
-            publish);
+                call, result.GetRequiredValue(file), result.GetValue(year), result.GetValue(publish)));
     }
 }

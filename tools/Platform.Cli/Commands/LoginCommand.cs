@@ -10,26 +10,15 @@ public static class LoginCommand
 {
     public static Command Create()
     {
-        var user = new Option<string?>("--user")
-        {
-            Description = "The account, e.g. yz.admin (asked for when omitted).",
-        };
-        var password = new Option<string?>("--password")
-        {
-            Description = "The password (asked for, without echo, when omitted).",
-        };
-        var newPassword = new Option<string?>("--new-password")
-        {
-            Description = "Your own password, when the one you have was given by the office (a new account, a reset); "
-                + "asked for when needed and omitted.",
-        };
-        return OnlineOptions.Create(
-            "login",
-            "Sign in to the platform through its gateway.",
+        var user = Symbols.Text("--user", "The account, e.g. yz.admin (asked for when omitted).");
+        var password = Symbols.Text("--password", "The password (asked for, without echo, when omitted).");
+        var newPassword = Symbols.Text(
+            "--new-password",
+            "Your own password, when the one you have was given by the office (a new account, a reset); asked for "
+                + "when needed and omitted.");
+        return OnlineOptions.Create("login", "Sign in to the platform through its gateway.",
+            [user, password, newPassword],
             (result, call) => OnlineCommands.LoginAsync(
-                call, result.GetValue(user), result.GetValue(password), result.GetValue(newPassword)),
-            user,
-            password,
-            newPassword);
+                call, result.GetValue(user), result.GetValue(password), result.GetValue(newPassword)));
     }
 }

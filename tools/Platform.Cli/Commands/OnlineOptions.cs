@@ -16,16 +16,16 @@ public static class OnlineOptions
 
     /// <summary>An online command: its own arguments and options, then --gateway and --json.</summary>
     public static Command Create(
-        string name, string description, Func<ParseResult, OnlineCall, Task<int>> action, params Symbol[] symbols) =>
-        Build(name, description, action, [.. symbols, Gateway, Json]);
+        string name, string description, Symbol[] symbols, Func<ParseResult, OnlineCall, Task<int>> action) =>
+        Build(name, description, [.. symbols, Gateway, Json], action);
 
     /// <summary>An online command that prints no answer of the API, so takes no --json.</summary>
     public static Command CreateWithoutJson(
-        string name, string description, Func<ParseResult, OnlineCall, Task<int>> action, params Symbol[] symbols) =>
-        Build(name, description, action, [.. symbols, Gateway]);
+        string name, string description, Symbol[] symbols, Func<ParseResult, OnlineCall, Task<int>> action) =>
+        Build(name, description, [.. symbols, Gateway], action);
 
     private static Command Build(
-        string name, string description, Func<ParseResult, OnlineCall, Task<int>> action, IEnumerable<Symbol> symbols)
+        string name, string description, IEnumerable<Symbol> symbols, Func<ParseResult, OnlineCall, Task<int>> action)
     {
         var command = new Command(name, description);
         foreach (var symbol in symbols)

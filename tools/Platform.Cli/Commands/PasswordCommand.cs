@@ -8,18 +8,14 @@ public static class PasswordCommand
 {
     public static Command Create()
     {
-        var current = new Option<string?>("--current")
-        {
-            Description = "The current password (asked for when omitted).",
-        };
-        var chosen = new Option<string?>("--new") { Description = "The new password (asked for twice when omitted)." };
+        var current = Symbols.Text("--current", "The current password (asked for when omitted).");
+        var chosen = Symbols.Text("--new", "The new password (asked for twice when omitted).");
         var command = OnlineOptions.CreateWithoutJson(
             "password",
             "Change your own password; every session ends and you sign in again.",
-            (result, call) => AccountCommands.ChangePasswordAsync(
-                call, result.GetValue(current), result.GetValue(chosen)),
-            current,
-            chosen);
+            [current, chosen],
+            (result, call) =>
+                AccountCommands.ChangePasswordAsync(call, result.GetValue(current), result.GetValue(chosen)));
         command.Aliases.Add("passwd");
         return command;
     }

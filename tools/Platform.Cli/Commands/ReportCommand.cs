@@ -10,25 +10,17 @@ public static class ReportCommand
 {
     public static Command Create()
     {
-        var action = new Argument<string>("ACTION") { Description = "submit, return or accept." };
+        var action = Symbols.Action("submit, return or accept.");
         var task = new Argument<string>("TASK")
         {
             Description = "The task's number in the published list (e.g. 2) or its id.",
         };
-        var period = new Option<string>("--period") { Description = "The month, e.g. 2023-07.", Required = true };
-        var comment = new Option<string?>("--comment") { Description = "Why the report is returned." };
-        return OnlineOptions.Create(
-            "report",
-            "Submit, return or accept a monthly report.",
+        var period = Symbols.Period();
+        var comment = Symbols.Text("--comment", "Why the report is returned.");
+        return OnlineOptions.Create("report", "Submit, return or accept a monthly report.",
+            [action, task, period, comment],
             (result, call) => ReportingCommands.ReportActionAsync(
-                call,
-                result.GetRequiredValue(action),
-                result.GetRequiredValue(task),
-                result.GetRequiredValue(period),
-                result.GetValue(comment)),
-            action,
-            task,
-            period,
-            comment);
+                call, result.GetRequiredValue(action), result.GetRequiredValue(task),
+                result.GetRequiredValue(period), result.GetValue(comment)));
     }
 }

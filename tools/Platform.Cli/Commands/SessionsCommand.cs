@@ -11,17 +11,13 @@ public static class SessionsCommand
 {
     public static Command Create()
     {
-        var action = new Argument<string>("ACTION") { Description = "list, sign-ins, end or end-others." };
-        var session = new Argument<string?>("SESSION")
-        {
-            Description = "end: the session's id (from list).", Arity = ArgumentArity.ZeroOrOne,
-        };
+        var action = Symbols.Action("list, sign-ins, end or end-others.");
+        var session = Symbols.Optional("SESSION", "end: the session's id (from list).");
         return OnlineOptions.Create(
             "sessions",
             "Your open sessions and sign-in history; end a session that is not yours.",
-            (result, call) => SessionCommands.SessionsAsync(
-                call, result.GetRequiredValue(action), result.GetValue(session)),
-            action,
-            session);
+            [action, session],
+            (result, call) =>
+                SessionCommands.SessionsAsync(call, result.GetRequiredValue(action), result.GetValue(session)));
     }
 }

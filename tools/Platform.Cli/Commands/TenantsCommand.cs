@@ -11,38 +11,19 @@ public static class TenantsCommand
 {
     public static Command Create()
     {
-        var action = new Argument<string>("ACTION") { Description = "list, create, suspend or resume." };
-        var code = new Argument<string?>("CODE")
-        {
-            Description = "The division's GB/T 2260 code, e.g. 500106.", Arity = ArgumentArity.ZeroOrOne,
-        };
-        var parent = new Option<string?>("--parent")
-        {
-            Description = "create: the division above it that uses the platform, e.g. 500000.",
-        };
-        var admin = new Option<string?>("--admin")
-        {
-            Description = "create: the username of the district's first district-admin (a one-time password is "
-                + "printed).",
-        };
-        var adminName = new Option<string?>("--admin-name")
-        {
-            Description = "create: the first district-admin's display name.",
-        };
+        var action = Symbols.Action("list, create, suspend or resume.");
+        var code = Symbols.Optional("CODE", "The division's GB/T 2260 code, e.g. 500106.");
+        var parent = Symbols.Text("--parent", "create: the division above it that uses the platform, e.g. 500000.");
+        var admin = Symbols.Text(
+            "--admin",
+            "create: the username of the district's first district-admin (a one-time password is printed).");
+        var adminName = Symbols.Text("--admin-name", "create: the first district-admin's display name.");
         return OnlineOptions.Create(
             "tenants",
             "Provision, list, suspend and resume districts (platform administrators).",
+            [action, code, parent, admin, adminName],
             (result, call) => AccountCommands.TenantsAsync(
-                call,
-                result.GetRequiredValue(action),
-                result.GetValue(code),
-                result.GetValue(parent),
-                result.GetValue(admin),
-                result.GetValue(adminName)),
-            action,
-            code,
-            parent,
-            admin,
-            adminName);
+                call, result.GetRequiredValue(action), result.GetValue(code), result.GetValue(parent),
+                result.GetValue(admin), result.GetValue(adminName)));
     }
 }

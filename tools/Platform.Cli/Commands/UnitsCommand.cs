@@ -13,49 +13,22 @@ public static class UnitsCommand
 {
     public static Command Create()
     {
-        var action = new Argument<string>("ACTION")
-        {
-            Description = "list, create, rename, alias-add, alias-remove, retire, reinstate, merge, audit or import.",
-        };
-        var target = new Argument<string?>("UNIT")
-        {
-            Description = "The unit's name, an alias or its id (create: the new unit's name).",
-            Arity = ArgumentArity.ZeroOrOne,
-        };
-        var name = new Option<string?>("--name") { Description = "rename: the new name; the old one stays an alias." };
-        var into = new Option<string?>("--into")
-        {
-            Description = "merge: the unit that takes UNIT over (its name, an alias or its id).",
-        };
-        var aliases = new Option<string[]>("--alias")
-        {
-            Description = "An alias (repeat for several), e.g. 区发改委.", AllowMultipleArgumentsPerToken = true,
-        };
-        var group = new Option<bool>("--group")
-        {
-            Description = "create: a group of units (e.g. 各街道) rather than one unit.",
-        };
-        return OnlineOptions.Create(
+        var action = Symbols.Action(
+            "list, create, rename, alias-add, alias-remove, retire, reinstate, merge, audit or import.");
+        var target = Symbols.Optional("UNIT", "The unit's name, an alias or its id (create: the new unit's name).");
+        var name = Symbols.Text("--name", "rename: the new name; the old one stays an alias.");
+        var into = Symbols.Text("--into", "merge: the unit that takes UNIT over (its name, an alias or its id).");
+        var aliases = Symbols.Repeated("--alias", "An alias (repeat for several), e.g. 区发改委.");
+        var group = Symbols.Flag("--group", "create: a group of units (e.g. 各街道) rather than one unit.");
+        return DirectoryCommand.WithImport(
             "units",
             "Manage the district's units: add, rename, aliases, retire and reinstate, merge two, see the audit, import "
                 + "a workbook.",
-            (result, call) => result.GetRequiredValue(action) == "import"
-                ? DirectoryCommand.ImportAsync(result, call, target)
-                : UnitCommands.UnitsAsync(
-                    call,
-                    result.GetRequiredValue(action),
-                    result.GetValue(target),
-                    result.GetValue(name),
-                    result.GetValue(into),
-                    result.GetValue(aliases) ?? [],
-                    result.GetValue(group)),
             action,
             target,
-            name,
-            into,
-            aliases,
-            group,
-            DirectoryCommand.Apply,
-            DirectoryCommand.Output);
+            [name, into, aliases, group],
+            (result, call, chosen) => UnitCommands.UnitsAsync(
+                call, chosen, result.GetValue(target), result.GetValue(name), result.GetValue(into),
+                result.GetValue(aliases) ?? [], result.GetValue(group)));
     }
 }

@@ -59,12 +59,14 @@ public static class AccountCommands
 
                 case "suspend" or "resume":
                 {
-                    var changed = await client.PostAsync<AccountsApi.Tenant>(
-                        $"/api/v1/tenants/{id}:{action}", new { }, call.CancellationToken);
-                    Print(call, changed, t => action == "suspend"
-                        ? $"已暂停 Suspended {t.Id} {t.Name}: its people and clients cannot sign in; "
-                            + "their tokens are refused within a minute."
-                        : $"已恢复 Resumed {t.Id} {t.Name}.");
+                    await ActAsync<AccountsApi.Tenant>(
+                        call,
+                        client,
+                        $"/api/v1/tenants/{id}:{action}",
+                        t => action == "suspend"
+                            ? $"已暂停 Suspended {t.Id} {t.Name}: its people and clients cannot sign in; "
+                                + "their tokens are refused within a minute."
+                            : $"已恢复 Resumed {t.Id} {t.Name}.");
                     break;
                 }
 
@@ -146,9 +148,7 @@ public static class AccountCommands
     private static async Task SwitchAsync(OnlineCall call, GatewayClient client, string action, string? target)
     {
         var id = await ResolveAsync(call, client, target);
-        var changed = await client.PostAsync<AccountsApi.Account>(
-            $"/api/v1/accounts/{id}:{action}", new { }, call.CancellationToken);
-        Print(call, changed, a => action == "disable"
+        await ActAsync<AccountsApi.Account>(call, client, $"/api/v1/accounts/{id}:{action}", a => action == "disable"
             ? $"已停用 Disabled {a.Username}: every session ended; their access tokens are refused within a minute."
             : $"已启用 Enabled {a.Username}: they can sign in again.");
     }
@@ -156,44 +156,26 @@ public static class AccountCommands
     private static async Task ResetAsync(OnlineCall call, GatewayClient client, string? target)
     {
         var id = await ResolveAsync(call, client, target);
-        var reset = await client.PostAsync<AccountsApi.WithPassword>(
-            $"/api/v1/accounts/{id}:resetPassword", new { }, call.CancellationToken);
-        Print(call, reset, r => OneTimePasswords.Announce(
-            $"已重置 Reset the password of {r.Account.Username}; every session ended.", r));
+        await ActAsync<AccountsApi.WithPassword>(call, client, $"/api/v1/accounts/{id}:resetPassword", r =>
+            OneTimePasswords.Announce($"已重置 Reset the password of {r.Account.Username}; every session ended.", r));
     }
 
     private static async Task AuditAsync(OnlineCall call, GatewayClient client, string? target)
     {
         var query = target is null ? string.Empty : "?accountId=" + await ResolveAsync(call, client, target);
-        var audit = await client.GetAsync<AccountsApi.Audit>("/api/v1/accounts/audit" + query, call.CancellationToken);
-        Print(call, audit, a => TextTable.Render(
-            ["时间 at", "用户名 username", "操作 action", "操作人 by", "变更 change"],
-            a.Entries.Select(e => (IReadOnlyList<string>)
-            [
-                LocalTime(e.At), e.Username, e.Action, e.Actor, Difference(e.Before, e.After),
-            ]),
-            maxCell: 80));
+        await PrintAuditAsync(call, client, "/api/v1/accounts/audit" + query, "用户名 username", e => e.Username);
     }
 
     /// <summary>An account id as given, or the id of the district's account with that username.</summary>
-    private static async Task<string> ResolveAsync(OnlineCall call, GatewayClient client, string? target)
-    {
-        if (string.IsNullOrWhiteSpace(target))
+    private static Task<string> ResolveAsync(OnlineCall call, GatewayClient client, string? target) =>
+        Answers.ResolveAsync(target, "name the account: its username or id", async name =>
         {
-            throw new CliException("name the account: its username or id");
-        }
-
-        if (Guid.TryParse(target, out _))
-        {
-            return target;
-        }
-
-        var list = await client.GetAsync<AccountsApi.AccountList>("/api/v1/accounts", call.CancellationToken);
-        var username = target.Trim().ToLowerInvariant();
-        return list.Value.Accounts.FirstOrDefault(a => a.Username == username) is { } found
-            ? found.Id
-            : throw new CliException($"no account '{target}' in your district");
-    }
+            var list = await client.GetAsync<AccountsApi.AccountList>("/api/v1/accounts", call.CancellationToken);
+            var username = name.Trim().ToLowerInvariant();
+            return list.Value.Accounts.FirstOrDefault(a => a.Username == username) is { } found
+                ? found.Id
+                : throw new CliException($"no account '{name}' in your district");
+        });
 
     private static void Set(JsonObject body, string name, string? value)
     {

@@ -11,6 +11,10 @@ internal static class Answers
     public static void Print<T>(OnlineCall call, Answer<T> answer, Func<T, string> text) =>
         call.Output.WriteLine(call.Json ? ApiJson.Indented(answer.Json) : text(answer.Value));
 
+    /// <summary>An action on a record (`…/{id}:disable`): posted without a body, its answer printed.</summary>
+    public static async Task ActAsync<T>(OnlineCall call, GatewayClient client, string path, Func<T, string> text) =>
+        Print(call, await client.PostAsync<T>(path, new { }, call.CancellationToken), text);
+
     /// <summary>With --json, prints the answer and says so; the command then prints nothing else.</summary>
     public static bool PrintedAsJson(OnlineCall call, JsonNode json)
     {
@@ -20,6 +24,35 @@ internal static class Answers
         }
 
         return call.Json;
+    }
+
+    /// <summary>
+    /// What a command names (an account, a unit): its id as given, or the id <paramref name="byName"/> finds.
+    /// </summary>
+    public static async Task<string> ResolveAsync(string? target, string missing, Func<string, Task<string>> byName)
+    {
+        if (string.IsNullOrWhiteSpace(target))
+        {
+            throw new CliException(missing);
+        }
+
+        return Guid.TryParse(target, out _) ? target : await byName(target);
+    }
+
+    /// <summary>
+    /// An audit (of the accounts or the units): when, whose record, what, by whom, and what it changed.
+    /// </summary>
+    public static async Task PrintAuditAsync(
+        OnlineCall call, GatewayClient client, string path, string whose, Func<AccountsApi.AuditEntry, string> name)
+    {
+        var audit = await client.GetAsync<AccountsApi.Audit>(path, call.CancellationToken);
+        Print(call, audit, a => TextTable.Render(
+            ["时间 at", whose, "操作 action", "操作人 by", "变更 change"],
+            a.Entries.Select(e => (IReadOnlyList<string>)
+            [
+                LocalTime(e.At), name(e), e.Action, e.Actor, Difference(e.Before, e.After),
+            ]),
+            maxCell: 80));
     }
 
     /// <summary>The words, joined by "、", leaving out the empty ones.</summary>

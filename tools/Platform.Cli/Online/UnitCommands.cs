@@ -99,9 +99,7 @@ public static class UnitCommands
     private static async Task SwitchAsync(OnlineCall call, GatewayClient client, string action, string? target)
     {
         var id = await ResolveAsync(call, client, target);
-        var changed = await client.PostAsync<UnitsApi.Unit>(
-            $"/api/v1/units/{id}:{action}", new { }, call.CancellationToken);
-        Print(call, changed, u => action == "retire"
+        await ActAsync<UnitsApi.Unit>(call, client, $"/api/v1/units/{id}:{action}", u => action == "retire"
             ? $"已撤销 Retired {u.Name}: it takes no new task, person or name resolution; its history stays."
             : $"已恢复 Reinstated {u.Name}.");
     }
@@ -122,14 +120,7 @@ public static class UnitCommands
     private static async Task AuditAsync(OnlineCall call, GatewayClient client, string? target)
     {
         var query = target is null ? string.Empty : "?unitId=" + await ResolveAsync(call, client, target);
-        var audit = await client.GetAsync<AccountsApi.Audit>("/api/v1/units/audit" + query, call.CancellationToken);
-        Print(call, audit, a => TextTable.Render(
-            ["时间 at", "单位 unit", "操作 action", "操作人 by", "变更 change"],
-            a.Entries.Select(e => (IReadOnlyList<string>)
-            [
-                LocalTime(e.At), e.UnitName, e.Action, e.Actor, Difference(e.Before, e.After),
-            ]),
-            maxCell: 80));
+        await PrintAuditAsync(call, client, "/api/v1/units/audit" + query, "单位 unit", e => e.UnitName);
     }
 
     private static async Task TemplateAsync(OnlineCall call, GatewayClient client, string? file)
@@ -184,34 +175,25 @@ public static class UnitCommands
         + $"{preview.RowsWithProblems} row(s) with problems.";
 
     /// <summary>A unit id as given, or the id of the district's unit with that name or alias.</summary>
-    private static async Task<string> ResolveAsync(OnlineCall call, GatewayClient client, string? target)
-    {
-        if (string.IsNullOrWhiteSpace(target))
+    private static Task<string> ResolveAsync(OnlineCall call, GatewayClient client, string? target) =>
+        Answers.ResolveAsync(target, "name the unit: its name, an alias or its id", async given =>
         {
-            throw new CliException("name the unit: its name, an alias or its id");
-        }
+            var name = given.Trim();
+            var list = await client.GetAsync<UnitsApi.UnitList>(
+                "/api/v1/units?pageSize=500&query=" + Uri.EscapeDataString(name), call.CancellationToken);
+            var units = list.Value.Units;
+            var exact = units.Where(u => u.IsCalled(name)).ToList();
+            if (exact.Count > 1)
+            {
+                // A merged unit's name is also an alias of the unit that took it over: the name means the unit in use.
+                exact = exact.Where(u => u.MergedIntoId.Length == 0).ToList();
+            }
 
-        if (Guid.TryParse(target, out _))
-        {
-            return target;
-        }
-
-        var name = target.Trim();
-        var list = await client.GetAsync<UnitsApi.UnitList>(
-            "/api/v1/units?pageSize=500&query=" + Uri.EscapeDataString(name), call.CancellationToken);
-        var units = list.Value.Units;
-        var exact = units.Where(u => u.IsCalled(name)).ToList();
-        if (exact.Count > 1)
-        {
-            // A merged unit's name is also an alias of the unit that took it over: the name means the unit in use.
-            exact = exact.Where(u => u.MergedIntoId.Length == 0).ToList();
-        }
-
-        return exact.Count == 1 ? exact[0].Id
-            : units.Count == 1 ? units[0].Id
-            : throw new CliException(units.Count == 0
-                ? $"no unit '{target}' in your district"
-                : $"'{target}' matches {units.Count} units ({string.Join("、", units.Take(5).Select(u => u.Name))}); "
-                    + "give its full name or id");
-    }
+            return exact.Count == 1 ? exact[0].Id
+                : units.Count == 1 ? units[0].Id
+                : throw new CliException(units.Count == 0
+                    ? $"no unit '{given}' in your district"
+                    : $"'{given}' matches {units.Count} units ({string.Join("、", units.Take(5).Select(u => u.Name))}); "
+                        + "give its full name or id");
+        });
 }

@@ -4,14 +4,8 @@ namespace Platform.Cli.Online.Api;
 internal static class AccountsApi
 {
     public sealed record Account(
-        string Id = "",
-        string Username = "",
-        string DisplayName = "",
-        string UnitId = "",
-        string Email = "",
-        string Mobile = "",
-        bool Disabled = false,
-        bool MustChangePassword = false)
+        string Id = "", string Username = "", string DisplayName = "", string UnitId = "", string Email = "",
+        string Mobile = "", bool Disabled = false, bool MustChangePassword = false)
     {
         public IReadOnlyList<string> Roles { get; init; } = [];
     }
@@ -29,14 +23,12 @@ internal static class AccountsApi
         public Account Account { get; init; } = new();
     }
 
+    /// <summary>
+    /// One change of an account (Username) or a unit (UnitName), its record before and after as JSON.
+    /// </summary>
     public sealed record AuditEntry(
-        string At = "",
-        string Username = "",
-        string UnitName = "",
-        string Action = "",
-        string Actor = "",
-        string Before = "",
-        string After = "");
+        string At = "", string Username = "", string UnitName = "", string Action = "", string Actor = "",
+        string Before = "", string After = "");
 
     public sealed record Audit
     {
@@ -54,12 +46,8 @@ internal static class AccountsApi
     }
 
     public sealed record Session(
-        string Id = "",
-        string StartedAt = "",
-        string LastActiveAt = "",
-        string ClientAddress = "",
-        string UserAgent = "",
-        bool Current = false);
+        string Id = "", string StartedAt = "", string LastActiveAt = "", string ClientAddress = "",
+        string UserAgent = "", bool Current = false);
 
     public sealed record SessionList
     {

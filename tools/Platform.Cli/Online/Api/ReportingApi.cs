@@ -21,18 +21,10 @@ internal static class ReportingApi
         public IReadOnlyList<LateUnit> LateUnits { get; init; } = [];
     }
 
+    /// <summary>A district (or a division below) side by side with the others.</summary>
     public sealed record Column(
-        string TenantId = "",
-        string Name = "",
-        int Tasks = 0,
-        int Green = 0,
-        int Yellow = 0,
-        int Red = 0,
-        int Overdue = 0,
-        int Reported = 0,
-        int Owed = 0,
-        int Due = 0,
-        double OnTimeRate = 0);
+        string TenantId = "", string Name = "", int Tasks = 0, int Green = 0, int Yellow = 0, int Red = 0,
+        int Overdue = 0, int Reported = 0, int Owed = 0, int Due = 0, double OnTimeRate = 0);
 
     public sealed record IndicatorCell(int Tasks = 0, int Green = 0, int Yellow = 0, int Red = 0);
 
@@ -83,11 +75,7 @@ internal static class ReportingApi
     }
 
     public sealed record Delivery(
-        long Id = 0,
-        string Channel = "",
-        string Status = "",
-        int Attempts = 0,
-        string Subject = "",
+        long Id = 0, string Channel = "", string Status = "", int Attempts = 0, string Subject = "",
         string LastError = "");
 
     public sealed record DeliveryList
