@@ -5,7 +5,8 @@ namespace Platform.Cli.Tests;
 /// <summary>`platform parse FILE [--json]` run in-process, as the shell would run it.</summary>
 public sealed class ParseCommandTests
 {
-    private static readonly string Yuzhong = Path.Combine(RepoRoot(), "tests", "Platform.Tasks.Importing.Tests", "Fixtures", "yuzhong-2023-tasklist.txt");
+    private static readonly string Yuzhong = Path.Combine(
+        RepoRoot(), "tests", "Platform.Tasks.Importing.Tests", "Fixtures", "yuzhong-2023-tasklist.txt");
 
     private static async Task<(int Exit, string Out, string Err)> Run(params string[] args)
     {
@@ -44,7 +45,12 @@ public sealed class ParseCommandTests
         var tasks = root.GetProperty("tasks");
         Assert.Equal(90, tasks.GetArrayLength());
         var task9 = tasks[8];
-        foreach (var field in new[] { "number", "category", "text", "leadUnits", "responsibleUnits", "deadline", "deadlineText", "targets", "indicators" })
+        var fields = new[]
+        {
+            "number", "category", "text", "leadUnits", "responsibleUnits", "deadline", "deadlineText", "targets",
+            "indicators",
+        };
+        foreach (var field in fields)
         {
             Assert.True(task9.TryGetProperty(field, out _), field);
         }
@@ -64,23 +70,30 @@ public sealed class ParseCommandTests
     [InlineData("a09-yingpu-yingshang-xingdong-fangan.txt", "task-without-lead")]
     [InlineData("c02-qinghe-mubiao-renwu.txt", "notice-date-damaged")]
     [InlineData("b08-jinyang-shengji-luoshi.txt", "units-split")]
-    public async Task EachOfTheThreeLayoutsItOnceRefusedGivesEveryTaskAndNamesWhatWasGuessed(string document, string guess)
+    public async Task EachOfTheThreeLayoutsItOnceRefusedGivesEveryTaskAndNamesWhatWasGuessed(
+        string document, string guess)
     {
         // A traditional-character plan behind a web page's junk, a one-cell-per-line 分解表 with a damaged date, and a
         // two-level table with glued unit names: the corpus's answer key says how many tasks each holds.
         var corpus = Path.Combine(RepoRoot(), "tests", "Platform.Tasks.Importing.Tests", "Corpus");
-        using var key = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(corpus, Path.ChangeExtension(document, ".json"))));
+        using var key = JsonDocument.Parse(
+            await File.ReadAllTextAsync(Path.Combine(corpus, Path.ChangeExtension(document, ".json"))));
 
         var (exit, output, error) = await Run("parse", Path.Combine(corpus, document), "--json");
 
         Assert.Equal(0, exit);
         Assert.Empty(error);
         using var json = JsonDocument.Parse(output);
-        Assert.Equal(key.RootElement.GetProperty("tasks").GetArrayLength(), json.RootElement.GetProperty("tasks").GetArrayLength());
-        Assert.Contains(json.RootElement.GetProperty("warnings").EnumerateArray(), w => w.GetProperty("code").GetString() == guess);
+        Assert.Equal(
+            key.RootElement.GetProperty("tasks").GetArrayLength(),
+            json.RootElement.GetProperty("tasks").GetArrayLength());
+        Assert.Contains(
+            json.RootElement.GetProperty("warnings").EnumerateArray(), w => w.GetProperty("code").GetString() == guess);
         if (document.StartsWith('b'))
         {
-            Assert.All(json.RootElement.GetProperty("tasks").EnumerateArray(), t => Assert.False(string.IsNullOrEmpty(t.GetProperty("context").GetString())));
+            Assert.All(
+                json.RootElement.GetProperty("tasks").EnumerateArray(),
+                t => Assert.False(string.IsNullOrEmpty(t.GetProperty("context").GetString())));
         }
     }
 
@@ -100,7 +113,8 @@ public sealed class ParseCommandTests
     [Fact]
     public async Task MissingFileFailsWithOneLineReason()
     {
-        var (exit, output, error) = await Run("parse", Path.Combine(Path.GetTempPath(), Guid.NewGuid() + ".txt"), "--json");
+        var missing = Path.Combine(Path.GetTempPath(), Guid.NewGuid() + ".txt");
+        var (exit, output, error) = await Run("parse", missing, "--json");
 
         Assert.NotEqual(0, exit);
         Assert.Empty(output);

@@ -6,16 +6,13 @@ using System.Text.Json.Nodes;
 
 namespace Platform.Chaos;
 
-/// <summary>The answer to one call: 2xx or not, and whether the request surely did nothing (refused before any change).</summary>
-public sealed record Outcome(bool Acknowledged, bool Refused, int Status, JsonNode? Body, string Detail)
-{
-    public override string ToString() => Acknowledged ? $"{Status}" : $"{(Status == 0 ? "no answer" : Status.ToString(System.Globalization.CultureInfo.InvariantCulture))} {Detail}";
-}
-
 /// <summary>REST through the gateway as the demo accounts, plus the services' own /_clock and /health ports.</summary>
 public sealed class Api(ChaosOptions options) : IDisposable
 {
-    private readonly HttpClient http = new(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromSeconds(30), ConnectTimeout = TimeSpan.FromSeconds(3) })
+    private readonly HttpClient http = new(new SocketsHttpHandler
+    {
+        PooledConnectionLifetime = TimeSpan.FromSeconds(30), ConnectTimeout = TimeSpan.FromSeconds(3),
+    })
     {
         BaseAddress = options.Gateway,
         // A request unanswered after this is ambiguous (it may have been applied): never counted as acknowledged.
@@ -24,7 +21,8 @@ public sealed class Api(ChaosOptions options) : IDisposable
 
     private readonly ConcurrentDictionary<string, string> tokens = new(StringComparer.Ordinal);
 
-    public async Task<Outcome> SendAsync(string user, HttpMethod method, string path, JsonNode? body, CancellationToken cancellationToken = default)
+    public async Task<Outcome> SendAsync(
+        string user, HttpMethod method, string path, JsonNode? body, CancellationToken cancellationToken = default)
     {
         string token;
         try
@@ -37,7 +35,10 @@ public sealed class Api(ChaosOptions options) : IDisposable
             return new Outcome(false, true, 0, null, "sign-in failed: " + ex.Message);
         }
 
-        using var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body) };
+        using var request = new HttpRequestMessage(method, path)
+        {
+            Content = body is null ? null : JsonContent.Create(body),
+        };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         try
         {
@@ -55,7 +56,7 @@ public sealed class Api(ChaosOptions options) : IDisposable
                 ? new Outcome(true, false, status, text.Length == 0 ? null : JsonNode.Parse(text), string.Empty)
                 : new Outcome(false, status is >= 400 and < 500, status, null, Shorten(text));
         }
-        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (Unanswered(ex, cancellationToken))
         {
             return new Outcome(false, false, 0, null, ex.GetType().Name + ": " + Shorten(ex.Message));
         }
@@ -70,18 +71,24 @@ public sealed class Api(ChaosOptions options) : IDisposable
             using var response = await http.GetAsync(new Uri(host, "/health"), timeout.Token);
             return response.IsSuccessStatusCode;
         }
-        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (Unanswered(ex, cancellationToken))
         {
             return false;
         }
     }
 
-    /// <summary>Sets a service's demo clock; the notifications service runs its supervision ladder before answering.</summary>
+    /// <summary>
+    /// Sets a service's demo clock; the notifications service runs its supervision ladder before answering.
+    /// </summary>
     public async Task SetClockAsync(Uri host, DateTimeOffset now, CancellationToken cancellationToken)
     {
         using var client = new HttpClient { Timeout = TimeSpan.FromMinutes(2) };
-        using var request = new HttpRequestMessage(HttpMethod.Put, new Uri(host, "/_clock")) { Content = JsonContent.Create(new { now }) };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync("platform.admin", cancellationToken));
+        using var request = new HttpRequestMessage(HttpMethod.Put, new Uri(host, "/_clock"))
+        {
+            Content = JsonContent.Create(new { now }),
+        };
+        var token = await TokenAsync("platform.admin", cancellationToken);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         using var response = await client.SendAsync(request, cancellationToken);
         response.EnsureSuccessStatusCode();
     }
@@ -99,10 +106,14 @@ public sealed class Api(ChaosOptions options) : IDisposable
             return token;
         }
 
-        using var response = await http.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["grant_type"] = "password", ["client_id"] = "platform-cli", ["username"] = user, ["password"] = ChaosOptions.Password,
-        }), cancellationToken);
+            ["grant_type"] = "password",
+            ["client_id"] = "platform-cli",
+            ["username"] = user,
+            ["password"] = ChaosOptions.Password,
+        });
+        using var response = await http.PostAsync("/connect/token", form, cancellationToken);
         var text = await response.Content.ReadAsStringAsync(cancellationToken);
         if (!response.IsSuccessStatusCode)
         {
@@ -115,4 +126,8 @@ public sealed class Api(ChaosOptions options) : IDisposable
     private static string Shorten(string text) => text.Length > 160 ? text[..160] + "…" : text;
 
     public void Dispose() => http.Dispose();
+
+    /// <summary>No answer came (a refused connection, a timeout), and not because the caller gave up.</summary>
+    private static bool Unanswered(Exception ex, CancellationToken cancellationToken) =>
+        ex is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested;
 }

@@ -2,7 +2,9 @@ using System.Globalization;
 
 namespace Platform.Chaos;
 
-/// <summary>What deploy/local/chaos.sh passes: where the chaos stack is, how to act on it, and how hard to push.</summary>
+/// <summary>
+/// What deploy/local/chaos.sh passes: where the chaos stack is, how to act on it, and how hard to push.
+/// </summary>
 public sealed record ChaosOptions(
     Uri Gateway,
     Uri ReportingHost,
@@ -44,7 +46,8 @@ public sealed record ChaosOptions(
         string Required(string name) => Value(name) ?? throw new ArgumentException($"{name} is required");
         var hosts = Required("--hosts").Split(';', StringSplitOptions.RemoveEmptyEntries)
             .Select(h => h.Split('=', 2)).ToDictionary(h => h[0], h => new Uri(h[1]), StringComparer.Ordinal);
-        var ci = args.Contains("--ci") || string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
+        var ci = args.Contains("--ci")
+            || string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
         return new ChaosOptions(
             new Uri(Required("--gateway")),
             hosts["reporting"],

@@ -2,12 +2,15 @@ using Npgsql;
 
 namespace Platform.Chaos;
 
-/// <summary>The services' databases, read as the PostgreSQL superuser (no row-level security, no application in between).</summary>
+/// <summary>
+/// The services' databases, read as the PostgreSQL superuser (no row-level security, no application in between).
+/// </summary>
 public sealed class Databases(string superuser)
 {
     public static readonly string[] Services = ["units", "tasks", "reporting", "notifications"];
 
-    public async Task<List<T>> QueryAsync<T>(string service, string sql, Func<NpgsqlDataReader, T> row, CancellationToken cancellationToken = default)
+    public async Task<List<T>> QueryAsync<T>(
+        string service, string sql, Func<NpgsqlDataReader, T> row, CancellationToken cancellationToken = default)
     {
         await using var connection = new NpgsqlConnection(For($"duban_{service}"));
         await connection.OpenAsync(cancellationToken);
@@ -39,14 +42,18 @@ public sealed class Databases(string superuser)
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    /// <summary>Outbox rows not yet handed to the broker, per service (a service without an outbox counts none).</summary>
+    /// <summary>
+    /// Outbox rows not yet handed to the broker, per service (a service without an outbox counts none).
+    /// </summary>
     public async Task<Dictionary<string, long>> UnsentAsync(CancellationToken cancellationToken)
     {
         var unsent = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (var service in Services)
         {
-            unsent[service] = (await QueryAsync(service,
-                "SELECT CASE WHEN to_regclass('outbox_messages') IS NULL THEN 0 ELSE (SELECT count(*) FROM outbox_messages WHERE \"SentAt\" IS NULL) END",
+            unsent[service] = (await QueryAsync(
+                service,
+                "SELECT CASE WHEN to_regclass('outbox_messages') IS NULL THEN 0 "
+                    + "ELSE (SELECT count(*) FROM outbox_messages WHERE \"SentAt\" IS NULL) END",
                 r => r.GetInt64(0), cancellationToken)).Single();
         }
 
@@ -54,7 +61,9 @@ public sealed class Databases(string superuser)
     }
 
     /// <summary>A state column written as a name (EF's string conversion) or as its number.</summary>
-    public static string Text(NpgsqlDataReader reader, int column) => reader.IsDBNull(column) ? string.Empty : Convert.ToString(reader.GetValue(column), System.Globalization.CultureInfo.InvariantCulture)!;
+    public static string Text(NpgsqlDataReader reader, int column) => reader.IsDBNull(column)
+        ? string.Empty
+        : Convert.ToString(reader.GetValue(column), System.Globalization.CultureInfo.InvariantCulture)!;
 
     // Pooling off: a pooled connection to a server that was just killed fails once more before it is dropped.
     private string For(string database) => new NpgsqlConnectionStringBuilder(superuser)

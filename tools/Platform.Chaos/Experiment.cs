@@ -26,7 +26,9 @@ public sealed record Experiment(string Key, string Name, Func<Task> Inject)
                 await db.ExecuteAsync("ALTER DATABASE duban_notifications ALLOW_CONNECTIONS false");
                 try
                 {
-                    await db.ExecuteAsync("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = 'duban_notifications' AND pid <> pg_backend_pid()");
+                    await db.ExecuteAsync(
+                        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                        + "WHERE datname = 'duban_notifications' AND pid <> pg_backend_pid()");
                     await Task.Delay(options.Outage);
                 }
                 finally

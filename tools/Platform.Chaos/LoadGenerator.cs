@@ -19,25 +19,34 @@ public sealed class LoadGenerator(Api api, ChaosOptions options, IReadOnlyList<R
 
     public int Acknowledged => acknowledged;
 
-    /// <summary>Once set (after the fault), the office accepts many resubmitted reports; before, it returns them all, so
-    /// that the reports stay writable through the whole fault (an accepted report takes no more writes).</summary>
+    /// <summary>
+    /// Once set (after the fault), the office accepts many resubmitted reports; before, it returns them all, so that
+    /// the reports stay writable through the whole fault (an accepted report takes no more writes).
+    /// </summary>
     public bool Closing { get; set; }
 
     public int Unanswered => unanswered;
 
     public IReadOnlyCollection<string> Losses => losses;
 
-    /// <summary>The answers that were not 2xx, by kind, most frequent first (what the faults looked like from outside).</summary>
-    public string Failures => string.Join("; ", failures.OrderByDescending(f => f.Value).Take(4).Select(f => $"{f.Value}× {f.Key}"));
+    /// <summary>
+    /// The answers that were not 2xx, by kind, most frequent first (what the faults looked like from outside).
+    /// </summary>
+    public string Failures =>
+        string.Join("; ", failures.OrderByDescending(f => f.Value).Take(4).Select(f => $"{f.Value}× {f.Key}"));
 
     public Task RunAsync(CancellationToken stop)
     {
         var workers = Math.Min(options.Workers, ledgers.Count);
         return Task.WhenAll(Enumerable.Range(0, workers).Select(w =>
-            Task.Run(() => WorkAsync(w, ledgers.Where((_, i) => i % workers == w).ToList(), stop), CancellationToken.None)));
+            Task.Run(
+                () => WorkAsync(w, ledgers.Where((_, i) => i % workers == w).ToList(), stop),
+                CancellationToken.None)));
     }
 
-    /// <summary>Waits until every worker has had a write acknowledged after <paramref name="since"/>, or the time is up.</summary>
+    /// <summary>
+    /// Waits until every worker has had a write acknowledged after <paramref name="since"/>, or the time is up.
+    /// </summary>
     public async Task<bool> WaitForAcknowledgementsAsync(DateTimeOffset since, TimeSpan atMost)
     {
         var workers = Math.Min(options.Workers, ledgers.Count);
@@ -78,7 +87,8 @@ public sealed class LoadGenerator(Api api, ChaosOptions options, IReadOnlyList<R
             }
 
             var sentAt = DateTimeOffset.UtcNow;
-            var outcome = await api.SendAsync(step.User, step.Method, ledger.Report.Path + step.Suffix, step.Body, CancellationToken.None);
+            var outcome = await api.SendAsync(
+                step.User, step.Method, ledger.Report.Path + step.Suffix, step.Body, CancellationToken.None);
             if (outcome.Acknowledged)
             {
                 Interlocked.Increment(ref acknowledged);
@@ -92,7 +102,8 @@ public sealed class LoadGenerator(Api api, ChaosOptions options, IReadOnlyList<R
             }
             else
             {
-                failures.AddOrUpdate($"{step.Suffix.TrimStart(':')}{(step.Suffix.Length == 0 ? "save" : string.Empty)} {outcome}", 1, (_, n) => n + 1);
+                var call = step.Suffix.Length == 0 ? "save" : step.Suffix.TrimStart(':');
+                failures.AddOrUpdate($"{call} {outcome}", 1, (_, n) => n + 1);
                 if (!outcome.Refused)
                 {
                     Interlocked.Increment(ref unanswered);
@@ -107,7 +118,8 @@ public sealed class LoadGenerator(Api api, ChaosOptions options, IReadOnlyList<R
         }
     }
 
-    private sealed record Step(string User, HttpMethod Method, string Suffix, JsonNode Body, ReportState Target, string? Marker);
+    private sealed record Step(
+        string User, HttpMethod Method, string Suffix, JsonNode Body, ReportState Target, string? Marker);
 
     private Step? Next(ReportLedger ledger, bool needsSave, Random random)
     {
@@ -125,12 +137,27 @@ public sealed class LoadGenerator(Api api, ChaosOptions options, IReadOnlyList<R
                     ["actuals"] = new JsonArray(),
                 }, ledger.Known == ReportState.Returned ? ReportState.Returned : ReportState.Draft, marker);
             case ReportState.Absent or ReportState.Draft or ReportState.Returned:
-                return new Step(report.Reporter, HttpMethod.Post, ":submit", new JsonObject(), ReportState.Submitted, null);
+                return new Step(
+                    report.Reporter, HttpMethod.Post, ":submit", new JsonObject(), ReportState.Submitted, null);
             case ReportState.Submitted when ledger.Cycles >= 2 && Closing && random.NextDouble() < 0.4:
-                return new Step(ChaosOptions.Office, HttpMethod.Post, ":accept", new JsonObject { ["leadUnitId"] = report.LeadUnitId.ToString() }, ReportState.Accepted, null);
+                return new Step(
+                    ChaosOptions.Office,
+                    HttpMethod.Post,
+                    ":accept",
+                    new JsonObject { ["leadUnitId"] = report.LeadUnitId.ToString() },
+                    ReportState.Accepted,
+                    null);
             case ReportState.Submitted:
-                return new Step(ChaosOptions.Office, HttpMethod.Post, ":return",
-                    new JsonObject { ["leadUnitId"] = report.LeadUnitId.ToString(), ["comment"] = "请补充量化数据（故障注入测试）。" }, ReportState.Returned, null);
+                return new Step(
+                    ChaosOptions.Office,
+                    HttpMethod.Post,
+                    ":return",
+                    new JsonObject
+                    {
+                        ["leadUnitId"] = report.LeadUnitId.ToString(), ["comment"] = "请补充量化数据（故障注入测试）。",
+                    },
+                    ReportState.Returned,
+                    null);
             default:
                 return null;
         }
@@ -141,7 +168,8 @@ public sealed class LoadGenerator(Api api, ChaosOptions options, IReadOnlyList<R
     {
         while (true)
         {
-            var read = await api.SendAsync(ledger.Report.Reporter, HttpMethod.Get, ledger.Report.Path, null, CancellationToken.None);
+            var read = await api.SendAsync(
+                ledger.Report.Reporter, HttpMethod.Get, ledger.Report.Path, null, CancellationToken.None);
             if (read.Acknowledged)
             {
                 var (state, text) = Parse(read.Body!);

@@ -1,12 +1,11 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Text.Json.Nodes;
 using Platform.Chaos;
 
 // Fault injection against the chaos stack deploy/local/chaos.sh starts: a load writes 渝中's July reports through the
-// gateway while each experiment breaks one part of the stack; after each, the checks wait for the stack to converge and
-// count what was lost or applied twice. Exit code 0 only when nothing was lost, duplicated or falsely escalated and every
-// experiment recovered within its bound.
+// gateway while each experiment breaks one part of the stack; after each, the checks wait for the stack to converge
+// and count what was lost or applied twice. Exit code 0 only when nothing was lost, duplicated or falsely escalated and
+// every experiment recovered within its bound.
 var options = ChaosOptions.Parse(args);
 var clock = Stopwatch.StartNew();
 void Say(string text) => Console.WriteLine($"[chaos {clock.Elapsed.TotalSeconds,6:0.0}s] {text}");
@@ -19,12 +18,17 @@ var experiments = Experiment.All(stack, db, options)
     .Where(e => options.Only is null || e.Name.Contains(options.Only, StringComparison.OrdinalIgnoreCase)).ToList();
 
 // The reports to write: July's of tasks with one lead unit, not yet submitted, whose unit has a reporter account.
-var tasks = (await api.GetAsync(ChaosOptions.Office, "/api/v1/tasks?year=2023&pageSize=500", CancellationToken.None))["tasks"]!.AsArray().Select(t => t!).ToList();
-var taskNumbers = tasks.ToDictionary(t => (string)t["number"]!, t => Guid.Parse((string)t["id"]!), StringComparer.Ordinal);
-var july = (await api.GetAsync(ChaosOptions.Office, $"/api/v1/reports?period={ChaosOptions.Period}", CancellationToken.None))["reports"]!.AsArray()
-    .Select(r => r!).ToLookup(r => Guid.Parse((string)r["taskId"]!));
-var reporters = (await db.QueryAsync("notifications",
-        "SELECT \"UnitId\", min(\"Username\") FROM recipients WHERE tenant_id = @tenant AND NOT \"Disabled\" AND \"UnitId\" IS NOT NULL AND 'unit-reporter' = ANY(\"Roles\") GROUP BY 1",
+var published = await api.GetAsync(
+    ChaosOptions.Office, "/api/v1/tasks?year=2023&pageSize=500", CancellationToken.None);
+var tasks = published["tasks"]!.AsArray().Select(t => t!).ToList();
+var taskNumbers = tasks.ToDictionary(
+    t => (string)t["number"]!, t => Guid.Parse((string)t["id"]!), StringComparer.Ordinal);
+var written = await api.GetAsync(
+    ChaosOptions.Office, $"/api/v1/reports?period={ChaosOptions.Period}", CancellationToken.None);
+var july = written["reports"]!.AsArray().Select(r => r!).ToLookup(r => Guid.Parse((string)r["taskId"]!));
+var reporters = (await db.QueryAsync(
+        "notifications",
+        "SELECT \"UnitId\", min(\"Username\") " + Checks.UnitReporters + " GROUP BY 1",
         r => (Unit: r.GetGuid(0), User: r.GetString(1))))
     .ToDictionary(r => r.Unit, r => r.User);
 var candidates = new List<(JsonNode Task, Guid Unit, ReportState State, string Text)>();
@@ -55,11 +59,13 @@ for (var i = 0; i < candidates.Count; i++)
 {
     var (task, unit, state, text) = candidates[i];
     var experiment = experiments[i % experiments.Count].Name;
-    var report = new TrackedReport(Guid.Parse((string)task["id"]!), (string)task["number"]!, unit, reporters[unit], experiment);
+    var report = new TrackedReport(
+        Guid.Parse((string)task["id"]!), (string)task["number"]!, unit, reporters[unit], experiment);
     ledgers[experiment].Add(new ReportLedger(report, state, Markers.Find(text)));
 }
 
-Say($"{(options.Ci ? "CI" : "full")} mode: {experiments.Count} experiments × {options.Repeats}, {candidates.Count} reports, {options.Workers} workers each");
+Say($"{(options.Ci ? "CI" : "full")} mode: {experiments.Count} experiments × {options.Repeats}, "
+    + $"{candidates.Count} reports, {options.Workers} workers each");
 var rows = experiments.ToDictionary(e => e.Name, e => new Row(e.Name), StringComparer.Ordinal);
 for (var repeat = 1; repeat <= options.Repeats; repeat++)
 {
@@ -73,7 +79,9 @@ for (var repeat = 1; repeat <= options.Repeats; repeat++)
 Say($"setting the demo clocks to {Escalations.PastEscalation:yyyy-MM-dd HH:mm zzz}");
 await api.SetClockAsync(options.ReportingHost, Escalations.PastEscalation, CancellationToken.None);
 await api.SetClockAsync(options.NotificationsHost, Escalations.PastEscalation, CancellationToken.None);
-var owners = ledgers.Values.SelectMany(l => l).ToDictionary(l => (l.Report.TaskId, l.Report.LeadUnitId), l => l.Report.Experiment);
+var owners = ledgers.Values
+    .SelectMany(l => l)
+    .ToDictionary(l => (l.Report.TaskId, l.Report.LeadUnitId), l => l.Report.Experiment);
 var unattributed = 0;
 foreach (var (report, reason) in await new Escalations(db, checks).FalseAsync(taskNumbers, CancellationToken.None))
 {
@@ -105,7 +113,8 @@ var failed = rows.Values.Where(r => !r.Passed).Select(r => r.Name).ToList();
 Console.WriteLine();
 Console.WriteLine(failed.Count == 0 && unattributed == 0
     ? "chaos: PASSED"
-    : $"chaos: FAILED ({string.Join("; ", failed.Append(unattributed > 0 ? "demo data escalated" : string.Empty).Where(f => f.Length > 0))})");
+    : $"chaos: FAILED ({string.Join("; ", failed.Append(unattributed > 0 ? "demo data escalated" : string.Empty)
+        .Where(f => f.Length > 0))})");
 return failed.Count == 0 && unattributed == 0 ? 0 : 1;
 
 async Task RunAsync(Experiment experiment, List<ReportLedger> mine, Row row)
@@ -130,12 +139,14 @@ async Task RunAsync(Experiment experiment, List<ReportLedger> mine, Row row)
 
     var faultEnded = DateTimeOffset.UtcNow;
     var ended = Stopwatch.GetTimestamp();
-    Say($"fault over after {Stopwatch.GetElapsedTime(faultStarted).TotalSeconds:0.0} s; load goes on until every worker is acknowledged again");
+    Say($"fault over after {Stopwatch.GetElapsedTime(faultStarted).TotalSeconds:0.0} s; "
+        + "load goes on until every worker is acknowledged again");
     load.Closing = true;
     var resumed = await load.WaitForAcknowledgementsAsync(faultEnded, options.Tail);
     await stop.CancelAsync();
     await running;
-    Say($"load stopped: {load.Acknowledged} acknowledged, {load.Unanswered} unanswered{(resumed ? string.Empty : ", some workers were never acknowledged after the fault")}");
+    var stragglers = resumed ? string.Empty : ", some workers were never acknowledged after the fault";
+    Say($"load stopped: {load.Acknowledged} acknowledged, {load.Unanswered} unanswered{stragglers}");
     if (load.Failures.Length > 0)
     {
         Say("not acknowledged: " + load.Failures);
@@ -191,37 +202,11 @@ async Task<Baseline> BaselineAsync()
         {
             return await checks.BaselineAsync(CancellationToken.None);
         }
-        catch (Exception ex) when (ex is Npgsql.NpgsqlException or InvalidOperationException && Stopwatch.GetTimestamp() < deadline)
+        catch (Exception ex) when (ex is Npgsql.NpgsqlException or InvalidOperationException
+            && Stopwatch.GetTimestamp() < deadline)
         {
             Say("waiting to read the starting point: " + ex.Message);
             await Task.Delay(TimeSpan.FromSeconds(2));
         }
     }
-}
-
-/// <summary>One line of the table: an experiment's figures, summed over its repeats (recovery: the slowest).</summary>
-internal sealed class Row(string name)
-{
-    public string Name => name;
-
-    public int Acknowledged { get; set; }
-
-    public int LostWrites { get; set; }
-
-    public int LostEvents { get; set; }
-
-    public int Duplicated { get; set; }
-
-    public int FalseEscalations { get; set; }
-
-    public double? Recovery { get; set; }
-
-    public bool Converged { get; set; } = true;
-
-    public bool Broken { get; set; }
-
-    public bool Passed => Converged && !Broken && LostWrites == 0 && LostEvents == 0 && Duplicated == 0 && FalseEscalations == 0;
-
-    public override string ToString() => string.Create(CultureInfo.InvariantCulture,
-        $"| {Name} | {Acknowledged} | {Math.Max(0, Acknowledged - LostWrites)} | {LostWrites + LostEvents} | {Duplicated} | {FalseEscalations} | {(Converged && !Broken && Recovery is { } s ? s.ToString("0.0", CultureInfo.InvariantCulture) : "not converged")} |");
 }

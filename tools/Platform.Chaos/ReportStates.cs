@@ -1,6 +1,8 @@
 namespace Platform.Chaos;
 
-/// <summary>The two services' vocabularies for a report's state, and what the notifications service should hold for each.</summary>
+/// <summary>
+/// The two services' vocabularies for a report's state, and what the notifications service should hold for each.
+/// </summary>
 public static class ReportStates
 {
     /// <summary>reports."Status": Draft 1, Submitted 2, Returned 3, Accepted 4.</summary>

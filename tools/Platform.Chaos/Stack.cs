@@ -3,7 +3,9 @@ using System.Globalization;
 
 namespace Platform.Chaos;
 
-/// <summary>The chaos stack's processes, through deploy/local/chaos.sh --ctl (which uses deploy/local/lib.sh's functions).</summary>
+/// <summary>
+/// The chaos stack's processes, through deploy/local/chaos.sh --ctl (which uses deploy/local/lib.sh's functions).
+/// </summary>
 public sealed class Stack(string controlScript)
 {
     public Task KillAsync(string what) => RunAsync("kill", what);
@@ -18,10 +20,12 @@ public sealed class Stack(string controlScript)
     public async Task<Dictionary<string, long>> QueuesAsync()
     {
         var queues = new Dictionary<string, long>(StringComparer.Ordinal);
-        foreach (var line in (await RunAsync("queues", "all")).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        var listed = await RunAsync("queues", "all");
+        foreach (var line in listed.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             var parts = line.Split((char[])['\t', ' '], StringSplitOptions.RemoveEmptyEntries);
-            if (parts.Length == 2 && long.TryParse(parts[1], NumberStyles.Integer, CultureInfo.InvariantCulture, out var count))
+            if (parts.Length == 2
+                && long.TryParse(parts[1], NumberStyles.Integer, CultureInfo.InvariantCulture, out var count))
             {
                 queues[parts[0]] = count;
             }
@@ -33,8 +37,11 @@ public sealed class Stack(string controlScript)
     /// <summary>Messages parked in the error and skipped queues (MassTransit's *_error, *_skipped).</summary>
     public async Task<(long Count, string Detail)> ParkedAsync()
     {
-        var parked = (await QueuesAsync()).Where(q => q.Key.EndsWith("_error", StringComparison.Ordinal) || q.Key.EndsWith("_skipped", StringComparison.Ordinal))
-            .Where(q => q.Value > 0).ToList();
+        var parked = (await QueuesAsync())
+            .Where(q => q.Key.EndsWith("_error", StringComparison.Ordinal)
+                || q.Key.EndsWith("_skipped", StringComparison.Ordinal))
+            .Where(q => q.Value > 0)
+            .ToList();
         return (parked.Sum(q => q.Value), string.Join(", ", parked.Select(q => $"{q.Key} {q.Value}")));
     }
 
@@ -52,7 +59,8 @@ public sealed class Stack(string controlScript)
         await process.WaitForExitAsync();
         if (process.ExitCode != 0)
         {
-            throw new InvalidOperationException($"chaos.sh --ctl {verb} {what} exited with {process.ExitCode}: {(await errors).Trim()}");
+            throw new InvalidOperationException(
+                $"chaos.sh --ctl {verb} {what} exited with {process.ExitCode}: {(await errors).Trim()}");
         }
 
         return await output;

@@ -27,7 +27,8 @@ public static class PlatformCli
             OpsCommand.Create(),
         };
 
-    public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
+    public static Task<int> RunAsync(
+        string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
     {
         var configuration = new InvocationConfiguration { Output = output, Error = error };
         return Build().Parse(args).InvokeAsync(configuration, cancellationToken);

@@ -1,7 +1,6 @@
 using System.Globalization;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Text.Json.Nodes;
+using static SeedAnswers;
 
 /// <summary>
 /// A few months of a district's reporting, written through the gateway as its units and office would, with the
@@ -10,7 +9,12 @@ using System.Text.Json.Nodes;
 /// returned, drafts with targets behind pace, an extension and a closure awaiting the office. The lead unit of
 /// <see cref="LeftForTheNewcomer"/> keeps July untouched so that a newcomer (and the end-to-end tests) can report it.
 /// </summary>
-internal sealed class DemoReports(HttpClient http, Uri clock, string clockToken, Func<string, Task<string>> signIn, Func<JsonObject, Task> createAccount)
+internal sealed class DemoReports(
+    SeedApi api,
+    Uri clock,
+    string clockToken,
+    Func<string, Task<string>> signIn,
+    Func<DemoReports.Reporter, Task> createAccount)
 {
     public const string LeftForTheNewcomer = "区市场监管局";
 
@@ -25,15 +29,16 @@ internal sealed class DemoReports(HttpClient http, Uri clock, string clockToken,
 
     public async Task StartAsync()
     {
-        using var response = await http.GetAsync(new Uri(clock, "/_clock"));
-        Now = DateTimeOffset.Parse((string)(await Read(response, "reading the demo clock"))["now"]!, CultureInfo.InvariantCulture);
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(clock, "/_clock"));
+        Now = (await api.SendAsync<Clock>(request, clockToken, "reading the demo clock")).Now;
     }
 
     /// <summary>Puts the clock back to the demo's "now", which recomputes every light for it.</summary>
     public Task FinishAsync() => SetClockAsync(Now);
 
     /// <summary>Last month's and this month's reports of one district; false when it has reports already.</summary>
-    public async Task<bool> SeedAsync(string tenant, string prefix, string adminUser, IReadOnlyDictionary<string, string> knownReporters, bool full)
+    public async Task<bool> SeedAsync(
+        string tenant, string prefix, string adminUser, IReadOnlyDictionary<string, string> knownReporters, bool full)
     {
         var admin = await signIn(adminUser);
         // The published list reaches the reporting service as an event: wait for it.
@@ -42,11 +47,14 @@ internal sealed class DemoReports(HttpClient http, Uri clock, string clockToken,
         {
             if (waited == 120)
             {
-                throw new InvalidOperationException($"The reporting service has no periods of {tenant}'s 2023 list after a minute.");
+                throw new InvalidOperationException(
+                    $"The reporting service has no periods of {tenant}'s 2023 list after a minute.");
             }
 
             await Task.Delay(waited == 0 ? 0 : 500);
-            periods = (await GetAsync(admin, "/api/v1/periods?year=2023"))["periods"]?.AsArray().Select(p => (string)p!["key"]!).ToList() ?? [];
+            periods = (await api.GetAsync<PeriodList>(admin, "/api/v1/periods?year=2023")).Periods
+                .Select(p => p.Key)
+                .ToList();
         }
 
         var today = Now.ToOffset(TimeSpan.FromHours(8));
@@ -54,16 +62,17 @@ internal sealed class DemoReports(HttpClient http, Uri clock, string clockToken,
         var first = $"{today.AddMonths(-1).Year:D4}-{today.AddMonths(-1).Month:D2}";
         if (!periods.Contains(first) || !periods.Contains(current))
         {
-            throw new InvalidOperationException($"{tenant}'s list has no periods {first} and {current}; set the demo clock within its year.");
+            throw new InvalidOperationException(
+                $"{tenant}'s list has no periods {first} and {current}; set the demo clock within its year.");
         }
 
-        var written = await GetAsync(admin, $"/api/v1/reports?period={first}");
-        if (written["reports"]?.AsArray().Any(r => r!["exists"]?.GetValue<bool>() == true) == true)
+        var written = await api.GetAsync<ReportList>(admin, $"/api/v1/reports?period={first}");
+        if (written.Reports.Any(r => r.Exists))
         {
             return false;
         }
 
-        var tasks = (await GetAsync(admin, "/api/v1/tasks?year=2023&pageSize=500"))["tasks"]!.AsArray().Select(t => t!).ToList();
+        var tasks = (await api.GetAsync<TaskPage>(admin, "/api/v1/tasks?year=2023&pageSize=500")).Tasks;
         var reporters = await ReportersAsync(tenant, prefix, tasks, knownReporters);
 
         // The first month: most reports on time, a few late within the grace, a few never.
@@ -92,7 +101,7 @@ internal sealed class DemoReports(HttpClient http, Uri clock, string clockToken,
                 continue;
             }
 
-            var path = $"/api/v1/reports/{tasks[i]["id"]}/{first}";
+            var path = $"/api/v1/reports/{tasks[i].Id}/{first}";
             if (i % 15 == 4)
             {
                 await ReviewAsync(admin, tasks[i], path + ":return", "请补充具体数据和佐证材料。");
@@ -106,12 +115,12 @@ internal sealed class DemoReports(HttpClient http, Uri clock, string clockToken,
         await SetClockAsync(Now);
         for (var i = 0; i < tasks.Count; i++)
         {
-            if (Leads(tasks[i]).Any(l => l.Name == LeftForTheNewcomer) || (!full && i % 3 != 0))
+            if (tasks[i].Leads.Any(l => l.Name == LeftForTheNewcomer) || (!full && i % 3 != 0))
             {
                 continue;
             }
 
-            var path = $"/api/v1/reports/{tasks[i]["id"]}/{current}";
+            var path = $"/api/v1/reports/{tasks[i].Id}/{current}";
             switch (i % 8)
             {
                 case 0 or 1:
@@ -140,45 +149,51 @@ internal sealed class DemoReports(HttpClient http, Uri clock, string clockToken,
     }
 
     /// <summary>A pending extension and a pending closure (with its evidence) for the office's queue.</summary>
-    private async Task RequestsAsync(Dictionary<string, string> reporters, List<JsonNode> tasks)
+    private async Task RequestsAsync(Dictionary<string, string> reporters, IReadOnlyList<PublishedTask> tasks)
     {
-        var extended = tasks.FirstOrDefault(t => LeadName(t) != LeftForTheNewcomer && !string.IsNullOrEmpty((string?)t["deadline"]));
+        var extended = tasks.FirstOrDefault(t => t.LeadName != LeftForTheNewcomer && t.Deadline.Length > 0);
         if (extended is not null)
         {
-            var deadline = DateOnly.Parse((string)extended["deadline"]!, CultureInfo.InvariantCulture).AddMonths(3);
-            await PostAsync(await signIn(reporters[LeadName(extended)]), "/api/v1/task-requests:extension", new JsonObject
+            var deadline = DateOnly.Parse(extended.Deadline, CultureInfo.InvariantCulture).AddMonths(3);
+            var token = await signIn(reporters[extended.LeadName]);
+            await api.PostAsync<Ignored>(token, "/api/v1/task-requests:extension", new
             {
-                ["taskId"] = (string)extended["id"]!, ["requestedDeadline"] = deadline.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                ["reason"] = "涉及市级系统改造，需待市级部门完成接口开发后方可上线。",
+                taskId = extended.Id,
+                requestedDeadline = deadline.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                reason = "涉及市级系统改造，需待市级部门完成接口开发后方可上线。",
             });
         }
 
-        var closed = tasks.LastOrDefault(t => LeadName(t) != LeftForTheNewcomer);
+        var closed = tasks.LastOrDefault(t => t.LeadName != LeftForTheNewcomer);
         if (closed is not null)
         {
-            var token = await signIn(reporters[LeadName(closed)]);
+            var token = await signIn(reporters[closed.LeadName]);
+            var pdf = "%PDF-1.4\n% 验收材料（演示）\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"u8;
             using var form = new MultipartFormDataContent
             {
-                { new ByteArrayContent("%PDF-1.4\n% 验收材料（演示）\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"u8.ToArray()), "file", "验收材料.pdf" },
+                { new ByteArrayContent(pdf.ToArray()), "file", "验收材料.pdf" },
             };
-            using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/evidence?task_id={closed["id"]}") { Content = form };
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-            using var response = await http.SendAsync(request);
-            var body = await Read(response, "evidence upload");
-            await PostAsync(token, "/api/v1/task-requests:closure", new JsonObject
+            using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/evidence?task_id={closed.Id}")
             {
-                ["taskId"] = (string)closed["id"]!, ["reason"] = "任务已全部完成，相关制度已印发实施。", ["evidenceIds"] = new JsonArray((string)body["id"]!),
+                Content = form,
+            };
+            var evidence = await api.SendAsync<Created>(request, token, "evidence upload");
+            await api.PostAsync<Ignored>(token, "/api/v1/task-requests:closure", new
+            {
+                taskId = closed.Id, reason = "任务已全部完成，相关制度已印发实施。", evidenceIds = new[] { evidence.Id },
             });
         }
     }
 
     /// <summary>A reporter account for every lead unit (the directory's own where it has one).</summary>
     private async Task<Dictionary<string, string>> ReportersAsync(
-        string tenant, string prefix, List<JsonNode> tasks, IReadOnlyDictionary<string, string> known)
+        string tenant, string prefix, IReadOnlyList<PublishedTask> tasks, IReadOnlyDictionary<string, string> known)
     {
-        var units = tasks.SelectMany(t => t["leadUnits"]!.AsArray())
-            .Select(u => ((string?)u!["unitName"] ?? (string)u["printedName"]!, (string?)u["unitId"] ?? string.Empty))
-            .Where(u => u.Item2.Length > 0).Distinct().OrderBy(u => u.Item1, StringComparer.Ordinal).ToList();
+        var units = tasks.SelectMany(t => t.Leads)
+            .Select(u => (u.Name, Id: u.UnitId))
+            .Distinct()
+            .OrderBy(u => u.Name, StringComparer.Ordinal)
+            .ToList();
         var reporters = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var i = 0; i < units.Count; i++)
         {
@@ -190,11 +205,7 @@ internal sealed class DemoReports(HttpClient http, Uri clock, string clockToken,
             }
 
             username = $"{prefix}.r{i + 1:D2}";
-            await createAccount(new JsonObject
-            {
-                ["username"] = username, ["displayName"] = name + "（填报）", ["tenantId"] = tenant,
-                ["roles"] = new JsonArray("unit-reporter"), ["unitId"] = id,
-            });
+            await createAccount(new Reporter(username, name + "（填报）", tenant, id));
             reporters[name] = username;
         }
 
@@ -202,63 +213,68 @@ internal sealed class DemoReports(HttpClient http, Uri clock, string clockToken,
     }
 
     /// <summary>The office's review of every lead unit's report of a task.</summary>
-    private async Task ReviewAsync(string admin, JsonNode task, string path, string? comment = null)
+    private async Task ReviewAsync(string admin, PublishedTask task, string path, string? comment = null)
     {
-        foreach (var (_, id) in Leads(task))
+        foreach (var lead in task.Leads)
         {
-            await PostAsync(admin, path, new JsonObject { ["leadUnitId"] = id, ["comment"] = comment ?? string.Empty });
+            await api.PostAsync<Ignored>(
+                admin, path, new { leadUnitId = lead.UnitId, comment = comment ?? string.Empty });
         }
     }
 
     /// <summary>Every lead unit's report of a task.</summary>
-    private async Task WriteAsync(Dictionary<string, string> reporters, JsonNode task, string period, int index, bool submit, bool behind = false, bool revised = false)
+    private async Task WriteAsync(
+        Dictionary<string, string> reporters,
+        PublishedTask task,
+        string period,
+        int index,
+        bool submit,
+        bool behind = false,
+        bool revised = false)
     {
-        foreach (var (name, _) in Leads(task))
+        foreach (var lead in task.Leads)
         {
-            if (reporters.TryGetValue(name, out var username))
+            if (reporters.TryGetValue(lead.Name, out var username))
             {
                 await WriteOneAsync(await signIn(username), task, period, index, submit, behind, revised);
             }
         }
     }
 
-    private async Task WriteOneAsync(string token, JsonNode task, string period, int index, bool submit, bool behind, bool revised)
+    private async Task WriteOneAsync(
+        string token, PublishedTask task, string period, int index, bool submit, bool behind, bool revised)
     {
-        var path = $"/api/v1/reports/{task["id"]}/{period}";
-        var text = (string)task["text"]!;
-        var summary = text.Length > 40 ? text[..40] + "……" : text;
-        var targets = task["targets"]?.AsArray() ?? [];
-        var actuals = new JsonArray();
-        for (var k = 0; k < targets.Count; k++)
+        var path = $"/api/v1/reports/{task.Id}/{period}";
+        var summary = task.Text.Length > 40 ? task.Text[..40] + "……" : task.Text;
+        var actuals = new List<object>();
+        for (var k = 0; k < task.Targets.Count; k++)
         {
-            if ((double?)targets[k]!["value"] is { } goal && (double?)targets[k]!["baseline"] is { } start)
+            if (task.Targets[k] is { Value: { } goal, Baseline: { } start })
             {
                 // On pace, a little ahead, or (for the lagging demo) still at the baseline.
                 var share = behind ? 0 : DueMonth(period) / 12.0 + (index % 3) * 0.05;
-                actuals.Add(new JsonObject { ["target"] = k, ["actual"] = Math.Round(start + (goal - start) * share, 1) });
+                actuals.Add(new { target = k, actual = Math.Round(start + (goal - start) * share, 1) });
             }
         }
 
-        await Send(HttpMethod.Put, token, path, new JsonObject
+        await api.SendAsync<Ignored>(HttpMethod.Put, token, path, new
         {
-            ["progress"] = $"{(revised ? "（补充）" : string.Empty)}{period} 已按计划推进：{summary}",
-            ["problems"] = index % 4 == 1 || behind ? Problems[index % Problems.Length] : string.Empty,
-            ["effects"] = $"本月完成阶段性工作{1 + index % 5}项。",
-            ["selfStatus"] = behind ? (index % 2 == 0 ? "SELF_STATUS_ON_TRACK" : "SELF_STATUS_BEHIND") : index % 9 == 2 ? "SELF_STATUS_AT_RISK" : "SELF_STATUS_ON_TRACK",
-            ["actuals"] = actuals,
+            progress = $"{(revised ? "（补充）" : string.Empty)}{period} 已按计划推进：{summary}",
+            problems = index % 4 == 1 || behind ? Problems[index % Problems.Length] : string.Empty,
+            effects = $"本月完成阶段性工作{1 + index % 5}项。",
+            selfStatus = SelfStatus(index, behind),
+            actuals,
         });
         if (submit)
         {
-            await PostAsync(token, path + ":submit", new JsonObject());
+            await api.PostAsync<Ignored>(token, path + ":submit", new { });
         }
     }
 
-    private static string LeadName(JsonNode task) => Leads(task).Select(l => l.Name).FirstOrDefault() ?? string.Empty;
-
-    private static List<(string Name, string Id)> Leads(JsonNode task) =>
-        task["leadUnits"]!.AsArray()
-            .Select(u => ((string?)u!["unitName"] ?? (string?)u["printedName"] ?? string.Empty, (string?)u["unitId"] ?? string.Empty))
-            .Where(u => u.Item2.Length > 0).ToList();
+    private static string SelfStatus(int index, bool behind) =>
+        behind ? (index % 2 == 0 ? "SELF_STATUS_ON_TRACK" : "SELF_STATUS_BEHIND")
+        : index % 9 == 2 ? "SELF_STATUS_AT_RISK"
+        : "SELF_STATUS_ON_TRACK";
 
     private static int DueMonth(string period) => int.Parse(period[5..], CultureInfo.InvariantCulture);
 
@@ -272,60 +288,16 @@ internal sealed class DemoReports(HttpClient http, Uri clock, string clockToken,
     private async Task SetClockAsync(DateTimeOffset now)
     {
         // Setting the clock takes a platform-admin token (the seed's own).
-        using var request = new HttpRequestMessage(HttpMethod.Put, new Uri(clock, "/_clock")) { Content = JsonContent.Create(new { now }) };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", clockToken);
-        using var response = await http.SendAsync(request);
-        await Read(response, "setting the demo clock");
-    }
-
-    private Task SetClockAsync(DateTime chinaLocal) => SetClockAsync(new DateTimeOffset(chinaLocal, TimeSpan.FromHours(8)));
-
-    private async Task<JsonNode> GetAsync(string token, string path)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, path);
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        using var response = await http.SendAsync(request);
-        return await Read(response, "GET " + path);
-    }
-
-    private Task<JsonNode> PostAsync(string token, string path, JsonNode body) => Send(HttpMethod.Post, token, path, body);
-
-    private async Task<JsonNode> Send(HttpMethod method, string token, string path, JsonNode body)
-    {
-        using var request = new HttpRequestMessage(method, path) { Content = JsonContent.Create(body) };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        using var response = await http.SendAsync(request);
-        return await Read(response, $"{method} {path}");
-    }
-
-    private static async Task<JsonNode> Read(HttpResponseMessage response, string what)
-    {
-        var text = await response.Content.ReadAsStringAsync();
-        if (!response.IsSuccessStatusCode)
+        using var request = new HttpRequestMessage(HttpMethod.Put, new Uri(clock, "/_clock"))
         {
-            throw new InvalidOperationException($"{what} failed ({(int)response.StatusCode}): {text}");
-        }
-
-        return JsonNode.Parse(text.Length == 0 ? "{}" : text)!;
+            Content = JsonContent.Create(new { now }),
+        };
+        await api.SendAsync<Ignored>(request, clockToken, "setting the demo clock");
     }
-}
 
-/// <summary>Waits out the gateway's rate limit (429 with Retry-After) instead of failing the seed.</summary>
-internal sealed class RetryWhenLimited() : DelegatingHandler(new HttpClientHandler())
-{
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            var response = await base.SendAsync(request, cancellationToken);
-            if (response.StatusCode != System.Net.HttpStatusCode.TooManyRequests || attempt == 10)
-            {
-                return response;
-            }
+    private Task SetClockAsync(DateTime chinaLocal) =>
+        SetClockAsync(new DateTimeOffset(chinaLocal, TimeSpan.FromHours(8)));
 
-            var wait = response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(1);
-            response.Dispose();
-            await Task.Delay(wait, cancellationToken);
-        }
-    }
+    /// <summary>A reporter account the seed creates for a lead unit the directory has no reporter of.</summary>
+    public sealed record Reporter(string Username, string DisplayName, string TenantId, string UnitId);
 }

@@ -1,111 +1,107 @@
-using System.Net;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text.Json;
-using System.Text.Json.Nodes;
+using Platform.MultiTenancy;
 
 // Loads the local demo directory through the gateway's public API, as an operator and a district office would.
 // Idempotent: what already exists is left as it is, so up.sh can run it on every start.
-var options = ParseArguments(args);
-var json = JsonNode.Parse(await File.ReadAllTextAsync(options.File))!.AsObject();
-using var http = new HttpClient(new RetryWhenLimited()) { BaseAddress = new Uri(options.Gateway), Timeout = TimeSpan.FromSeconds(60) };
+var options = SeedOptions.Parse(args);
+var directory = await DemoDirectory.ReadAsync(options.File);
+using var http = new HttpClient(new RetryWhenLimited())
+{
+    BaseAddress = new Uri(options.Gateway), Timeout = TimeSpan.FromSeconds(60),
+};
+var api = new SeedApi(http);
 var created = 0;
 var existing = 0;
 
-var admin = await TokenAsync("platform.admin", options.AdminPassword);
-foreach (var tenant in json["tenants"]!.AsArray())
+var admin = await api.TokenAsync("platform.admin", options.AdminPassword);
+foreach (var tenant in directory.Tenants)
 {
-    Count(await PostAsync(admin, "/api/v1/tenants", tenant!));
+    Count(await api.CreateAsync<SeedAnswers.Ignored>(admin, "/api/v1/tenants", tenant));
 }
 
-var accounts = json["accounts"]!.AsArray().Select(a => a!.AsObject()).ToList();
-foreach (var account in accounts.Where(a => a["unit"] is null))
+foreach (var account in directory.Accounts.Where(a => a.Unit is null))
 {
-    Count(await PostAsync(admin, "/api/v1/accounts", WithPassword(account)));
+    await CreateAccountAsync(account.Username, account.DisplayName, account.TenantId, account.Roles, null);
 }
 
 var unitIds = new Dictionary<(string Tenant, string Name), string>();
-foreach (var (tenantId, units) in json["units"]!.AsObject())
+foreach (var (tenantId, units) in directory.Units)
 {
-    var districtAdmin = accounts.First(a => (string?)a["tenantId"] == tenantId && a["roles"]!.AsArray().Any(r => (string?)r == "district-admin"));
-    var token = await TokenAsync((string)districtAdmin["username"]!, options.AccountPassword);
-    var known = await ListUnitsAsync(token);
-    foreach (var unit in units!.AsArray().Select(u => u!.AsObject()))
+    var token = await DistrictTokenAsync(tenantId);
+    var known = (await api.GetAsync<SeedAnswers.UnitList>(token, "/api/v1/units?pageSize=500")).Units
+        .ToDictionary(u => u.Name);
+    foreach (var unit in units)
     {
-        var name = (string)unit["name"]!;
-        var aliases = unit["aliases"]?.AsArray().Select(a => (string)a!).ToList() ?? [];
-        if (known.TryGetValue(name, out var found))
+        if (known.TryGetValue(unit.Name, out var found))
         {
             existing++;
-            foreach (var alias in aliases.Where(a => !found.Aliases.Contains(a)))
+            foreach (var alias in unit.Aliases.Where(a => !found.Aliases.Contains(a)))
             {
-                Count(await PostAsync(token, $"/api/v1/units/{found.Id}/aliases", new JsonObject { ["alias"] = alias }));
+                Count(await api.CreateAsync<SeedAnswers.Unit>(
+                    token, $"/api/v1/units/{found.Id}/aliases", new { alias }));
             }
 
-            unitIds[(tenantId, name)] = found.Id;
+            unitIds[(tenantId, unit.Name)] = found.Id;
             continue;
         }
 
-        var body = new JsonObject
+        var body = new
         {
-            ["name"] = name,
-            ["kind"] = (string?)unit["kind"] == "group" ? "UNIT_KIND_GROUP" : "UNIT_KIND_UNIT",
-            ["aliases"] = new JsonArray(aliases.Select(a => (JsonNode)JsonValue.Create(a)).ToArray()),
+            name = unit.Name,
+            kind = unit.Kind == "group" ? "UNIT_KIND_GROUP" : "UNIT_KIND_UNIT",
+            aliases = unit.Aliases,
         };
-        var response = await PostAsync(token, "/api/v1/units", body);
-        Count(response);
-        unitIds[(tenantId, name)] = (string)response.Body!["id"]!;
+        var added = Count(await api.CreateAsync<SeedAnswers.Unit>(token, "/api/v1/units", body))
+            ?? throw new InvalidOperationException($"The unit '{unit.Name}' of {tenantId} exists, but was not listed.");
+        unitIds[(tenantId, unit.Name)] = added.Id;
     }
 }
 
-foreach (var account in accounts.Where(a => a["unit"] is not null))
+foreach (var account in directory.Accounts.Where(a => a.Unit is not null))
 {
-    var body = WithPassword(account);
-    var unitName = (string)account["unit"]!;
-    if (!unitIds.TryGetValue(((string)account["tenantId"]!, unitName), out var unitId))
+    if (!unitIds.TryGetValue((account.TenantId, account.Unit!), out var unitId))
     {
-        throw new InvalidOperationException($"Account {account["username"]} names unit '{unitName}', which the demo directory does not define.");
+        throw new InvalidOperationException(
+            $"Account {account.Username} names unit '{account.Unit}', which the demo directory does not define.");
     }
 
-    body.Remove("unit");
-    body["unitId"] = unitId;
-    Count(await PostAsync(admin, "/api/v1/accounts", body));
+    await CreateAccountAsync(account.Username, account.DisplayName, account.TenantId, account.Roles, unitId);
 }
 
-foreach (var client in json["clients"]!.AsArray())
+foreach (var client in directory.Clients)
 {
-    Count(await PostAsync(admin, "/api/v1/clients", client!));
+    Count(await api.CreateAsync<SeedAnswers.Ignored>(admin, "/api/v1/clients", client));
 }
 
 // Each district's annual list goes in as an office would load it: import the document, map what the directory does
 // not know (the demo creates those units), publish.
-foreach (var entry in json["taskLists"]?.AsArray() ?? [])
+foreach (var entry in directory.TaskLists)
 {
-    var tenantId = (string)entry!["tenantId"]!;
-    var year = (int)entry["year"]!;
-    var districtAdmin = accounts.First(a => (string?)a["tenantId"] == tenantId && a["roles"]!.AsArray().Any(r => (string?)r == "district-admin"));
-    var token = await TokenAsync((string)districtAdmin["username"]!, options.AccountPassword);
-    if (await HasPublishedListAsync(token, year))
+    var token = await DistrictTokenAsync(entry.TenantId);
+    var lists = await api.GetAsync<SeedAnswers.TaskListPage>(token, $"/api/v1/task-lists?year={entry.Year}");
+    if (lists.TaskLists.Any(l => l.Status == SeedAnswers.Published))
     {
         existing++;
         continue;
     }
 
-    var file = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(options.File))!, (string)entry["file"]!);
-    var imported = await PostAsync(token, "/api/v1/task-lists:import", new JsonObject
+    var file = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(options.File))!, entry.File);
+    var imported = await api.PostAsync<SeedAnswers.Imported>(token, "/api/v1/task-lists:import", new
     {
-        ["year"] = year,
-        ["fileName"] = Path.GetFileName(file),
-        ["content"] = Convert.ToBase64String(await File.ReadAllBytesAsync(file)),
+        year = entry.Year,
+        fileName = Path.GetFileName(file),
+        content = Convert.ToBase64String(await File.ReadAllBytesAsync(file)),
     });
-    var listId = (string)imported.Body!["taskList"]!["id"]!;
-    foreach (var name in imported.Body["report"]!["unresolvedUnits"]?.AsArray() ?? [])
+    var listId = imported.TaskList.Id;
+    foreach (var name in imported.Report.UnresolvedUnits)
     {
-        await PostAsync(token, $"/api/v1/task-lists/{listId}:map-unit", new JsonObject { ["printedName"] = (string)name!["printedName"]!, ["createUnit"] = true });
+        await api.CreateAsync<SeedAnswers.Ignored>(
+            token, $"/api/v1/task-lists/{listId}:map-unit", new { printedName = name.PrintedName, createUnit = true });
     }
 
-    await PostAsync(token, $"/api/v1/task-lists/{listId}:publish", new JsonObject());
-    Console.WriteLine($"Published the {year} list of {tenantId}: {imported.Body["report"]!["taskCount"]} tasks, {imported.Body["report"]!["warnings"]?.AsArray().Count ?? 0} warnings.");
+    await api.CreateAsync<SeedAnswers.Ignored>(token, $"/api/v1/task-lists/{listId}:publish", new { });
+    Console.WriteLine(
+        $"Published the {entry.Year} list of {entry.TenantId}: {imported.Report.TaskCount} tasks, "
+        + $"{imported.Report.Warnings.Count} warnings.");
     created++;
 }
 
@@ -114,21 +110,26 @@ if (options.ReportingClock is { } reportingClock)
 {
     var tokens = new Dictionary<string, string>(StringComparer.Ordinal);
     var demo = new DemoReports(
-        http,
+        api,
         new Uri(reportingClock),
         admin,
-        async user => tokens.TryGetValue(user, out var token) ? token : tokens[user] = await TokenAsync(user, options.AccountPassword),
-        async account => Count(await PostAsync(admin, "/api/v1/accounts", WithPassword(account))));
+        async user => tokens.TryGetValue(user, out var token)
+            ? token
+            : tokens[user] = await api.TokenAsync(user, options.AccountPassword),
+        reporter => CreateAccountAsync(
+            reporter.Username, reporter.DisplayName, reporter.TenantId, [PlatformRoles.UnitReporter], reporter.UnitId));
     await demo.StartAsync();
-    foreach (var entry in json["demoReports"]?.AsArray() ?? [])
+    foreach (var entry in directory.DemoReports)
     {
-        var tenantId = (string)entry!["tenantId"]!;
-        var districtAdmin = accounts.First(a => (string?)a["tenantId"] == tenantId && a["roles"]!.AsArray().Any(r => (string?)r == "district-admin"));
-        var known = accounts.Where(a => (string?)a["tenantId"] == tenantId && a["unit"] is not null && a["roles"]!.AsArray().Any(r => (string?)r == "unit-reporter"))
-            .ToDictionary(a => (string)a["unit"]!, a => (string)a["username"]!);
-        if (await demo.SeedAsync(tenantId, (string)entry["accountPrefix"]!, (string)districtAdmin["username"]!, known, (bool?)entry["full"] ?? false))
+        var known = directory.Accounts
+            .Where(a => a.TenantId == entry.TenantId
+                && a.Unit is not null
+                && a.Roles.Contains(PlatformRoles.UnitReporter))
+            .ToDictionary(a => a.Unit!, a => a.Username);
+        var districtAdmin = directory.DistrictAdmin(entry.TenantId).Username;
+        if (await demo.SeedAsync(entry.TenantId, entry.AccountPrefix, districtAdmin, known, entry.Full))
         {
-            Console.WriteLine($"Wrote demo reports of {tenantId}.");
+            Console.WriteLine($"Wrote demo reports of {entry.TenantId}.");
             created++;
         }
         else
@@ -143,9 +144,10 @@ if (options.ReportingClock is { } reportingClock)
 Console.WriteLine($"Demo data: {created} created, {existing} already present.");
 return 0;
 
-void Count(ApiResponse response)
+// Something the seed posts once: counted as created, or as already present (409).
+T? Count<T>(T? answer)
 {
-    if (response.Status == HttpStatusCode.Conflict)
+    if (answer is null)
     {
         existing++;
     }
@@ -153,85 +155,17 @@ void Count(ApiResponse response)
     {
         created++;
     }
+
+    return answer;
 }
 
-JsonObject WithPassword(JsonObject account)
-{
-    var body = account.DeepClone().AsObject();
-    body["password"] = options.AccountPassword;
-    return body;
-}
+// Every demo account is created by the platform administrator, with the seed's password (none is a one-time one).
+async Task CreateAccountAsync(
+    string username, string displayName, string tenantId, IReadOnlyList<string> roles, string? unitId) =>
+    Count(await api.CreateAsync<SeedAnswers.Ignored>(
+        admin,
+        "/api/v1/accounts",
+        new AccountRequest(username, displayName, tenantId, roles, options.AccountPassword, unitId)));
 
-async Task<string> TokenAsync(string username, string password)
-{
-    using var response = await http.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
-    {
-        ["grant_type"] = "password",
-        ["username"] = username,
-        ["password"] = password,
-        ["client_id"] = "platform-cli",
-    }));
-    var body = await response.Content.ReadAsStringAsync();
-    if (!response.IsSuccessStatusCode)
-    {
-        throw new InvalidOperationException($"Sign-in as {username} failed ({(int)response.StatusCode}): {body}");
-    }
-
-    return (string)JsonNode.Parse(body)!["access_token"]!;
-}
-
-async Task<ApiResponse> PostAsync(string token, string path, JsonNode body)
-{
-    using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
-    request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-    using var response = await http.SendAsync(request);
-    var text = await response.Content.ReadAsStringAsync();
-    if (!response.IsSuccessStatusCode && response.StatusCode != HttpStatusCode.Conflict)
-    {
-        throw new InvalidOperationException($"POST {path} failed ({(int)response.StatusCode}): {text}");
-    }
-
-    return new ApiResponse(response.StatusCode, response.IsSuccessStatusCode ? JsonNode.Parse(text) : null);
-}
-
-async Task<Dictionary<string, (string Id, List<string> Aliases)>> ListUnitsAsync(string token)
-{
-    using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/units?pageSize=500");
-    request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-    using var response = await http.SendAsync(request);
-    response.EnsureSuccessStatusCode();
-    var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
-    return body["units"]!.AsArray().ToDictionary(
-        u => (string)u!["name"]!,
-        u => ((string)u!["id"]!, u["aliases"]!.AsArray().Select(a => (string)a!).ToList()));
-}
-
-async Task<bool> HasPublishedListAsync(string token, int year)
-{
-    using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/task-lists?year={year}");
-    request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-    using var response = await http.SendAsync(request);
-    var text = await response.Content.ReadAsStringAsync();
-    if (!response.IsSuccessStatusCode)
-    {
-        throw new InvalidOperationException($"GET task lists failed ({(int)response.StatusCode}): {text}");
-    }
-
-    return JsonNode.Parse(text)!["taskLists"]?.AsArray().Any(l => (string?)l!["status"] == "TASK_LIST_STATUS_PUBLISHED") == true;
-}
-
-static SeedOptions ParseArguments(string[] args)
-{
-    string? Value(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
-    var file = Value("--file") ?? throw new ArgumentException("--file PATH is required (deploy/local/demo/directory.json)");
-    return new SeedOptions(
-        Value("--gateway") ?? "http://127.0.0.1:8080",
-        file,
-        Value("--admin-password") ?? throw new ArgumentException("--admin-password is required"),
-        Value("--password") ?? "demo",
-        Value("--reporting-clock"));
-}
-
-internal sealed record SeedOptions(string Gateway, string File, string AdminPassword, string AccountPassword, string? ReportingClock);
-
-internal sealed record ApiResponse(HttpStatusCode Status, JsonNode? Body);
+async Task<string> DistrictTokenAsync(string tenantId) =>
+    await api.TokenAsync(directory.DistrictAdmin(tenantId).Username, options.AccountPassword);

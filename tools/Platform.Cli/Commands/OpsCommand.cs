@@ -11,17 +11,20 @@ public static class OpsCommand
 {
     public static Command Create()
     {
-        var action = new Argument<string>("ACTION") { Description = "queues, redrive or replay." };
-        var target = new Argument<string?>("SERVICE") { Description = "replay: tasks (the lists in force) or units (tenants, units, accounts).", Arity = ArgumentArity.ZeroOrOne };
-        var queue = new Option<string?>("--queue") { Description = "redrive: only this queue (with or without _error); every error queue when omitted." };
-        var tenant = new Option<string?>("--tenant") { Description = "replay: only this district (its division code); every one when omitted." };
-        var command = new Command("ops", "Operator's commands (platform admin): queues, re-drive of error queues, replay of the lists and the directory.")
-        {
-            action, target, queue, tenant, OnlineOptions.Gateway, OnlineOptions.Json,
-        };
-        command.SetAction((result, cancellationToken) => OpsCommands.RunAsync(
-            result.GetValue(OnlineOptions.Gateway), result.GetRequiredValue(action), result.GetValue(target), result.GetValue(queue), result.GetValue(tenant),
-            result.GetValue(OnlineOptions.Json), result.InvocationConfiguration.Output, result.InvocationConfiguration.Error, cancellationToken));
-        return command;
+        var action = Symbols.Action("queues, redrive or replay.");
+        var target = Symbols.Optional(
+            "SERVICE", "replay: tasks (the lists in force) or units (tenants, units, accounts).");
+        var queue = Symbols.Text(
+            "--queue", "redrive: only this queue (with or without _error); every error queue when omitted.");
+        var tenant = Symbols.Text(
+            "--tenant", "replay: only this district (its division code); every one when omitted.");
+        return OnlineOptions.Create(
+            "ops",
+            "Operator's commands (platform admin): queues, re-drive of error queues, replay of the lists and the "
+                + "directory.",
+            [action, target, queue, tenant],
+            (result, call) => OpsCommands.RunAsync(
+                call, result.GetRequiredValue(action), result.GetValue(target), result.GetValue(queue),
+                result.GetValue(tenant)));
     }
 }

@@ -5,8 +5,8 @@ using Platform.Tasks.Importing;
 namespace Platform.Cli.Commands;
 
 /// <summary>
-/// `platform parse FILE [--json]`: parses an official task-list document (.txt, .docx, .pdf) offline, without any server,
-/// and prints the DESIGN §7 JSON or a readable summary.
+/// `platform parse FILE [--json]`: parses an official task-list document (.txt, .docx, .pdf) offline, without any
+/// server, and prints the DESIGN §7 JSON or a readable summary.
 /// </summary>
 public static class ParseCommand
 {
@@ -15,13 +15,20 @@ public static class ParseCommand
 
     public static Command Create()
     {
-        var file = new Argument<FileInfo>("FILE") { Description = "The document: .txt (UTF-8, UTF-16, GBK), .docx or .pdf." };
+        var file = new Argument<FileInfo>("FILE")
+        {
+            Description = "The document: .txt (UTF-8, UTF-16, GBK), .docx or .pdf.",
+        };
         var json = new Option<bool>("--json") { Description = "Print the parse result as JSON (DESIGN §7 schema)." };
-        var command = new Command("parse", "Parse a task-list document offline and print what was recognised.") { file, json };
+        var command = new Command("parse", "Parse a task-list document offline and print what was recognised.")
+        {
+            file, json,
+        };
         command.SetAction((result, cancellationToken) =>
         {
             var configuration = result.InvocationConfiguration;
-            return Task.FromResult(Run(result.GetRequiredValue(file), result.GetValue(json), configuration.Output, configuration.Error));
+            return Task.FromResult(Run(
+                result.GetRequiredValue(file), result.GetValue(json), configuration.Output, configuration.Error));
         });
         return command;
     }
@@ -39,7 +46,8 @@ public static class ParseCommand
 
             if (file.Length > TaskListImporter.MaxDocumentBytes)
             {
-                error.WriteLine($"platform parse: too-large: {file.Name} is larger than {TaskListImporter.MaxDocumentBytes / 1024 / 1024} MB");
+                var limit = TaskListImporter.MaxDocumentBytes / 1024 / 1024;
+                error.WriteLine($"platform parse: too-large: {file.Name} is larger than {limit} MB");
                 return ExitRejected;
             }
 

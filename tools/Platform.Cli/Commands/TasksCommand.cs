@@ -8,13 +8,12 @@ public static class TasksCommand
 {
     public static Command Create()
     {
-        var unit = new Option<string?>("--unit") { Description = "Only tasks of this unit (name as printed or in the directory)." };
-        var category = new Option<string?>("--category") { Description = "Only tasks whose category contains this text." };
+        var unit = Symbols.Text("--unit", "Only tasks of this unit (name as printed or in the directory).");
+        var category = Symbols.Text("--category", "Only tasks whose category contains this text.");
         var year = new Option<int>("--year") { Description = "Only this year's list." };
-        var command = new Command("tasks", "List published tasks.") { unit, category, year, OnlineOptions.Gateway, OnlineOptions.Json };
-        command.SetAction((result, cancellationToken) => OnlineCommands.TasksAsync(
-            result.GetValue(OnlineOptions.Gateway), result.GetValue(unit), result.GetValue(category), result.GetValue(year), result.GetValue(OnlineOptions.Json),
-            result.InvocationConfiguration.Output, result.InvocationConfiguration.Error, cancellationToken));
-        return command;
+        return OnlineOptions.Create("tasks", "List published tasks.",
+            [unit, category, year],
+            (result, call) => OnlineCommands.TasksAsync(
+                call, result.GetValue(unit), result.GetValue(category), result.GetValue(year)));
     }
 }

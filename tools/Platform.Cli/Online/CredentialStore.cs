@@ -2,8 +2,6 @@ using System.Text.Json;
 
 namespace Platform.Cli.Online;
 
-public sealed record Credentials(string Gateway, string Username, string AccessToken, string? RefreshToken, DateTimeOffset ExpiresAt);
-
 /// <summary>
 /// Keeps the last sign-in for the next commands: $DUBAN_CONFIG_DIR, else $XDG_CONFIG_HOME/duban, else ~/.config/duban,
 /// file credentials.json readable only by its owner.
@@ -19,7 +17,8 @@ public static class CredentialStore
             {
                 var xdg = Environment.GetEnvironmentVariable("XDG_CONFIG_HOME");
                 var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
-                dir = System.IO.Path.Combine(string.IsNullOrEmpty(xdg) ? System.IO.Path.Combine(home, ".config") : xdg, "duban");
+                var config = string.IsNullOrEmpty(xdg) ? System.IO.Path.Combine(home, ".config") : xdg;
+                dir = System.IO.Path.Combine(config, "duban");
             }
 
             return System.IO.Path.Combine(dir, "credentials.json");

@@ -3,14 +3,9 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Platform.Cli.Online.Api;
 
 namespace Platform.Cli.Online;
-
-/// <summary>A failure the command reports in one line and exits non-zero with.</summary>
-public class CliException(string message) : Exception(message);
-
-/// <summary>The password given was the office's: the person must choose their own to sign in.</summary>
-public sealed class PasswordChangeRequiredException(string message) : CliException(message);
 
 /// <summary>The gateway's REST API with the stored sign-in; refreshes an expired token once, transparently.</summary>
 public sealed class GatewayClient : IDisposable
@@ -23,7 +18,10 @@ public sealed class GatewayClient : IDisposable
     public GatewayClient(string? gateway)
     {
         credentials = CredentialStore.Load();
-        var address = gateway ?? Environment.GetEnvironmentVariable("DUBAN_GATEWAY") ?? credentials?.Gateway ?? DefaultGateway;
+        var address = gateway
+            ?? Environment.GetEnvironmentVariable("DUBAN_GATEWAY")
+            ?? credentials?.Gateway
+            ?? DefaultGateway;
         http = new HttpClient { BaseAddress = new Uri(address.TrimEnd('/') + "/"), Timeout = TimeSpan.FromMinutes(2) };
         // How a person's sign-in history and sessions name this program.
         http.DefaultRequestHeaders.UserAgent.ParseAdd("platform-cli/1.0");
@@ -31,12 +29,18 @@ public sealed class GatewayClient : IDisposable
 
     public Uri Gateway => http.BaseAddress!;
 
-    /// <param name="newPassword">The person's own password, when the one given was the office's (a new account, a reset).</param>
-    public async Task<Credentials> LoginAsync(string username, string password, CancellationToken cancellationToken, string? newPassword = null)
+    /// <param name="newPassword">
+    /// The person's own password, when the one given was the office's (a new account, a reset).
+    /// </param>
+    public async Task<Credentials> LoginAsync(
+        string username, string password, CancellationToken cancellationToken, string? newPassword = null)
     {
         var form = new Dictionary<string, string>
         {
-            ["grant_type"] = "password", ["username"] = username, ["password"] = password, ["client_id"] = "platform-cli",
+            ["grant_type"] = "password",
+            ["username"] = username,
+            ["password"] = password,
+            ["client_id"] = "platform-cli",
         };
         if (newPassword is not null)
         {
@@ -49,26 +53,33 @@ public sealed class GatewayClient : IDisposable
         return credentials;
     }
 
-    public Task<JsonNode> GetAsync(string path, CancellationToken cancellationToken) => SendAsync(HttpMethod.Get, path, null, cancellationToken);
+    public async Task<Answer<T>> GetAsync<T>(string path, CancellationToken cancellationToken) =>
+        Typed<T>(await SendAsync(HttpMethod.Get, path, null, cancellationToken));
 
-    public Task<JsonNode> PostAsync(string path, object body, CancellationToken cancellationToken) => SendAsync(HttpMethod.Post, path, body, cancellationToken);
+    public async Task<Answer<T>> PostAsync<T>(string path, object body, CancellationToken cancellationToken) =>
+        Typed<T>(await SendAsync(HttpMethod.Post, path, body, cancellationToken));
 
-    public Task<JsonNode> PatchAsync(string path, object body, CancellationToken cancellationToken) => SendAsync(HttpMethod.Patch, path, body, cancellationToken);
+    public async Task<Answer<T>> PatchAsync<T>(string path, object body, CancellationToken cancellationToken) =>
+        Typed<T>(await SendAsync(HttpMethod.Patch, path, body, cancellationToken));
 
-    public void Dispose() => http.Dispose();
-
-    public Task<JsonNode> SendDeleteAsync(string path, CancellationToken cancellationToken) => SendAsync(HttpMethod.Delete, path, null, cancellationToken);
-
-    /// <summary>A file the gateway generates (an export), as bytes.</summary>
-    public Task<byte[]> DownloadAsync(string path, CancellationToken cancellationToken) => SendRawAsync(HttpMethod.Get, path, null, cancellationToken);
-
-    private async Task<JsonNode> SendAsync(HttpMethod method, string path, object? body, CancellationToken cancellationToken)
+    /// <summary>A call whose answer only `--json` prints.</summary>
+    public async Task<JsonNode> SendAsync(
+        HttpMethod method, string path, object? body, CancellationToken cancellationToken)
     {
         var bytes = await SendRawAsync(method, path, body, cancellationToken);
         return bytes.Length == 0 ? new JsonObject() : JsonNode.Parse(bytes)!;
     }
 
-    private async Task<byte[]> SendRawAsync(HttpMethod method, string path, object? body, CancellationToken cancellationToken)
+    public void Dispose() => http.Dispose();
+
+    /// <summary>A file the gateway generates (an export), as bytes.</summary>
+    public Task<byte[]> DownloadAsync(string path, CancellationToken cancellationToken) =>
+        SendRawAsync(HttpMethod.Get, path, null, cancellationToken);
+
+    private static Answer<T> Typed<T>(JsonNode json) => new(ApiJson.To<T>(json), json);
+
+    private async Task<byte[]> SendRawAsync(
+        HttpMethod method, string path, object? body, CancellationToken cancellationToken)
     {
         var token = await AccessTokenAsync(cancellationToken);
         for (var attempt = 0; ; attempt++)
@@ -81,7 +92,9 @@ public sealed class GatewayClient : IDisposable
             }
 
             using var response = await Send(request, cancellationToken);
-            if (response.StatusCode == HttpStatusCode.Unauthorized && attempt == 0 && credentials?.RefreshToken is not null)
+            if (response.StatusCode == HttpStatusCode.Unauthorized
+                && attempt == 0
+                && credentials?.RefreshToken is not null)
             {
                 token = await RefreshAsync(cancellationToken);
                 continue;
@@ -89,7 +102,8 @@ public sealed class GatewayClient : IDisposable
 
             if (!response.IsSuccessStatusCode)
             {
-                throw new CliException(Describe(response.StatusCode, await response.Content.ReadAsStringAsync(cancellationToken)));
+                var refusal = await response.Content.ReadAsStringAsync(cancellationToken);
+                throw new CliException(Describe(response.StatusCode, refusal));
             }
 
             return await response.Content.ReadAsByteArrayAsync(cancellationToken);
@@ -103,7 +117,9 @@ public sealed class GatewayClient : IDisposable
             throw new CliException($"not signed in to {Gateway.ToString().TrimEnd('/')}: run `platform login` first");
         }
 
-        return credentials.ExpiresAt > DateTimeOffset.UtcNow.AddSeconds(30) ? credentials.AccessToken : await RefreshAsync(cancellationToken);
+        return credentials.ExpiresAt > DateTimeOffset.UtcNow.AddSeconds(30)
+            ? credentials.AccessToken
+            : await RefreshAsync(cancellationToken);
     }
 
     private async Task<string> RefreshAsync(CancellationToken cancellationToken)
@@ -117,7 +133,9 @@ public sealed class GatewayClient : IDisposable
         {
             var body = await TokenAsync(new Dictionary<string, string>
             {
-                ["grant_type"] = "refresh_token", ["refresh_token"] = credentials.RefreshToken, ["client_id"] = "platform-cli",
+                ["grant_type"] = "refresh_token",
+                ["refresh_token"] = credentials.RefreshToken,
+                ["client_id"] = "platform-cli",
             }, cancellationToken);
             credentials = ToCredentials(credentials.Username, body);
             CredentialStore.Save(credentials);
@@ -129,9 +147,13 @@ public sealed class GatewayClient : IDisposable
         }
     }
 
-    private async Task<JsonElement> TokenAsync(Dictionary<string, string> form, CancellationToken cancellationToken)
+    private async Task<TokenAnswer> TokenAsync(Dictionary<string, string> form, CancellationToken cancellationToken)
     {
-        using var response = await Send(new HttpRequestMessage(HttpMethod.Post, "connect/token") { Content = new FormUrlEncodedContent(form) }, cancellationToken);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "connect/token")
+        {
+            Content = new FormUrlEncodedContent(form),
+        };
+        using var response = await Send(request, cancellationToken);
         var text = await response.Content.ReadAsStringAsync(cancellationToken);
         if (!response.IsSuccessStatusCode)
         {
@@ -140,7 +162,8 @@ public sealed class GatewayClient : IDisposable
                 : new CliException(Describe(response.StatusCode, text));
         }
 
-        return JsonDocument.Parse(text).RootElement.Clone();
+        return JsonSerializer.Deserialize<TokenAnswer>(text, ApiJson.Read)
+            ?? throw new CliException("the token endpoint's answer is empty");
     }
 
     private async Task<HttpResponseMessage> Send(HttpRequestMessage request, CancellationToken cancellationToken)
@@ -155,27 +178,22 @@ public sealed class GatewayClient : IDisposable
         }
     }
 
-    private Credentials ToCredentials(string username, JsonElement body) => new(
+    private Credentials ToCredentials(string username, TokenAnswer body) => new(
         Gateway.ToString().TrimEnd('/'),
         username,
-        body.GetProperty("access_token").GetString()!,
-        body.TryGetProperty("refresh_token", out var refresh) ? refresh.GetString() : null,
-        DateTimeOffset.UtcNow.AddSeconds(body.GetProperty("expires_in").GetInt32()));
+        body.AccessToken,
+        body.RefreshToken,
+        DateTimeOffset.UtcNow.AddSeconds(body.ExpiresIn));
 
     /// <summary>One line from a problem-details or OAuth error body.</summary>
     private static string Describe(HttpStatusCode status, string body)
     {
         try
         {
-            var json = JsonDocument.Parse(body).RootElement;
-            if (json.TryGetProperty("detail", out var detail))
+            if (JsonSerializer.Deserialize<ProblemAnswer>(body, ApiJson.Read) is { } problem
+                && (problem.Detail ?? problem.ErrorDescription) is { } reason)
             {
-                return $"{(int)status} {detail.GetString()}";
-            }
-
-            if (json.TryGetProperty("error_description", out var description))
-            {
-                return $"{(int)status} {description.GetString()}";
+                return $"{(int)status} {reason}";
             }
         }
         catch (JsonException)

@@ -1,6 +1,6 @@
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using Platform.Cli.Online.Api;
+using static Platform.Cli.Online.Answers;
 
 namespace Platform.Cli.Online;
 
@@ -10,12 +10,8 @@ namespace Platform.Cli.Online;
 /// </summary>
 public static class OnlineCommands
 {
-    private static readonly JsonSerializerOptions Pretty = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
-    public static async Task<int> LoginAsync(
-        string? gateway, string? user, string? password, string? newPassword, bool json, TextWriter output, TextWriter error, CancellationToken cancellationToken)
-    {
-        return await Run(error, async () =>
+    public static Task<int> LoginAsync(OnlineCall call, string? user, string? password, string? newPassword) =>
+        Run(call, async client =>
         {
             user ??= Prompt("用户名 / username: ", secret: false);
             password ??= Prompt("密码 / password: ", secret: true);
@@ -24,110 +20,79 @@ public static class OnlineCommands
                 throw new CliException("a username and a password are required");
             }
 
-            using var client = new GatewayClient(gateway);
             Credentials credentials;
             try
             {
-                credentials = await client.LoginAsync(user.Trim(), password, cancellationToken, newPassword);
+                credentials = await client.LoginAsync(user.Trim(), password, call.CancellationToken, newPassword);
             }
             catch (PasswordChangeRequiredException) when (newPassword is null)
             {
                 // The office's one-time password: the person chooses their own now, and signs in with it.
-                error.WriteLine("此密码由区营商办设置，须先设置自己的密码。 This password was set by the office; choose your own.");
-                credentials = await client.LoginAsync(user.Trim(), password, cancellationToken, NewPasswordPrompt());
+                call.Error.WriteLine(
+                    "此密码由区营商办设置，须先设置自己的密码。 This password was set by the office; choose your own.");
+                credentials = await client.LoginAsync(
+                    user.Trim(), password, call.CancellationToken, NewPasswordPrompt());
             }
 
-            var claims = Claims(credentials.AccessToken);
-            if (json)
+            var claims = TokenClaims.Of(credentials.AccessToken);
+            var json = new JsonObject
             {
-                output.WriteLine(new JsonObject
-                {
-                    ["username"] = credentials.Username,
-                    ["gateway"] = credentials.Gateway,
-                    ["tenant"] = claims["tenant"]?.DeepClone(),
-                    ["roles"] = claims["role"]?.DeepClone(),
-                    ["expiresAt"] = credentials.ExpiresAt,
-                }.ToJsonString(Pretty));
-            }
-            else
+                ["username"] = credentials.Username,
+                ["gateway"] = credentials.Gateway,
+                ["tenant"] = TokenClaims.Node(claims.Tenant),
+                ["roles"] = TokenClaims.Node(claims.Role),
+                ["expiresAt"] = credentials.ExpiresAt,
+            };
+            if (!PrintedAsJson(call, json))
             {
-                var roles = claims["role"] is JsonArray many ? string.Join(", ", many.Select(r => (string?)r)) : (string?)claims["role"];
-                output.WriteLine($"已登录 Signed in as {credentials.Username} (tenant {claims["tenant"]}, {roles}) at {credentials.Gateway}; the token is kept in {CredentialStore.Path}.");
+                call.Output.WriteLine(
+                    $"已登录 Signed in as {credentials.Username} (tenant {claims.TenantText}, {claims.Roles}) "
+                    + $"at {credentials.Gateway}; the token is kept in {CredentialStore.Path}.");
             }
         });
-    }
 
-    public static async Task<int> ImportAsync(string? gateway, FileInfo file, int year, bool publish, bool json, TextWriter output, TextWriter error, CancellationToken cancellationToken)
-    {
-        return await Run(error, async () =>
+    public static Task<int> ImportAsync(OnlineCall call, FileInfo file, int year, bool publish) =>
+        Run(call, async client =>
         {
             if (!file.Exists)
             {
                 throw new CliException($"{file.FullName}: no such file");
             }
 
-            using var client = new GatewayClient(gateway);
-            var content = await File.ReadAllBytesAsync(file.FullName, cancellationToken);
-            var imported = await client.PostAsync("/api/v1/task-lists:import", new { year, fileName = file.Name, content = Convert.ToBase64String(content) }, cancellationToken);
-            var list = imported["taskList"]!;
-            var report = imported["report"]!;
-            JsonNode? published = null;
-            var unresolved = report["unresolvedUnits"]?.AsArray() ?? [];
+            var content = await File.ReadAllBytesAsync(file.FullName, call.CancellationToken);
+            var imported = await client.PostAsync<TasksApi.Imported>(
+                "/api/v1/task-lists:import",
+                new { year, fileName = file.Name, content = Convert.ToBase64String(content) },
+                call.CancellationToken);
+            var list = imported.Value.TaskList;
+            var report = imported.Value.Report;
+            Answer<TasksApi.TaskList>? published = null;
             if (publish)
             {
-                if (unresolved.Count > 0)
+                if (report.UnresolvedUnits.Count > 0)
                 {
-                    throw new CliException($"imported as draft {list["id"]}, but it cannot be published: unresolved units {string.Join("、", unresolved.Select(u => (string?)u!["printedName"]))} — map them first");
+                    throw new CliException(
+                        $"imported as draft {list.Id}, but it cannot be published: unresolved units "
+                        + $"{string.Join("、", report.UnresolvedUnits.Select(u => u.PrintedName))} — map them first");
                 }
 
-                published = await client.PostAsync($"/api/v1/task-lists/{list["id"]}:publish", new { }, cancellationToken);
+                published = await client.PostAsync<TasksApi.TaskList>(
+                    $"/api/v1/task-lists/{list.Id}:publish", new { }, call.CancellationToken);
             }
 
-            if (json)
+            var json = new JsonObject
             {
-                output.WriteLine(new JsonObject { ["import"] = imported.DeepClone(), ["published"] = published?.DeepClone() }.ToJsonString(Pretty));
-                return;
-            }
-
-            var notice = list["notice"]!;
-            var heading = string.Join("  ", new[] { (string?)notice["title"], (string?)notice["docNumber"], (string?)notice["issuedOn"] }.Where(x => !string.IsNullOrEmpty(x)));
-            if (heading.Length > 0)
+                ["import"] = imported.Json.DeepClone(), ["published"] = published?.Json.DeepClone(),
+            };
+            if (!PrintedAsJson(call, json))
             {
-                output.WriteLine(heading);
-            }
-
-            output.WriteLine($"draft {list["id"]}: {report["categoryCount"] ?? 0} categories, {report["taskCount"] ?? 0} tasks, {report["targetCount"] ?? 0} typed targets, {(report["warnings"]?.AsArray().Count ?? 0)} warnings");
-            if (unresolved.Count > 0)
-            {
-                output.WriteLine();
-                output.WriteLine("Unresolved unit names (map them before publishing):");
-                output.Write(TextTable.Render(
-                    ["印发名称 printed", "任务 tasks", "建议 suggestions"],
-                    unresolved.Select(u => (IReadOnlyList<string>)
-                    [
-                        (string?)u!["printedName"] ?? string.Empty,
-                        string.Join(",", u["taskNumbers"]?.AsArray().Select(n => (string?)n) ?? []),
-                        TextTable.Join(u["suggestions"], "name"),
-                    ])));
-            }
-
-            foreach (var warning in report["warnings"]?.AsArray() ?? [])
-            {
-                output.WriteLine($"warning (line {warning!["line"] ?? 0}): {warning["message"]}");
-            }
-
-            if (published is not null)
-            {
-                output.WriteLine($"published as version {published["version"]} of {published["year"]}");
+                WriteImport(call.Output, imported.Value, published?.Value);
             }
         });
-    }
 
-    public static async Task<int> TasksAsync(string? gateway, string? unit, string? category, int year, bool json, TextWriter output, TextWriter error, CancellationToken cancellationToken)
-    {
-        return await Run(error, async () =>
+    public static Task<int> TasksAsync(OnlineCall call, string? unit, string? category, int year) =>
+        Run(call, async client =>
         {
-            using var client = new GatewayClient(gateway);
             var query = new List<string> { "pageSize=500" };
             if (year != 0)
             {
@@ -144,61 +109,59 @@ public static class OnlineCommands
                 query.Add("category=" + Uri.EscapeDataString(category));
             }
 
-            var result = await client.GetAsync("/api/v1/tasks?" + string.Join('&', query), cancellationToken);
-            if (json)
+            var result = await client.GetAsync<TasksApi.TaskPage>(
+                "/api/v1/tasks?" + string.Join('&', query), call.CancellationToken);
+            if (PrintedAsJson(call, result.Json))
             {
-                output.WriteLine(result.ToJsonString(Pretty));
                 return;
             }
 
-            var tasks = result["tasks"]?.AsArray() ?? [];
-            output.Write(TextTable.Render(
+            var tasks = result.Value.Tasks;
+            call.Output.Write(TextTable.Render(
                 ["编号", "类别", "牵头单位", "完成时限", "签收", "任务"],
                 tasks.Select(t => (IReadOnlyList<string>)
                 [
-                    (string?)t!["number"] ?? string.Empty,
-                    (string?)t["category"] ?? string.Empty,
-                    TextTable.Join(t["leadUnits"], "unitName"),
-                    (string?)t["deadline"] is { Length: > 0 } d ? d : (string?)t["deadlineText"] ?? string.Empty,
-                    (t["signatures"]?.AsArray().Count ?? 0) > 0 ? "✓" : string.Empty,
-                    (string?)t["text"] ?? string.Empty,
+                    t.Number,
+                    t.Category,
+                    Join(t.LeadUnits.Select(u => u.UnitName)),
+                    t.Deadline is { Length: > 0 } d ? d : t.DeadlineText,
+                    t.Signatures.Count > 0 ? "✓" : string.Empty,
+                    t.Text,
                 ])));
-            output.WriteLine($"{tasks.Count} of {result["totalSize"] ?? 0} tasks");
+            call.Output.WriteLine($"{tasks.Count} of {result.Value.TotalSize} tasks");
         });
-    }
 
-    /// <summary>Runs a command body: 0 on success, 1 with a one-line reason on stderr for an expected failure.</summary>
-    internal static async Task<int> Run(TextWriter error, Func<Task> body)
+    /// <summary>
+    /// Runs a command body with a client of the gateway: 0 on success, 1 with a one-line reason on stderr for an
+    /// expected failure.
+    /// </summary>
+    internal static async Task<int> Run(OnlineCall call, Func<GatewayClient, Task> body)
     {
         try
         {
-            await body();
+            using var client = new GatewayClient(call.Gateway);
+            await body(client);
             return 0;
         }
         catch (CliException ex)
         {
-            error.WriteLine("platform: " + ex.Message);
+            call.Error.WriteLine("platform: " + ex.Message);
             return 1;
         }
         catch (IOException ex)
         {
-            error.WriteLine("platform: " + ex.Message);
+            call.Error.WriteLine("platform: " + ex.Message);
             return 1;
         }
-    }
-
-    private static JsonNode Claims(string jwt)
-    {
-        var payload = jwt.Split('.')[1].Replace('-', '+').Replace('_', '/');
-        payload = payload.PadRight(payload.Length + ((4 - (payload.Length % 4)) % 4), '=');
-        return JsonNode.Parse(Convert.FromBase64String(payload))!;
     }
 
     /// <summary>A new password typed twice, without echo.</summary>
     internal static string NewPasswordPrompt()
     {
         var chosen = Prompt("新密码 / new password: ", secret: true);
-        return chosen == Prompt("再次输入 / again: ", secret: true) ? chosen : throw new CliException("the two new passwords differ; nothing was changed");
+        return chosen == Prompt("再次输入 / again: ", secret: true)
+            ? chosen
+            : throw new CliException("the two new passwords differ; nothing was changed");
     }
 
     internal static string Prompt(string label, bool secret)
@@ -236,6 +199,44 @@ public static class OnlineCommands
             {
                 builder.Append(key.KeyChar);
             }
+        }
+    }
+
+    /// <summary>The draft's heading and counts, the unit names to map before publishing, the warnings.</summary>
+    private static void WriteImport(TextWriter output, TasksApi.Imported imported, TasksApi.TaskList? published)
+    {
+        var (list, report) = (imported.TaskList, imported.Report);
+        var notice = list.Notice;
+        var heading = string.Join(
+            "  ", new[] { notice.Title, notice.DocNumber, notice.IssuedOn }.Where(x => !string.IsNullOrEmpty(x)));
+        if (heading.Length > 0)
+        {
+            output.WriteLine(heading);
+        }
+
+        output.WriteLine(
+            $"draft {list.Id}: {report.CategoryCount} categories, {report.TaskCount} tasks, "
+            + $"{report.TargetCount} typed targets, {report.Warnings.Count} warnings");
+        if (report.UnresolvedUnits.Count > 0)
+        {
+            output.WriteLine();
+            output.WriteLine("Unresolved unit names (map them before publishing):");
+            output.Write(TextTable.Render(
+                ["印发名称 printed", "任务 tasks", "建议 suggestions"],
+                report.UnresolvedUnits.Select(u => (IReadOnlyList<string>)
+                [
+                    u.PrintedName, string.Join(",", u.TaskNumbers), Join(u.Suggestions.Select(s => s.Name)),
+                ])));
+        }
+
+        foreach (var warning in report.Warnings)
+        {
+            output.WriteLine($"warning (line {warning.Line}): {warning.Message}");
+        }
+
+        if (published is not null)
+        {
+            output.WriteLine($"published as version {published.Version} of {published.Year}");
         }
     }
 }

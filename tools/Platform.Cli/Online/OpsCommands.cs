@@ -1,77 +1,79 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using Platform.Cli.Online.Api;
 
 namespace Platform.Cli.Online;
 
+/// <summary>The operator's view of every service's queues, re-drives of error queues, and replays.</summary>
 public static class OpsCommands
 {
     /// <summary>The services whose queues an operator sees (units consumes nothing).</summary>
     private static readonly string[] Consumers = ["tasks", "reporting", "notifications"];
 
-    private static readonly JsonSerializerOptions Pretty = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
-    public static Task<int> RunAsync(
-        string? gateway, string action, string? service, string? queue, string? tenant, bool json, TextWriter output, TextWriter error, CancellationToken cancellationToken) =>
-        OnlineCommands.Run(error, async () =>
+    public static Task<int> RunAsync(OnlineCall call, string action, string? service, string? queue, string? tenant) =>
+        OnlineCommands.Run(call, client => action switch
         {
-            using var client = new GatewayClient(gateway);
-            switch (action)
-            {
-                case "queues":
-                {
-                    var all = new JsonArray();
-                    foreach (var s in Consumers)
-                    {
-                        all.Add(await client.GetAsync($"/api/v1/ops/{s}/queues", cancellationToken));
-                    }
-
-                    Write(all, json, output, () => TextTable.Render(["service", "queue", "ready", "error", "skipped"],
-                        all.SelectMany(s => (s!["queues"]?.AsArray() ?? []).Select(q => (IReadOnlyList<string>)
-                        [
-                            (string?)s["service"] ?? string.Empty, (string?)q!["queue"] ?? string.Empty, q["ready"]?.ToString() ?? "0",
-                            q["error"]?.ToString() ?? "0", q["skipped"]?.ToString() ?? "0",
-                        ]))));
-                    break;
-                }
-
-                case "redrive":
-                {
-                    // A named queue belongs to the service its name starts with ("notifications-report-returned_error").
-                    var services = queue is { Length: > 0 } named
-                        ? [Consumers.FirstOrDefault(s => named.StartsWith(s + "-", StringComparison.Ordinal)) ?? throw new CliException($"no service consumes '{named}'; see `platform ops queues`")]
-                        : Consumers;
-                    var all = new JsonArray();
-                    foreach (var s in services)
-                    {
-                        all.Add(await client.PostAsync($"/api/v1/ops/{s}/queues:redrive", new { queue }, cancellationToken));
-                    }
-
-                    Write(all, json, output, () => TextTable.Render(["service", "queue", "moved back"],
-                        all.SelectMany(s => (s!["moved"]?.AsArray() ?? []).Select(q => (IReadOnlyList<string>)
-                        [
-                            (string?)s["service"] ?? string.Empty, (string?)q!["queue"] ?? string.Empty, q["moved"]?.ToString() ?? "0",
-                        ]))));
-                    break;
-                }
-
-                case "replay":
-                {
-                    if (service is not ("tasks" or "units"))
-                    {
-                        throw new CliException("replay needs the service whose state is published again: tasks or units");
-                    }
-
-                    var result = await client.PostAsync($"/api/v1/ops/{service}:replay", new { tenant }, cancellationToken);
-                    Write(result, json, output, () => string.Join(Environment.NewLine,
-                        (result["replayed"]?.AsObject() ?? []).Select(p => $"{p.Key}: {p.Value} published again")) + Environment.NewLine);
-                    break;
-                }
-
-                default:
-                    throw new CliException($"unknown action '{action}': use queues, redrive or replay");
-            }
+            "queues" => QueuesAsync(call, client),
+            "redrive" => RedriveAsync(call, client, queue),
+            "replay" => ReplayAsync(call, client, service, tenant),
+            _ => throw new CliException($"unknown action '{action}': use queues, redrive or replay"),
         });
 
-    private static void Write(JsonNode result, bool json, TextWriter output, Func<string> text) =>
-        output.Write(json ? result.ToJsonString(Pretty) + Environment.NewLine : text());
+    private static async Task QueuesAsync(OnlineCall call, GatewayClient client)
+    {
+        var all = new List<Answer<OpsApi.ServiceQueues>>();
+        foreach (var s in Consumers)
+        {
+            all.Add(await client.GetAsync<OpsApi.ServiceQueues>($"/api/v1/ops/{s}/queues", call.CancellationToken));
+        }
+
+        Write(call, Services(all), () => TextTable.Render(
+            ["service", "queue", "ready", "error", "skipped"],
+            all.Select(a => a.Value).SelectMany(s => s.Queues.Select(q => (IReadOnlyList<string>)
+            [
+                s.Service, q.Queue, $"{q.Ready}", $"{q.Error}", $"{q.Skipped}",
+            ]))));
+    }
+
+    private static async Task RedriveAsync(OnlineCall call, GatewayClient client, string? queue)
+    {
+        // A named queue belongs to the service its name starts with ("notifications-report-returned_error").
+        var services = queue is { Length: > 0 } named
+            ? [Consumers.FirstOrDefault(s => named.StartsWith(s + "-", StringComparison.Ordinal))
+                ?? throw new CliException($"no service consumes '{named}'; see `platform ops queues`")]
+            : Consumers;
+        var all = new List<Answer<OpsApi.ServiceRedriven>>();
+        foreach (var s in services)
+        {
+            all.Add(await client.PostAsync<OpsApi.ServiceRedriven>(
+                $"/api/v1/ops/{s}/queues:redrive", new { queue }, call.CancellationToken));
+        }
+
+        Write(call, Services(all), () => TextTable.Render(
+            ["service", "queue", "moved back"],
+            all.Select(a => a.Value).SelectMany(s => s.Moved.Select(q => (IReadOnlyList<string>)
+            [
+                s.Service, q.Queue, $"{q.Moved}",
+            ]))));
+    }
+
+    private static async Task ReplayAsync(OnlineCall call, GatewayClient client, string? service, string? tenant)
+    {
+        if (service is not ("tasks" or "units"))
+        {
+            throw new CliException("replay needs the service whose state is published again: tasks or units");
+        }
+
+        var result = await client.PostAsync<OpsApi.Replay>(
+            $"/api/v1/ops/{service}:replay", new { tenant }, call.CancellationToken);
+        Write(call, result.Json, () => string.Join(
+            Environment.NewLine,
+            result.Value.Replayed.Select(p => $"{p.Key}: {p.Value} published again")) + Environment.NewLine);
+    }
+
+    /// <summary>The services' answers as one JSON array, as --json prints them.</summary>
+    private static JsonArray Services<T>(IEnumerable<Answer<T>> answers) => new([.. answers.Select(a => a.Json)]);
+
+    /// <summary>The answer's JSON, or the text as it is (a table ends its own last line).</summary>
+    private static void Write(OnlineCall call, JsonNode json, Func<string> text) =>
+        call.Output.Write(call.Json ? ApiJson.Indented(json) + Environment.NewLine : text());
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 
 namespace Platform.Cli.Online;
@@ -6,11 +5,14 @@ namespace Platform.Cli.Online;
 /// <summary>A plain terminal table that lines up Chinese text (two columns per wide character).</summary>
 public static class TextTable
 {
-    public static string Render(IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<string>> rows, int maxCell = 40)
+    public static string Render(
+        IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<string>> rows, int maxCell = 40)
     {
         var all = new List<IReadOnlyList<string>> { headers };
         all.AddRange(rows.Select(r => r.Select(c => Truncate(c.ReplaceLineEndings(" "), maxCell)).ToList()));
-        var widths = Enumerable.Range(0, headers.Count).Select(i => all.Max(r => Width(i < r.Count ? r[i] : string.Empty))).ToArray();
+        var widths = Enumerable.Range(0, headers.Count)
+            .Select(i => all.Max(r => Width(i < r.Count ? r[i] : string.Empty)))
+            .ToArray();
         var builder = new StringBuilder();
         for (var row = 0; row < all.Count; row++)
         {
@@ -67,10 +69,6 @@ public static class TextTable
 
     private static bool IsWide(int c) =>
         c is >= 0x1100 and <= 0x115F or >= 0x2E80 and <= 0xA4CF or >= 0xAC00 and <= 0xD7A3 or >= 0xF900 and <= 0xFAFF
-            or >= 0xFE30 and <= 0xFE4F or >= 0xFF00 and <= 0xFF60 or >= 0xFFE0 and <= 0xFFE6 or >= 0x20000 and <= 0x3FFFD;
-
-    public static string Join(System.Text.Json.Nodes.JsonNode? array, string property) =>
-        string.Join("、", array?.AsArray().Select(u => (string?)u?[property]).Where(s => !string.IsNullOrEmpty(s)) ?? []);
-
-    public static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+            or >= 0xFE30 and <= 0xFE4F or >= 0xFF00 and <= 0xFF60 or >= 0xFFE0 and <= 0xFFE6
+            or >= 0x20000 and <= 0x3FFFD;
 }

@@ -3,7 +3,9 @@ using Platform.Tasks.Importing;
 
 namespace Platform.Cli.Output;
 
-/// <summary>A terminal summary of a parse: the notice, categories with task counts and units, typed targets, warnings.</summary>
+/// <summary>
+/// A terminal summary of a parse: the notice, categories with task counts and units, typed targets, warnings.
+/// </summary>
 public static class ParseSummary
 {
     public static void Write(ParsedTaskList parsed, TextWriter output)
@@ -14,16 +16,31 @@ public static class ParseSummary
         Field(output, "发文机关 Issuer", notice.Issuer);
         Field(output, "成文日期 Issued on", notice.IssuedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         Field(output, "标题 Title", notice.Title);
-        Field(output, "报送 Reporting", notice.Reporting is { } r ? $"{r.Cadence}, due {r.DueRule}" + (r.ReportTo is null ? "" : $", to {r.ReportTo}") : null);
-        Field(output, "联系人 Contact", notice.Contact is { } c ? string.Join(" / ", new[] { c.Name, c.Phone, c.Email }.Where(s => s is not null)) : null);
+        Field(output, "报送 Reporting", notice.Reporting is { } r
+            ? $"{r.Cadence}, due {r.DueRule}" + (r.ReportTo is null ? "" : $", to {r.ReportTo}")
+            : null);
+        Field(output, "联系人 Contact", notice.Contact is { } c
+            ? string.Join(" / ", new[] { c.Name, c.Phone, c.Email }.Where(s => s is not null))
+            : null);
         output.WriteLine();
 
         output.WriteLine($"类别 Categories: {parsed.Categories.Count}    任务 Tasks: {parsed.Tasks.Count}");
-        var rows = new List<string[]> { new[] { "No.", "类别 Category", "Tasks", "牵头单位 Lead", "责任单位 Responsible", "Indicators" } };
+        var rows = new List<string[]>
+        {
+            new[] { "No.", "类别 Category", "Tasks", "牵头单位 Lead", "责任单位 Responsible", "Indicators" },
+        };
         foreach (var category in parsed.Categories)
         {
             var count = parsed.Tasks.Count(t => t.Category == category.Title);
-            rows.Add([category.Number, category.Title, count.ToString(CultureInfo.InvariantCulture), Join(category.LeadUnits), Join(category.ResponsibleUnits), Join(category.Indicators)]);
+            rows.Add(
+            [
+                category.Number,
+                category.Title,
+                count.ToString(CultureInfo.InvariantCulture),
+                Join(category.LeadUnits),
+                Join(category.ResponsibleUnits),
+                Join(category.Indicators),
+            ]);
         }
 
         var uncategorised = parsed.Tasks.Count(t => t.Category is null);
@@ -39,10 +56,14 @@ public static class ParseSummary
         output.WriteLine($"指标 Typed targets: {targets.Count}");
         foreach (var (number, target) in targets)
         {
-            var value = target.Grade ?? (target.ValueMin is { } min ? $"{min}–{target.Value}" : target.Value?.ToString(CultureInfo.InvariantCulture));
+            var value = target.Grade ?? (target.ValueMin is { } min
+                ? $"{min}–{target.Value}"
+                : target.Value?.ToString(CultureInfo.InvariantCulture));
             var baseline = target.Baseline is { } b ? $" from {b}" : "";
             var deadline = target.Deadline is { } d ? $" by {d:yyyy-MM-dd}" : "";
-            output.WriteLine($"  {number,4}  {target.Direction,-8} {value} {(target.Grade is null ? target.Unit : "")}{baseline}{deadline}    {target.Text}");
+            var unit = target.Grade is null ? target.Unit : "";
+            output.WriteLine(
+                $"  {number,4}  {target.Direction,-8} {value} {unit}{baseline}{deadline}    {target.Text}");
         }
 
         output.WriteLine();
@@ -50,7 +71,8 @@ public static class ParseSummary
         foreach (var warning in parsed.Warnings)
         {
             var line = warning.Line is { } l ? $"line {l}" : "";
-            output.WriteLine($"  {line,-9} {warning.Code}: {warning.Message}" + (warning.SourceText is null ? "" : $"  «{Cut(warning.SourceText, 60)}»"));
+            var source = warning.SourceText is null ? "" : $"  «{Cut(warning.SourceText, 60)}»";
+            output.WriteLine($"  {line,-9} {warning.Code}: {warning.Message}" + source);
         }
     }
 
@@ -74,7 +96,8 @@ public static class ParseSummary
 
         foreach (var row in rows)
         {
-            var cells = row.Select((cell, i) => DisplayWidth.PadRight(DisplayWidth.Truncate(cell, widths[i]), widths[i]));
+            var cells = row.Select((cell, i) =>
+                DisplayWidth.PadRight(DisplayWidth.Truncate(cell, widths[i]), widths[i]));
             output.WriteLine("  " + string.Join("  ", cells).TrimEnd());
         }
     }

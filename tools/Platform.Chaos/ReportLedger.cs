@@ -1,21 +1,5 @@
 namespace Platform.Chaos;
 
-/// <summary>The reporting service's report states (reports."Status"), in its own numbering.</summary>
-public enum ReportState
-{
-    Absent = 0,
-    Draft = 1,
-    Submitted = 2,
-    Returned = 3,
-    Accepted = 4,
-}
-
-/// <summary>One report the load writes: a task, July 2023 and its only lead unit, with the reporter who writes it.</summary>
-public sealed record TrackedReport(Guid TaskId, string TaskNumber, Guid LeadUnitId, string Reporter, string Experiment)
-{
-    public string Path => $"/api/v1/reports/{TaskId}/{ChaosOptions.Period}";
-}
-
 /// <summary>What the load knows of one report: the last state it saw acknowledged (or read back), and the writes whose
 /// outcome it does not know (a timeout, a 5xx, a dropped connection), any of which may have been applied.</summary>
 public sealed class ReportLedger(TrackedReport report, ReportState initial, string? initialMarker)
@@ -70,7 +54,9 @@ public sealed class ReportLedger(TrackedReport report, ReportState initial, stri
             }
 
             var storedMarker = Markers.Find(storedText);
-            if (KnownMarker is not null && storedMarker != KnownMarker && possible.All(a => a.Marker is null || a.Marker != storedMarker))
+            if (KnownMarker is not null
+                && storedMarker != KnownMarker
+                && possible.All(a => a.Marker is null || a.Marker != storedMarker))
             {
                 problems.Add($"text {storedMarker ?? "without a marker"}, acknowledged {KnownMarker}");
             }
@@ -88,25 +74,5 @@ public sealed class ReportLedger(TrackedReport report, ReportState initial, stri
             KnownMarker = Markers.Find(storedText) ?? KnownMarker;
             KnownAt = DateTimeOffset.UtcNow;
         }
-    }
-}
-
-/// <summary>Each save writes a unique marker into the progress text, so that a check can tell which save is stored.</summary>
-public static class Markers
-{
-    private static long next;
-
-    public static string New(string experiment) => $"[chaos:{experiment}:{Interlocked.Increment(ref next):D6}]";
-
-    public static string? Find(string text)
-    {
-        var start = text.IndexOf("[chaos:", StringComparison.Ordinal);
-        if (start < 0)
-        {
-            return null;
-        }
-
-        var end = text.IndexOf(']', start);
-        return end < 0 ? null : text[start..(end + 1)];
     }
 }
