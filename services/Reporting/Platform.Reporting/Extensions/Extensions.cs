@@ -5,7 +5,7 @@ using Platform.Reporting.Data;
 using Platform.Reporting.Domain;
 using Platform.Reporting.Rollups;
 using Platform.Reporting.Views;
-using Platform.ServiceDefaults.Data;
+using Platform.MultiTenancy;
 using Platform.ServiceDefaults.Time;
 
 namespace Platform.Reporting.Extensions;
