@@ -15,7 +15,7 @@ namespace Platform.Messaging;
 /// messages back to the queue they failed on. A message keeps its MessageId, so one that was applied after all (or is
 /// moved twice by a re-drive interrupted between publish and acknowledgement) is skipped by the consumer's inbox.
 /// </summary>
-public sealed partial class ErrorQueues : IEndpointConfigurationObserver, IAsyncDisposable, IMeasuredHealth
+public sealed partial class ErrorQueues : IEndpointConfigurationObserver, IAsyncDisposable
 {
     public const string RedrivenHeader = "duban-redriven";
     private readonly ConcurrentDictionary<string, byte> queues = new(StringComparer.Ordinal);

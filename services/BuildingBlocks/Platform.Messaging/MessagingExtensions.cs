@@ -30,8 +30,8 @@ public static class MessagingExtensions
         builder.Services.AddSingleton(sp => ActivatorUtilities.CreateInstance<ErrorQueues>(sp, connectionString));
         builder.Services.AddHostedService<ErrorQueueMonitor>();
         builder.Services.AddHealthChecks()
-            .AddCheck<MeasuredHealthCheck<OutboxLag>>("outbox")
-            .AddCheck<MeasuredHealthCheck<ErrorQueues>>("error-queues");
+            .AddCheck<OutboxHealthCheck>("outbox")
+            .AddCheck<ErrorQueuesHealthCheck>("error-queues");
         builder.Services
             .AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.ISaveChangesInterceptor, OutboxSignalInterceptor>();
         builder.Services.AddScoped<IOutbox, Outbox<TDbContext>>();

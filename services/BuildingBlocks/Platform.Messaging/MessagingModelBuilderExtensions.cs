@@ -32,11 +32,11 @@ public static class MessagingModelBuilderExtensions
         return modelBuilder;
     }
 
-    /// <summary>The table of the merges <see cref="UnitLog"/> keeps.</summary>
+    /// <summary>The table of <see cref="UnitMergeLog"/>.</summary>
     public static ModelBuilder AddUnitMerges(this ModelBuilder modelBuilder) =>
         modelBuilder.AddUnitRecords<UnitMergeRecord>("unit_merges", m => m.IntoName);
 
-    /// <summary>The table of the unit names <see cref="UnitLog"/> keeps.</summary>
+    /// <summary>The table of <see cref="UnitNameLog"/>.</summary>
     public static ModelBuilder AddUnitNames(this ModelBuilder modelBuilder) =>
         modelBuilder.AddUnitRecords<UnitNameRecord>("unit_names", u => u.Name);
 

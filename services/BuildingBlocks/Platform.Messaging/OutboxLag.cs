@@ -8,7 +8,7 @@ namespace Platform.Messaging;
 /// any of them took and the last error. A metric (duban.outbox.pending, duban.outbox.oldest_age) and part of /health's
 /// detail, so an operator sees events piling up while the broker is away.
 /// </summary>
-public sealed class OutboxLag : IMeasuredHealth
+public sealed class OutboxLag
 {
     private volatile Snapshot current = new(0, null, 0, null, null);
 

@@ -4,11 +4,10 @@ using Platform.Contracts.Events;
 namespace Platform.Messaging;
 
 /// <summary>
-/// What a service keeps of the directory's unit events, so that late ones do no harm: the units' newest names
-/// (<see cref="UnitNameRecord"/>), kept by version and put back into what arrives with older ones, and the merges it
-/// was told of (<see cref="UnitMergeRecord"/>).
+/// The units' newest names a service was told of (<see cref="UnitNameRecord"/>): kept by version, and put back into
+/// what arrives with older ones.
 /// </summary>
-public static class UnitLog
+public static class UnitNameLog
 {
     /// <summary>
     /// Records the unit's name the event carries when the event is newer than what was recorded; true when the copies
@@ -72,29 +71,4 @@ public static class UnitLog
             }).ToList(),
         };
     }
-
-    /// <summary>Records the merge the event announces; false when it was recorded before (a replay).</summary>
-    public static async Task<bool> RecordMergeAsync(
-        this DbContext db, UnitChanged message, CancellationToken cancellationToken)
-    {
-        var into = message.MergedIntoId ?? throw new ArgumentException("not a merge", nameof(message));
-        if (await db.Set<UnitMergeRecord>().AnyAsync(m => m.UnitId == message.UnitId, cancellationToken))
-        {
-            return false;
-        }
-
-        db.Set<UnitMergeRecord>().Add(new UnitMergeRecord
-        {
-            UnitId = message.UnitId, TenantId = message.TenantId, IntoId = into,
-            IntoName = message.MergedIntoName ?? string.Empty,
-            MergedAt = message.OccurredAt,
-        });
-        return true;
-    }
-
-    /// <summary>The merges known for a district (a few at most: units merge rarely).</summary>
-    public static async Task<UnitMerges> UnitMergesAsync(
-        this DbContext db, string tenantId, CancellationToken cancellationToken) =>
-        new(await db.Set<UnitMergeRecord>().AsNoTracking().Where(m => m.TenantId == tenantId)
-            .ToDictionaryAsync(m => m.UnitId, m => (m.IntoId, m.IntoName), cancellationToken));
 }
