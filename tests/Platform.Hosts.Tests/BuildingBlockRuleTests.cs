@@ -15,17 +15,25 @@ public sealed class BuildingBlockRuleTests
     [Fact]
     public void ChinasDateTurnsAtSixteenHundredUtc()
     {
-        Assert.Equal(new DateOnly(2023, 7, 31), ChinaTime.DateOf(new DateTimeOffset(2023, 7, 31, 15, 59, 0, TimeSpan.Zero)));
-        Assert.Equal(new DateOnly(2023, 8, 1), ChinaTime.DateOf(new DateTimeOffset(2023, 7, 31, 16, 0, 0, TimeSpan.Zero)));
-        Assert.Equal(new DateOnly(2023, 8, 1), ChinaTime.Today(new FakeTimeProvider(new DateTimeOffset(2023, 7, 31, 20, 0, 0, TimeSpan.Zero))));
+        Assert.Equal(
+            new DateOnly(2023, 7, 31), ChinaTime.DateOf(new DateTimeOffset(2023, 7, 31, 15, 59, 0, TimeSpan.Zero)));
+        Assert.Equal(
+            new DateOnly(2023, 8, 1), ChinaTime.DateOf(new DateTimeOffset(2023, 7, 31, 16, 0, 0, TimeSpan.Zero)));
+        Assert.Equal(
+            new DateOnly(2023, 8, 1),
+            ChinaTime.Today(new FakeTimeProvider(new DateTimeOffset(2023, 7, 31, 20, 0, 0, TimeSpan.Zero))));
         Assert.Equal(TimeSpan.FromHours(8), ChinaTime.Local(DateTimeOffset.UnixEpoch).Offset);
     }
 
     [Fact]
     public void AUniqueKeyTakenIsTellableFromOtherFailures()
     {
-        var taken = new DbUpdateException("save failed", new PostgresException("duplicate key", "ERROR", "ERROR", PostgresErrorCodes.UniqueViolation));
-        var other = new DbUpdateException("save failed", new PostgresException("violates foreign key", "ERROR", "ERROR", PostgresErrorCodes.ForeignKeyViolation));
+        var taken = new DbUpdateException(
+            "save failed",
+            new PostgresException("duplicate key", "ERROR", "ERROR", PostgresErrorCodes.UniqueViolation));
+        var other = new DbUpdateException(
+            "save failed",
+            new PostgresException("violates foreign key", "ERROR", "ERROR", PostgresErrorCodes.ForeignKeyViolation));
 
         Assert.True(taken.IsUniqueViolation());
         Assert.NotNull(taken.UniqueViolationTable());
@@ -59,7 +67,8 @@ public sealed class BuildingBlockRuleTests
         Assert.True(condition());
     }
 
-    private sealed class CountingJob(IServiceScopeFactory scopes, TimeProvider clock) : PeriodicJob(scopes, clock, NullLogger.Instance)
+    private sealed class CountingJob(
+        IServiceScopeFactory scopes, TimeProvider clock) : PeriodicJob(scopes, clock, NullLogger.Instance)
     {
         public int Passes { get; private set; }
 

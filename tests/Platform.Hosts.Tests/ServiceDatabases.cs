@@ -66,7 +66,8 @@ public sealed class ServiceDatabases : IAsyncLifetime
             """
             SELECT c.relname,
                    (SELECT a.attname FROM pg_attribute a
-                     WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped AND a.attname IN ('tenant_id', 'TenantId')
+                     WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
+                       AND a.attname IN ('tenant_id', 'TenantId')
                      ORDER BY a.attname = 'tenant_id' DESC LIMIT 1)
             FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
             WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p')
@@ -93,7 +94,8 @@ public sealed class ServiceDatabases : IAsyncLifetime
             SELECT a.attname, format_type(a.atttypid, a.atttypmod)
             FROM pg_attribute a
             WHERE a.attrelid = format('public.%I', @table)::regclass AND a.attnum > 0 AND NOT a.attisdropped
-              AND (a.attname = @tenantColumn OR (a.attnotnull AND NOT a.atthasdef AND a.attidentity = '' AND a.attgenerated = ''))
+              AND (a.attname = @tenantColumn
+                OR (a.attnotnull AND NOT a.atthasdef AND a.attidentity = '' AND a.attgenerated = ''))
             ORDER BY a.attnum
             """, connection);
         command.Parameters.AddWithValue("table", table);
@@ -113,7 +115,8 @@ public sealed class ServiceDatabases : IAsyncLifetime
         return $"INSERT INTO {Quote(table)} ({string.Join(", ", columns)}) VALUES ({string.Join(", ", values)})";
     }
 
-    public static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+    public static string Quote(string identifier) =>
+        "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
     private static string ValueOf(string type, string table, string column)
     {
@@ -141,11 +144,13 @@ public sealed class ServiceDatabases : IAsyncLifetime
             "jsonb" or "json" => "'{}'",
             "bytea" => "'\\x00'::bytea",
             "interval" => "interval '1 hour'",
-            _ => throw new NotSupportedException($"{table}.{column}: no test value for type {type}; teach ServiceDatabases.ValueOf."),
+            _ => throw new NotSupportedException($"{table}.{column}: no test value for type {type}; teach " +
+                "ServiceDatabases.ValueOf."),
         };
     }
 
-    private WebApplicationFactory<T> Configure<T>(WebApplicationFactory<T> factory, string service, TestDatabase database)
+    private WebApplicationFactory<T> Configure<T>(
+        WebApplicationFactory<T> factory, string service, TestDatabase database)
         where T : class =>
         factory.WithWebHostBuilder(b =>
         {
@@ -164,12 +169,16 @@ public sealed class ServiceDatabases : IAsyncLifetime
     {
         "units" => StartOnceAsync(new WebApplicationFactory<Platform.Units.Data.UnitsDbContext>(), service, database),
         "tasks" => StartOnceAsync(new WebApplicationFactory<Platform.Tasks.Data.TasksDbContext>(), service, database),
-        "reporting" => StartOnceAsync(new WebApplicationFactory<Platform.Reporting.Data.ReportingDbContext>(), service, database),
-        "notifications" => StartOnceAsync(new WebApplicationFactory<Platform.Notifications.Data.NotificationsDbContext>(), service, database),
+        "reporting" => StartOnceAsync(
+            new WebApplicationFactory<Platform.Reporting.Data.ReportingDbContext>(), service, database),
+        "notifications" => StartOnceAsync(
+            new WebApplicationFactory<Platform.Notifications.Data.NotificationsDbContext>(), service, database),
         _ => throw new ArgumentOutOfRangeException(nameof(service)),
     };
 
-    /// <summary>Building the server runs the host's start-up (MigrateDatabaseAsync before it would serve); then it stops.</summary>
+    /// <summary>
+    /// Building the server runs the host's start-up (MigrateDatabaseAsync before it would serve); then it stops.
+    /// </summary>
     private async Task StartOnceAsync<T>(WebApplicationFactory<T> factory, string service, TestDatabase database)
         where T : class
     {
@@ -199,7 +208,9 @@ public sealed class ServiceDatabases : IAsyncLifetime
             }
 
             var insert = await InsertSqlAsync(connection, table, tenantColumn) + " ON CONFLICT DO NOTHING";
-            string?[] tenants = tenantColumn is null ? [] : [Own, Neighbour, Own, Municipality, Elsewhere, Own, Neighbour];
+            string?[] tenants = tenantColumn is null
+                ? []
+                : [Own, Neighbour, Own, Municipality, Elsewhere, Own, Neighbour];
             if (tenantColumn is not null && await NullableAsync(connection, table, tenantColumn))
             {
                 tenants = [.. tenants, null];
@@ -221,7 +232,9 @@ public sealed class ServiceDatabases : IAsyncLifetime
     private static async Task<bool> NullableAsync(NpgsqlConnection connection, string table, string column)
     {
         await using var command = new NpgsqlCommand(
-            "SELECT NOT attnotnull FROM pg_attribute WHERE attrelid = format('public.%I', @table)::regclass AND attname = @column", connection);
+            "SELECT NOT attnotnull FROM pg_attribute WHERE attrelid = format('public.%I', @table)::regclass AND " +
+            "attname = @column",
+            connection);
         command.Parameters.AddWithValue("table", table);
         command.Parameters.AddWithValue("column", column);
         return (bool)(await command.ExecuteScalarAsync())!;

@@ -35,14 +35,17 @@ public sealed class ServiceHostTests(InfrastructureFixture infrastructure) : ICl
 
         Assert.True(status == HttpStatusCode.OK, body.ToString());
         Assert.Equal("Healthy", body.GetProperty("checks").GetProperty("database").GetProperty("status").GetString());
-        Assert.Equal("Healthy", body.GetProperty("checks").GetProperty("masstransit-bus").GetProperty("status").GetString());
+        Assert.Equal(
+            "Healthy", body.GetProperty("checks").GetProperty("masstransit-bus").GetProperty("status").GetString());
         using var alive = await http.GetAsync("/alive");
         Assert.Equal(HttpStatusCode.OK, alive.StatusCode);
 
         await using var connection = new NpgsqlConnection(database.AdminConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(
-            "SELECT tablename, tableowner FROM pg_tables WHERE schemaname = 'public' AND tablename IN ('outbox_messages', 'inbox_messages')", connection);
+            "SELECT tablename, tableowner FROM pg_tables WHERE schemaname = 'public' AND tablename IN " +
+            "('outbox_messages', 'inbox_messages')",
+            connection);
         await using var reader = await command.ExecuteReaderAsync();
         var owners = new Dictionary<string, string>();
         while (await reader.ReadAsync())
@@ -92,14 +95,17 @@ public sealed class ServiceHostTests(InfrastructureFixture infrastructure) : ICl
 
         Assert.True(await WaitForHealthAsync(http, HttpStatusCode.OK), "never ready with its broker");
         proxy.Cut();
-        Assert.True(await WaitForHealthAsync(http, HttpStatusCode.ServiceUnavailable), "still ready with its broker gone");
+        Assert.True(
+            await WaitForHealthAsync(http, HttpStatusCode.ServiceUnavailable), "still ready with its broker gone");
         using (var alive = await http.GetAsync("/alive"))
         {
             Assert.Equal(HttpStatusCode.OK, alive.StatusCode);
         }
 
         proxy.Start();
-        Assert.True(await WaitForHealthAsync(http, HttpStatusCode.OK, TimeSpan.FromSeconds(90)), "not ready again after the broker came back");
+        Assert.True(
+            await WaitForHealthAsync(http, HttpStatusCode.OK, TimeSpan.FromSeconds(90)),
+            "not ready again after the broker came back");
     }
 
     /// <summary>The same for the database: 503 while it refuses connections, 200 when it accepts them again.</summary>
@@ -116,22 +122,28 @@ public sealed class ServiceHostTests(InfrastructureFixture infrastructure) : ICl
         {
             await admin.OpenAsync();
             await using var refuse = new Npgsql.NpgsqlCommand(
-                $"ALTER DATABASE \"{database.Name}\" ALLOW_CONNECTIONS false; SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{database.Name}'", admin);
+                $"ALTER DATABASE \"{database.Name}\" ALLOW_CONNECTIONS false; SELECT pg_terminate_backend(pid) FROM " +
+                $"pg_stat_activity WHERE datname = '{database.Name}'",
+                admin);
             await refuse.ExecuteNonQueryAsync();
         }
 
-        Assert.True(await WaitForHealthAsync(http, HttpStatusCode.ServiceUnavailable), "still ready with its database refusing connections");
+        Assert.True(
+            await WaitForHealthAsync(http, HttpStatusCode.ServiceUnavailable),
+            "still ready with its database refusing connections");
         await using (var admin = new Npgsql.NpgsqlConnection(infrastructure.Postgres.AdminConnectionString))
         {
             await admin.OpenAsync();
-            await using var allow = new Npgsql.NpgsqlCommand($"ALTER DATABASE \"{database.Name}\" ALLOW_CONNECTIONS true", admin);
+            await using var allow = new Npgsql.NpgsqlCommand(
+                $"ALTER DATABASE \"{database.Name}\" ALLOW_CONNECTIONS true", admin);
             await allow.ExecuteNonQueryAsync();
         }
 
         Assert.True(await WaitForHealthAsync(http, HttpStatusCode.OK), "not ready again after the database came back");
     }
 
-    private static async Task<bool> WaitForHealthAsync(HttpClient http, HttpStatusCode expected, TimeSpan? within = null)
+    private static async Task<bool> WaitForHealthAsync(
+        HttpClient http, HttpStatusCode expected, TimeSpan? within = null)
     {
         var deadline = DateTime.UtcNow + (within ?? TimeSpan.FromSeconds(60));
         while (DateTime.UtcNow < deadline)
@@ -156,10 +168,13 @@ public sealed class ServiceHostTests(InfrastructureFixture infrastructure) : ICl
         await using var _ = factory;
         using var __ = http;
         using var response = await http.GetAsync("/api/v1/anything");
-        Assert.True(response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.NotFound, response.StatusCode.ToString());
+        Assert.True(
+            response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.NotFound,
+            response.StatusCode.ToString());
 
         // Nor does gRPC reflection list its methods to an anonymous caller.
-        using var reflection = new HttpRequestMessage(HttpMethod.Post, "/grpc.reflection.v1alpha.ServerReflection/ServerReflectionInfo")
+        using var reflection = new HttpRequestMessage(
+            HttpMethod.Post, "/grpc.reflection.v1alpha.ServerReflection/ServerReflectionInfo")
         {
             Content = new ByteArrayContent([0, 0, 0, 0, 2, 0x3A, 0x00]),
             Version = HttpVersion.Version20,
@@ -175,22 +190,29 @@ public sealed class ServiceHostTests(InfrastructureFixture infrastructure) : ICl
         return (response.StatusCode, await response.Content.ReadFromJsonAsync<JsonElement>());
     }
 
-    private static (IAsyncDisposable Factory, HttpClient Http) Start(string host, TestDatabase database, string rabbitMq) => host switch
+    private static (
+        IAsyncDisposable Factory,
+        HttpClient Http) Start(string host, TestDatabase database, string rabbitMq) => host switch
     {
         "tasks" => Start(new WebApplicationFactory<Platform.Tasks.Data.TasksDbContext>(), database, rabbitMq),
-        "reporting" => Start(new WebApplicationFactory<Platform.Reporting.Data.ReportingDbContext>(), database, rabbitMq),
-        "notifications" => Start(new WebApplicationFactory<Platform.Notifications.Data.NotificationsDbContext>(), database, rabbitMq),
+        "reporting" => Start(
+            new WebApplicationFactory<Platform.Reporting.Data.ReportingDbContext>(), database, rabbitMq),
+        "notifications" => Start(
+            new WebApplicationFactory<Platform.Notifications.Data.NotificationsDbContext>(), database, rabbitMq),
         _ => throw new ArgumentOutOfRangeException(nameof(host)),
     };
 
-    private static (IAsyncDisposable Factory, HttpClient Http) Start<T>(WebApplicationFactory<T> factory, TestDatabase database, string rabbitMq)
+    private static (
+        IAsyncDisposable Factory,
+        HttpClient Http) Start<T>(WebApplicationFactory<T> factory, TestDatabase database, string rabbitMq)
         where T : class
     {
         var configured = Configure(factory, database, rabbitMq);
         return (configured, configured.CreateClient());
     }
 
-    private static WebApplicationFactory<T> Configure<T>(WebApplicationFactory<T> factory, TestDatabase database, string rabbitMq)
+    private static WebApplicationFactory<T> Configure<T>(
+        WebApplicationFactory<T> factory, TestDatabase database, string rabbitMq)
         where T : class =>
         factory.WithWebHostBuilder(b =>
         {

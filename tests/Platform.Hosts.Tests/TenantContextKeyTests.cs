@@ -5,7 +5,9 @@ using Platform.MultiTenancy;
 
 namespace Platform.Hosts.Tests;
 
-/// <summary>The signed message names each value unambiguously, and the key is required and never guessable from its use.</summary>
+/// <summary>
+/// The signed message names each value unambiguously, and the key is required and never guessable from its use.
+/// </summary>
 public sealed class TenantContextKeyTests
 {
     private const string Key = "0123456789abcdef0123456789abcdef";
@@ -14,7 +16,9 @@ public sealed class TenantContextKeyTests
     public void ValuesThatConcatenateAlikeAreDifferentMessagesAndSignatures()
     {
         var key = new TenantContextKey(Key);
-        Assert.NotEqual(TenantContextKey.Canonical(42, "1|2", "", "off", "off"), TenantContextKey.Canonical(42, "1", "2|", "off", "off"));
+        Assert.NotEqual(
+            TenantContextKey.Canonical(42, "1|2", "", "off", "off"),
+            TenantContextKey.Canonical(42, "1", "2|", "off", "off"));
         Assert.NotEqual(key.Sign(42, "1|2", "", "off", "off"), key.Sign(42, "1", "2|", "off", "off"));
         Assert.NotEqual(key.Sign(42, "1;", "2", "off", "off"), key.Sign(42, "1", ";2", "off", "off"));
         Assert.NotEqual(key.Sign(4, "21", "", "off", "off"), key.Sign(42, "1", "", "off", "off"));
@@ -35,7 +39,10 @@ public sealed class TenantContextKeyTests
                     foreach (var system in new[] { "on", "off", "", "on;" })
                     {
                         var message = TenantContextKey.Canonical(7, tenant, prefix, readOnly, system);
-                        Assert.True(seen.TryAdd(message, (tenant, prefix, readOnly, system)), $"{message} stands for {seen.GetValueOrDefault(message)} and ({tenant}, {prefix}, {readOnly}, {system})");
+                        Assert.True(
+                            seen.TryAdd(message, (tenant, prefix, readOnly, system)),
+                            $"{message} stands for {seen.GetValueOrDefault(message)} and ({tenant}, {prefix}, " +
+                            $"{readOnly}, {system})");
                     }
                 }
             }
@@ -45,14 +52,17 @@ public sealed class TenantContextKeyTests
     [Fact]
     public void TheMessageCountsUtf8BytesAsPostgresOctetLengthDoes()
     {
-        Assert.Equal("23:duban.tenant-context.v1;3:123;6:渝中;0:;2:on;3:off;", TenantContextKey.Canonical(123, "渝中", "", "on", "off"));
+        Assert.Equal(
+            "23:duban.tenant-context.v1;3:123;6:渝中;0:;2:on;3:off;",
+            TenantContextKey.Canonical(123, "渝中", "", "on", "off"));
     }
 
     [Fact]
     public void TheSignatureIsHmacSha256OfTheMessageInLowerCaseHex()
     {
         var message = TenantContextKey.Canonical(99, "500103", "", "off", "off");
-        var expected = Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(Key), Encoding.UTF8.GetBytes(message)));
+        var expected = Convert.ToHexStringLower(
+            HMACSHA256.HashData(Encoding.UTF8.GetBytes(Key), Encoding.UTF8.GetBytes(message)));
         Assert.Equal(expected, new TenantContextKey(Key).Sign(99, "500103", "", "off", "off"));
         Assert.NotEqual(expected, new TenantContextKey(Key + "x").Sign(99, "500103", "", "off", "off"));
     }
@@ -63,7 +73,9 @@ public sealed class TenantContextKeyTests
     [InlineData("too-short")]
     public void AHostWithoutAProperKeyDoesNotStart(string? configured)
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [TenantContextKey.ConfigurationKey] = configured }).Build();
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { [TenantContextKey.ConfigurationKey] = configured })
+            .Build();
         var error = Assert.Throws<InvalidOperationException>(() => TenantContextKey.FromConfiguration(configuration));
         Assert.Contains("Database__ContextKey", error.Message, StringComparison.Ordinal);
     }

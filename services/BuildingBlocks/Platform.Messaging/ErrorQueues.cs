@@ -31,7 +31,8 @@ public sealed partial class ErrorQueues : IEndpointConfigurationObserver, IAsync
         broker = new Uri(connectionString);
         this.logger = logger;
         meters.Create(MessagingMetrics.MeterName).CreateObservableGauge("duban.rabbitmq.error_queue.messages",
-            () => lastDepths.Select(d => new Measurement<long>(d.Error, new KeyValuePair<string, object?>("queue", d.Queue + "_error"))),
+            () => lastDepths.Select(
+                d => new Measurement<long>(d.Error, new KeyValuePair<string, object?>("queue", d.Queue + "_error"))),
             unit: "{message}", description: "Messages waiting in this service's error queues");
     }
 
@@ -45,7 +46,8 @@ public sealed partial class ErrorQueues : IEndpointConfigurationObserver, IAsync
         var name = address.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries).Last();
         // The bus's own temporary endpoint (responses, "{host}_{process}_bus_{id}") dies with the process and has no
         // error queue worth watching.
-        if (address.Query.Contains("temporary=true", StringComparison.OrdinalIgnoreCase) || name.Contains("_bus_", StringComparison.Ordinal))
+        if (address.Query.Contains("temporary=true", StringComparison.OrdinalIgnoreCase)
+            || name.Contains("_bus_", StringComparison.Ordinal))
         {
             return;
         }
@@ -53,7 +55,9 @@ public sealed partial class ErrorQueues : IEndpointConfigurationObserver, IAsync
         queues.TryAdd(name, 0);
     }
 
-    /// <summary>Each queue's depth, its error queue's and its skipped queue's, with what failed the oldest error.</summary>
+    /// <summary>
+    /// Each queue's depth, its error queue's and its skipped queue's, with what failed the oldest error.
+    /// </summary>
     public async Task<IReadOnlyList<QueueDepth>> DepthsAsync(CancellationToken cancellationToken)
     {
         await gate.WaitAsync(cancellationToken);
@@ -100,7 +104,8 @@ public sealed partial class ErrorQueues : IEndpointConfigurationObserver, IAsync
                 : name.EndsWith("_skipped", StringComparison.Ordinal) ? name[..^"_skipped".Length] : name;
             if (!targets.Contains(name, StringComparer.Ordinal))
             {
-                throw new KeyNotFoundException($"This service consumes no queue '{queue}'; its queues are: {string.Join(", ", targets)}.");
+                throw new KeyNotFoundException($"This service consumes no queue '{queue}'; its queues are: " +
+                    $"{string.Join(", ", targets)}.");
             }
 
             targets = [name];
@@ -135,7 +140,9 @@ public sealed partial class ErrorQueues : IEndpointConfigurationObserver, IAsync
         }
     }
 
-    /// <summary>/health's detail: the depths the last measurement saw; never a reason to be unready by itself.</summary>
+    /// <summary>
+    /// /health's detail: the depths the last measurement saw; never a reason to be unready by itself.
+    /// </summary>
     public HealthCheckResult ToHealth()
     {
         var depths = lastDepths;
@@ -148,14 +155,18 @@ public sealed partial class ErrorQueues : IEndpointConfigurationObserver, IAsync
 
         return HealthCheckResult.Healthy(
             waiting.Count == 0 ? "error queues empty"
-                : $"{waiting.Sum(d => d.Error + d.Skipped)} messages wait in error queues ({string.Join(", ", waiting.Select(d => d.Queue + "_error"))}); re-drive them with `platform ops redrive`",
+                : $"{waiting.Sum(d => d.Error + d.Skipped)} messages wait in error queues " +
+                    $"({string.Join(", ", waiting.Select(d => d.Queue + "_error"))}); re-drive them with `platform " +
+                    "ops redrive`",
             data);
     }
 
-    private async Task<int> MoveAsync(IConnection connected, string from, string to, CancellationToken cancellationToken)
+    private async Task<int> MoveAsync(
+        IConnection connected, string from, string to, CancellationToken cancellationToken)
     {
         await using var channel = await connected.CreateChannelAsync(
-            new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true), cancellationToken);
+            new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true),
+            cancellationToken);
         uint present;
         try
         {
@@ -178,7 +189,8 @@ public sealed partial class ErrorQueues : IEndpointConfigurationObserver, IAsync
             var properties = Copy(message.BasicProperties);
             // Published and confirmed before the original is acknowledged: a crash in between leaves a copy in both
             // queues, never in neither.
-            await channel.BasicPublishAsync(string.Empty, to, mandatory: true, properties, message.Body, cancellationToken);
+            await channel.BasicPublishAsync(
+                string.Empty, to, mandatory: true, properties, message.Body, cancellationToken);
             await channel.BasicAckAsync(message.DeliveryTag, multiple: false, cancellationToken);
             moved++;
         }
@@ -248,7 +260,12 @@ public sealed partial class ErrorQueues : IEndpointConfigurationObserver, IAsync
         }
 
         await DropConnectionAsync();
-        var factory = new ConnectionFactory { Uri = broker, ClientProvidedName = "duban-error-queues", RequestedConnectionTimeout = TimeSpan.FromSeconds(5) };
+        var factory = new ConnectionFactory
+        {
+            Uri = broker,
+            ClientProvidedName = "duban-error-queues",
+            RequestedConnectionTimeout = TimeSpan.FromSeconds(5),
+        };
         connection = await factory.CreateConnectionAsync(cancellationToken);
         return connection;
     }
@@ -271,13 +288,10 @@ public sealed partial class ErrorQueues : IEndpointConfigurationObserver, IAsync
 
     public async ValueTask DisposeAsync() => await DropConnectionAsync();
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Re-drove {Count} messages from the error queues back to {Queue}")]
+    [LoggerMessage(
+        Level = LogLevel.Warning, Message = "Re-drove {Count} messages from the error queues back to {Queue}")]
     private partial void LogRedriven(int count, string queue);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Closing the error-queue connection failed: {Reason}")]
     private partial void LogCloseFailed(string reason);
 }
-
-public sealed record QueueDepth(string Queue, uint Ready, uint Error, uint Skipped);
-
-public sealed record Redriven(string Queue, int Moved);

@@ -17,15 +17,19 @@ public abstract class InboxConsumer<TMessage, TDbContext>(TDbContext db, ILogger
 
     public async Task Consume(ConsumeContext<TMessage> context)
     {
-        var messageId = context.MessageId ?? throw new InvalidOperationException($"{typeof(TMessage).Name} has no MessageId; the inbox cannot deduplicate it.");
+        var messageId = context.MessageId
+            ?? throw new InvalidOperationException(
+                $"{typeof(TMessage).Name} has no MessageId; the inbox cannot deduplicate it.");
         var consumer = GetType().FullName!;
         var cancellationToken = context.CancellationToken;
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var seen = await db.Set<InboxMessage>().AnyAsync(m => m.MessageId == messageId && m.Consumer == consumer, cancellationToken);
+        var seen = await db.Set<InboxMessage>()
+            .AnyAsync(m => m.MessageId == messageId && m.Consumer == consumer, cancellationToken);
         if (seen)
         {
-            logger.LogInformation("Message {MessageId} was already applied by {Consumer}; skipped", messageId, consumer);
+            logger.LogInformation(
+                "Message {MessageId} was already applied by {Consumer}; skipped", messageId, consumer);
             return;
         }
 
@@ -43,5 +47,6 @@ public abstract class InboxConsumer<TMessage, TDbContext>(TDbContext db, ILogger
     }
 
     /// <summary>Applies the message's effect to <see cref="Db"/>; saving and committing is done by the base.</summary>
-    protected abstract Task HandleAsync(TMessage message, ConsumeContext<TMessage> context, CancellationToken cancellationToken);
+    protected abstract Task HandleAsync(
+        TMessage message, ConsumeContext<TMessage> context, CancellationToken cancellationToken);
 }

@@ -16,7 +16,8 @@ public static class MessagingExtensions
     /// consumers; a service that consumes nothing passes none.
     /// </summary>
     public static IHostApplicationBuilder AddPlatformMessaging<TDbContext>(
-        this IHostApplicationBuilder builder, string serviceName, Action<IBusRegistrationConfigurator>? configureConsumers = null)
+        this IHostApplicationBuilder builder, string serviceName,
+        Action<IBusRegistrationConfigurator>? configureConsumers = null)
         where TDbContext : DbContext
     {
         var connectionString = builder.Configuration.GetConnectionString("RabbitMq")
@@ -31,7 +32,8 @@ public static class MessagingExtensions
         builder.Services.AddHealthChecks()
             .AddCheck<OutboxHealthCheck>("outbox")
             .AddCheck<ErrorQueuesHealthCheck>("error-queues");
-        builder.Services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.ISaveChangesInterceptor, OutboxSignalInterceptor>();
+        builder.Services
+            .AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.ISaveChangesInterceptor, OutboxSignalInterceptor>();
         builder.Services.AddScoped<IOutbox, Outbox<TDbContext>>();
         builder.Services.AddOptions<OutboxOptions>().BindConfiguration("Outbox");
         builder.Services.AddSingleton<OutboxRelay<TDbContext>>();
@@ -40,7 +42,9 @@ public static class MessagingExtensions
         builder.Services.AddMassTransit(x =>
         {
             // Queues are named after the service; tests running beside a live stack give themselves another prefix.
-            var prefix = builder.Configuration["Messaging:EndpointPrefix"] is { Length: > 0 } configured ? configured : serviceName;
+            var prefix = builder.Configuration["Messaging:EndpointPrefix"] is { Length: > 0 } configured
+                ? configured
+                : serviceName;
             x.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(prefix, includeNamespace: false));
             configureConsumers?.Invoke(x);
             // No call home: the hosts have no business on the internet, and its failures filled the logs.
@@ -64,7 +68,8 @@ public static class MessagingExtensions
                 });
                 cfg.UseMessageRetry(r =>
                 {
-                    r.Exponential(3, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(2), TimeSpan.FromMilliseconds(300));
+                    r.Exponential(
+                        3, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(2), TimeSpan.FromMilliseconds(300));
                     r.Ignore<MissingTenantException>();
                     r.Ignore<Exception>(DatabaseFailures.IsTransient);
                 });

@@ -4,13 +4,6 @@ using Platform.Contracts;
 
 namespace Platform.Messaging;
 
-/// <summary>Adds integration events to the current DbContext; they leave with its next SaveChanges or not at all.</summary>
-public interface IOutbox
-{
-    void Enqueue<TMessage>(TMessage message)
-        where TMessage : class;
-}
-
 /// <summary>
 /// Rows are stamped in real time, never by a service's adjustable demo clock: the relay's schedule is about the
 /// broker, not about the business calendar, and a demo clock set back must not hold events for minutes.
@@ -48,9 +41,4 @@ public sealed class Outbox<TDbContext>(TDbContext db) : IOutbox
     internal static string TypeName(Type type) => $"{type.FullName}, {type.Assembly.GetName().Name}";
 
     private static Guid NewId() => Guid.CreateVersion7();
-}
-
-internal static class MessageJson
-{
-    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
 }

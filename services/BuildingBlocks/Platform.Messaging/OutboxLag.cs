@@ -17,13 +17,15 @@ public sealed class OutboxLag
         var meter = meters.Create(MessagingMetrics.MeterName);
         meter.CreateObservableGauge("duban.outbox.pending", () => (long)current.Pending, unit: "{message}",
             description: "Outbox rows not yet confirmed by the broker");
-        meter.CreateObservableGauge("duban.outbox.oldest_age", () => OldestAge(TimeProvider.System.GetUtcNow()).TotalSeconds, unit: "s",
+        meter.CreateObservableGauge(
+            "duban.outbox.oldest_age", () => OldestAge(TimeProvider.System.GetUtcNow()).TotalSeconds, unit: "s",
             description: "Age of the oldest outbox row not yet confirmed by the broker");
     }
 
     public int Pending => current.Pending;
 
-    public TimeSpan OldestAge(DateTimeOffset now) => current.Oldest is { } oldest && now > oldest ? now - oldest : TimeSpan.Zero;
+    public TimeSpan OldestAge(DateTimeOffset now) =>
+        current.Oldest is { } oldest && now > oldest ? now - oldest : TimeSpan.Zero;
 
     internal void Measured(int pending, DateTimeOffset? oldest, int attempts, string? lastError, DateTimeOffset now) =>
         current = new Snapshot(pending, oldest, attempts, lastError, now);
@@ -53,13 +55,12 @@ public sealed class OutboxLag
         // Lag is reported, not judged: a backlog behind a broker outage is what the outbox is for, and the broker's own
         // check already takes the host out of readiness while it is unreachable.
         return HealthCheckResult.Healthy(
-            snapshot.Pending == 0 ? "outbox drained" : $"{snapshot.Pending} events wait to be published (oldest {age.TotalSeconds:0} s)", data);
+            snapshot.Pending == 0
+                ? "outbox drained"
+                : $"{snapshot.Pending} events wait to be published (oldest {age.TotalSeconds:0} s)",
+            data);
     }
 
-    private sealed record Snapshot(int Pending, DateTimeOffset? Oldest, int Attempts, string? LastError, DateTimeOffset? MeasuredAt);
-}
-
-public static class MessagingMetrics
-{
-    public const string MeterName = "Platform.Messaging";
+    private sealed record Snapshot(
+        int Pending, DateTimeOffset? Oldest, int Attempts, string? LastError, DateTimeOffset? MeasuredAt);
 }

@@ -43,7 +43,8 @@ public sealed partial class OutboxRelay<TDbContext>(
                 await CleanupIfDueAsync(stoppingToken);
                 if (pass.Failed is { } retryAt)
                 {
-                    wait = TimeSpan.FromTicks(Math.Max(0, Math.Min((retryAt - Clock.GetUtcNow()).Ticks, options.Value.MaxRetryDelay.Ticks)));
+                    wait = TimeSpan.FromTicks(
+                        Math.Max(0, Math.Min((retryAt - Clock.GetUtcNow()).Ticks, options.Value.MaxRetryDelay.Ticks)));
                 }
                 else if (pass.Claimed == options.Value.BatchSize)
                 {
@@ -75,7 +76,7 @@ public sealed partial class OutboxRelay<TDbContext>(
     public async Task<RelayPass> RelayBatchAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<TenantContext>().SetSystem();
+        using var platform = scope.ServiceProvider.GetRequiredService<TenantContext>().AsSystem("outbox relay pass");
         var db = scope.ServiceProvider.GetRequiredService<TDbContext>();
         await MarkConfirmedAsync(db, cancellationToken);
         var (batch, leasedUntil) = await ClaimAsync(db, cancellationToken);
@@ -96,7 +97,11 @@ public sealed partial class OutboxRelay<TDbContext>(
             if (Read(row) is not { } message)
             {
                 // A body this build cannot read is this row's problem only; it keeps its record and the batch goes on.
-                await FailAsync(db, row, new InvalidOperationException($"{row.MessageType} cannot be read by this build."), cancellationToken);
+                await FailAsync(
+                    db,
+                    row,
+                    new InvalidOperationException($"{row.MessageType} cannot be read by this build."),
+                    cancellationToken);
                 continue;
             }
 
@@ -121,8 +126,11 @@ public sealed partial class OutboxRelay<TDbContext>(
         return new RelayPass(batch.Count, sent.Count, retryAt);
     }
 
-    /// <summary>Releases the lease of rows this pass did not publish, to be tried again at <paramref name="retryAt"/> if given.</summary>
-    private static Task HandBackAsync(TDbContext db, List<Guid> ids, DateTimeOffset? retryAt, CancellationToken cancellationToken) =>
+    /// <summary>
+    /// Releases the lease of rows this pass did not publish, to be tried again at <paramref name="retryAt"/> if given.
+    /// </summary>
+    private static Task HandBackAsync(
+        TDbContext db, List<Guid> ids, DateTimeOffset? retryAt, CancellationToken cancellationToken) =>
         ids.Count == 0
             ? Task.CompletedTask
             : db.Set<OutboxMessage>().Where(m => ids.Contains(m.Id)).ExecuteUpdateAsync(s =>
@@ -134,7 +142,8 @@ public sealed partial class OutboxRelay<TDbContext>(
                 }
             }, cancellationToken);
 
-    private async Task<(List<OutboxMessage> Rows, DateTimeOffset LeasedUntil)> ClaimAsync(TDbContext db, CancellationToken cancellationToken)
+    private async Task<(List<OutboxMessage> Rows, DateTimeOffset LeasedUntil)> ClaimAsync(
+        TDbContext db, CancellationToken cancellationToken)
     {
         var now = Clock.GetUtcNow();
         var until = now + options.Value.Lease;
@@ -143,7 +152,8 @@ public sealed partial class OutboxRelay<TDbContext>(
                 UPDATE outbox_messages SET "LockedUntil" = {until}
                 WHERE "Id" IN (
                     SELECT "Id" FROM outbox_messages
-                    WHERE "SentAt" IS NULL AND "NextAttemptAt" <= {now} AND ("LockedUntil" IS NULL OR "LockedUntil" <= {now})
+                    WHERE "SentAt" IS NULL AND "NextAttemptAt" <= {now}
+                      AND ("LockedUntil" IS NULL OR "LockedUntil" <= {now})
                     ORDER BY "CreatedAt"
                     LIMIT {options.Value.BatchSize}
                     FOR UPDATE SKIP LOCKED)
@@ -161,7 +171,8 @@ public sealed partial class OutboxRelay<TDbContext>(
             var type = Type.GetType(row.MessageType, throwOnError: true)!;
             return (JsonSerializer.Deserialize(row.Body, type, MessageJson.Options)!, type);
         }
-        catch (Exception ex) when (ex is JsonException or TypeLoadException or FileNotFoundException or ArgumentException or NotSupportedException)
+        catch (Exception ex) when (ex is JsonException or TypeLoadException or FileNotFoundException
+            or ArgumentException or NotSupportedException)
         {
             return null;
         }
@@ -210,7 +221,8 @@ public sealed partial class OutboxRelay<TDbContext>(
         }
     }
 
-    private async Task<DateTimeOffset> FailAsync(TDbContext db, OutboxMessage row, Exception exception, CancellationToken cancellationToken)
+    private async Task<DateTimeOffset> FailAsync(
+        TDbContext db, OutboxMessage row, Exception exception, CancellationToken cancellationToken)
     {
         var attempts = row.Attempts + 1;
         var delay = TimeSpan.FromTicks(Math.Min(
@@ -231,7 +243,9 @@ public sealed partial class OutboxRelay<TDbContext>(
         return retryAt;
     }
 
-    /// <summary>At most once per poll interval: a relay draining a backlog batch after batch does not count each time.</summary>
+    /// <summary>
+    /// At most once per poll interval: a relay draining a backlog batch after batch does not count each time.
+    /// </summary>
     private async Task MeasureLagAsync(CancellationToken cancellationToken)
     {
         if (Clock.GetUtcNow() - lastMeasured < options.Value.PollInterval)
@@ -241,12 +255,20 @@ public sealed partial class OutboxRelay<TDbContext>(
 
         lastMeasured = Clock.GetUtcNow();
         await using var scope = scopes.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<TenantContext>().SetSystem();
-        var pending = scope.ServiceProvider.GetRequiredService<TDbContext>().Set<OutboxMessage>().Where(m => m.SentAt == null);
+        using var platform = scope.ServiceProvider.GetRequiredService<TenantContext>()
+            .AsSystem("outbox lag measurement");
+        var pending = scope.ServiceProvider.GetRequiredService<TDbContext>()
+            .Set<OutboxMessage>()
+            .Where(m => m.SentAt == null);
         var stats = await pending.GroupBy(_ => 1)
             .Select(g => new { Count = g.Count(), Oldest = g.Min(m => m.CreatedAt), Attempts = g.Max(m => m.Attempts) })
             .SingleOrDefaultAsync(cancellationToken);
-        var error = stats is null ? null : await pending.Where(m => m.LastError != null).OrderByDescending(m => m.Attempts).Select(m => m.LastError).FirstOrDefaultAsync(cancellationToken);
+        var error = stats is null
+            ? null
+            : await pending.Where(m => m.LastError != null)
+                .OrderByDescending(m => m.Attempts)
+                .Select(m => m.LastError)
+                .FirstOrDefaultAsync(cancellationToken);
         lag.Measured(stats?.Count ?? 0, stats?.Oldest, stats?.Attempts ?? 0, error, Clock.GetUtcNow());
     }
 
@@ -260,11 +282,15 @@ public sealed partial class OutboxRelay<TDbContext>(
 
         lastCleanup = now;
         await using var scope = scopes.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<TenantContext>().SetSystem();
+        using var platform = scope.ServiceProvider.GetRequiredService<TenantContext>().AsSystem("outbox clean-up");
         var db = scope.ServiceProvider.GetRequiredService<TDbContext>();
         var cutoff = now - options.Value.Retention;
-        var sent = await db.Set<OutboxMessage>().Where(m => m.SentAt != null && m.SentAt < cutoff).ExecuteDeleteAsync(cancellationToken);
-        var applied = await db.Set<InboxMessage>().Where(m => m.ProcessedAt < cutoff).ExecuteDeleteAsync(cancellationToken);
+        var sent = await db.Set<OutboxMessage>()
+            .Where(m => m.SentAt != null && m.SentAt < cutoff)
+            .ExecuteDeleteAsync(cancellationToken);
+        var applied = await db.Set<InboxMessage>()
+            .Where(m => m.ProcessedAt < cutoff)
+            .ExecuteDeleteAsync(cancellationToken);
         if (sent + applied > 0)
         {
             LogCleanedUp(sent, applied);
@@ -274,12 +300,14 @@ public sealed partial class OutboxRelay<TDbContext>(
     [LoggerMessage(Level = LogLevel.Error, Message = "Outbox relay pass failed; retrying on the next pass")]
     private partial void LogRelayFailed(Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Publishing outbox message {MessageId} ({MessageType}) failed on attempt {Attempts}; next try in {Delay}")]
-    private partial void LogPublishFailed(Exception exception, Guid messageId, string messageType, int attempts, TimeSpan delay);
+    [LoggerMessage(
+        Level = LogLevel.Warning,
+        Message = "Publishing outbox message {MessageId} ({MessageType}) failed on attempt {Attempts}; next try in " +
+            "{Delay}")]
+    private partial void LogPublishFailed(
+        Exception exception, Guid messageId, string messageType, int attempts, TimeSpan delay);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Outbox clean-up removed {Sent} sent and {Applied} inbox rows")]
+    [LoggerMessage(
+        Level = LogLevel.Information, Message = "Outbox clean-up removed {Sent} sent and {Applied} inbox rows")]
     private partial void LogCleanedUp(int sent, int applied);
 }
-
-/// <summary>What one relay pass did: rows claimed, rows the broker confirmed, and when to try again after a failure.</summary>
-public sealed record RelayPass(int Claimed, int Sent, DateTimeOffset? Failed);

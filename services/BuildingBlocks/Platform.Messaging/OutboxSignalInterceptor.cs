@@ -15,7 +15,8 @@ public sealed class OutboxSignalInterceptor(OutboxSignal signal) : SaveChangesIn
         return result;
     }
 
-    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    public override ValueTask<int> SavedChangesAsync(
+        SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
         Notify(eventData.Context);
         return ValueTask.FromResult(result);
@@ -23,7 +24,8 @@ public sealed class OutboxSignalInterceptor(OutboxSignal signal) : SaveChangesIn
 
     private void Notify(DbContext? context)
     {
-        if (context?.Database.CurrentTransaction is null && context?.ChangeTracker.Entries<OutboxMessage>().Any(e => e.Entity.SentAt is null) == true)
+        if (context?.Database.CurrentTransaction is null
+            && context?.ChangeTracker.Entries<OutboxMessage>().Any(e => e.Entity.SentAt is null) == true)
         {
             signal.Notify();
         }

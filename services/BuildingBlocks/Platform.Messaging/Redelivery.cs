@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Diagnostics.HealthChecks;
-
 namespace Platform.Messaging;
 
 /// <summary>The delays between attempts to apply a message while a dependency is down.</summary>
@@ -20,18 +18,4 @@ public static class Redelivery
             next = next * 2 > Longest ? Longest : next * 2;
         }
     }
-}
-
-/// <summary>/health's detail of the outbox: reports what the relay last measured, no I/O on the request's path.</summary>
-internal sealed class OutboxHealthCheck(OutboxLag lag) : IHealthCheck
-{
-    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
-        Task.FromResult(lag.ToHealth());
-}
-
-/// <summary>/health's detail of the error queues, as the monitor last measured them.</summary>
-internal sealed class ErrorQueuesHealthCheck(ErrorQueues errorQueues) : IHealthCheck
-{
-    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
-        Task.FromResult(errorQueues.ToHealth());
 }

@@ -1,48 +1,29 @@
 using Microsoft.EntityFrameworkCore;
 using Platform.Contracts.Events;
-using Platform.MultiTenancy;
 
 namespace Platform.Messaging;
 
 /// <summary>
-/// The newest name of a directory unit a service was told of, by the directory's own version (table <c>unit_names</c>),
-/// so that an older <see cref="UnitChanged"/> arriving late — another queue, a redelivery, a replay — never brings back
-/// an old name in the service's copies.
+/// The units' newest names a service was told of (<see cref="UnitNameRecord"/>): kept by version, and put back into
+/// what arrives with older ones.
 /// </summary>
-public sealed class UnitNameRecord : ITenantEntity
-{
-    public Guid UnitId { get; set; }
-
-    public required string TenantId { get; set; }
-
-    public required string Name { get; set; }
-
-    public int Version { get; set; }
-}
-
 public static class UnitNameLog
 {
-    public static ModelBuilder AddUnitNames(this ModelBuilder modelBuilder)
-    {
-        modelBuilder.Entity<UnitNameRecord>(b =>
-        {
-            b.ToTable("unit_names");
-            b.HasKey(u => u.UnitId);
-            b.Property(u => u.Name).HasMaxLength(200);
-        });
-        return modelBuilder;
-    }
-
     /// <summary>
     /// Records the unit's name the event carries when the event is newer than what was recorded; true when the copies
     /// should take it (the first event of a unit, or a newer one).
     /// </summary>
-    public static async Task<bool> NewerUnitNameAsync(this DbContext db, UnitChanged message, CancellationToken cancellationToken)
+    public static async Task<bool> NewerUnitNameAsync(
+        this DbContext db, UnitChanged message, CancellationToken cancellationToken)
     {
-        var known = await db.Set<UnitNameRecord>().SingleOrDefaultAsync(u => u.UnitId == message.UnitId, cancellationToken);
+        var known = await db.Set<UnitNameRecord>()
+            .SingleOrDefaultAsync(u => u.UnitId == message.UnitId, cancellationToken);
         if (known is null)
         {
-            db.Set<UnitNameRecord>().Add(new UnitNameRecord { UnitId = message.UnitId, TenantId = message.TenantId, Name = message.Name, Version = message.Version });
+            db.Set<UnitNameRecord>().Add(new UnitNameRecord
+            {
+                UnitId = message.UnitId, TenantId = message.TenantId, Name = message.Name, Version = message.Version,
+            });
             return true;
         }
 
@@ -56,11 +37,20 @@ public static class UnitNameLog
     }
 
     /// <summary>The newest name this service knows of a unit, or <paramref name="fallback"/>.</summary>
-    public static async Task<string> UnitNameAsync(this DbContext db, Guid unitId, string fallback, CancellationToken cancellationToken) =>
-        await db.Set<UnitNameRecord>().AsNoTracking().Where(u => u.UnitId == unitId).Select(u => u.Name).SingleOrDefaultAsync(cancellationToken) ?? fallback;
+    public static async Task<string> UnitNameAsync(
+        this DbContext db, Guid unitId, string fallback, CancellationToken cancellationToken) =>
+        await db.Set<UnitNameRecord>()
+            .AsNoTracking()
+            .Where(u => u.UnitId == unitId)
+            .Select(u => u.Name)
+            .SingleOrDefaultAsync(cancellationToken)
+            ?? fallback;
 
-    /// <summary>A list as published, its units named as the directory last told this service (a list may arrive after a rename).</summary>
-    public static async Task<TaskListPublished> WithKnownNamesAsync(this DbContext db, TaskListPublished message, CancellationToken cancellationToken)
+    /// <summary>
+    /// A list as published, its units named as the directory last told this service (a list may arrive after a rename).
+    /// </summary>
+    public static async Task<TaskListPublished> WithKnownNamesAsync(
+        this DbContext db, TaskListPublished message, CancellationToken cancellationToken)
     {
         var names = await db.Set<UnitNameRecord>().AsNoTracking().Where(u => u.TenantId == message.TenantId)
             .ToDictionaryAsync(u => u.UnitId, u => u.Name, cancellationToken);
@@ -69,10 +59,16 @@ public static class UnitNameLog
             return message;
         }
 
-        AssignedUnit Named(AssignedUnit unit) => names.TryGetValue(unit.UnitId, out var name) ? unit with { Name = name } : unit;
+        AssignedUnit Named(AssignedUnit unit) => names.TryGetValue(unit.UnitId, out var name)
+            ? unit with { Name = name }
+            : unit;
         return message with
         {
-            Tasks = message.Tasks.Select(t => t with { LeadUnits = t.LeadUnits.Select(Named).ToList(), ResponsibleUnits = t.ResponsibleUnits.Select(Named).ToList() }).ToList(),
+            Tasks = message.Tasks.Select(t => t with
+            {
+                LeadUnits = t.LeadUnits.Select(Named).ToList(),
+                ResponsibleUnits = t.ResponsibleUnits.Select(Named).ToList(),
+            }).ToList(),
         };
     }
 }

@@ -12,14 +12,17 @@ namespace Platform.MultiTenancy;
 public static class DatabaseFailures
 {
     /// <summary>
-    /// The save broke a unique index: another request stored the same key first (a second sign-up, a second signature, a
-    /// name taken). Callers answer with a conflict, or retry once the other write is visible.
+    /// The save broke a unique index: another request stored the same key first (a second sign-up, a second signature,
+    /// a name taken). Callers answer with a conflict, or retry once the other write is visible.
     /// </summary>
-    public static bool IsUniqueViolation(this DbUpdateException exception) => exception.UniqueViolationTable() is not null;
+    public static bool IsUniqueViolation(this DbUpdateException exception) =>
+        exception.UniqueViolationTable() is not null;
 
     /// <summary>The table whose unique index the save broke, or null when the failure is something else.</summary>
     public static string? UniqueViolationTable(this DbUpdateException exception) =>
-        exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } unique ? unique.TableName ?? "" : null;
+        exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } unique
+            ? unique.TableName ?? ""
+            : null;
 
     public static bool IsTransient(Exception? exception)
     {
@@ -45,8 +48,9 @@ public static class DatabaseFailures
 
     private static bool IsTransientState(string sqlState) =>
         sqlState.StartsWith("08", StringComparison.Ordinal) // connection exceptions
-        || sqlState is PostgresErrorCodes.AdminShutdown or PostgresErrorCodes.CrashShutdown or PostgresErrorCodes.CannotConnectNow
-            or PostgresErrorCodes.TooManyConnections or PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected
+        || sqlState is PostgresErrorCodes.AdminShutdown or PostgresErrorCodes.CrashShutdown
+            or PostgresErrorCodes.CannotConnectNow or PostgresErrorCodes.TooManyConnections
+            or PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected
             or PostgresErrorCodes.ObjectNotInPrerequisiteState // "database … is not currently accepting connections"
             or PostgresErrorCodes.QueryCanceled or PostgresErrorCodes.LockNotAvailable;
 }

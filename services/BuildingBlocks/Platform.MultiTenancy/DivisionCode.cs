@@ -38,7 +38,9 @@ public static class DivisionCode
         return code.EndsWith("00", StringComparison.Ordinal) ? code[..4] : null;
     }
 
-    /// <summary>True when <paramref name="child"/> lies under <paramref name="parent"/> (and is not the parent itself).</summary>
+    /// <summary>
+    /// True when <paramref name="child"/> lies under <paramref name="parent"/> (and is not the parent itself).
+    /// </summary>
     public static bool Oversees(string parent, string child) =>
         OverseenPrefix(parent) is { } prefix && child != parent && IsValid(child) &&
         child.StartsWith(prefix, StringComparison.Ordinal);

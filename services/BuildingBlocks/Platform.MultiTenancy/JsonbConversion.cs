@@ -7,7 +7,9 @@ namespace Platform.MultiTenancy;
 
 public static class JsonbConversion
 {
-    /// <summary>Stores a list of small records as one jsonb column, compared by content so edits are detected.</summary>
+    /// <summary>
+    /// Stores a list of small records as one jsonb column, compared by content so edits are detected.
+    /// </summary>
     public static PropertyBuilder<List<T>> HasJsonbConversion<T>(this PropertyBuilder<List<T>> property)
     {
         var options = JsonSerializerOptions.Web;

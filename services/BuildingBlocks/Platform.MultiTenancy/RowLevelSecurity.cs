@@ -12,10 +12,10 @@ namespace Platform.MultiTenancy;
 /// <c>app.read_only</c>, <c>app.system</c>), but only as far as <c>app.context_sig</c>, an HMAC over them with the
 /// service's <see cref="TenantContextKey"/>, verifies: the application's role can <c>set_config</c> anything, but it
 /// cannot read the key. The policies never read a setting directly. Each value they compare with comes out of a
-/// function that checks the signature in the same call (<c>app_context_readable()</c>, <c>app_context_writable_tenants()</c>),
-/// inside a scalar subquery so that it runs once per statement, not once per row: each policy has one such subquery,
-/// and a command meets only its own policies (a SELECT pays one signature check, an UPDATE two). Checking once and
-/// reading the settings per
+/// function that checks the signature in the same call (<c>app_context_readable()</c>,
+/// <c>app_context_writable_tenants()</c>), inside a scalar subquery so that it runs once per statement, not once per
+/// row: each policy has one such subquery, and a command meets only its own policies (a SELECT pays one signature
+/// check, an UPDATE two). Checking once and reading the settings per
 /// row would not do: a statement can change a setting after the check, e.g.
 /// <c>SELECT *, set_config('app.tenant_id', 'other', false) FROM reports</c> would show the other tenant's rows
 /// after its first own one.
@@ -35,12 +35,27 @@ public static class RowLevelSecurity
 
     public const string DeletePolicy = "tenant_delete";
 
-    /// <summary>The single policy for every command that tenant tables had before the per-command ones; dropped.</summary>
+    /// <summary>
+    /// The single policy for every command that tenant tables had before the per-command ones; dropped.
+    /// </summary>
     private const string FormerWritePolicy = "tenant_write";
 
     private const string IsSystem = "(SELECT public.app_context_system())";
     private const string Readable = "(SELECT public.app_context_readable())::text[]";
     private const string WritableTenants = "(SELECT public.app_context_writable_tenants())::text[]";
+
+    /// <summary>
+    /// How the two functions that list tenant patterns begin: no pattern at all (null) without a valid signature, every
+    /// tenant ('%') in the system context.
+    /// </summary>
+    private static readonly string NothingUnsignedEverythingForTheSystem = $$"""
+        IF NOT public.app_context_ok() THEN
+            RETURN NULL;
+        END IF;
+        IF coalesce(current_setting('{{TenantSettings.System}}', true), '') = 'on' THEN
+            RETURN ARRAY['%'];
+        END IF;
+        """;
 
     /// <summary>
     /// The key table and the functions the policies call. <c>app_context_ok()</c> runs as the owner (it alone may
@@ -73,7 +88,7 @@ public static class RowLevelSecurity
                 SET search_path = pg_catalog, pg_temp
                 AS $body$
                 DECLARE
-                    signature text := coalesce(current_setting('app.context_sig', true), '');
+                    signature text := coalesce(current_setting('{{TenantSettings.ContextSignature}}', true), '');
                     message text := '';
                     field text;
                     secret bytea;
@@ -82,8 +97,10 @@ public static class RowLevelSecurity
                         RETURN false;
                     END IF;
                     FOREACH field IN ARRAY ARRAY[%L, pg_backend_pid()::text,
-                        current_setting('app.tenant_id', true), current_setting('app.read_prefix', true),
-                        current_setting('app.read_only', true), current_setting('app.system', true)]
+                        current_setting('{{TenantSettings.TenantId}}', true),
+                        current_setting('{{TenantSettings.ReadPrefix}}', true),
+                        current_setting('{{TenantSettings.ReadOnly}}', true),
+                        current_setting('{{TenantSettings.System}}', true)]
                     LOOP
                         field := coalesce(field, '');
                         message := message || octet_length(convert_to(field, 'UTF8')) || ':' || field || ';';
@@ -93,7 +110,8 @@ public static class RowLevelSecurity
                         AND encode(%I.hmac(convert_to(message, 'UTF8'), secret, 'sha256'), 'hex') = signature THEN
                         RETURN true;
                     END IF;
-                    RAISE EXCEPTION 'the tenant context of this connection is not signed with this database''s context key'
+                    RAISE EXCEPTION
+                        'the tenant context of this connection is not signed with this database''s context key'
                         USING ERRCODE = 'insufficient_privilege',
                               HINT = 'Only the service holding Database:ContextKey can set a tenant context.';
                 END
@@ -103,17 +121,21 @@ public static class RowLevelSecurity
         $do$;
         CREATE OR REPLACE FUNCTION public.app_context_system() RETURNS boolean
             LANGUAGE sql STABLE PARALLEL RESTRICTED SET search_path = pg_catalog, pg_temp
-            AS $$ SELECT public.app_context_ok() AND coalesce(current_setting('app.system', true), '') = 'on' $$;
+            AS $$ SELECT public.app_context_ok()
+                AND coalesce(current_setting('{{TenantSettings.System}}', true), '') = 'on' $$;
         CREATE OR REPLACE FUNCTION public.app_context_tenant() RETURNS text
             LANGUAGE sql STABLE PARALLEL RESTRICTED SET search_path = pg_catalog, pg_temp
-            AS $$ SELECT CASE WHEN public.app_context_ok() THEN nullif(current_setting('app.tenant_id', true), '') END $$;
+            AS $$ SELECT CASE WHEN public.app_context_ok()
+                THEN nullif(current_setting('{{TenantSettings.TenantId}}', true), '') END $$;
         CREATE OR REPLACE FUNCTION public.app_context_read_pattern() RETURNS text
             LANGUAGE sql STABLE PARALLEL RESTRICTED SET search_path = pg_catalog, pg_temp
-            AS $$ SELECT CASE WHEN public.app_context_ok() AND coalesce(current_setting('app.read_prefix', true), '') <> ''
-                THEN replace(replace(replace(current_setting('app.read_prefix', true), '\', '\\'), '%', '\%'), '_', '\_') || '%' END $$;
+            AS $$ SELECT CASE WHEN public.app_context_ok()
+                    AND coalesce(current_setting('{{TenantSettings.ReadPrefix}}', true), '') <> ''
+                THEN {{LikeLiteral(TenantSettings.ReadPrefix)}} || '%' END $$;
         CREATE OR REPLACE FUNCTION public.app_context_writable() RETURNS boolean
             LANGUAGE sql STABLE PARALLEL RESTRICTED SET search_path = pg_catalog, pg_temp
-            AS $$ SELECT public.app_context_ok() AND coalesce(current_setting('app.read_only', true), '') <> 'on' $$;
+            AS $$ SELECT public.app_context_ok()
+                AND coalesce(current_setting('{{TenantSettings.ReadOnly}}', true), '') <> 'on' $$;
         -- The LIKE patterns of the tenants a statement may read: every tenant (and the rows without one) in the system
         -- context, else the caller's own and those under its read prefix. Null without a signature, so nothing matches.
         CREATE OR REPLACE FUNCTION public.app_context_readable() RETURNS text[]
@@ -123,14 +145,9 @@ public static class RowLevelSecurity
                 tenant text;
                 prefix text;
             BEGIN
-                IF NOT public.app_context_ok() THEN
-                    RETURN NULL;
-                END IF;
-                IF coalesce(current_setting('app.system', true), '') = 'on' THEN
-                    RETURN ARRAY['%'];
-                END IF;
-                tenant := replace(replace(replace(nullif(current_setting('app.tenant_id', true), ''), '\', '\\'), '%', '\%'), '_', '\_');
-                prefix := replace(replace(replace(nullif(current_setting('app.read_prefix', true), ''), '\', '\\'), '%', '\%'), '_', '\_');
+                {{NothingUnsignedEverythingForTheSystem}}
+                tenant := {{LikeLiteral(TenantSettings.TenantId)}};
+                prefix := {{LikeLiteral(TenantSettings.ReadPrefix)}};
                 RETURN array_remove(ARRAY[tenant, prefix || '%'], NULL);
             END
             $$;
@@ -141,27 +158,36 @@ public static class RowLevelSecurity
             DECLARE
                 tenant text;
             BEGIN
-                IF NOT public.app_context_ok() THEN
-                    RETURN NULL;
-                END IF;
-                IF coalesce(current_setting('app.system', true), '') = 'on' THEN
-                    RETURN ARRAY['%'];
-                END IF;
-                IF coalesce(current_setting('app.read_only', true), '') = 'on' THEN
+                {{NothingUnsignedEverythingForTheSystem}}
+                IF coalesce(current_setting('{{TenantSettings.ReadOnly}}', true), '') = 'on' THEN
                     RETURN ARRAY[]::text[];
                 END IF;
-                tenant := replace(replace(replace(nullif(current_setting('app.tenant_id', true), ''), '\', '\\'), '%', '\%'), '_', '\_');
+                tenant := {{LikeLiteral(TenantSettings.TenantId)}};
                 RETURN array_remove(ARRAY[tenant], NULL);
             END
             $$;
         """;
 
-    /// <summary>Forces the signed tenant policy on a new table whose tenant column is <paramref name="column"/>.</summary>
-    public static void EnableTenantRowLevelSecurity(this MigrationBuilder migrationBuilder, string table, string column = "tenant_id")
+    /// <summary>
+    /// A setting as a LIKE pattern that matches only itself (its backslashes and wildcards escaped); null when the
+    /// setting is empty.
+    /// </summary>
+    private static string LikeLiteral(string setting) =>
+        $$"""replace(replace(replace(nullif(current_setting('{{setting}}', true), ''), """ +
+        """'\', '\\'), '%', '\%'), '_', '\_')""";
+
+    /// <summary>
+    /// Forces the signed tenant policy on a new table whose tenant column is <paramref name="column"/>.
+    /// </summary>
+    public static void EnableTenantRowLevelSecurity(
+        this MigrationBuilder migrationBuilder, string table, string column = "tenant_id")
     {
         var tenantColumn = $"\"{column}\"";
         migrationBuilder.Sql(Functions);
-        migrationBuilder.Sql(string.Join(Environment.NewLine, TenantPolicies($"\"{table}\"", tenantColumn).Select(statement => statement + ";")));
+        migrationBuilder.Sql(
+            string.Join(
+                Environment.NewLine,
+                TenantPolicies($"\"{table}\"", tenantColumn).Select(statement => statement + ";")));
     }
 
     /// <summary>
@@ -172,6 +198,8 @@ public static class RowLevelSecurity
     /// </summary>
     public static void RequireSignedTenantContext(this MigrationBuilder migrationBuilder)
     {
+        var policies = TenantPolicies("%1$I", "%2$I")
+            .Select(statement => $"        EXECUTE format($p${statement}$p$, t.table_name, t.column_name);");
         migrationBuilder.Sql(Functions);
         migrationBuilder.Sql($$"""
             DO $do$
@@ -186,7 +214,7 @@ public static class RowLevelSecurity
                     WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') AND a.attname IN ('tenant_id', 'TenantId')
                     ORDER BY c.relname, a.attname = 'tenant_id' DESC
                 LOOP
-            {{string.Join(Environment.NewLine, TenantPolicies("%1$I", "%2$I").Select(statement => $"        EXECUTE format($p${statement}$p$, t.table_name, t.column_name);"))}}
+            {{string.Join(Environment.NewLine, policies)}}
                 END LOOP;
             END
             $do$;

@@ -18,10 +18,14 @@ public sealed class TenantContextKey
 {
     public const string ConfigurationKey = "Database:ContextKey";
 
-    /// <summary>Characters; a key shorter than this is refused rather than used (openssl rand -hex 32 gives 64).</summary>
+    /// <summary>
+    /// Characters; a key shorter than this is refused rather than used (openssl rand -hex 32 gives 64).
+    /// </summary>
     public const int MinimumLength = 32;
 
-    /// <summary>First field of every signed message, so a signature cannot be reused for anything else or a later format.</summary>
+    /// <summary>
+    /// First field of every signed message, so a signature cannot be reused for anything else or a later format.
+    /// </summary>
     public const string Version = "duban.tenant-context.v1";
 
     private readonly byte[] key;
@@ -31,22 +35,26 @@ public sealed class TenantContextKey
         ArgumentNullException.ThrowIfNull(key);
         if (key.Trim().Length < MinimumLength)
         {
-            throw new ArgumentException($"The tenant context key must be at least {MinimumLength} characters.", nameof(key));
+            throw new ArgumentException(
+                $"The tenant context key must be at least {MinimumLength} characters.", nameof(key));
         }
 
         this.key = Encoding.UTF8.GetBytes(key);
     }
 
-    /// <summary>The key from configuration; start-up fails here, with what to set, when it is missing or too short.</summary>
+    /// <summary>
+    /// The key from configuration; start-up fails here, with what to set, when it is missing or too short.
+    /// </summary>
     public static TenantContextKey FromConfiguration(IConfiguration configuration)
     {
         var configured = configuration[ConfigurationKey];
         if (string.IsNullOrWhiteSpace(configured) || configured.Trim().Length < MinimumLength)
         {
             throw new InvalidOperationException(
-                $"{ConfigurationKey} is not configured (or shorter than {MinimumLength} characters). Every service needs a secret " +
-                "context key (environment Database__ContextKey, e.g. from `openssl rand -hex 32`), kept apart from the " +
-                "database credentials: row-level security honours only tenant contexts signed with it.");
+                $"{ConfigurationKey} is not configured (or shorter than {MinimumLength} characters). Every service " +
+                "needs a secret context key (environment Database__ContextKey, e.g. from `openssl rand -hex 32`), " +
+                "kept apart from the database credentials: row-level security honours only tenant contexts signed " +
+                "with it.");
         }
 
         return new TenantContextKey(configured);
@@ -60,9 +68,16 @@ public sealed class TenantContextKey
     public static string Canonical(int backendPid, string tenantId, string readPrefix, string readOnly, string system)
     {
         var message = new StringBuilder();
-        foreach (var field in new[] { Version, backendPid.ToString(CultureInfo.InvariantCulture), tenantId, readPrefix, readOnly, system })
+        var fields = new[]
         {
-            message.Append(Encoding.UTF8.GetByteCount(field).ToString(CultureInfo.InvariantCulture)).Append(':').Append(field).Append(';');
+            Version, backendPid.ToString(CultureInfo.InvariantCulture), tenantId, readPrefix, readOnly, system,
+        };
+        foreach (var field in fields)
+        {
+            message.Append(Encoding.UTF8.GetByteCount(field).ToString(CultureInfo.InvariantCulture))
+                .Append(':')
+                .Append(field)
+                .Append(';');
         }
 
         return message.ToString();
@@ -73,7 +88,9 @@ public sealed class TenantContextKey
     /// that leaks (a log line, a debugger) is worth nothing on any other connection.
     /// </summary>
     public string Sign(int backendPid, string tenantId, string readPrefix, string readOnly, string system) =>
-        Convert.ToHexStringLower(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(Canonical(backendPid, tenantId, readPrefix, readOnly, system))));
+        Convert.ToHexStringLower(
+            HMACSHA256.HashData(
+                key, Encoding.UTF8.GetBytes(Canonical(backendPid, tenantId, readPrefix, readOnly, system))));
 
     /// <summary>
     /// Writes the key into the database's private copy (<see cref="RowLevelSecurity.KeyTable"/>); run as the owner

@@ -1,11 +1,13 @@
 using System.Linq.Expressions;
+using System.Reflection;
 using Microsoft.EntityFrameworkCore;
 
 namespace Platform.MultiTenancy;
 
 /// <summary>
 /// Base of every service's DbContext: each <see cref="ITenantEntity"/> gets the named query filter
-/// <see cref="TenantFilter"/>. PostgreSQL's row-level security enforces the same rule underneath.
+/// <see cref="TenantFilter"/>, the <see cref="TenantReadRule"/>. PostgreSQL's row-level security enforces the same
+/// rule underneath.
 /// </summary>
 public abstract class TenantDbContext(DbContextOptions options, ITenantContext tenant) : DbContext(options)
 {
@@ -28,7 +30,8 @@ public abstract class TenantDbContext(DbContextOptions options, ITenantContext t
         {
             if (typeof(ITenantEntity).IsAssignableFrom(entityType.ClrType) && entityType.BaseType is null)
             {
-                typeof(TenantDbContext).GetMethod(nameof(ApplyTenantFilter), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!
+                typeof(TenantDbContext)
+                    .GetMethod(nameof(ApplyTenantFilter), BindingFlags.NonPublic | BindingFlags.Instance)!
                     .MakeGenericMethod(entityType.ClrType)
                     .Invoke(this, [modelBuilder]);
             }
@@ -41,10 +44,15 @@ public abstract class TenantDbContext(DbContextOptions options, ITenantContext t
     private void ApplyTenantFilter<TEntity>(ModelBuilder modelBuilder)
         where TEntity : class, ITenantEntity
     {
-        Expression<Func<TEntity, bool>> filter = e =>
-            IsSystemScope ||
-            e.TenantId == CurrentTenantId ||
-            (CurrentReadPrefix != null && e.TenantId.StartsWith(CurrentReadPrefix));
+        var row = Expression.Parameter(typeof(TEntity), "e");
+        var context = Expression.Constant(this, typeof(TenantDbContext));
+        var filter = Expression.Lambda<Func<TEntity, bool>>(
+            TenantReadRule.Apply(
+                Expression.Property(context, nameof(IsSystemScope)),
+                Expression.Property(context, nameof(CurrentTenantId)),
+                Expression.Property(context, nameof(CurrentReadPrefix)),
+                Expression.Property(row, typeof(ITenantEntity).GetProperty(nameof(ITenantEntity.TenantId))!)),
+            row);
         var entity = modelBuilder.Entity<TEntity>();
         entity.HasQueryFilter(TenantFilter, filter);
         // Row-level security policies name this column.

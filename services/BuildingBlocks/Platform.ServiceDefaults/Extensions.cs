@@ -81,9 +81,10 @@ public static class Extensions
                 [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
             },
         }).AllowAnonymous();
-        app.MapHealthChecks("/alive", new HealthCheckOptions { Predicate = r => r.Tags.Contains(LiveTag) }).AllowAnonymous();
-        // Reflection lists every method and message: for signed-in callers (tools such as grpcurl with a token), and off
-        // altogether where Grpc:Reflection is false.
+        app.MapHealthChecks("/alive", new HealthCheckOptions { Predicate = r => r.Tags.Contains(LiveTag) })
+            .AllowAnonymous();
+        // Reflection lists every method and message: for signed-in callers (tools such as grpcurl with a token), and
+        // off altogether where Grpc:Reflection is false.
         if (app.Configuration.GetValue("Grpc:Reflection", true))
         {
             app.MapGrpcReflectionService().RequireAuthorization();
@@ -108,7 +109,9 @@ public static class Extensions
         return app;
     }
 
-    /// <summary>One line per entry, stamped in UTC ISO 8601: the logs of several hosts can be laid side by side.</summary>
+    /// <summary>
+    /// One line per entry, stamped in UTC ISO 8601: the logs of several hosts can be laid side by side.
+    /// </summary>
     private static void AddTimestampedConsole(this WebApplicationBuilder builder) =>
         builder.Logging.AddSimpleConsole(o =>
         {
@@ -129,7 +132,8 @@ public static class Extensions
         var address = System.Net.IPAddress.Parse(builder.Configuration["Ports:Address"] ?? "0.0.0.0");
         builder.WebHost.ConfigureKestrel(k =>
         {
-            k.Limits.MaxRequestBodySize = builder.Configuration.GetValue<long?>("Limits:MaxRequestBodyBytes") ?? 64 * 1024 * 1024;
+            k.Limits.MaxRequestBodySize = builder.Configuration.GetValue<long?>("Limits:MaxRequestBodyBytes")
+                ?? 64 * 1024 * 1024;
             if (http is { } h)
             {
                 k.Listen(address, h, o => o.Protocols = HttpProtocols.Http1);
@@ -166,7 +170,8 @@ public static class Extensions
             .WithTracing(t =>
             {
                 t.AddSource(builder.Environment.ApplicationName, "MassTransit", "Platform.*")
-                    .AddAspNetCoreInstrumentation(o => o.Filter = c => c.Request.Path != "/health" && c.Request.Path != "/alive")
+                    .AddAspNetCoreInstrumentation(
+                        o => o.Filter = c => c.Request.Path != "/health" && c.Request.Path != "/alive")
                     .AddGrpcClientInstrumentation()
                     .AddHttpClientInstrumentation()
                     .AddNpgsql();

@@ -10,7 +10,8 @@ public static class OpenApiExtensions
     /// An OpenAPI document of the service's REST surface, generated from the gRPC JSON transcoding annotations and
     /// served at /openapi/{name}.json; the gateway routes it and shows every service's document in one reference.
     /// </summary>
-    public static WebApplicationBuilder AddPlatformOpenApi(this WebApplicationBuilder builder, string name, string title)
+    public static WebApplicationBuilder AddPlatformOpenApi(
+        this WebApplicationBuilder builder, string name, string title)
     {
         builder.Services.AddGrpcSwagger();
         builder.Services.AddSwaggerGen(o =>
@@ -25,7 +26,10 @@ public static class OpenApiExtensions
             });
             o.AddSecurityRequirement(new OpenApiSecurityRequirement
             {
-                [new OpenApiSecurityScheme { Reference = new OpenApiReference { Type = ReferenceType.SecurityScheme, Id = "bearer" } }] = [],
+                [new OpenApiSecurityScheme
+                {
+                    Reference = new OpenApiReference { Type = ReferenceType.SecurityScheme, Id = "bearer" },
+                }] = [],
             });
         });
         return builder;

@@ -6,10 +6,10 @@ using Microsoft.Extensions.Configuration;
 namespace Platform.ServiceDefaults;
 
 /// <summary>
-/// X-Forwarded-For, -Proto and -Host, believed only from the proxies in front of a host: then the request's scheme, host
-/// and client address are the browser's, and redirects and absolute links point where the browser can follow them rather
-/// than at an internal address. From anyone else the headers are ignored, so a client cannot choose the host a redirect
-/// names.
+/// X-Forwarded-For, -Proto and -Host, believed only from the proxies in front of a host: then the request's scheme,
+/// host and client address are the browser's, and redirects and absolute links point where the browser can follow them
+/// rather than at an internal address. From anyone else the headers are ignored, so a client cannot choose the host a
+/// redirect names.
 /// </summary>
 public static class TrustedProxies
 {
@@ -19,13 +19,17 @@ public static class TrustedProxies
     /// An empty list trusts nobody.
     /// </summary>
     public static WebApplication UseForwardedHeadersFrom(this WebApplication app, string key, string fallback) =>
-        app.UseForwardedHeadersFrom(key, fallback, ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost);
+        app.UseForwardedHeadersFrom(
+            key,
+            fallback,
+            ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost);
 
     /// <summary>
     /// As above, believing only <paramref name="headers"/>: a host that needs the client's address from a proxy (for
     /// a per-address limit) but never builds a link takes X-Forwarded-For alone.
     /// </summary>
-    public static WebApplication UseForwardedHeadersFrom(this WebApplication app, string key, string fallback, ForwardedHeaders headers)
+    public static WebApplication UseForwardedHeadersFrom(
+        this WebApplication app, string key, string fallback, ForwardedHeaders headers)
     {
         var networks = Parse(app.Configuration[key] ?? fallback, key);
         if (networks.Count == 0)
@@ -52,8 +56,11 @@ public static class TrustedProxies
     }
 
     public static IReadOnlyList<System.Net.IPNetwork> Parse(string value, string key) =>
-        [.. value.Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(entry =>
+        [
+            .. value.Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Select(entry =>
             System.Net.IPNetwork.TryParse(entry, out var network) ? network
-            : IPAddress.TryParse(entry, out var address) ? new System.Net.IPNetwork(address, address.GetAddressBytes().Length * 8)
+            : IPAddress.TryParse(entry, out var address)
+                ? new System.Net.IPNetwork(address, address.GetAddressBytes().Length * 8)
             : throw new InvalidOperationException($"{key}: '{entry}' is neither an address nor a network (CIDR)."))];
 }

@@ -55,7 +55,8 @@ public sealed class DivisionTree
             // Oversees also rules out cycles: a parent always has a shorter code prefix than its child.
             if (!byCode.ContainsKey(division.Parent) || !DivisionCode.Oversees(division.Parent, division.Code))
             {
-                throw new InvalidDataException($"Division {division.Code} names {division.Parent} as parent, which does not oversee it.");
+                throw new InvalidDataException($"Division {division.Code} names {division.Parent} as parent, which " +
+                    "does not oversee it.");
             }
 
             Append(childLists, division.Parent, division);
@@ -87,13 +88,16 @@ public sealed class DivisionTree
     public bool Contains(string code) => byCode.ContainsKey(code);
 
     /// <summary>
-    /// The divisions directly under <paramref name="code"/> in code order, or the provinces for null. Empty for a county,
-    /// for a prefecture-level city without counties (441900 东莞市) and for an unknown code.
+    /// The divisions directly under <paramref name="code"/> in code order, or the provinces for null. Empty for a
+    /// county, for a prefecture-level city without counties (441900 东莞市) and for an unknown code.
     /// </summary>
     public IReadOnlyList<Division> Children(string? code) =>
         code is null ? provinces : children.GetValueOrDefault(code) ?? ReadOnlyCollection<Division>.Empty;
 
-    /// <summary>The divisions above <paramref name="code"/>, its parent first and the province last; empty for a province or an unknown code.</summary>
+    /// <summary>
+    /// The divisions above <paramref name="code"/>, its parent first and the province last; empty for a province or an
+    /// unknown code.
+    /// </summary>
     public IEnumerable<Division> Ancestors(string code)
     {
         for (var parent = Find(code)?.Parent; parent is not null; parent = byCode[parent].Parent)
@@ -103,8 +107,8 @@ public sealed class DivisionTree
     }
 
     /// <summary>
-    /// True when <paramref name="code"/> lies somewhere under <paramref name="ancestor"/> in this tree (not when they are
-    /// the same). Unlike <see cref="DivisionCode.Oversees"/> this answers false for codes the table does not hold.
+    /// True when <paramref name="code"/> lies somewhere under <paramref name="ancestor"/> in this tree (not when they
+    /// are the same). Unlike <see cref="DivisionCode.Oversees"/> this answers false for codes the table does not hold.
     /// </summary>
     public bool IsUnder(string ancestor, string code)
     {
@@ -129,7 +133,8 @@ public sealed class DivisionTree
     private static DivisionTree LoadStandard()
     {
         using var stream = typeof(DivisionTree).Assembly.GetManifestResourceStream(ResourceName)
-            ?? throw new InvalidOperationException($"The division table {ResourceName} is not embedded in the assembly.");
+            ?? throw new InvalidOperationException(
+                $"The division table {ResourceName} is not embedded in the assembly.");
         using var reader = new StreamReader(stream, Encoding.UTF8);
         var divisions = new List<Division>(4096);
         var number = 0;
@@ -145,7 +150,8 @@ public sealed class DivisionTree
             var fields = line.Split('\t');
             if (fields.Length is < 2 or > 3 || !DivisionCode.IsValid(fields[0]) || fields[1].Length == 0)
             {
-                throw new InvalidDataException($"Line {number} of the division table is not code<TAB>name<TAB>parent: {line}");
+                throw new InvalidDataException($"Line {number} of the division table is not " +
+                    $"code<TAB>name<TAB>parent: {line}");
             }
 
             var parent = fields.Length == 3 && fields[2].Length > 0 ? fields[2] : null;

@@ -10,40 +10,10 @@ namespace Platform.ServiceDefaults.Data;
 
 public static class MigrationExtensions
 {
-    /// <summary>How many statements each of a service's pooled connections keeps prepared (the most used ones).</summary>
-    public const int AutoPreparedStatements = 64;
-
     /// <summary>
-    /// Registers the service's DbContext on the application's role ("Database" connection string) with the tenant put
-    /// on every connection, signed with the context key ("Database:ContextKey"; the host does not start without it).
-    /// That role owns nothing, so row-level security applies to it, and it cannot sign a context by itself.
+    /// The number of statements each pooled connection keeps prepared; it belongs to the registration.
     /// </summary>
-    /// <remarks>
-    /// The statements a service runs again and again are prepared on each pooled connection and stay prepared while it
-    /// goes back to the pool and out again (<see cref="AutoPreparedStatements"/> of them, unless the connection string
-    /// sets Max Auto Prepare), so PostgreSQL plans each once per connection instead of at every run: under the
-    /// row-level security policies a plan costs about as much as running the statement. The pool's reset still clears
-    /// the session's settings, and the tenant context is signed again at every open.
-    /// </remarks>
-    public static WebApplicationBuilder AddTenantDbContext<TContext>(this WebApplicationBuilder builder)
-        where TContext : DbContext
-    {
-        var connectionString = builder.Configuration.GetConnectionString("Database")
-            ?? throw new InvalidOperationException("ConnectionStrings:Database is not configured.");
-        var prepared = new NpgsqlConnectionStringBuilder(connectionString);
-        if (prepared.MaxAutoPrepare == 0)
-        {
-            prepared.MaxAutoPrepare = AutoPreparedStatements;
-        }
-
-        builder.Services.AddTenantConnections(TenantContextKey.FromConfiguration(builder.Configuration));
-        builder.Services.AddDbContext<TContext>((sp, o) => o
-            .UseNpgsql(prepared.ConnectionString)
-            .AddInterceptors(sp.GetRequiredService<TenantConnectionInterceptor>())
-            .AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.ISaveChangesInterceptor>()));
-        builder.Services.AddHealthChecks().AddNpgSql(connectionString, name: "database");
-        return builder;
-    }
+    public const int AutoPreparedStatements = TenantDbContextExtensions.AutoPreparedStatements;
 
     /// <summary>
     /// Applies migrations as the owner role ("DatabaseOwner"; falls back to "Database" when the two are the same role),
@@ -51,7 +21,8 @@ public static class MigrationExtensions
     /// the tables, before the host starts serving. Then proves that the application's role gets a signed context
     /// accepted, so a key that differs from the database's fails the start rather than every later query.
     /// </summary>
-    public static async Task MigrateDatabaseAsync<TContext>(this WebApplication app, CancellationToken cancellationToken = default)
+    public static async Task MigrateDatabaseAsync<TContext>(
+        this WebApplication app, CancellationToken cancellationToken = default)
         where TContext : DbContext
     {
         var configuration = app.Configuration;
@@ -60,19 +31,26 @@ public static class MigrationExtensions
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Platform.Migrations");
 
         await using var scope = app.Services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<TenantContext>().SetSystem();
+        using var platform = scope.ServiceProvider.GetRequiredService<TenantContext>()
+            .AsSystem("migrations and the start-up check");
         var appDb = scope.ServiceProvider.GetRequiredService<TContext>();
         var options = new DbContextOptionsBuilder<TContext>().UseNpgsql(ownerConnection).Options;
-        await using var ownerDb = (TContext)ActivatorUtilities.CreateInstance(scope.ServiceProvider, typeof(TContext), options);
+        await using var ownerDb = (TContext)ActivatorUtilities.CreateInstance(
+            scope.ServiceProvider, typeof(TContext), options);
 
         var pending = (await ownerDb.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
         await ownerDb.Database.MigrateAsync(cancellationToken);
         if (pending.Count > 0)
         {
-            logger.LogInformation("Applied {Count} migrations to {Database}: {Migrations}", pending.Count, ownerDb.Database.GetDbConnection().Database, string.Join(", ", pending));
+            logger.LogInformation(
+                "Applied {Count} migrations to {Database}: {Migrations}",
+                pending.Count,
+                ownerDb.Database.GetDbConnection().Database,
+                string.Join(", ", pending));
         }
 
-        await app.Services.GetRequiredService<TenantContextKey>().StoreAsync(ownerDb.Database.GetDbConnection(), cancellationToken);
+        await app.Services.GetRequiredService<TenantContextKey>()
+            .StoreAsync(ownerDb.Database.GetDbConnection(), cancellationToken);
 
         var appRole = new NpgsqlConnectionStringBuilder(appConnection).Username;
         var ownerRole = new NpgsqlConnectionStringBuilder(ownerConnection).Username;
@@ -94,7 +72,9 @@ public static class MigrationExtensions
         else
         {
             logger.LogWarning(
-                "The application and the migrations use the same database role ({Role}): it can read the context key, so row-level security does not hold against its credential. Configure ConnectionStrings:DatabaseOwner with a separate owner role.",
+                "The application and the migrations use the same database role ({Role}): it can read the context " +
+                "key, so row-level security does not hold against its credential. Configure " +
+                "ConnectionStrings:DatabaseOwner with a separate owner role.",
                 appRole);
         }
 
@@ -103,18 +83,23 @@ public static class MigrationExtensions
         bool accepted;
         try
         {
-            accepted = await appDb.Database.SqlQueryRaw<bool>("SELECT public.app_context_ok() AS \"Value\"").SingleAsync(cancellationToken);
+            accepted = await appDb.Database.SqlQueryRaw<bool>("SELECT public.app_context_ok() AS \"Value\"")
+                .SingleAsync(cancellationToken);
         }
         catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.InsufficientPrivilege)
         {
             throw new InvalidOperationException(
-                $"The database {ownerDb.Database.GetDbConnection().Database} refuses this service's signed tenant context: another " +
-                $"instance has stored a different {TenantContextKey.ConfigurationKey}. Every replica of a service needs the same key.", ex);
+                $"The database {ownerDb.Database.GetDbConnection().Database} refuses this service's signed tenant " +
+                "context: another " +
+                $"instance has stored a different {TenantContextKey.ConfigurationKey}. Every replica of a service " +
+                "needs the same key.",
+                ex);
         }
 
         if (!accepted)
         {
-            throw new InvalidOperationException($"{typeof(TContext).Name} opens connections without the signed tenant context; register it with AddTenantDbContext.");
+            throw new InvalidOperationException($"{typeof(TContext).Name} opens connections without the signed " +
+                "tenant context; register it with AddTenantDbContext.");
         }
     }
 }

@@ -10,9 +10,11 @@ namespace Platform.ServiceDefaults.Errors;
 /// The REST endpoints that are not gRPC (uploads, downloads) answer a database outage as 503 problem details with a
 /// Retry-After, like the gRPC methods' Unavailable, instead of a 500 "unexpected error".
 /// </summary>
-public sealed partial class DatabaseUnavailableHandler(IProblemDetailsService problems, ILogger<DatabaseUnavailableHandler> logger) : IExceptionHandler
+public sealed partial class DatabaseUnavailableHandler(
+    IProblemDetailsService problems, ILogger<DatabaseUnavailableHandler> logger) : IExceptionHandler
 {
-    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    public async ValueTask<bool> TryHandleAsync(
+        HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         if (!DatabaseFailures.IsTransient(exception))
         {

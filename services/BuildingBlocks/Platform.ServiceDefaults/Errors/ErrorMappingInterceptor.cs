@@ -72,8 +72,11 @@ public sealed partial class ErrorMappingInterceptor(ILogger<ErrorMappingIntercep
         return new RpcException(new Status(code, exception.Message));
     }
 
-    /// <summary>What a caller is told while the service's database is down or restarting: nothing was written.</summary>
-    public const string DatabaseUnavailable = "The service cannot reach its database at the moment; nothing was changed. Try again shortly.";
+    /// <summary>
+    /// What a caller is told while the service's database is down or restarting: nothing was written.
+    /// </summary>
+    public const string DatabaseUnavailable = "The service cannot reach its database at the moment; nothing was " +
+        "changed. Try again shortly.";
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Method} failed because the database is unavailable: {Reason}")]
     private partial void LogDatabaseUnavailable(string reason, string method);

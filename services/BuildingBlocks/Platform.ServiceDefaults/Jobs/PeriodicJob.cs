@@ -7,10 +7,11 @@ namespace Platform.ServiceDefaults.Jobs;
 
 /// <summary>
 /// A job a service runs on a timer of the injected clock (so tests and the demo's adjustable clock drive it): each pass
-/// in a scope of its own, as the system rather than a caller's district, and a failed pass logged and tried again on the
-/// next tick — one failure never stops the job.
+/// in a scope of its own, as the system rather than a caller's district, and a failed pass logged and tried again on
+/// the next tick — one failure never stops the job.
 /// </summary>
-public abstract partial class PeriodicJob(IServiceScopeFactory scopes, TimeProvider clock, ILogger logger) : BackgroundService
+public abstract partial class PeriodicJob(
+    IServiceScopeFactory scopes, TimeProvider clock, ILogger logger) : BackgroundService
 {
     protected ILogger Logger { get; } = logger;
 
@@ -45,7 +46,7 @@ public abstract partial class PeriodicJob(IServiceScopeFactory scopes, TimeProvi
         try
         {
             await using var scope = scopes.CreateAsyncScope();
-            scope.ServiceProvider.GetRequiredService<TenantContext>().SetSystem();
+            using var platform = scope.ServiceProvider.GetRequiredService<TenantContext>().AsSystem(Name);
             await RunAsync(scope.ServiceProvider, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

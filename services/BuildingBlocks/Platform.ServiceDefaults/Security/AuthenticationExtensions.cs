@@ -17,9 +17,10 @@ public static class AuthenticationExtensions
 
     /// <summary>
     /// Every host validates the platform's JWTs itself. Keys come from the identity authority's JWKS
-    /// (<c>Identity:Authority</c>, the units service), or from a PEM file (<c>Identity:SigningKeyFile</c>) where the host
-    /// holds the key itself. Each scope becomes a policy of the same name. A validly signed token of an account whose
-    /// tokens were revoked after it was issued (<see cref="TokenRevocations"/>, fetched from the authority) is refused.
+    /// (<c>Identity:Authority</c>, the units service), or from a PEM file (<c>Identity:SigningKeyFile</c>) where the
+    /// host holds the key itself. Each scope becomes a policy of the same name. A validly signed token of an account
+    /// whose tokens were revoked after it was issued (<see cref="TokenRevocations"/>, fetched from the authority) is
+    /// refused.
     /// </summary>
     public static WebApplicationBuilder AddPlatformAuthentication(this WebApplicationBuilder builder)
     {
@@ -34,7 +35,8 @@ public static class AuthenticationExtensions
                 c.Timeout = TimeSpan.FromSeconds(5);
             });
             builder.Services.TryAddSingleton<ITokenRevocationSource>(sp =>
-                new HttpTokenRevocationSource(sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(HttpTokenRevocationSource))));
+                new HttpTokenRevocationSource(
+                    sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(HttpTokenRevocationSource))));
         }
 
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
@@ -47,9 +49,11 @@ public static class AuthenticationExtensions
                     OnTokenValidated = context =>
                     {
                         if (context.Principal is { } principal &&
-                            context.HttpContext.RequestServices.GetRequiredService<TokenRevocations>().IsRevoked(principal))
+                            context.HttpContext.RequestServices.GetRequiredService<TokenRevocations>()
+                                .IsRevoked(principal))
                         {
-                            context.Fail("The token was revoked: the account was disabled or its password or roles changed. Sign in again.");
+                            context.Fail("The token was revoked: the account was disabled or its password or roles " +
+                                "changed. Sign in again.");
                         }
 
                         return Task.CompletedTask;
@@ -74,12 +78,17 @@ public static class AuthenticationExtensions
                 {
                     var rsa = RSA.Create();
                     rsa.ImportFromPem(File.ReadAllText(keyFile));
-                    o.TokenValidationParameters.IssuerSigningKey = new RsaSecurityKey(rsa.ExportParameters(false)) { KeyId = SigningKeyId(rsa) };
+                    o.TokenValidationParameters.IssuerSigningKey = new RsaSecurityKey(
+                        rsa.ExportParameters(false)) { KeyId = SigningKeyId(rsa) };
                 }
             });
 
         builder.Services.AddAuthorizationBuilder()
-            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().RequireClaim(PlatformClaims.Tenant).Build());
+            .SetFallbackPolicy(
+                new AuthorizationPolicyBuilder()
+                    .RequireAuthenticatedUser()
+                    .RequireClaim(PlatformClaims.Tenant)
+                    .Build());
         builder.Services.AddAuthorization(o =>
         {
             foreach (var scope in PlatformScopes.All)
@@ -91,7 +100,9 @@ public static class AuthenticationExtensions
         return builder;
     }
 
-    /// <summary>The key id published in the JWKS: a thumbprint of the public key, so a rotated key gets a new id.</summary>
+    /// <summary>
+    /// The key id published in the JWKS: a thumbprint of the public key, so a rotated key gets a new id.
+    /// </summary>
     public static string SigningKeyId(RSA rsa)
     {
         var p = rsa.ExportParameters(false);

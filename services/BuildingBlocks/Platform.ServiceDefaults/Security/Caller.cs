@@ -32,9 +32,12 @@ public static class Caller
         return tenant;
     }
 
-    public static bool IsPlatformAdmin(this ITenantContext caller) => caller.Roles.Contains(PlatformRoles.PlatformAdmin);
+    public static bool IsPlatformAdmin(this ITenantContext caller) =>
+        caller.Roles.Contains(PlatformRoles.PlatformAdmin);
 
-    /// <summary>A district's own office (district-admin) with the given permission: imports, edits, publishes, reviews.</summary>
+    /// <summary>
+    /// A district's own office (district-admin) with the given permission: imports, edits, publishes, reviews.
+    /// </summary>
     public static string RequireDistrictAdmin(this ITenantContext caller, string scope)
     {
         var tenant = caller.RequireDistrictWriter(scope);
@@ -43,7 +46,9 @@ public static class Caller
             : throw new ForbiddenException("Only the district office (district-admin) may do this.");
     }
 
-    /// <summary>The tenant a read is for: the caller's own unless it names one it may read (a municipal viewer's child).</summary>
+    /// <summary>
+    /// The tenant a read is for: the caller's own unless it names one it may read (a municipal viewer's child).
+    /// </summary>
     public static string ReadTenant(this ITenantContext caller, string? requested, string kind = "tenant")
     {
         if (string.IsNullOrWhiteSpace(requested) || requested == caller.TenantId)
@@ -67,6 +72,8 @@ public static class Caller
         }
 
         // An id that is not even a GUID names nothing this caller can see.
-        return Guid.TryParse(value, out var id) ? id : throw new NotFoundException(kind, value.Length > 64 ? value[..64] : value);
+        return Guid.TryParse(value, out var id)
+            ? id
+            : throw new NotFoundException(kind, value.Length > 64 ? value[..64] : value);
     }
 }

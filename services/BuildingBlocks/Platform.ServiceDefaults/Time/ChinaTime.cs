@@ -1,8 +1,8 @@
 namespace Platform.ServiceDefaults.Time;
 
 /// <summary>
-/// China Standard Time (UTC+8, no daylight saving): the districts' calendar. Due dates, "today", the year a list runs in
-/// and every time shown to a person are read in it, whatever zone the server runs in.
+/// China Standard Time (UTC+8, no daylight saving): the districts' calendar. Due dates, "today", the year a list runs
+/// in and every time shown to a person are read in it, whatever zone the server runs in.
 /// </summary>
 public static class ChinaTime
 {

@@ -12,8 +12,8 @@ namespace Platform.ServiceDefaults.Validation;
 
 /// <summary>
 /// Reads the single request message of a unary or server-streaming gRPC call before the gRPC runtime does, and
-/// answers a broken one with InvalidArgument: a length prefix that does not match the body, a compressed frame without a
-/// supported encoding, bytes that are not the method's request message (wrong wire types, invalid UTF-8, truncated
+/// answers a broken one with InvalidArgument: a length prefix that does not match the body, a compressed frame without
+/// a supported encoding, bytes that are not the method's request message (wrong wire types, invalid UTF-8, truncated
 /// fields). Left to the runtime, the first comes back as Internal and the others as Unknown — the statuses that mean
 /// "the service has a bug", which a caller's garbage must never produce. A message over the receive limit is
 /// ResourceExhausted. The body is handed on unchanged, so the runtime parses what was checked.
@@ -56,7 +56,8 @@ public static class GrpcFrameValidation
         });
     }
 
-    private static async Task<(byte[]? Body, string? Problem, int Status)> ReadAsync(HttpContext context, int maxMessage)
+    private static async Task<(byte[]? Body, string? Problem, int Status)> ReadAsync(
+        HttpContext context, int maxMessage)
     {
         using var buffer = new MemoryStream();
         var chunk = new byte[16 * 1024];
@@ -66,7 +67,10 @@ public static class GrpcFrameValidation
             buffer.Write(chunk, 0, read);
             if (buffer.Length > (long)maxMessage + HeaderLength)
             {
-                return (null, $"The request message is larger than the limit of {maxMessage} bytes.", GrpcAnswer.ResourceExhausted);
+                return (
+                    null,
+                    $"The request message is larger than the limit of {maxMessage} bytes.",
+                    GrpcAnswer.ResourceExhausted);
             }
         }
 
@@ -90,7 +94,8 @@ public static class GrpcFrameValidation
 
         if (length != body.Length - HeaderLength)
         {
-            return $"The request's message frame announces {length} bytes but carries {body.Length - HeaderLength}; exactly one message is expected.";
+            return $"The request's message frame announces {length} bytes but carries {body.Length - HeaderLength}; " +
+                "exactly one message is expected.";
         }
 
         var payload = body.AsMemory(HeaderLength);
@@ -150,7 +155,8 @@ public static class GrpcFrameValidation
     private static MessageParser? Parser(Grpc.Core.IMethod method) =>
         Parsers.GetOrAdd(method.GetType(), type =>
             type.IsGenericType && type.GetGenericArguments()[0] is var request &&
-            request.GetProperty("Parser", System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)?.GetValue(null) is MessageParser parser
+            request.GetProperty("Parser", System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+                ?.GetValue(null) is MessageParser parser
                 ? parser
                 : null);
 }

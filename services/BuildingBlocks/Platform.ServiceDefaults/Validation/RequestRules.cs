@@ -16,13 +16,15 @@ namespace Platform.ServiceDefaults.Validation;
 /// <item>no C0 control character or DEL in any text (tab, line feed and carriage return only in the multi-line
 /// fields), no unpaired surrogate, no bidi embedding or override anywhere, and in names no zero-width or bidi mark
 /// either (look-alike names such as "区市场监管局" with a U+200B inside);</item>
-/// <item>text no longer than <see cref="MaxSingleLine"/> characters, or <see cref="MaxMultiLine"/> in multi-line fields;</item>
+/// <item>text no longer than <see cref="MaxSingleLine"/> characters, or <see cref="MaxMultiLine"/> in multi-line
+/// fields;</item>
 /// <item>e-mail addresses of the form local@domain.tld;</item>
 /// <item>numbers finite and within ±<see cref="MaxMagnitude"/> (a report's actual of 1e300 would overflow the
 /// decimal it is stored as); no negative integer (every count, index, page size and id in the API is ≥ 0); a year,
 /// when given, between <see cref="MinYear"/> and <see cref="MaxYear"/>;</item>
 /// <item>enumerations: only values the proto declares (an unknown number survives parsing in C#);</item>
-/// <item>at most <see cref="MaxRepeated"/> items in any list, and messages nested at most <see cref="MaxDepth"/> deep.</item>
+/// <item>at most <see cref="MaxRepeated"/> items in any list, and messages nested at most <see cref="MaxDepth"/>
+/// deep.</item>
 /// </list>
 /// A violation is a <see cref="ValidationException"/> naming the field by its JSON path (<c>actuals[0].actual</c>).
 /// </summary>
@@ -43,7 +45,9 @@ public static partial class RequestRules
         "deadline_text", "description", "body", "message", "source_text", "task_text", "before_text", "after_text",
     };
 
-    /// <summary>Fields a person reads as a name and compares with other names: no invisible characters at all.</summary>
+    /// <summary>
+    /// Fields a person reads as a name and compares with other names: no invisible characters at all.
+    /// </summary>
     private static readonly HashSet<string> Names = new(StringComparer.Ordinal)
     {
         "name", "names", "display_name", "unit_name", "printed_name", "alias", "aliases", "lead_units",
@@ -103,7 +107,8 @@ public static partial class RequestRules
             case FieldType.Double or FieldType.Float when value is not null:
                 CheckNumber(Convert.ToDouble(value, CultureInfo.InvariantCulture), path);
                 break;
-            case FieldType.Int32 or FieldType.SInt32 or FieldType.SFixed32 or FieldType.Int64 or FieldType.SInt64 or FieldType.SFixed64
+            case FieldType.Int32 or FieldType.SInt32 or FieldType.SFixed32
+                or FieldType.Int64 or FieldType.SInt64 or FieldType.SFixed64
                 when value is not null:
                 CheckInteger(field, Convert.ToInt64(value, CultureInfo.InvariantCulture), path);
                 break;
@@ -147,7 +152,8 @@ public static partial class RequestRules
 
             if (char.IsSurrogate(c))
             {
-                throw new ValidationException(path, $"contains an unpaired surrogate (U+{(int)c:X4}) at position {i + 1}");
+                throw new ValidationException(
+                    path, $"contains an unpaired surrogate (U+{(int)c:X4}) at position {i + 1}");
             }
 
             if (c is '\t' or '\n' or '\r' && multiLine)
@@ -157,12 +163,14 @@ public static partial class RequestRules
 
             if (c < 0x20 || c == 0x7F || (c >= 0x80 && c < 0xA0))
             {
-                throw new ValidationException(path, $"contains a control character (U+{(int)c:X4}) at position {i + 1}");
+                throw new ValidationException(
+                    path, $"contains a control character (U+{(int)c:X4}) at position {i + 1}");
             }
 
             if (IsBidiControl(c) || (isName && IsInvisible(c)))
             {
-                throw new ValidationException(path, $"contains an invisible formatting character (U+{(int)c:X4}) at position {i + 1}");
+                throw new ValidationException(
+                    path, $"contains an invisible formatting character (U+{(int)c:X4}) at position {i + 1}");
             }
         }
 
@@ -172,7 +180,9 @@ public static partial class RequestRules
         }
     }
 
-    /// <summary>Embeddings, overrides and isolates reorder what a reader sees: never legitimate in this API's text.</summary>
+    /// <summary>
+    /// Embeddings, overrides and isolates reorder what a reader sees: never legitimate in this API's text.
+    /// </summary>
     private static bool IsBidiControl(char c) => c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069';
 
     /// <summary>Zero-width characters and directional marks: invisible, so two different names look the same.</summary>
@@ -183,7 +193,8 @@ public static partial class RequestRules
     {
         if (!double.IsFinite(value))
         {
-            throw new ValidationException(path, $"must be a finite number, not {value.ToString(CultureInfo.InvariantCulture)}");
+            throw new ValidationException(
+                path, $"must be a finite number, not {value.ToString(CultureInfo.InvariantCulture)}");
         }
 
         if (Math.Abs(value) > MaxMagnitude)

@@ -5,7 +5,7 @@ using Platform.Notifications.Consumers;
 using Platform.Notifications.Data;
 using Platform.Notifications.Jobs;
 using Platform.Notifications.Rules;
-using Platform.ServiceDefaults.Data;
+using Platform.MultiTenancy;
 using Platform.ServiceDefaults.Time;
 using ReportingV1 = Platform.Contracts.Reporting.V1;
 

@@ -11,11 +11,13 @@ namespace Platform.Notifications.Rules;
 /// <summary>
 /// The calendar's part of supervision, for every district at once: a reminder digest to each reporter whose unit owes
 /// reports due within N days (only its own open items), 催办 once they are overdue after the grace, and a 督办单 to the
-/// unit's leader (unit-leader) and the district's office and leaders M days later. Each person gets each of these once per month (cause keys); a district
-/// with nothing due hears nothing. What it is about to send is confirmed with reporting first: only reports still owed
-/// there are listed, and a district whose answer cannot be had hears nothing until the next pass.
+/// unit's leader (unit-leader) and the district's office and leaders M days later. Each person gets each of these once
+/// per month (cause keys); a district with nothing due hears nothing. What it is about to send is confirmed with
+/// reporting first: only reports still owed there are listed, and a district whose answer cannot be had hears nothing
+/// until the next pass.
 /// </summary>
-public sealed class SupervisionLadder(NotificationsDbContext db, NotificationWriter writer, IOwedConfirmation confirmation, TimeProvider clock)
+public sealed class SupervisionLadder(
+    NotificationsDbContext db, NotificationWriter writer, IOwedConfirmation confirmation, TimeProvider clock)
 {
     public DateOnly Today => ChinaTime.Today(clock);
 
@@ -23,7 +25,11 @@ public sealed class SupervisionLadder(NotificationsDbContext db, NotificationWri
     {
         var today = Today;
         var open = await db.OwedReports.AsNoTracking()
-            .Where(o => o.Active && o.State == ItemState.Open && o.DueOn >= today.AddDays(-90) && o.DueOn <= today.AddDays(30))
+            .Where(
+                o => o.Active
+                    && o.State == ItemState.Open
+                    && o.DueOn >= today.AddDays(-90)
+                    && o.DueOn <= today.AddDays(30))
             .ToListAsync(cancellationToken);
         var added = 0;
         foreach (var district in open.GroupBy(o => o.TenantId))
@@ -49,43 +55,57 @@ public sealed class SupervisionLadder(NotificationsDbContext db, NotificationWri
         return added;
     }
 
-    private async Task<int> NotifyAsync(string tenant, List<OwedReport> open, DateOnly today, CancellationToken cancellationToken)
+    private async Task<int> NotifyAsync(
+        string tenant, List<OwedReport> open, DateOnly today, CancellationToken cancellationToken)
     {
         var settings = await writer.SettingsAsync(tenant, cancellationToken);
         var people = await writer.PeopleAsync(tenant, cancellationToken);
-        var office = people.Where(p => p.Roles.Contains(PlatformRoles.DistrictAdmin) || p.Roles.Contains(PlatformRoles.DistrictLeader)).ToList();
+        var office = people.Where(
+            p => p.Roles.Contains(PlatformRoles.DistrictAdmin) || p.Roles.Contains(PlatformRoles.DistrictLeader))
+            .ToList();
         var unitLeaders = people.Where(p => p.Roles.Contains(PlatformRoles.UnitLeader)).ToLookup(p => p.UnitId);
-        bool Reminds(DateOnly due) => settings.ReminderEnabled && today >= due.AddDays(-settings.ReminderDaysBefore) && today <= due;
-        bool Chases(DateOnly due) => (settings.OverdueEnabled || settings.EscalationEnabled) && today > due.AddDays(settings.OverdueAfterDays);
+        bool Reminds(DateOnly due) => settings.ReminderEnabled
+            && today >= due.AddDays(-settings.ReminderDaysBefore)
+            && today <= due;
+        bool Chases(DateOnly due) => (settings.OverdueEnabled || settings.EscalationEnabled)
+            && today > due.AddDays(settings.OverdueAfterDays);
         var candidates = open.Where(o => Reminds(o.DueOn) || Chases(o.DueOn)).ToList();
-        if (candidates.Count == 0 || await confirmation.StillOwedAsync(tenant, candidates, cancellationToken) is not { } stillOwed)
+        if (candidates.Count == 0
+            || await confirmation.StillOwedAsync(tenant, candidates, cancellationToken) is not { } stillOwed)
         {
             return 0;
         }
 
         var notifications = new List<Notification>();
-        foreach (var unit in candidates.Where(o => stillOwed.Contains(o.Id)).GroupBy(o => (o.Period, o.DueOn, o.LeadUnitId, o.LeadUnitName)))
+        foreach (
+            var unit in candidates.Where(o => stillOwed.Contains(o.Id))
+                .GroupBy(o => (o.Period, o.DueOn, o.LeadUnitId, o.LeadUnitName)))
         {
             var (period, due, unitId, unitName) = unit.Key;
             var items = unit.OrderBy(o => o.TaskOrder).ToList();
             var overdueFrom = due.AddDays(settings.OverdueAfterDays);
             if (Reminds(due))
             {
-                notifications.AddRange(ToReporters(people, tenant, unitId, NotificationKind.Reminder, $"remind:{period}",
-                    $"提醒：{period} 月报将于 {due:yyyy-MM-dd} 截止，尚有 {items.Count} 项未报", Digest($"{unitName}以下任务的 {period} 月报尚未报送：", items), period));
+                notifications.AddRange(
+                    ToReporters(people, tenant, unitId, NotificationKind.Reminder, $"remind:{period}",
+                    $"提醒：{period} 月报将于 {due:yyyy-MM-dd} 截止，尚有 {items.Count} 项未报",
+                    Digest($"{unitName}以下任务的 {period} 月报尚未报送：", items), period));
             }
 
             if (settings.OverdueEnabled && today > overdueFrom)
             {
-                notifications.AddRange(ToReporters(people, tenant, unitId, NotificationKind.Overdue, $"overdue:{period}",
-                    $"催办：{period} 月报已逾期，{items.Count} 项未报", Digest($"{unitName}以下任务的 {period} 月报已于 {due:yyyy-MM-dd} 到期，宽限期已过，请立即报送：", items), period));
+                notifications.AddRange(
+                    ToReporters(people, tenant, unitId, NotificationKind.Overdue, $"overdue:{period}",
+                    $"催办：{period} 月报已逾期，{items.Count} 项未报",
+                    Digest($"{unitName}以下任务的 {period} 月报已于 {due:yyyy-MM-dd} 到期，宽限期已过，请立即报送：", items), period));
             }
 
             if (settings.EscalationEnabled && today > overdueFrom.AddDays(settings.EscalateAfterDays))
             {
                 notifications.AddRange(office.Concat(unitLeaders[unitId]).Select(person => new Notification
                 {
-                    TenantId = tenant, RecipientId = person.Id, Kind = NotificationKind.Escalation, CauseKey = $"escalate:{period}:{unitId}", Period = period,
+                    TenantId = tenant, RecipientId = person.Id, Kind = NotificationKind.Escalation,
+                    CauseKey = $"escalate:{period}:{unitId}", Period = period,
                     Title = $"督办单：{unitName} {period} 月报逾期未报 {items.Count} 项",
                     Body = Digest($"{unitName}以下任务的 {period} 月报催办后仍未报送，请督促落实：", items),
                 }));
@@ -96,10 +116,13 @@ public sealed class SupervisionLadder(NotificationsDbContext db, NotificationWri
     }
 
     private static IEnumerable<Notification> ToReporters(
-        List<Recipient> people, string tenant, Guid unit, NotificationKind kind, string cause, string title, string body, string period) =>
-        people.Where(p => p.UnitId == unit && p.Roles.Contains(NotificationWriter.Reporter)).Select(person => new Notification
+        List<Recipient> people, string tenant, Guid unit, NotificationKind kind, string cause, string title,
+        string body, string period) =>
+        people.Where(p => p.UnitId == unit && p.Roles.Contains(NotificationWriter.Reporter))
+            .Select(person => new Notification
         {
-            TenantId = tenant, RecipientId = person.Id, Kind = kind, CauseKey = cause, Title = title, Body = body, Period = period,
+            TenantId = tenant, RecipientId = person.Id, Kind = kind, CauseKey = cause, Title = title, Body = body,
+            Period = period,
         });
 
     private static string Digest(string heading, IEnumerable<OwedReport> items)
@@ -114,11 +137,15 @@ public sealed class SupervisionLadder(NotificationsDbContext db, NotificationWri
     }
 }
 
-/// <summary>Runs the ladder every few minutes (Notifications:LadderInterval) and whenever a demo or test stack's clock is set.</summary>
-public sealed partial class LadderClock(IServiceScopeFactory scopes, IConfiguration configuration, TimeProvider clock, ILogger<LadderClock> logger)
+/// <summary>
+/// Runs the ladder every few minutes (Notifications:LadderInterval) and whenever a demo or test stack's clock is set.
+/// </summary>
+public sealed partial class LadderClock(
+    IServiceScopeFactory scopes, IConfiguration configuration, TimeProvider clock, ILogger<LadderClock> logger)
     : PeriodicJob(scopes, clock, logger)
 {
-    protected override TimeSpan Interval => configuration.GetValue("Notifications:LadderInterval", TimeSpan.FromMinutes(10));
+    protected override TimeSpan Interval =>
+        configuration.GetValue("Notifications:LadderInterval", TimeSpan.FromMinutes(10));
 
     protected override string Name => "The supervision ladder";
 
@@ -134,7 +161,9 @@ public sealed class LadderOnClockChange(TenantContext tenant, SupervisionLadder 
 {
     public async Task OnClockChangedAsync(CancellationToken cancellationToken)
     {
-        tenant.SetSystem();
-        await ladder.RunAsync(cancellationToken);
+        using (tenant.AsSystem("the supervision ladder after a clock change"))
+        {
+            await ladder.RunAsync(cancellationToken);
+        }
     }
 }

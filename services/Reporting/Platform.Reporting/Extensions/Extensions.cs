@@ -3,9 +3,10 @@ using Platform.Messaging;
 using Platform.Reporting.Consumers;
 using Platform.Reporting.Data;
 using Platform.Reporting.Domain;
+using Platform.Reporting.Jobs;
 using Platform.Reporting.Rollups;
 using Platform.Reporting.Views;
-using Platform.ServiceDefaults.Data;
+using Platform.MultiTenancy;
 using Platform.ServiceDefaults.Time;
 
 namespace Platform.Reporting.Extensions;

@@ -2,7 +2,7 @@ using Microsoft.Net.Http.Headers;
 using MassTransit;
 using Platform.Messaging;
 using Platform.Tasks.Consumers;
-using Platform.ServiceDefaults.Data;
+using Platform.MultiTenancy;
 using Platform.Tasks.Data;
 using Platform.Tasks.Importing;
 using UnitsV1 = Platform.Contracts.Units.V1;

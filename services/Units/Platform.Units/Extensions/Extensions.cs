@@ -3,7 +3,7 @@ using Platform.Units.Consumers;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Platform.Messaging;
-using Platform.ServiceDefaults.Data;
+using Platform.MultiTenancy;
 using Platform.ServiceDefaults.Security;
 using Platform.Units.Data;
 using Platform.Units.Identity;

@@ -21,7 +21,8 @@ public sealed partial class AccessDirectoryService
 {
     public override async Task<V1.Account> UpdateAccount(V1.UpdateAccountRequest request, ServerCallContext context)
     {
-        var (account, admin) = await ManagedAccountAsync(request.Id, context.CancellationToken);
+        var (account, admin, managed) = await ManagedAccountAsync(request.Id, context.CancellationToken);
+        using var platform = managed;
         var before = AccountChanges.Snapshot(account);
         if (request.HasDisplayName)
         {
@@ -42,16 +43,20 @@ public sealed partial class AccessDirectoryService
         ValidateRoles(roles, account.TenantId, admin);
         // Naming the unit the person is already in changes nothing, even if it has been retired since.
         var unitId = request.HasUnitId && request.UnitId != account.UnitId?.ToString()
-            ? string.IsNullOrEmpty(request.UnitId) ? null : await ExistingUnitAsync(request.UnitId, account.TenantId, context.CancellationToken)
+            ? string.IsNullOrEmpty(request.UnitId)
+                ? null
+                : await ExistingUnitAsync(request.UnitId, account.TenantId, context.CancellationToken)
             : account.UnitId;
         RequireUnitFor(roles, unitId);
         if (account.Id.ToString() == caller.UserId && !roles.SequenceEqual(account.Roles))
         {
-            throw new PreconditionException("Nobody changes their own roles; another administrator of the district does.");
+            throw new PreconditionException("Nobody changes their own roles; another administrator of the district " +
+                "does.");
         }
 
         var now = clock.GetUtcNow();
-        if (unitId != account.UnitId || !roles.Order(StringComparer.Ordinal).SequenceEqual(account.Roles.Order(StringComparer.Ordinal)))
+        if (unitId != account.UnitId
+            || !roles.Order(StringComparer.Ordinal).SequenceEqual(account.Roles.Order(StringComparer.Ordinal)))
         {
             // The tokens the person holds name the old unit and roles.
             account.UnitId = unitId;
@@ -70,10 +75,12 @@ public sealed partial class AccessDirectoryService
 
     public override async Task<V1.Account> DisableAccount(V1.AccountActionRequest request, ServerCallContext context)
     {
-        var (account, _) = await ManagedAccountAsync(request.Id, context.CancellationToken);
+        var (account, _, managed) = await ManagedAccountAsync(request.Id, context.CancellationToken);
+        using var platform = managed;
         if (account.Id.ToString() == caller.UserId)
         {
-            throw new PreconditionException("Nobody disables their own account; another administrator of the district does.");
+            throw new PreconditionException("Nobody disables their own account; another administrator of the " +
+                "district does.");
         }
 
         if (account.IsDisabled)
@@ -91,7 +98,8 @@ public sealed partial class AccessDirectoryService
 
     public override async Task<V1.Account> EnableAccount(V1.AccountActionRequest request, ServerCallContext context)
     {
-        var (account, _) = await ManagedAccountAsync(request.Id, context.CancellationToken);
+        var (account, _, managed) = await ManagedAccountAsync(request.Id, context.CancellationToken);
+        using var platform = managed;
         if (!account.IsDisabled)
         {
             return account.ToProto();
@@ -103,9 +111,11 @@ public sealed partial class AccessDirectoryService
         return account.ToProto();
     }
 
-    public override async Task<V1.ResetPasswordResponse> ResetPassword(V1.AccountActionRequest request, ServerCallContext context)
+    public override async Task<V1.ResetPasswordResponse> ResetPassword(
+        V1.AccountActionRequest request, ServerCallContext context)
     {
-        var (account, _) = await ManagedAccountAsync(request.Id, context.CancellationToken);
+        var (account, _, managed) = await ManagedAccountAsync(request.Id, context.CancellationToken);
+        using var platform = managed;
         var before = AccountChanges.Snapshot(account);
         var now = clock.GetUtcNow();
         var password = Secrets.NewInitialPassword();
@@ -116,7 +126,8 @@ public sealed partial class AccessDirectoryService
         return new V1.ResetPasswordResponse { Account = account.ToProto(), InitialPassword = password };
     }
 
-    public override async Task<V1.ChangePasswordResponse> ChangePassword(V1.ChangePasswordRequest request, ServerCallContext context)
+    public override async Task<V1.ChangePasswordResponse> ChangePassword(
+        V1.ChangePasswordRequest request, ServerCallContext context)
     {
         // Any signed-in person, for themselves: the account is the token's subject, never a parameter.
         var id = OwnAccount();
@@ -128,15 +139,24 @@ public sealed partial class AccessDirectoryService
         var account = await db.Accounts.SingleOrDefaultAsync(a => a.Id == id, context.CancellationToken)
             ?? throw new NotFoundException("account", id.ToString());
         // The current password is checked like a sign-in's: a stolen session cannot be used to guess it, since wrong
-        // ones count towards the same delay and lock (the lock refuses even the right one), and a right one clears them.
+        // ones count towards the same delay and lock (the lock refuses even the right one), and a right one clears
+        // them.
         var valid = Secrets.Verify(account.PasswordHash, request.CurrentPassword);
-        caller.SetSystem();
-        var verdict = await throttle.CheckAsync(account.Username, account, valid, context.GetHttpContext().Connection.RemoteIpAddress?.ToString(), context.CancellationToken);
+        // The throttle counts by username across districts, and a read-only viewer changes its own password too: the
+        // rest of the request runs as the platform.
+        using var platform = caller.AsSystem("a person changes their own password");
+        var verdict = await throttle.CheckAsync(
+            account.Username,
+            account,
+            valid,
+            context.GetHttpContext().Connection.RemoteIpAddress?.ToString(),
+            context.CancellationToken);
         if (!verdict.Allowed)
         {
             await Task.Delay(verdict.Delay, context.CancellationToken);
             throw new ValidationException("current_password",
-                $"is not this account's password, or too many wrong passwords were given: after {options.Value.SignIn.MaxFailures} in a row the " +
+                "is not this account's password, or too many wrong passwords were given: after " +
+                $"{options.Value.SignIn.MaxFailures} in a row the " +
                 "account is locked for a while, for signing in too");
         }
 
@@ -154,16 +174,17 @@ public sealed partial class AccessDirectoryService
         return new V1.ChangePasswordResponse();
     }
 
-    public override async Task<V1.ListAccountAuditResponse> ListAccountAudit(V1.ListAccountAuditRequest request, ServerCallContext context)
+    public override async Task<V1.ListAccountAuditResponse> ListAccountAudit(
+        V1.ListAccountAuditRequest request, ServerCallContext context)
     {
         caller.Require(PlatformScopes.AccountsRead);
         var paging = Paging.From(request.PageSize, request.PageToken, DefaultPageSize, MaxPageSize);
         var tenantId = string.IsNullOrEmpty(request.TenantId) ? caller.TenantId! : request.TenantId;
-        if (caller.IsPlatformAdmin())
-        {
-            caller.SetSystem();
-        }
-        else if (tenantId != caller.TenantId)
+        // Only reads follow; a platform admin's reach the named tenant.
+        using var platform = caller.IsPlatformAdmin()
+            ? caller.AsSystem("a platform admin reads an account audit")
+            : null;
+        if (platform is null && tenantId != caller.TenantId)
         {
             throw new NotFoundException("tenant", tenantId);
         }
@@ -176,14 +197,20 @@ public sealed partial class AccessDirectoryService
         }
 
         var total = await query.CountAsync(context.CancellationToken);
-        var page = await query.OrderByDescending(e => e.At).ThenByDescending(e => e.Id).Skip(paging.Offset).Take(paging.Size)
+        var page = await query.OrderByDescending(e => e.At)
+            .ThenByDescending(e => e.Id)
+            .Skip(paging.Offset)
+            .Take(paging.Size)
             .ToListAsync(context.CancellationToken);
         var ids = page.Select(e => e.AccountId).ToHashSet();
-        var names = await db.Accounts.AsNoTracking().Where(a => ids.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Username, context.CancellationToken);
+        var names = await db.Accounts.AsNoTracking()
+            .Where(a => ids.Contains(a.Id))
+            .ToDictionaryAsync(a => a.Id, a => a.Username, context.CancellationToken);
         var response = new V1.ListAccountAuditResponse { NextPageToken = paging.NextToken(page.Count, total) };
         response.Entries.AddRange(page.Select(e => new V1.AccountAuditEntry
         {
-            AccountId = e.AccountId.ToString(), Username = names.GetValueOrDefault(e.AccountId, string.Empty), Action = e.Action, Actor = e.Actor,
+            AccountId = e.AccountId.ToString(), Username = names.GetValueOrDefault(e.AccountId, string.Empty),
+            Action = e.Action, Actor = e.Actor,
             At = Timestamp.FromDateTimeOffset(e.At), Before = e.Before ?? string.Empty, After = e.After ?? string.Empty,
         }));
         return response;
@@ -191,9 +218,11 @@ public sealed partial class AccessDirectoryService
 
     /// <summary>
     /// The account a caller with <c>accounts.write</c> manages: its own district's for a district admin (another's is
-    /// not found), any for a platform admin.
+    /// not found), any for a platform admin. For a platform admin it comes with the system scope it was read in, which
+    /// the handler keeps until its save and then disposes; for a district admin the scope is null.
     /// </summary>
-    private async Task<(Account Account, bool Admin)> ManagedAccountAsync(string id, CancellationToken cancellationToken)
+    private async Task<(Account Account, bool Admin, IDisposable? Platform)> ManagedAccountAsync(
+        string id, CancellationToken cancellationToken)
     {
         caller.Require(PlatformScopes.AccountsWrite);
         var admin = caller.IsPlatformAdmin();
@@ -203,19 +232,24 @@ public sealed partial class AccessDirectoryService
         }
 
         var accountId = Caller.ParseId(id, "id", "account");
-        if (admin)
+        var platform = admin ? caller.AsSystem("a platform admin manages an account") : null;
+        try
         {
-            caller.SetSystem();
+            var account = await db.Accounts.SingleOrDefaultAsync(a => a.Id == accountId, cancellationToken);
+            return account is not null && (admin || account.TenantId == caller.TenantId)
+                ? (account, admin, platform)
+                : throw new NotFoundException("account", id);
         }
-
-        var account = await db.Accounts.SingleOrDefaultAsync(a => a.Id == accountId, cancellationToken);
-        return account is not null && (admin || account.TenantId == caller.TenantId)
-            ? (account, admin)
-            : throw new NotFoundException("account", id);
+        catch
+        {
+            platform?.Dispose();
+            throw;
+        }
     }
 
     /// <summary>The change counted, audited and published in the same transaction as the account.</summary>
-    private async Task SaveChangeAsync(Account account, string action, string before, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task SaveChangeAsync(
+        Account account, string action, string before, DateTimeOffset now, CancellationToken cancellationToken)
     {
         changes.Changed(account, action, before, Actor, now);
         try
@@ -233,21 +267,30 @@ public sealed partial class AccessDirectoryService
     private async Task<Guid> ExistingUnitAsync(string unitId, string tenantId, CancellationToken cancellationToken)
     {
         var id = Caller.ParseId(unitId, "unit_id", "unit");
-        var unit = await db.Units.AsNoTracking().Where(u => u.Id == id && u.TenantId == tenantId).Select(u => new { u.Name, u.RetiredAt })
-            .SingleOrDefaultAsync(cancellationToken) ?? throw new ValidationException("unit_id", $"no unit {unitId} in tenant {tenantId}");
-        return unit.RetiredAt is null ? id : throw new ValidationException("unit_id", $"'{unit.Name}' is retired and takes no new people");
+        var unit = await db.Units.AsNoTracking()
+            .Where(u => u.Id == id && u.TenantId == tenantId)
+            .Select(u => new { u.Name, u.RetiredAt })
+            .SingleOrDefaultAsync(cancellationToken)
+                ?? throw new ValidationException("unit_id", $"no unit {unitId} in tenant {tenantId}");
+        return unit.RetiredAt is null
+            ? id
+            : throw new ValidationException("unit_id", $"'{unit.Name}' is retired and takes no new people");
     }
 
     internal static void RequireUnitFor(IEnumerable<string> roles, Guid? unitId)
     {
-        if (unitId is null && roles.Any(r => r is PlatformRoles.UnitReporter or PlatformRoles.UnitContributor or PlatformRoles.UnitLeader))
+        if (unitId is null
+            && roles.Any(r =>
+                r is PlatformRoles.UnitReporter or PlatformRoles.UnitContributor or PlatformRoles.UnitLeader))
         {
             throw new ValidationException("unit_id", "a unit reporter, contributor or leader belongs to a unit");
         }
     }
 
     internal static string ValidDisplayName(string name) =>
-        string.IsNullOrWhiteSpace(name) || name.Trim().Length > 100 ? throw new ValidationException("display_name", "must be 1 to 100 characters") : name.Trim();
+        string.IsNullOrWhiteSpace(name) || name.Trim().Length > 100
+            ? throw new ValidationException("display_name", "must be 1 to 100 characters")
+            : name.Trim();
 
     internal static string? ValidEmail(string email)
     {
@@ -259,10 +302,12 @@ public sealed partial class AccessDirectoryService
 
     internal static string? ValidMobile(string mobile)
     {
-        mobile = mobile.Replace(" ", string.Empty, StringComparison.Ordinal).Replace("-", string.Empty, StringComparison.Ordinal);
+        mobile = mobile.Replace(" ", string.Empty, StringComparison.Ordinal)
+            .Replace("-", string.Empty, StringComparison.Ordinal);
         return mobile.Length == 0 ? null
             : MobilePattern().IsMatch(mobile) ? mobile
-            : throw new ValidationException("mobile", "must be a mainland mobile number (11 digits starting with 1, optionally +86), or empty");
+            : throw new ValidationException(
+                "mobile", "must be a mainland mobile number (11 digits starting with 1, optionally +86), or empty");
     }
 
     [GeneratedRegex(@"^[^@\s]{1,64}@[^@\s.]+(\.[^@\s.]+)+$")]

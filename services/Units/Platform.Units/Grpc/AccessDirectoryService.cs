@@ -23,7 +23,8 @@ namespace Platform.Units.Grpc;
 /// that another district has an account of that name.
 /// </remarks>
 public sealed partial class AccessDirectoryService(
-    UnitsDbContext db, TenantContext caller, IOptions<IdentityOptions> options, TimeProvider clock, AccountChanges changes, SignInThrottle throttle)
+    UnitsDbContext db, TenantContext caller, IOptions<IdentityOptions> options, TimeProvider clock,
+    AccountChanges changes, SignInThrottle throttle)
     : V1.AccessDirectory.AccessDirectoryBase
 {
     /// <summary>The one answer for a username that cannot be had, wherever it is taken.</summary>
@@ -57,9 +58,11 @@ public sealed partial class AccessDirectoryService(
         var email = ValidEmail(request.Email);
         var mobile = ValidMobile(request.Mobile);
 
-        // No password: the office gets a one-time one to hand over, and the person chooses their own at the first sign-in.
+        // No password: the office gets a one-time one to hand over, and the person chooses their own at the first
+        // sign-in.
         var initialPassword = request.Password.Length == 0 ? Secrets.NewInitialPassword() : null;
-        if (initialPassword is null && Secrets.ValidatePassword(request.Password, options.Value.MinPasswordLength) is { } passwordError)
+        if (initialPassword is null
+            && Secrets.ValidatePassword(request.Password, options.Value.MinPasswordLength) is { } passwordError)
         {
             throw new ValidationException("password", passwordError);
         }
@@ -67,18 +70,18 @@ public sealed partial class AccessDirectoryService(
         var roles = request.Roles.Distinct().ToList();
         ValidateRoles(roles, tenantId, admin);
 
-        // Work on another tenant's rows happens as the platform, after the checks above.
-        if (admin)
-        {
-            caller.SetSystem();
-        }
+        // Work on another tenant's rows happens as the platform, after the checks above, to the end of the request.
+        using var platform = admin ? caller.AsSystem("a platform admin creates an account") : null;
 
-        if (tenantId != DivisionCode.Host && !await db.Tenants.AnyAsync(t => t.Id == tenantId, context.CancellationToken))
+        if (tenantId != DivisionCode.Host
+            && !await db.Tenants.AnyAsync(t => t.Id == tenantId, context.CancellationToken))
         {
             throw new ValidationException("tenant_id", $"tenant {tenantId} does not exist");
         }
 
-        Guid? unitId = string.IsNullOrEmpty(request.UnitId) ? null : await ExistingUnitAsync(request.UnitId, tenantId, context.CancellationToken);
+        Guid? unitId = string.IsNullOrEmpty(request.UnitId)
+            ? null
+            : await ExistingUnitAsync(request.UnitId, tenantId, context.CancellationToken);
         RequireUnitFor(roles, unitId);
 
         // No look-up first: the caller's own view sees only its district, so a name taken elsewhere would be found only
@@ -111,55 +114,63 @@ public sealed partial class AccessDirectoryService(
         return created;
     }
 
-    public override async Task<V1.ListAccountsResponse> ListAccounts(V1.ListAccountsRequest request, ServerCallContext context)
+    public override async Task<V1.ListAccountsResponse> ListAccounts(
+        V1.ListAccountsRequest request, ServerCallContext context)
     {
         caller.Require(PlatformScopes.AccountsRead);
         var tenantId = string.IsNullOrEmpty(request.TenantId) ? caller.TenantId! : request.TenantId;
-        if (caller.IsPlatformAdmin())
-        {
-            caller.SetSystem();
-        }
-        else if (tenantId != caller.TenantId)
+        // Only reads follow; a platform admin's reach the named tenant.
+        using var platform = caller.IsPlatformAdmin() ? caller.AsSystem("a platform admin lists accounts") : null;
+        if (platform is null && tenantId != caller.TenantId)
         {
             throw new NotFoundException("tenant", tenantId);
         }
 
-        var accounts = await db.Accounts.AsNoTracking().Where(a => a.TenantId == tenantId).OrderBy(a => a.Username).ToListAsync(context.CancellationToken);
+        var accounts = await db.Accounts.AsNoTracking()
+            .Where(a => a.TenantId == tenantId)
+            .OrderBy(a => a.Username)
+            .ToListAsync(context.CancellationToken);
         var response = new V1.ListAccountsResponse();
         response.Accounts.AddRange(accounts.Select(a => a.ToProto()));
         return response;
     }
 
-    public override async Task<V1.ListSignInLockoutsResponse> ListSignInLockouts(V1.ListSignInLockoutsRequest request, ServerCallContext context)
+    public override async Task<V1.ListSignInLockoutsResponse> ListSignInLockouts(
+        V1.ListSignInLockoutsRequest request, ServerCallContext context)
     {
         caller.Require(PlatformScopes.AccountsRead);
         var paging = Paging.From(request.PageSize, request.PageToken, DefaultPageSize, MaxPageSize);
         var tenantId = string.IsNullOrEmpty(request.TenantId) ? caller.TenantId! : request.TenantId;
-        if (caller.IsPlatformAdmin())
-        {
-            caller.SetSystem();
-        }
-        else if (tenantId != caller.TenantId)
+        // Only reads follow; a platform admin's reach the named tenant.
+        using var platform = caller.IsPlatformAdmin()
+            ? caller.AsSystem("a platform admin lists sign-in lockouts")
+            : null;
+        if (platform is null && tenantId != caller.TenantId)
         {
             throw new NotFoundException("tenant", tenantId);
         }
 
         var query = db.SignInLockouts.AsNoTracking().Where(l => l.TenantId == tenantId);
         var total = await query.CountAsync(context.CancellationToken);
-        var page = await query.OrderByDescending(l => l.LockedAt).ThenByDescending(l => l.Id).Skip(paging.Offset).Take(paging.Size)
+        var page = await query.OrderByDescending(l => l.LockedAt)
+            .ThenByDescending(l => l.Id)
+            .Skip(paging.Offset)
+            .Take(paging.Size)
             .ToListAsync(context.CancellationToken);
         var response = new V1.ListSignInLockoutsResponse { NextPageToken = paging.NextToken(page.Count, total) };
         response.Lockouts.AddRange(page.Select(l => l.ToProto()));
         return response;
     }
 
-    public override async Task<V1.CreateClientResponse> CreateClient(V1.CreateClientRequest request, ServerCallContext context)
+    public override async Task<V1.CreateClientResponse> CreateClient(
+        V1.CreateClientRequest request, ServerCallContext context)
     {
         caller.Require(PlatformScopes.ClientsWrite);
         var clientId = request.ClientId.Trim().ToLowerInvariant();
         if (!UsernamePattern().IsMatch(clientId))
         {
-            throw new ValidationException("client_id", "3 to 64 characters: lower-case letters, digits, '.', '_' or '-'");
+            throw new ValidationException(
+                "client_id", "3 to 64 characters: lower-case letters, digits, '.', '_' or '-'");
         }
 
         if (options.Value.PublicClients.Contains(clientId))
@@ -174,16 +185,19 @@ public sealed partial class AccessDirectoryService(
 
         if (request.Scopes.Count == 0 || request.Scopes.Any(s => !PlatformScopes.Grantable.Contains(s)))
         {
-            throw new ValidationException("scopes", $"grant one or more of: {string.Join(", ", PlatformScopes.Grantable.Order())}");
+            throw new ValidationException(
+                "scopes", $"grant one or more of: {string.Join(", ", PlatformScopes.Grantable.Order())}");
         }
 
         var secret = string.IsNullOrEmpty(request.Secret) ? Secrets.NewOpaqueToken() : request.Secret;
         if (secret.Length < options.Value.MinClientSecretLength || secret.Length > 128)
         {
-            throw new ValidationException("secret", $"must be {options.Value.MinClientSecretLength} to 128 characters, or empty to generate one");
+            throw new ValidationException(
+                "secret", $"must be {options.Value.MinClientSecretLength} to 128 characters, or empty to generate one");
         }
 
-        caller.SetSystem();
+        // The client's district may be any: the rest of the request (checks and save) runs as the platform.
+        using var platform = caller.AsSystem("a new integration client");
         if (!await db.Tenants.AnyAsync(t => t.Id == request.TenantId, context.CancellationToken))
         {
             throw new ValidationException("tenant_id", $"tenant {request.TenantId} does not exist");
@@ -208,10 +222,11 @@ public sealed partial class AccessDirectoryService(
         return new V1.CreateClientResponse { Client = client.ToProto(), Secret = secret };
     }
 
-    public override async Task<V1.ListClientsResponse> ListClients(V1.ListClientsRequest request, ServerCallContext context)
+    public override async Task<V1.ListClientsResponse> ListClients(
+        V1.ListClientsRequest request, ServerCallContext context)
     {
         caller.Require(PlatformScopes.ClientsWrite);
-        caller.SetSystem();
+        using var platform = caller.AsSystem("the list of integration clients");
         var query = db.Clients.AsNoTracking();
         if (!string.IsNullOrEmpty(request.TenantId))
         {
@@ -219,7 +234,8 @@ public sealed partial class AccessDirectoryService(
         }
 
         var response = new V1.ListClientsResponse();
-        response.Clients.AddRange((await query.OrderBy(c => c.ClientId).ToListAsync(context.CancellationToken)).Select(c => c.ToProto()));
+        response.Clients.AddRange(
+            (await query.OrderBy(c => c.ClientId).ToListAsync(context.CancellationToken)).Select(c => c.ToProto()));
         return response;
     }
 
@@ -232,7 +248,8 @@ public sealed partial class AccessDirectoryService(
 
         if (roles.FirstOrDefault(r => !PlatformRoles.All.Contains(r)) is { } unknown)
         {
-            throw new ValidationException("roles", $"unknown role '{unknown}'; roles are {string.Join(", ", PlatformRoles.All.Order())}");
+            throw new ValidationException(
+                "roles", $"unknown role '{unknown}'; roles are {string.Join(", ", PlatformRoles.All.Order())}");
         }
 
         var allowed = tenantId == DivisionCode.Host ? new HashSet<string> { PlatformRoles.PlatformAdmin }

@@ -19,21 +19,24 @@ namespace Platform.Units.Grpc;
 /// division and those they oversee.
 /// </summary>
 public sealed class TenantDirectoryService(
-    UnitsDbContext db, TenantContext caller, IOutbox outbox, TimeProvider clock, AccountChanges changes, IOptions<IdentityOptions> identity)
+    UnitsDbContext db, TenantContext caller, IOutbox outbox, TimeProvider clock, AccountChanges changes,
+    IOptions<IdentityOptions> identity)
     : V1.TenantDirectory.TenantDirectoryBase
 {
     public override async Task<V1.Tenant> CreateTenant(V1.CreateTenantRequest request, ServerCallContext context)
     {
         caller.Require(PlatformScopes.TenantsWrite);
         var actor = caller.UserId ?? "system";
-        // The directory, and the new tenant's TenantProvisioned in the outbox, are written as the platform: the database
-        // lets no tenant context (the admin's included) change the directory or announce an event of another tenant.
-        caller.SetSystem();
+        // The directory, and the new tenant's TenantProvisioned in the outbox, are written as the platform: the
+        // database lets no tenant context (the admin's included) change the directory or announce an event of another
+        // tenant.
+        using var platform = caller.AsSystem("a new tenant");
         TenantRecord? parent = null;
         if (!string.IsNullOrEmpty(request.ParentId))
         {
             parent = await db.Tenants.SingleOrDefaultAsync(t => t.Id == request.ParentId, context.CancellationToken)
-                ?? throw new ValidationException("parent_id", $"tenant {request.ParentId} does not exist; create it first");
+                ?? throw new ValidationException(
+                    "parent_id", $"tenant {request.ParentId} does not exist; create it first");
         }
 
         var now = clock.GetUtcNow();
@@ -44,7 +47,10 @@ public sealed class TenantDirectoryService(
         }
 
         db.Tenants.Add(tenant);
-        outbox.Enqueue(new TenantProvisioned { TenantId = tenant.Id, Name = tenant.Name, ParentId = tenant.ParentId, OccurredAt = now });
+        outbox.Enqueue(new TenantProvisioned
+        {
+            TenantId = tenant.Id, Name = tenant.Name, ParentId = tenant.ParentId, OccurredAt = now,
+        });
         var (admin, password) = FirstAdmin(request, tenant, actor, now);
         try
         {
@@ -52,7 +58,10 @@ public sealed class TenantDirectoryService(
         }
         catch (DbUpdateException ex) when (ex.UniqueViolationTable() is { } table)
         {
-            throw new ConflictException(table == "accounts" ? AccessDirectoryService.UsernameUnavailable : $"Tenant {tenant.Id} already exists.");
+            throw new ConflictException(
+                table == "accounts"
+                    ? AccessDirectoryService.UsernameUnavailable
+                    : $"Tenant {tenant.Id} already exists.");
         }
 
         var created = tenant.ToProto();
@@ -65,8 +74,13 @@ public sealed class TenantDirectoryService(
         return created;
     }
 
-    /// <summary>The district's first district-admin when the request names one: a one-time password, to be replaced.</summary>
-    private (Account? Account, string Password) FirstAdmin(V1.CreateTenantRequest request, TenantRecord tenant, string actor, DateTimeOffset now)
+    /// <summary>
+    /// The district's first district-admin when the request names one: a one-time password, to be replaced.
+    /// </summary>
+    private (
+        Account? Account,
+        string Password) FirstAdmin(V1.CreateTenantRequest request, TenantRecord tenant, string actor,
+        DateTimeOffset now)
     {
         if (string.IsNullOrWhiteSpace(request.AdminUsername))
         {
@@ -87,8 +101,10 @@ public sealed class TenantDirectoryService(
         var password = Secrets.NewInitialPassword();
         var account = new Account
         {
-            Id = Guid.CreateVersion7(), Username = username, TenantId = tenant.Id, Roles = [PlatformRoles.DistrictAdmin],
-            DisplayName = AccessDirectoryService.ValidDisplayName(string.IsNullOrWhiteSpace(request.AdminDisplayName) ? tenant.Name + "督办室" : request.AdminDisplayName),
+            Id = Guid.CreateVersion7(), Username = username, TenantId = tenant.Id,
+            Roles = [PlatformRoles.DistrictAdmin],
+            DisplayName = AccessDirectoryService.ValidDisplayName(
+                string.IsNullOrWhiteSpace(request.AdminDisplayName) ? tenant.Name + "督办室" : request.AdminDisplayName),
             PasswordHash = Secrets.Hash(password), MustChangePassword = true, CreatedAt = now,
         };
         db.Accounts.Add(account);
@@ -114,18 +130,22 @@ public sealed class TenantDirectoryService(
             throw new ForbiddenException("Only the platform's administrators suspend or resume a district.");
         }
 
-        caller.SetSystem();
-        var tenant = await db.Tenants.SingleOrDefaultAsync(t => t.Id == id, cancellationToken) ?? throw new NotFoundException("tenant", id);
+        using var platform = caller.AsSystem(suspended ? "a tenant suspended" : "a tenant resumed");
+        var tenant = await db.Tenants.SingleOrDefaultAsync(t => t.Id == id, cancellationToken)
+            ?? throw new NotFoundException("tenant", id);
         if (tenant.Level != TenantLevel.District)
         {
-            throw new PreconditionException($"{tenant.Name} is not a district: only a district (a tenant of its own) is suspended.");
+            throw new PreconditionException($"{tenant.Name} is not a district: only a district (a tenant of its own) " +
+                "is suspended.");
         }
 
         var now = clock.GetUtcNow();
         if (suspended)
         {
             tenant.Suspend(now);
-            foreach (var token in await db.RefreshTokens.Where(t => t.TenantId == id && t.RevokedAt == null).ToListAsync(cancellationToken))
+            foreach (
+                var token in await db.RefreshTokens.Where(t => t.TenantId == id && t.RevokedAt == null)
+                    .ToListAsync(cancellationToken))
             {
                 token.RevokedAt = now;
             }
@@ -139,7 +159,8 @@ public sealed class TenantDirectoryService(
         return tenant.ToProto();
     }
 
-    public override async Task<V1.ListTenantsResponse> ListTenants(V1.ListTenantsRequest request, ServerCallContext context)
+    public override async Task<V1.ListTenantsResponse> ListTenants(
+        V1.ListTenantsRequest request, ServerCallContext context)
     {
         caller.Require(PlatformScopes.TenantsRead);
         var tenants = await db.Tenants.AsNoTracking().OrderBy(t => t.Id).ToListAsync(context.CancellationToken);
@@ -151,12 +172,18 @@ public sealed class TenantDirectoryService(
     public override async Task<V1.Tenant> GetTenant(V1.GetTenantRequest request, ServerCallContext context)
     {
         caller.Require(PlatformScopes.TenantsRead);
-        var tenant = await db.Tenants.AsNoTracking().SingleOrDefaultAsync(t => t.Id == request.Id, context.CancellationToken);
-        return tenant is not null && Visible(tenant) ? tenant.ToProto() : throw new NotFoundException("tenant", request.Id);
+        var tenant = await db.Tenants.AsNoTracking()
+            .SingleOrDefaultAsync(t => t.Id == request.Id, context.CancellationToken);
+        return tenant is not null && Visible(tenant)
+            ? tenant.ToProto()
+            : throw new NotFoundException("tenant", request.Id);
     }
 
     /// <summary>The platform admin sees every tenant; everyone else their own and the divisions they oversee.</summary>
     private bool Visible(TenantRecord tenant) =>
         caller.IsPlatformAdmin() || tenant.Id == caller.TenantId ||
-        (caller.Roles.Contains(PlatformRoles.MunicipalViewer) && caller.TenantId is { } own && DivisionCode.Oversees(own, tenant.Id));
+        (
+            caller.Roles.Contains(PlatformRoles.MunicipalViewer)
+                && caller.TenantId is { } own
+                && DivisionCode.Oversees(own, tenant.Id));
 }

@@ -15,7 +15,8 @@ namespace Platform.Units.Identity;
 /// It names account ids only, and can only take access away: a forged list would have to be served from inside the
 /// cluster to anyone, and would at most let a revoked token live until it expires.
 /// </summary>
-public sealed class AccountRevocations(IServiceScopeFactory scopes, IOptions<IdentityOptions> options, TimeProvider clock) : ITokenRevocationSource
+public sealed class AccountRevocations(
+    IServiceScopeFactory scopes, IOptions<IdentityOptions> options, TimeProvider clock) : ITokenRevocationSource
 {
     public const string Path = HttpTokenRevocationSource.Path;
 
@@ -24,7 +25,7 @@ public sealed class AccountRevocations(IServiceScopeFactory scopes, IOptions<Ide
     public async Task<RevocationList> ListAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<TenantContext>().SetSystem();
+        using var platform = scope.ServiceProvider.GetRequiredService<TenantContext>().AsSystem("the revocation list");
         var db = scope.ServiceProvider.GetRequiredService<UnitsDbContext>();
         var now = clock.GetUtcNow();
         // A minute beyond the lifetime covers the validators' clock skew.
@@ -33,10 +34,21 @@ public sealed class AccountRevocations(IServiceScopeFactory scopes, IOptions<Ide
             .Where(a => a.TokensValidAfter > since)
             .Select(a => new { a.Id, a.TokensValidAfter })
             .ToListAsync(cancellationToken);
-        var suspended = await db.Tenants.AsNoTracking().Where(t => t.SuspendedAt != null).Select(t => t.Id).ToListAsync(cancellationToken);
-        var ended = await db.RefreshTokens.AsNoTracking().Where(t => t.EndedAt > since).Select(t => t.SessionId).Distinct().ToListAsync(cancellationToken);
+        var suspended = await db.Tenants.AsNoTracking()
+            .Where(t => t.SuspendedAt != null)
+            .Select(t => t.Id)
+            .ToListAsync(cancellationToken);
+        var ended = await db.RefreshTokens.AsNoTracking()
+            .Where(t => t.EndedAt > since)
+            .Select(t => t.SessionId)
+            .Distinct()
+            .ToListAsync(cancellationToken);
         return new RevocationList(
-            now, [.. revoked.Select(a => new RevokedAccount(a.Id.ToString(), a.TokensValidAfter!.Value.ToUnixTimeSeconds()))], suspended,
+            now,
+            [
+                .. revoked.Select(
+                    a => new RevokedAccount(a.Id.ToString(), a.TokensValidAfter!.Value.ToUnixTimeSeconds()))],
+            suspended,
             [.. ended.Select(s => s.ToString())]);
     }
 }

@@ -6,12 +6,15 @@ using Platform.Units.Domain;
 
 namespace Platform.Units.Identity;
 
-/// <summary>Creates the first platform administrator so that a fresh installation can be provisioned through the API.</summary>
+/// <summary>
+/// Creates the first platform administrator so that a fresh installation can be provisioned through the API.
+/// </summary>
 public static partial class BootstrapAdmin
 {
     public const string Username = "platform.admin";
 
-    public static async Task EnsureBootstrapAdminAsync(this WebApplication app, CancellationToken cancellationToken = default)
+    public static async Task EnsureBootstrapAdminAsync(
+        this WebApplication app, CancellationToken cancellationToken = default)
     {
         var password = app.Services.GetRequiredService<IOptions<IdentityOptions>>().Value.BootstrapAdminPassword;
         if (string.IsNullOrEmpty(password))
@@ -20,7 +23,7 @@ public static partial class BootstrapAdmin
         }
 
         await using var scope = app.Services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<TenantContext>().SetSystem();
+        using var platform = scope.ServiceProvider.GetRequiredService<TenantContext>().AsSystem("the bootstrap admin");
         var db = scope.ServiceProvider.GetRequiredService<UnitsDbContext>();
         if (await db.Accounts.AnyAsync(a => a.Username == Username, cancellationToken))
         {

@@ -14,28 +14,32 @@ namespace Platform.Units.Identity;
 /// </summary>
 public static partial class ServiceClients
 {
-    public static readonly IReadOnlyDictionary<string, string[]> Grants = new Dictionary<string, string[]>(StringComparer.Ordinal)
+    public static readonly IReadOnlyDictionary<string, string[]> Grants =
+        new Dictionary<string, string[]>(StringComparer.Ordinal)
     {
         ["duban-notifications"] = [PlatformScopes.ReportsConfirm],
     };
 
-    public static async Task EnsureServiceClientsAsync(this WebApplication app, CancellationToken cancellationToken = default)
+    public static async Task EnsureServiceClientsAsync(
+        this WebApplication app, CancellationToken cancellationToken = default)
     {
         var configured = app.Services.GetRequiredService<IOptions<IdentityOptions>>().Value.ServiceClients;
         await using var scope = app.Services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<TenantContext>().SetSystem();
+        using var platform = scope.ServiceProvider.GetRequiredService<TenantContext>().AsSystem("service clients");
         var db = scope.ServiceProvider.GetRequiredService<UnitsDbContext>();
         var options = app.Services.GetRequiredService<IOptions<IdentityOptions>>().Value;
         foreach (var (clientId, secret) in configured)
         {
             if (!Grants.TryGetValue(clientId, out var scopes))
             {
-                throw new InvalidOperationException($"Identity:ServiceClients:{clientId} is not one of the platform's services ({string.Join(", ", Grants.Keys)}).");
+                throw new InvalidOperationException($"Identity:ServiceClients:{clientId} is not one of the " +
+                    $"platform's services ({string.Join(", ", Grants.Keys)}).");
             }
 
             if (secret.Length < options.MinClientSecretLength)
             {
-                throw new InvalidOperationException($"Identity:ServiceClients:{clientId} needs a secret of at least {options.MinClientSecretLength} characters.");
+                throw new InvalidOperationException($"Identity:ServiceClients:{clientId} needs a secret of at least " +
+                    $"{options.MinClientSecretLength} characters.");
             }
 
             var client = await db.Clients.SingleOrDefaultAsync(c => c.ClientId == clientId, cancellationToken);
@@ -43,8 +47,10 @@ public static partial class ServiceClients
             {
                 db.Clients.Add(new IntegrationClient
                 {
-                    ClientId = clientId, DisplayName = $"平台服务 {clientId}", TenantId = DivisionCode.Host, Scopes = [.. scopes],
-                    SecretHash = Secrets.Hash(secret), CreatedAt = app.Services.GetRequiredService<TimeProvider>().GetUtcNow(),
+                    ClientId = clientId, DisplayName = $"平台服务 {clientId}", TenantId = DivisionCode.Host,
+                    Scopes = [.. scopes],
+                    SecretHash = Secrets.Hash(secret),
+                    CreatedAt = app.Services.GetRequiredService<TimeProvider>().GetUtcNow(),
                 });
                 LogCreated(app.Logger, clientId);
             }
@@ -52,7 +58,8 @@ public static partial class ServiceClients
             {
                 if (client.TenantId != DivisionCode.Host)
                 {
-                    throw new InvalidOperationException($"The client id {clientId} belongs to tenant {client.TenantId}; a platform service cannot take it over.");
+                    throw new InvalidOperationException($"The client id {clientId} belongs to tenant " +
+                        $"{client.TenantId}; a platform service cannot take it over.");
                 }
 
                 client.Scopes = [.. scopes];

@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text;
+using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Platform.MultiTenancy;
@@ -17,16 +18,23 @@ public static partial class TokenEndpoints
 
     public static IEndpointRouteBuilder MapTokenEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/connect/token", IssueAsync).AllowAnonymous().DisableAntiforgery().RequireRateLimiting(TokenRateLimiting.Policy);
-        app.MapGet(AccountRevocations.Path, async (AccountRevocations revocations, CancellationToken cancellationToken) =>
+        app.MapPost("/connect/token", IssueAsync)
+            .AllowAnonymous()
+            .DisableAntiforgery()
+            .RequireRateLimiting(TokenRateLimiting.Policy);
+        app.MapGet(
+            AccountRevocations.Path, async (AccountRevocations revocations, CancellationToken cancellationToken) =>
             Results.Json(await revocations.ListAsync(cancellationToken))).AllowAnonymous();
-        app.MapGet("/.well-known/jwks.json", (SigningKeyProvider keys) => Results.Json(new { keys = new[] { keys.PublicJwk() } }))
+        app.MapGet(
+            "/.well-known/jwks.json",
+            (SigningKeyProvider keys) => Results.Json(new { keys = new[] { keys.PublicJwk() } }))
             .AllowAnonymous();
         app.MapGet("/.well-known/openid-configuration", (IOptions<IdentityOptions> options) =>
         {
             // From configuration only: the Host header is the caller's to choose, and the platform's hosts look their
             // keys up at the jwks_uri named here.
-            var origin = (options.Value.Authority is { Length: > 0 } authority ? authority : "http://localhost").TrimEnd('/');
+            var origin = (
+                options.Value.Authority is { Length: > 0 } authority ? authority : "http://localhost").TrimEnd('/');
             return Results.Json(new Dictionary<string, object>
             {
                 ["issuer"] = options.Value.Issuer,
@@ -42,8 +50,10 @@ public static partial class TokenEndpoints
     }
 
     private static async Task<IResult> IssueAsync(
-        HttpContext http, UnitsDbContext db, TenantContext tenant, TokenIssuer issuer, SignInThrottle throttle, AccountChanges changes,
-        IOptions<IdentityOptions> options, TimeProvider clock, ILoggerFactory loggers, CancellationToken cancellationToken)
+        HttpContext http, UnitsDbContext db, TenantContext tenant, TokenIssuer issuer, SignInThrottle throttle,
+        AccountChanges changes,
+        IOptions<IdentityOptions> options, TimeProvider clock, ILoggerFactory loggers,
+        CancellationToken cancellationToken)
     {
         if (!http.Request.HasFormContentType)
         {
@@ -52,41 +62,58 @@ public static partial class TokenEndpoints
 
         if (http.Request.ContentLength is > MaxFormBytes)
         {
-            return Error("invalid_request", $"The token request is larger than {MaxFormBytes} bytes.", StatusCodes.Status413PayloadTooLarge);
+            return Error(
+                "invalid_request",
+                $"The token request is larger than {MaxFormBytes} bytes.",
+                StatusCodes.Status413PayloadTooLarge);
         }
 
         IFormCollection form;
         try
         {
-            form = await http.Request.ReadFormAsync(new Microsoft.AspNetCore.Http.Features.FormOptions { ValueLengthLimit = 4096, KeyLengthLimit = 64, ValueCountLimit = 20 }, cancellationToken);
+            var limits = new Microsoft.AspNetCore.Http.Features.FormOptions
+            {
+                ValueLengthLimit = 4096, KeyLengthLimit = 64, ValueCountLimit = 20,
+            };
+            form = await http.Request.ReadFormAsync(limits, cancellationToken);
         }
         catch (Exception ex) when (ex is InvalidDataException or IOException or BadHttpRequestException)
         {
             return Error("invalid_request", "The token request body could not be read as a form: " + ex.Message);
         }
 
-        // Sign-in looks accounts up before any tenant is known: the one place besides the relay that acts as the system.
-        tenant.SetSystem();
         var logger = loggers.CreateLogger("Platform.Units.Identity");
         var grant = form["grant_type"].ToString();
+        // Sign-in looks accounts up before any tenant is known, so a token request acts as the platform to its end: it
+        // has no caller whose own rights it could go back to. The other cross-tenant steps (the relay, the periodic
+        // jobs, start-up, the directory's writes) each open their own scope.
+        using var platform = tenant.AsSystem("token request");
         return grant switch
         {
-            "password" => await PasswordAsync(http, form, db, issuer, throttle, changes, options.Value, clock, logger, cancellationToken),
+            "password" => await PasswordAsync(
+                http, form, db, issuer, throttle, changes, options.Value, clock, logger, cancellationToken),
             "client_credentials" => await ClientCredentialsAsync(http, form, db, issuer, logger, cancellationToken),
-            "refresh_token" => await RefreshAsync(http, form, db, issuer, options.Value, clock, logger, cancellationToken),
+            "refresh_token" => await RefreshAsync(
+                http, form, db, issuer, options.Value, clock, logger, cancellationToken),
             "" => Error("invalid_request", "grant_type is required."),
-            _ => Error("unsupported_grant_type", $"grant_type '{Truncate(grant)}' is not supported; use password, client_credentials or refresh_token."),
+            _ => Error(
+                "unsupported_grant_type",
+                $"grant_type '{Truncate(grant)}' is not supported; use password, client_credentials or refresh_token."),
         };
     }
 
     private static async Task<IResult> PasswordAsync(
-        HttpContext http, IFormCollection form, UnitsDbContext db, TokenIssuer issuer, SignInThrottle throttle, AccountChanges changes,
+        HttpContext http, IFormCollection form, UnitsDbContext db, TokenIssuer issuer, SignInThrottle throttle,
+        AccountChanges changes,
         IdentityOptions options, TimeProvider clock, ILogger logger, CancellationToken cancellationToken)
     {
         var clientId = form["client_id"].ToString();
         if (!options.PublicClients.Contains(clientId))
         {
-            return Error("invalid_client", "The password grant is only for the platform's own clients (client_id=platform-cli).", StatusCodes.Status401Unauthorized);
+            return Error(
+                "invalid_client",
+                "The password grant is only for the platform's own clients (client_id=platform-cli).",
+                StatusCodes.Status401Unauthorized);
         }
 
         var username = form["username"].ToString().Trim().ToLowerInvariant();
@@ -100,7 +127,8 @@ public static partial class TokenEndpoints
         // every case): the answer and its timing tell an unknown name, a locked one and a wrong password apart only
         // to the person who knows the password, and to them only once the lock has passed.
         var refused = Error("invalid_grant",
-            $"The username or password is incorrect. After {options.SignIn.MaxFailures} wrong passwords in a row a username cannot sign in " +
+            $"The username or password is incorrect. After {options.SignIn.MaxFailures} wrong passwords in a row a " +
+            "username cannot sign in " +
             $"for {Describe(options.SignIn.LockoutDuration)}; wait before trying again.");
         if (username.Length > Domain.Account.MaxUsernameLength)
         {
@@ -120,7 +148,13 @@ public static partial class TokenEndpoints
             LogSignInRefused(logger, Truncate(username));
             if (account is not null)
             {
-                await RecordAsync(db, account, right && account.IsDisabled ? Domain.SignInOutcomes.Disabled : Domain.SignInOutcomes.Refused, client, clock, cancellationToken);
+                await RecordAsync(
+                    db,
+                    account,
+                    right && account.IsDisabled ? Domain.SignInOutcomes.Disabled : Domain.SignInOutcomes.Refused,
+                    client,
+                    clock,
+                    cancellationToken);
             }
 
             await Task.Delay(verdict.Delay, cancellationToken);
@@ -141,53 +175,74 @@ public static partial class TokenEndpoints
             var chosen = form["new_password"].ToString();
             if (chosen.Length == 0)
             {
-                await RecordAsync(db, account, Domain.SignInOutcomes.PasswordChangeRequired, client, clock, cancellationToken);
+                await RecordAsync(
+                    db, account, Domain.SignInOutcomes.PasswordChangeRequired, client, clock, cancellationToken);
                 return Error("password_change_required",
-                    "This password was given by the district office and must be replaced before signing in: send the request again " +
+                    "This password was given by the district office and must be replaced before signing in: send the " +
+                    "request again " +
                     $"with new_password, a password of your own of at least {options.MinPasswordLength} characters.");
             }
 
-            var problem = Secrets.ValidatePassword(chosen, options.MinPasswordLength) ?? (chosen == password ? "must differ from the password the office gave" : null);
+            var problem = Secrets.ValidatePassword(chosen, options.MinPasswordLength)
+                ?? (chosen == password ? "must differ from the password the office gave" : null);
             if (problem is not null)
             {
-                await RecordAsync(db, account, Domain.SignInOutcomes.PasswordChangeRequired, client, clock, cancellationToken);
+                await RecordAsync(
+                    db, account, Domain.SignInOutcomes.PasswordChangeRequired, client, clock, cancellationToken);
                 return Error("invalid_request", $"new_password {problem}.");
             }
 
             var before = AccountChanges.Snapshot(account);
             account.PasswordHash = Secrets.Hash(chosen);
             account.MustChangePassword = false;
-            changes.Changed(account, Domain.AccountActions.PasswordChanged, before, account.Id.ToString(), clock.GetUtcNow());
+            changes.Changed(
+                account, Domain.AccountActions.PasswordChanged, before, account.Id.ToString(), clock.GetUtcNow());
         }
 
         var now = clock.GetUtcNow();
         db.SignInEvents.Add(Event(account, Domain.SignInOutcomes.Succeeded, client, now));
         // The history keeps its last 180 days: an account's older entries go when it next signs in.
         var expired = now - Domain.SignInEvent.Retention;
-        await db.SignInEvents.Where(e => e.AccountId == account.Id && e.At < expired).ExecuteDeleteAsync(cancellationToken);
-        return await IssueForAccountAsync(account, Guid.NewGuid(), client, db, issuer, options, clock, verdict.FailedAttemptsSinceLastSignIn, cancellationToken);
+        await db.SignInEvents.Where(e => e.AccountId == account.Id && e.At < expired)
+            .ExecuteDeleteAsync(cancellationToken);
+        return await IssueForAccountAsync(
+            account,
+            Guid.NewGuid(),
+            client,
+            db,
+            issuer,
+            options,
+            clock,
+            verdict.FailedAttemptsSinceLastSignIn,
+            cancellationToken);
     }
 
     private static async Task RecordAsync(
-        UnitsDbContext db, Domain.Account account, string outcome, SignInClient client, TimeProvider clock, CancellationToken cancellationToken)
+        UnitsDbContext db, Domain.Account account, string outcome, SignInClient client, TimeProvider clock,
+        CancellationToken cancellationToken)
     {
         db.SignInEvents.Add(Event(account, outcome, client, clock.GetUtcNow()));
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    private static Domain.SignInEvent Event(Domain.Account account, string outcome, SignInClient client, DateTimeOffset at) => new()
+    private static Domain.SignInEvent Event(
+        Domain.Account account, string outcome, SignInClient client, DateTimeOffset at) => new()
     {
         Id = Guid.CreateVersion7(at), TenantId = account.TenantId, AccountId = account.Id, At = at, Outcome = outcome,
         ClientAddress = client.Address, UserAgent = client.UserAgent,
     };
 
     private static async Task<IResult> ClientCredentialsAsync(
-        HttpContext http, IFormCollection form, UnitsDbContext db, TokenIssuer issuer, ILogger logger, CancellationToken cancellationToken)
+        HttpContext http, IFormCollection form, UnitsDbContext db, TokenIssuer issuer, ILogger logger,
+        CancellationToken cancellationToken)
     {
         var (clientId, secret) = ClientCredentials(http.Request, form);
         if (string.IsNullOrEmpty(clientId) || string.IsNullOrEmpty(secret))
         {
-            return Error("invalid_client", "client_id and client_secret are required (form fields or HTTP Basic).", StatusCodes.Status401Unauthorized);
+            return Error(
+                "invalid_client",
+                "client_id and client_secret are required (form fields or HTTP Basic).",
+                StatusCodes.Status401Unauthorized);
         }
 
         var client = await db.Clients.SingleOrDefaultAsync(c => c.ClientId == clientId, cancellationToken);
@@ -195,7 +250,8 @@ public static partial class TokenEndpoints
         if (client is null || !valid || client.IsDisabled)
         {
             LogClientRefused(logger, Truncate(clientId));
-            return Error("invalid_client", "The client is unknown or its secret is wrong.", StatusCodes.Status401Unauthorized);
+            return Error(
+                "invalid_client", "The client is unknown or its secret is wrong.", StatusCodes.Status401Unauthorized);
         }
 
         if (await SuspendedAsync(db, client.TenantId, cancellationToken))
@@ -216,7 +272,8 @@ public static partial class TokenEndpoints
     }
 
     private static async Task<IResult> RefreshAsync(
-        HttpContext http, IFormCollection form, UnitsDbContext db, TokenIssuer issuer, IdentityOptions options, TimeProvider clock, ILogger logger,
+        HttpContext http, IFormCollection form, UnitsDbContext db, TokenIssuer issuer, IdentityOptions options,
+        TimeProvider clock, ILogger logger,
         CancellationToken cancellationToken)
     {
         var presented = form["refresh_token"].ToString();
@@ -226,7 +283,8 @@ public static partial class TokenEndpoints
         }
 
         var now = clock.GetUtcNow();
-        var stored = await db.RefreshTokens.SingleOrDefaultAsync(t => t.TokenHash == Secrets.Digest(presented), cancellationToken);
+        var stored = await db.RefreshTokens.SingleOrDefaultAsync(
+            t => t.TokenHash == Secrets.Digest(presented), cancellationToken);
         if (stored is null || stored.ExpiresAt <= now)
         {
             return Error("invalid_grant", "The refresh token is unknown or expired; sign in again.");
@@ -244,7 +302,9 @@ public static partial class TokenEndpoints
             await db.RefreshTokens.Where(t => t.AccountId == stored.AccountId && t.RevokedAt == null)
                 .ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokedAt, now), cancellationToken);
             LogRefreshReuse(logger, stored.AccountId);
-            return Error("invalid_grant", "The refresh token was already used; every session of the account has been ended. Sign in again.");
+            return Error(
+                "invalid_grant",
+                "The refresh token was already used; every session of the account has been ended. Sign in again.");
         }
 
         var account = await db.Accounts.SingleOrDefaultAsync(a => a.Id == stored.AccountId, cancellationToken);
@@ -262,7 +322,8 @@ public static partial class TokenEndpoints
         // A refresh that names no program or address keeps what the session knew.
         var client = SignInClient.Of(http);
         client = new SignInClient(client.Address ?? stored.ClientAddress, client.UserAgent ?? stored.UserAgent);
-        return await IssueForAccountAsync(account, stored.SessionId, client, db, issuer, options, clock, failedAttempts: null, cancellationToken);
+        return await IssueForAccountAsync(
+            account, stored.SessionId, client, db, issuer, options, clock, failedAttempts: null, cancellationToken);
     }
 
     /// <param name="failedAttempts">
@@ -271,7 +332,8 @@ public static partial class TokenEndpoints
     /// </param>
     /// <param name="session">A new session for a sign-in, the refreshed token's for a refresh.</param>
     private static async Task<IResult> IssueForAccountAsync(
-        Domain.Account account, Guid session, SignInClient client, UnitsDbContext db, TokenIssuer issuer, IdentityOptions options, TimeProvider clock,
+        Domain.Account account, Guid session, SignInClient client, UnitsDbContext db, TokenIssuer issuer,
+        IdentityOptions options, TimeProvider clock,
         int? failedAttempts, CancellationToken cancellationToken)
     {
         var token = issuer.ForAccount(account, session);
@@ -289,7 +351,8 @@ public static partial class TokenEndpoints
             ExpiresAt = now + options.RefreshTokenLifetime,
         });
         await db.SaveChangesAsync(cancellationToken);
-        return Results.Json(new TokenResponse(token.AccessToken, "Bearer", token.ExpiresIn, refresh, token.Scope, failedAttempts));
+        return Results.Json(
+            new TokenResponse(token.AccessToken, "Bearer", token.ExpiresIn, refresh, token.Scope, failedAttempts));
     }
 
     private static (string? ClientId, string? Secret) ClientCredentials(HttpRequest request, IFormCollection form)
@@ -315,7 +378,9 @@ public static partial class TokenEndpoints
         return (form["client_id"].ToString(), form["client_secret"].ToString());
     }
 
-    /// <summary>Who asked for a token, as this service sees them: the browser's address behind a trusted proxy, and its program.</summary>
+    /// <summary>
+    /// Who asked for a token, as this service sees them: the browser's address behind a trusted proxy, and its program.
+    /// </summary>
     private sealed record SignInClient(string? Address, string? UserAgent)
     {
         public static SignInClient Of(HttpContext http)
@@ -324,12 +389,19 @@ public static partial class TokenEndpoints
             // characters (escape sequences) are dropped.
             var agent = string.Concat(http.Request.Headers.UserAgent.ToString().Where(c => !char.IsControl(c))).Trim();
             return new(
-                http.Connection.RemoteIpAddress is { } address ? (address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address).ToString() : null,
-                agent.Length == 0 ? null : agent.Length > Domain.RefreshToken.MaxUserAgentLength ? agent[..Domain.RefreshToken.MaxUserAgentLength] : agent);
+                http.Connection.RemoteIpAddress is { } address
+                    ? (address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address).ToString()
+                    : null,
+                agent.Length == 0
+                    ? null
+                    : agent.Length > Domain.RefreshToken.MaxUserAgentLength
+                    ? agent[..Domain.RefreshToken.MaxUserAgentLength]
+                    : agent);
         }
     }
 
-    private const string Suspended = "This district's use of the platform is suspended; ask the platform's administrators.";
+    private const string Suspended = "This district's use of the platform is suspended; ask the platform's " +
+        "administrators.";
 
     private static Task<bool> SuspendedAsync(UnitsDbContext db, string tenantId, CancellationToken cancellationToken) =>
         db.Tenants.AnyAsync(t => t.Id == tenantId && t.SuspendedAt != null, cancellationToken);
@@ -339,8 +411,10 @@ public static partial class TokenEndpoints
 
     private static string Describe(TimeSpan duration) =>
         duration >= TimeSpan.FromMinutes(1)
-            ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Math.Ceiling(duration.TotalMinutes):0} minutes")
-            : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Math.Ceiling(duration.TotalSeconds):0} seconds");
+            ? string.Create(
+                System.Globalization.CultureInfo.InvariantCulture, $"{Math.Ceiling(duration.TotalMinutes):0} minutes")
+            : string.Create(
+                System.Globalization.CultureInfo.InvariantCulture, $"{Math.Ceiling(duration.TotalSeconds):0} seconds");
 
     private static string Truncate(string value) => value.Length > 64 ? value[..64] + "…" : value;
 
@@ -350,14 +424,19 @@ public static partial class TokenEndpoints
     [LoggerMessage(Level = LogLevel.Warning, Message = "Client credentials refused for '{ClientId}'")]
     private static partial void LogClientRefused(ILogger logger, string clientId);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "A revoked refresh token of account {AccountId} was presented again; all its sessions were ended")]
+    [LoggerMessage(
+        Level = LogLevel.Warning,
+        Message = "A revoked refresh token of account {AccountId} was presented again; all its sessions were ended")]
     private static partial void LogRefreshReuse(ILogger logger, Guid accountId);
 
     private sealed record TokenResponse(
-        [property: System.Text.Json.Serialization.JsonPropertyName("access_token")] string AccessToken,
-        [property: System.Text.Json.Serialization.JsonPropertyName("token_type")] string TokenType,
-        [property: System.Text.Json.Serialization.JsonPropertyName("expires_in")] int ExpiresIn,
-        [property: System.Text.Json.Serialization.JsonPropertyName("refresh_token"), System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? RefreshToken,
-        [property: System.Text.Json.Serialization.JsonPropertyName("scope")] string Scope,
-        [property: System.Text.Json.Serialization.JsonPropertyName("failed_attempts_since_last_sign_in"), System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] int? FailedAttemptsSinceLastSignIn);
+        [property: JsonPropertyName("access_token")] string AccessToken,
+        [property: JsonPropertyName("token_type")] string TokenType,
+        [property: JsonPropertyName("expires_in")] int ExpiresIn,
+        [property: JsonPropertyName("refresh_token"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+        string? RefreshToken,
+        [property: JsonPropertyName("scope")] string Scope,
+        [property: JsonPropertyName("failed_attempts_since_last_sign_in")]
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+        int? FailedAttemptsSinceLastSignIn);
 }

@@ -1,8 +1,11 @@
 using System.Globalization;
 
+// The namespace stays that of the errors it throws: every list method's file already imports it for them.
 namespace Platform.ServiceDefaults.Errors;
 
-/// <summary>Offset paging as every list method does it: a page size within bounds and an opaque next-page token.</summary>
+/// <summary>
+/// Offset paging as every list method does it: a page size within bounds and an opaque next-page token.
+/// </summary>
 public readonly record struct Paging(int Offset, int Size)
 {
     public static Paging From(int pageSize, string pageToken, int defaultSize, int maxSize)
@@ -13,7 +16,8 @@ public readonly record struct Paging(int Offset, int Size)
         }
 
         var offset = 0;
-        if (pageToken.Length > 0 && (!int.TryParse(pageToken, NumberStyles.None, CultureInfo.InvariantCulture, out offset) || offset < 0))
+        if (pageToken.Length > 0
+            && (!int.TryParse(pageToken, NumberStyles.None, CultureInfo.InvariantCulture, out offset) || offset < 0))
         {
             throw new ValidationException("page_token", "is not a token this service issued");
         }

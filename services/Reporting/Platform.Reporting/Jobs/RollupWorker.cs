@@ -1,12 +1,14 @@
 using Platform.MultiTenancy;
+using Platform.Reporting.Rollups;
 
-namespace Platform.Reporting.Rollups;
+namespace Platform.Reporting.Jobs;
 
 /// <summary>
 /// Keeps the divisions' roll-ups within a tick of the districts' totals (Reporting:Rollups:Interval, 2 seconds): a
 /// full recount at start, which also repairs a pass that died half-way, then the changed district months each tick.
 /// </summary>
-public sealed partial class RollupWorker(IServiceScopeFactory scopes, IConfiguration configuration, TimeProvider clock, ILogger<RollupWorker> logger)
+public sealed partial class RollupWorker(
+    IServiceScopeFactory scopes, IConfiguration configuration, TimeProvider clock, ILogger<RollupWorker> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -19,7 +21,7 @@ public sealed partial class RollupWorker(IServiceScopeFactory scopes, IConfigura
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
-                scope.ServiceProvider.GetRequiredService<TenantContext>().SetSystem();
+                using var platform = scope.ServiceProvider.GetRequiredService<TenantContext>().AsSystem("roll-ups");
                 var rollups = scope.ServiceProvider.GetRequiredService<DivisionRollups>();
                 if (!rebuilt)
                 {
@@ -39,12 +41,15 @@ public sealed partial class RollupWorker(IServiceScopeFactory scopes, IConfigura
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Recounted every division's roll-up at start ({Count} rows written)")]
+    [LoggerMessage(
+        Level = LogLevel.Information, Message = "Recounted every division's roll-up at start ({Count} rows written)")]
     private partial void LogRebuilt(int count);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Recounted the divisions above changed districts ({Count} rows written)")]
+    [LoggerMessage(
+        Level = LogLevel.Debug, Message = "Recounted the divisions above changed districts ({Count} rows written)")]
     private partial void LogRefreshed(int count);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Recounting the divisions' roll-ups failed; retrying on the next tick")]
+    [LoggerMessage(
+        Level = LogLevel.Error, Message = "Recounting the divisions' roll-ups failed; retrying on the next tick")]
     private partial void LogFailed(Exception exception);
 }

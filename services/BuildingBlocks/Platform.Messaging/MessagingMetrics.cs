@@ -1,0 +1,6 @@
+namespace Platform.Messaging;
+
+public static class MessagingMetrics
+{
+    public const string MeterName = "Platform.Messaging";
+}

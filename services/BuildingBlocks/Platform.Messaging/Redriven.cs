@@ -1,0 +1,3 @@
+namespace Platform.Messaging;
+
+public sealed record Redriven(string Queue, int Moved);
