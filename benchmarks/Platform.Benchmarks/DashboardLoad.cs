@@ -53,7 +53,7 @@ public static class DashboardLoad
     {
         var period = $"{Year}-{Math.Min(months, 7):D2}";
         var system = new TenantContext();
-        system.SetSystem();
+        using var platform = system.AsSystem("benchmark set-up");
         await using (var owner = Context(database.OwnerConnectionString, system))
         {
             await owner.Database.MigrateAsync();

@@ -50,7 +50,7 @@ public static class LadderLoad
     private static async Task RunWaveAsync(string name, TestDatabase database, int districts, int tasksPerDistrict)
     {
         var system = new TenantContext();
-        system.SetSystem();
+        using var platform = system.AsSystem("benchmark set-up");
         var owed = 0;
         await using (var db = Context(database.OwnerConnectionString, system))
         {

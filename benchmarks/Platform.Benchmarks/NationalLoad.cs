@@ -52,7 +52,7 @@ public static class NationalLoad
         {
             var period = $"{Year}-{Math.Min(months, 7):D2}";
             var system = new TenantContext();
-            system.SetSystem();
+            using var platform = system.AsSystem("benchmark set-up");
             await using (var owner = DashboardLoad.Context(database.OwnerConnectionString, system))
             {
                 await owner.Database.MigrateAsync();

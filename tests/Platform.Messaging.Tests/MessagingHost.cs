@@ -72,7 +72,8 @@ public class MessagingHost : IAsyncLifetime
         var scope = Host.Services.CreateAsyncScope();
         if (tenant is null)
         {
-            scope.ServiceProvider.GetRequiredService<TenantContext>().SetSystem();
+            // The scope is the platform's for its whole life: nothing to restore.
+            _ = scope.ServiceProvider.GetRequiredService<TenantContext>().AsSystem("test set-up");
         }
         else
         {

@@ -154,7 +154,7 @@ public sealed class NotificationsApp : IAsyncLifetime
     public async Task<int> RunLadderAsync()
     {
         await using var scope = host.Services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<TenantContext>().SetSystem();
+        using var platform = scope.ServiceProvider.GetRequiredService<TenantContext>().AsSystem("test set-up");
         return await scope.ServiceProvider.GetRequiredService<SupervisionLadder>().RunAsync(CancellationToken.None);
     }
 
@@ -164,7 +164,7 @@ public sealed class NotificationsApp : IAsyncLifetime
     public async Task<int> DispatchAsync()
     {
         await using var scope = host.Services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<TenantContext>().SetSystem();
+        using var platform = scope.ServiceProvider.GetRequiredService<TenantContext>().AsSystem("test set-up");
         var db = scope.ServiceProvider.GetRequiredService<NotificationsDbContext>();
         await using var transaction = await db.Database.BeginTransactionAsync();
         var sent = await scope.ServiceProvider
@@ -182,7 +182,7 @@ public sealed class NotificationsApp : IAsyncLifetime
         {
             await using (var scope = host.Services.CreateAsyncScope())
             {
-                scope.ServiceProvider.GetRequiredService<TenantContext>().SetSystem();
+                using var platform = scope.ServiceProvider.GetRequiredService<TenantContext>().AsSystem("test set-up");
                 if (await condition(scope.ServiceProvider.GetRequiredService<NotificationsDbContext>()))
                 {
                     return;

@@ -82,7 +82,7 @@ public sealed class ShuffledEventsTests(NotificationsApp app)
         // Past the 督办 date of September (due 30th, grace 5 days, escalation 3 days later).
         await using (var scope = app.Services.CreateAsyncScope())
         {
-            scope.ServiceProvider.GetRequiredService<TenantContext>().SetSystem();
+            using var platform = scope.ServiceProvider.GetRequiredService<TenantContext>().AsSystem("test set-up");
             var ladder = ActivatorUtilities.CreateInstance<SupervisionLadder>(scope.ServiceProvider,
                 (TimeProvider)new FakeTimeProvider(new DateTimeOffset(2023, 10, 20, 1, 0, 0, TimeSpan.Zero)));
             await ladder.RunAsync(CancellationToken.None);

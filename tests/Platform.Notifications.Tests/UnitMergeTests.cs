@@ -71,7 +71,7 @@ public sealed class UnitMergeTests(NotificationsApp app)
         // Past the 督办 date of September the new unit's reporter is chased for the one report really open.
         await using (var scope = app.Services.CreateAsyncScope())
         {
-            scope.ServiceProvider.GetRequiredService<TenantContext>().SetSystem();
+            using var platform = scope.ServiceProvider.GetRequiredService<TenantContext>().AsSystem("test set-up");
             var ladder = ActivatorUtilities.CreateInstance<SupervisionLadder>(scope.ServiceProvider,
                 (TimeProvider)new FakeTimeProvider(new DateTimeOffset(2023, 10, 20, 1, 0, 0, TimeSpan.Zero)));
             await ladder.RunAsync(CancellationToken.None);
@@ -143,7 +143,7 @@ public sealed class UnitMergeTests(NotificationsApp app)
     private async Task AssertSeptemberAsync(params (string Number, ItemState State, int Version)[] expected)
     {
         await using var scope = app.Services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<TenantContext>().SetSystem();
+        using var platform = scope.ServiceProvider.GetRequiredService<TenantContext>().AsSystem("test set-up");
         var db = scope.ServiceProvider.GetRequiredService<Platform.Notifications.Data.NotificationsDbContext>();
         var rows = await db.OwedReports
             .Where(o => o.TenantId == District && o.Period == September && o.Active)

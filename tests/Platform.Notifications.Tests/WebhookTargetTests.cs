@@ -268,7 +268,7 @@ public sealed class WebhookTargetTests(NotificationsApp app)
     private async Task<Guid> StoreAsync(string url)
     {
         await using var scope = app.Services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<TenantContext>().SetSystem();
+        using var platform = scope.ServiceProvider.GetRequiredService<TenantContext>().AsSystem("test set-up");
         var db = scope.ServiceProvider.GetRequiredService<NotificationsDbContext>();
         var webhook = new Domain.WebhookSubscription
         {

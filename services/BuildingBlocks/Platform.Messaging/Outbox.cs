@@ -5,7 +5,8 @@ using Platform.Contracts;
 namespace Platform.Messaging;
 
 /// <summary>
-/// Rows are stamped in real time, never by a service's adjustable demo clock: the relay's schedule is about the
+/// A message is stored under its own type, whatever type it was enqueued as (a domain change hands its event over as
+/// an <see cref="object"/>). Rows are stamped in real time, never by a service's adjustable demo clock: the relay's schedule is about the
 /// broker, not about the business calendar, and a demo clock set back must not hold events for minutes.
 /// </summary>
 public sealed class Outbox<TDbContext>(TDbContext db) : IOutbox
@@ -15,12 +16,13 @@ public sealed class Outbox<TDbContext>(TDbContext db) : IOutbox
         where TMessage : class
     {
         ArgumentNullException.ThrowIfNull(message);
+        var type = message.GetType();
         string? tenantId = null;
         if (message is ITenantScoped scoped)
         {
             if (string.IsNullOrWhiteSpace(scoped.TenantId))
             {
-                throw new MissingTenantException(typeof(TMessage));
+                throw new MissingTenantException(type);
             }
 
             tenantId = scoped.TenantId;
@@ -30,8 +32,8 @@ public sealed class Outbox<TDbContext>(TDbContext db) : IOutbox
         db.Set<OutboxMessage>().Add(new OutboxMessage
         {
             Id = NewId(),
-            MessageType = TypeName(typeof(TMessage)),
-            Body = JsonSerializer.Serialize(message, MessageJson.Options),
+            MessageType = TypeName(type),
+            Body = JsonSerializer.Serialize(message, type, MessageJson.Options),
             TenantId = tenantId,
             CreatedAt = now,
             NextAttemptAt = now,
