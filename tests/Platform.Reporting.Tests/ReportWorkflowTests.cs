@@ -57,9 +57,13 @@ public sealed class ReportingApp : IAsyncLifetime
             b.UseSetting("Reporting:GraceDays", "5");
             b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(Clock));
         });
-        channel = GrpcChannel.ForAddress(host.Server.BaseAddress, new GrpcChannelOptions { HttpHandler = host.Server.CreateHandler() });
+        channel = GrpcChannel.ForAddress(
+            host.Server.BaseAddress,
+            new GrpcChannelOptions { HttpHandler = host.Server.CreateHandler() });
         Http = host.CreateClient();
-        await host.Services.GetRequiredService<IBusControl>().WaitForHealthStatus(BusHealthStatus.Healthy, TimeSpan.FromSeconds(30));
+        await host.Services
+            .GetRequiredService<IBusControl>()
+            .WaitForHealthStatus(BusHealthStatus.Healthy, TimeSpan.FromSeconds(30));
 
         var bus = host.Services.GetRequiredService<IBus>();
         await bus.Publish(new TaskListPublished
@@ -75,7 +79,14 @@ public sealed class ReportingApp : IAsyncLifetime
                 {
                     TaskId = TaskWithTarget, Number = "9", Category = "工程建设项目审批", Text = "建筑许可全流程办理时限由50个工作日压减至45个工作日。",
                     LeadUnits = [new AssignedUnit(ScjUnit, "区市场监管局")],
-                    Targets = [new PublishedTarget { Text = "由50个工作日压减至45个工作日", Baseline = 50, Value = 45, Unit = "个工作日", Direction = "Decrease" }],
+                    Targets = [new PublishedTarget
+                    {
+                        Text = "由50个工作日压减至45个工作日",
+                        Baseline = 50,
+                        Value = 45,
+                        Unit = "个工作日",
+                        Direction = "Decrease",
+                    }],
                     Indicators = ["办理建筑许可"],
                 },
                 new PublishedTask
@@ -87,7 +98,9 @@ public sealed class ReportingApp : IAsyncLifetime
         });
 
         var deadline = DateTime.UtcNow.AddSeconds(30);
-        while ((await Reports.ListPeriodsAsync(new ListPeriodsRequest { Year = 2023 }, Bearer(Admin()))).Periods.Count == 0)
+        while ((await Reports.ListPeriodsAsync(
+            new ListPeriodsRequest { Year = 2023 },
+            Bearer(Admin()))).Periods.Count == 0)
         {
             Assert.True(DateTime.UtcNow < deadline, "the published list never reached the reporting projection");
             await Task.Delay(200);
@@ -96,11 +109,13 @@ public sealed class ReportingApp : IAsyncLifetime
 
     public string Admin() => Tokens.Issue(Tenant, ["district-admin"], ["reports.read", "reports.write"]);
 
-    public string Reporter(Guid unit) => Tokens.Issue(Tenant, ["unit-reporter"], ["reports.read", "reports.write"], unit: unit.ToString());
+    public string Reporter(Guid unit) =>
+        Tokens.Issue(Tenant, ["unit-reporter"], ["reports.read", "reports.write"], unit: unit.ToString());
 
     public string Leader() => Tokens.Issue(Tenant, ["district-leader"], ["reports.read"]);
 
-    public string MunicipalViewer(string municipality = "500000") => Tokens.Issue(municipality, ["municipal-viewer"], ["reports.read"]);
+    public string MunicipalViewer(string municipality = "500000") =>
+        Tokens.Issue(municipality, ["municipal-viewer"], ["reports.read"]);
 
     public string OtherDistrictAdmin() => Tokens.Issue("500198", ["district-admin"], ["reports.read", "reports.write"]);
 
@@ -134,10 +149,14 @@ public sealed class ReportWorkflowTests(ReportingApp app)
         var task = app.TaskWithTarget.ToString();
 
         var periods = await app.Reports.ListPeriodsAsync(new ListPeriodsRequest { Year = 2023 }, admin);
-        Assert.Equal(["2023-06", "2023-07", "2023-08", "2023-09", "2023-10", "2023-11", "2023-12"], periods.Periods.Select(p => p.Key));
+        Assert.Equal(
+            ["2023-06", "2023-07", "2023-08", "2023-09", "2023-10", "2023-11", "2023-12"],
+            periods.Periods.Select(p => p.Key));
         Assert.Equal("2023-07-31", periods.Periods[1].DueOn);
 
-        Assert.False((await app.Reports.GetReportAsync(new GetReportRequest { TaskId = task, Period = July }, scj)).Exists);
+        Assert.False((await app.Reports.GetReportAsync(
+            new GetReportRequest { TaskId = task, Period = July },
+            scj)).Exists);
         var saved = await app.Reports.SaveReportAsync(new SaveReportRequest
         {
             TaskId = task, Period = July, Progress = "已完成流程梳理", Problems = "部门协同不足", Effects = "时限压减至47个工作日",
@@ -145,16 +164,28 @@ public sealed class ReportWorkflowTests(ReportingApp app)
         }, scj);
         Assert.Equal(ReportStatus.Draft, saved.Status);
 
-        Assert.Equal(ReportStatus.Submitted, (await app.Reports.SubmitReportAsync(new ReportActionRequest { TaskId = task, Period = July }, scj)).Status);
+        Assert.Equal(
+            ReportStatus.Submitted,
+            (await app.Reports.SubmitReportAsync(
+                new ReportActionRequest { TaskId = task, Period = July },
+                scj)).Status);
         var dashboards = new Dashboards.DashboardsClient(app.Channel);
-        var submittedView = await dashboards.GetDistrictDashboardAsync(new GetDistrictDashboardRequest { Period = July }, admin);
-        var returned = await app.Reports.ReturnReportAsync(new ReportActionRequest { TaskId = task, Period = July, Comment = "请补充具体数据" }, admin);
+        var submittedView = await dashboards.GetDistrictDashboardAsync(
+            new GetDistrictDashboardRequest { Period = July },
+            admin);
+        var returned = await app.Reports.ReturnReportAsync(
+            new ReportActionRequest { TaskId = task, Period = July, Comment = "请补充具体数据" },
+            admin);
         Assert.Equal(ReportStatus.Returned, returned.Status);
 
         // A returned report is no longer handed in: it leaves "reported" and, being part of it, "on time" too
         // (on time ≤ reported ≤ tasks, whatever the reports' states).
-        var returnedView = await dashboards.GetDistrictDashboardAsync(new GetDistrictDashboardRequest { Period = July }, admin);
-        Assert.Equal((submittedView.Reported - 1, submittedView.OnTime - 1), (returnedView.Reported, returnedView.OnTime));
+        var returnedView = await dashboards.GetDistrictDashboardAsync(
+            new GetDistrictDashboardRequest { Period = July },
+            admin);
+        Assert.Equal(
+            (submittedView.Reported - 1, submittedView.OnTime - 1),
+            (returnedView.Reported, returnedView.OnTime));
         foreach (var view in new[] { submittedView, returnedView })
         {
             var tasks = view.Total.Green + view.Total.Yellow + view.Total.Red;
@@ -168,11 +199,15 @@ public sealed class ReportWorkflowTests(ReportingApp app)
             Actuals = { new TargetActual { Target = 0, Actual = 47 } },
         }, scj);
         await app.Reports.SubmitReportAsync(new ReportActionRequest { TaskId = task, Period = July }, scj);
-        var accepted = await app.Reports.AcceptReportAsync(new ReportActionRequest { TaskId = task, Period = July }, admin);
+        var accepted = await app.Reports.AcceptReportAsync(
+            new ReportActionRequest { TaskId = task, Period = July },
+            admin);
         Assert.Equal(ReportStatus.Accepted, accepted.Status);
         Assert.Equal(47, accepted.Actuals[0].Actual);
 
-        var again = await Assert.ThrowsAsync<RpcException>(() => app.Reports.AcceptReportAsync(new ReportActionRequest { TaskId = task, Period = July }, admin).ResponseAsync);
+        var again = await Assert.ThrowsAsync<RpcException>(() => app.Reports.AcceptReportAsync(
+            new ReportActionRequest { TaskId = task, Period = July },
+            admin).ResponseAsync);
         Assert.Equal(StatusCode.FailedPrecondition, again.StatusCode);
         Assert.Contains("accepted", again.Status.Detail);
 
@@ -210,7 +245,9 @@ public sealed class ReportWorkflowTests(ReportingApp app)
         var deadline = DateTime.UtcNow.AddSeconds(20);
         while (DateTime.UtcNow < deadline)
         {
-            dashboard = await dashboards.GetDistrictDashboardAsync(new GetDistrictDashboardRequest { Period = July }, admin);
+            dashboard = await dashboards.GetDistrictDashboardAsync(
+                new GetDistrictDashboardRequest { Period = July },
+                admin);
             // The clock job may still be on its pass for 2 August (yellow); wait for the pass after the grace.
             if (dashboard.Lagging.Any(t => t.Number == "10" && t.Light == Light.Red))
             {
@@ -234,11 +271,26 @@ public sealed class ReportWorkflowTests(ReportingApp app)
         var jb = ReportingApp.Bearer(app.OtherDistrictAdmin());
         foreach (var call in new Func<Task>[]
         {
-            () => app.Reports.GetReportAsync(new GetReportRequest { TaskId = task, Period = "2023-09" }, jb).ResponseAsync,
-            () => app.Reports.SaveReportAsync(new SaveReportRequest { TaskId = task, Period = "2023-09", Progress = "x" }, jb).ResponseAsync,
-            () => app.Reports.SubmitReportAsync(new ReportActionRequest { TaskId = task, Period = "2023-09" }, jb).ResponseAsync,
-            () => app.Reports.ReturnReportAsync(new ReportActionRequest { TaskId = task, Period = "2023-09", Comment = "x" }, jb).ResponseAsync,
-            () => app.Reports.AcceptReportAsync(new ReportActionRequest { TaskId = task, Period = "2023-09" }, jb).ResponseAsync,
+            () =>
+                app.Reports.GetReportAsync(
+                    new GetReportRequest { TaskId = task, Period = "2023-09" },
+                    jb).ResponseAsync,
+            () =>
+                app.Reports.SaveReportAsync(
+                    new SaveReportRequest { TaskId = task, Period = "2023-09", Progress = "x" },
+                    jb).ResponseAsync,
+            () =>
+                app.Reports.SubmitReportAsync(
+                    new ReportActionRequest { TaskId = task, Period = "2023-09" },
+                    jb).ResponseAsync,
+            () =>
+                app.Reports.ReturnReportAsync(
+                    new ReportActionRequest { TaskId = task, Period = "2023-09", Comment = "x" },
+                    jb).ResponseAsync,
+            () =>
+                app.Reports.AcceptReportAsync(
+                    new ReportActionRequest { TaskId = task, Period = "2023-09" },
+                    jb).ResponseAsync,
             () => app.Reports.GetAuditTrailAsync(new GetAuditTrailRequest { TaskId = task }, jb).ResponseAsync,
         })
         {
@@ -246,27 +298,52 @@ public sealed class ReportWorkflowTests(ReportingApp app)
         }
 
         Assert.Empty((await app.Reports.ListReportsAsync(new ListReportsRequest { Period = "2023-09" }, jb)).Reports);
-        var jbDashboard = await new Dashboards.DashboardsClient(app.Channel).GetDistrictDashboardAsync(new GetDistrictDashboardRequest { Period = "2023-09" }, jb);
+        var jbDashboard = await new Dashboards.DashboardsClient(app.Channel)
+            .GetDistrictDashboardAsync(new GetDistrictDashboardRequest { Period = "2023-09" }, jb);
         Assert.Equal(0, jbDashboard.Total.Green + jbDashboard.Total.Yellow + jbDashboard.Total.Red);
 
         var other = ReportingApp.Bearer(app.Reporter(ReportingApp.OtherUnit));
         var leader = ReportingApp.Bearer(app.Leader());
         var scj = ReportingApp.Bearer(app.Reporter(ReportingApp.ScjUnit));
-        await app.Reports.SaveReportAsync(new SaveReportRequest { TaskId = task, Period = "2023-09", Progress = "进展", SelfStatus = SelfStatus.AtRisk }, scj);
+        await app.Reports.SaveReportAsync(
+            new SaveReportRequest
+            {
+                TaskId = task,
+                Period = "2023-09",
+                Progress = "进展",
+                SelfStatus = SelfStatus.AtRisk,
+            },
+            scj);
         foreach (var call in new Func<Task>[]
         {
-            () => app.Reports.SaveReportAsync(new SaveReportRequest { TaskId = task, Period = "2023-09", Progress = "冒名" }, other).ResponseAsync,
-            () => app.Reports.SubmitReportAsync(new ReportActionRequest { TaskId = task, Period = "2023-09" }, leader).ResponseAsync,
-            () => app.Reports.AcceptReportAsync(new ReportActionRequest { TaskId = task, Period = "2023-09" }, scj).ResponseAsync,
-            () => app.Reports.ReturnReportAsync(new ReportActionRequest { TaskId = task, Period = "2023-09", Comment = "x" }, leader).ResponseAsync,
+            () =>
+                app.Reports.SaveReportAsync(
+                    new SaveReportRequest { TaskId = task, Period = "2023-09", Progress = "冒名" },
+                    other).ResponseAsync,
+            () =>
+                app.Reports.SubmitReportAsync(
+                    new ReportActionRequest { TaskId = task, Period = "2023-09" },
+                    leader).ResponseAsync,
+            () =>
+                app.Reports.AcceptReportAsync(
+                    new ReportActionRequest { TaskId = task, Period = "2023-09" },
+                    scj).ResponseAsync,
+            () =>
+                app.Reports.ReturnReportAsync(
+                    new ReportActionRequest { TaskId = task, Period = "2023-09", Comment = "x" },
+                    leader).ResponseAsync,
         })
         {
             Assert.Equal(StatusCode.PermissionDenied, (await Assert.ThrowsAsync<RpcException>(call)).StatusCode);
         }
 
-        var badPeriod = await Assert.ThrowsAsync<RpcException>(() => app.Reports.GetReportAsync(new GetReportRequest { TaskId = task, Period = "2023-13" }, scj).ResponseAsync);
+        var badPeriod = await Assert.ThrowsAsync<RpcException>(() => app.Reports.GetReportAsync(
+            new GetReportRequest { TaskId = task, Period = "2023-13" },
+            scj).ResponseAsync);
         Assert.Equal(StatusCode.InvalidArgument, badPeriod.StatusCode);
-        var beforeIssue = await Assert.ThrowsAsync<RpcException>(() => app.Reports.GetReportAsync(new GetReportRequest { TaskId = task, Period = "2023-03" }, scj).ResponseAsync);
+        var beforeIssue = await Assert.ThrowsAsync<RpcException>(() => app.Reports.GetReportAsync(
+            new GetReportRequest { TaskId = task, Period = "2023-03" },
+            scj).ResponseAsync);
         Assert.Equal(StatusCode.InvalidArgument, beforeIssue.StatusCode);
     }
 }
