@@ -21,6 +21,9 @@ public sealed class TaskListPublishedConsumer(
     ILogger<TaskListPublishedConsumer> logger)
     : InboxConsumer<TaskListPublished, ReportingDbContext>(db, logger)
 {
+    // Each table a republished task carries (reports, contributions, evidence, requests, audit) keys it by TaskId.
+    private const string TaskIdColumn = nameof(ProgressReport.TaskId);
+
     protected override async Task HandleAsync(
         TaskListPublished message,
         ConsumeContext<TaskListPublished> context,
@@ -99,20 +102,16 @@ public sealed class TaskListPublishedConsumer(
 
     private async Task CarryAsync(Guid from, Guid to, CancellationToken cancellationToken)
     {
-        await Db.Reports
-            .Where(r => r.TaskId == from)
-            .ExecuteUpdateAsync(s => s.SetProperty(r => r.TaskId, to), cancellationToken);
-        await Db.Contributions
-            .Where(c => c.TaskId == from)
-            .ExecuteUpdateAsync(s => s.SetProperty(c => c.TaskId, to), cancellationToken);
-        await Db.Evidence
-            .Where(e => e.TaskId == from)
-            .ExecuteUpdateAsync(s => s.SetProperty(e => e.TaskId, to), cancellationToken);
-        await Db.Requests
-            .Where(r => r.TaskId == from)
-            .ExecuteUpdateAsync(s => s.SetProperty(r => r.TaskId, to), cancellationToken);
-        await Db.Audit
-            .Where(a => a.TaskId == from)
-            .ExecuteUpdateAsync(s => s.SetProperty(a => a.TaskId, to), cancellationToken);
+        await MoveAsync(Db.Reports, from, to, cancellationToken);
+        await MoveAsync(Db.Contributions, from, to, cancellationToken);
+        await MoveAsync(Db.Evidence, from, to, cancellationToken);
+        await MoveAsync(Db.Requests, from, to, cancellationToken);
+        await MoveAsync(Db.Audit, from, to, cancellationToken);
     }
+
+    /// <summary>Moves the rows of one table from one task to another, in one statement.</summary>
+    private static Task<int> MoveAsync<T>(IQueryable<T> rows, Guid from, Guid to, CancellationToken cancellationToken)
+        where T : class =>
+        rows.Where(r => EF.Property<Guid>(r, TaskIdColumn) == from)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => EF.Property<Guid>(r, TaskIdColumn), to), cancellationToken);
 }

@@ -7,7 +7,8 @@ namespace Platform.Reporting.Uploads;
 
 /// <summary>
 /// Evidence files over plain HTTP (a gRPC message is the wrong shape for a file):
-/// POST /api/v1/evidence?task_id=&amp;period= with a multipart "file", GET /api/v1/evidence/{id} for the file. Listing is ListEvidence in the Supervision service.
+/// POST /api/v1/evidence?task_id=&amp;period= with a multipart "file", GET /api/v1/evidence/{id} for the file.
+/// Listing is ListEvidence in the Supervision service.
 /// </summary>
 public static class EvidenceEndpoints
 {
