@@ -7,6 +7,7 @@ using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Contracts.Events;
 using Platform.Contracts.Reporting.V1;
+using static Platform.Reporting.Tests.ReportRequests;
 
 namespace Platform.Reporting.Tests;
 
@@ -40,7 +41,7 @@ public sealed class SupervisionTests(ReportingApp app) : IAsyncLifetime
         var saved = await Supervision.SaveContributionAsync(Contribution(task, "完成小微企业报装 120 户"), contributor);
         Assert.Equal("国网市区供电公司", saved.UnitName);
 
-        var draft = await app.Reports.GetReportAsync(ReportOf(task), Token(Reporter(lead)));
+        var draft = await app.Reports.GetReportAsync(ReportOf(task, July), Token(Reporter(lead)));
         Assert.False(draft.Exists);
         Assert.Contains("【国网市区供电公司】完成小微企业报装 120 户", draft.Progress);
         Assert.Single(draft.Contributions);
@@ -113,12 +114,12 @@ public sealed class SupervisionTests(ReportingApp app) : IAsyncLifetime
         // Without naming the unit the office reviews the first lead's report, which is not written yet.
         await Refused(
             StatusCode.FailedPrecondition,
-            app.Reports.AcceptReportAsync(ActionOn(otherTask), Token(Admin())));
-        var accepted = await app.Reports.AcceptReportAsync(ActionOn(otherTask, secondLead), Token(Admin()));
+            app.Reports.AcceptReportAsync(ActionOn(otherTask, July), Token(Admin())));
+        var accepted = await app.Reports.AcceptReportAsync(ActionOn(otherTask, July, secondLead), Token(Admin()));
         Assert.Equal((ReportStatus.Accepted, secondLead.ToString()), (accepted.Status, accepted.LeadUnitId));
-        var read = await app.Reports.GetReportAsync(ReportOf(otherTask, secondLead), Token(Admin()));
+        var read = await app.Reports.GetReportAsync(ReportOf(otherTask, July, secondLead), Token(Admin()));
         Assert.Equal("财政资金已拨付", read.Progress);
-        await Refused(StatusCode.NotFound, app.Reports.GetReportAsync(ReportOf(otherTask, lead), Token(Admin())));
+        await Refused(StatusCode.NotFound, app.Reports.GetReportAsync(ReportOf(otherTask, July, lead), Token(Admin())));
     }
 
     [Fact]
@@ -132,7 +133,7 @@ public sealed class SupervisionTests(ReportingApp app) : IAsyncLifetime
         // The office corrects the list and publishes version 2: the same numbers, new tasks.
         var revised = Guid.NewGuid();
         await PublishAsync(revised, Guid.NewGuid(), version: 2);
-        var carried = await app.Reports.GetReportAsync(ReportOf(revised), Token(Admin()));
+        var carried = await app.Reports.GetReportAsync(ReportOf(revised, July), Token(Admin()));
         Assert.Equal((true, ReportStatus.Submitted, "七月已推进"), (carried.Exists, carried.Status, carried.Progress));
         var requests = await Supervision.ListTaskRequestsAsync(RequestsOf(revised), Token(Admin()));
         Assert.Equal("2024-01-31", requests.Requests.Single().TaskDeadline);
@@ -140,7 +141,7 @@ public sealed class SupervisionTests(ReportingApp app) : IAsyncLifetime
             new GetAuditTrailRequest { TaskId = revised.ToString() },
             Token(Admin()));
         Assert.Contains(trail.Entries, e => e.Action == "submitted");
-        await Refused(StatusCode.NotFound, app.Reports.GetReportAsync(ReportOf(Guid.NewGuid()), Token(Admin())));
+        await Refused(StatusCode.NotFound, app.Reports.GetReportAsync(ReportOf(Guid.NewGuid(), July), Token(Admin())));
     }
 
     [Fact]
@@ -198,10 +199,10 @@ public sealed class SupervisionTests(ReportingApp app) : IAsyncLifetime
         await Refused(
             StatusCode.PermissionDenied,
             Supervision.SaveContributionAsync(Contribution(otherTask, "x"), contributor));
-        await Refused(StatusCode.PermissionDenied, app.Reports.SaveReportAsync(Report(task, "x"), contributor));
+        await Refused(StatusCode.PermissionDenied, app.Reports.SaveReportAsync(Report(task, July, "x"), contributor));
         await Refused(
             StatusCode.PermissionDenied,
-            app.Reports.SaveReportAsync(Report(task, "x"), Token(Contributor(lead))));
+            app.Reports.SaveReportAsync(Report(task, July, "x"), Token(Contributor(lead))));
         await Refused(
             StatusCode.InvalidArgument,
             Supervision.SaveContributionAsync(Contribution(task, new string('字', 3001)), contributor));
@@ -241,7 +242,9 @@ public sealed class SupervisionTests(ReportingApp app) : IAsyncLifetime
         Assert.StartsWith("approve:", undecided.Status.Detail);
         await Refused(
             StatusCode.InvalidArgument,
-            Supervision.DecideTaskRequestAsync(Decision(requestId, approve: true, deadline: "0001-01-01"), Token(Admin())));
+            Supervision.DecideTaskRequestAsync(
+                Decision(requestId, approve: true, deadline: "0001-01-01"),
+                Token(Admin())));
         var requests = await Supervision.ListTaskRequestsAsync(RequestsOf(task), Token(Admin()));
         Assert.Equal(TaskRequestStatus.Pending, requests.Requests.Single().Status);
     }
@@ -294,7 +297,7 @@ public sealed class SupervisionTests(ReportingApp app) : IAsyncLifetime
 
     private async Task TheClosedTaskIsGreenWithItsEvidenceAsync(byte[] pdf)
     {
-        var july = await app.Reports.GetReportAsync(ReportOf(task), Token(Admin()));
+        var july = await app.Reports.GetReportAsync(ReportOf(task, July), Token(Admin()));
         Assert.Equal(Light.Green, july.Light);
         Assert.Contains(july.LightReasons, r => r.Contains("已办结", StringComparison.Ordinal));
         var leader = Token(app.Tokens.Issue(District, ["district-leader"], ["reports.read"]));
@@ -313,8 +316,8 @@ public sealed class SupervisionTests(ReportingApp app) : IAsyncLifetime
 
     private async Task SaveAndSubmitAsync(Guid taskId, string progress, Metadata reporter)
     {
-        await app.Reports.SaveReportAsync(Report(taskId, progress, SelfStatus.OnTrack), reporter);
-        await app.Reports.SubmitReportAsync(ActionOn(taskId), reporter);
+        await app.Reports.SaveReportAsync(Report(taskId, July, progress, SelfStatus.OnTrack), reporter);
+        await app.Reports.SubmitReportAsync(ActionOn(taskId, July), reporter);
     }
 
     private async Task AStrangerFindsNothingAsync(string stranger, string requestId, bool isReporter)
@@ -380,58 +383,22 @@ public sealed class SupervisionTests(ReportingApp app) : IAsyncLifetime
             ],
         });
         // Each test publishes the district's list anew (retiring the one before): wait for this one.
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (!await VisibleAsync(task))
-        {
-            Assert.True(DateTime.UtcNow < deadline, "the published list never reached the reporting projection");
-            await Task.Delay(200);
-        }
+        await Eventually.TrueAsync(
+            () => VisibleAsync(task),
+            "the published list never reached the reporting projection");
     }
 
     private async Task<bool> VisibleAsync(Guid task)
     {
         try
         {
-            await app.Reports.GetReportAsync(ReportOf(task), Token(Admin()));
+            await app.Reports.GetReportAsync(ReportOf(task, July), Token(Admin()));
             return true;
         }
         catch (RpcException ex) when (ex.StatusCode == StatusCode.NotFound)
         {
             return false;
         }
-    }
-
-    private static GetReportRequest ReportOf(Guid taskId, Guid? leadUnit = null)
-    {
-        var request = new GetReportRequest { TaskId = taskId.ToString(), Period = July };
-        if (leadUnit is { } unit)
-        {
-            request.LeadUnitId = unit.ToString();
-        }
-
-        return request;
-    }
-
-    private static SaveReportRequest Report(Guid taskId, string progress, SelfStatus? selfStatus = null)
-    {
-        var request = new SaveReportRequest { TaskId = taskId.ToString(), Period = July, Progress = progress };
-        if (selfStatus is { } status)
-        {
-            request.SelfStatus = status;
-        }
-
-        return request;
-    }
-
-    private static ReportActionRequest ActionOn(Guid taskId, Guid? leadUnit = null)
-    {
-        var request = new ReportActionRequest { TaskId = taskId.ToString(), Period = July };
-        if (leadUnit is { } unit)
-        {
-            request.LeadUnitId = unit.ToString();
-        }
-
-        return request;
     }
 
     private static SaveContributionRequest Contribution(Guid taskId, string text) =>
