@@ -96,43 +96,36 @@ public sealed class MunicipalViewTests(ReportingApp app)
     {
         var building = Guid.NewGuid();
         var reporter = Guid.NewGuid();
-        await app.Services.GetRequiredService<IBus>().Publish(new TaskListPublished
-        {
-            TenantId = Second,
-            TaskListId = Guid.NewGuid(),
-            Year = 2023,
-            Version = 1,
-            IssuedOn = new DateOnly(2023, 6, 1),
-            Tasks =
-            [
-                new PublishedTask
+        await app.Services.GetRequiredService<IBus>().Publish(PublishedLists.Of(
+            Second,
+            1,
+            new DateOnly(2023, 6, 1),
+            new PublishedTask
+            {
+                TaskId = building,
+                Number = "3",
+                Category = "办理建筑许可",
+                Text = "审批时限由50个工作日压减至40个工作日。",
+                LeadUnits = [new AssignedUnit(reporter, "区住房城乡建委")],
+                Indicators = ["办理建筑许可"],
+                Targets = [new PublishedTarget
                 {
-                    TaskId = building,
-                    Number = "3",
-                    Category = "办理建筑许可",
-                    Text = "审批时限由50个工作日压减至40个工作日。",
-                    LeadUnits = [new AssignedUnit(reporter, "区住房城乡建委")],
-                    Indicators = ["办理建筑许可"],
-                    Targets = [new PublishedTarget
-                    {
-                        Text = "由50个工作日压减至40个工作日",
-                        Baseline = 50,
-                        Value = 40,
-                        Unit = "个工作日",
-                        Direction = "Decrease",
-                    }],
-                },
-                new PublishedTask
-                {
-                    TaskId = Guid.NewGuid(),
-                    Number = "1",
-                    Category = "开办企业",
-                    Text = "企业开办全程网办。",
-                    LeadUnits = [new AssignedUnit(reporter, "区住房城乡建委")],
-                    Indicators = ["开办企业"],
-                },
-            ],
-        });
+                    Text = "由50个工作日压减至40个工作日",
+                    Baseline = 50,
+                    Value = 40,
+                    Unit = "个工作日",
+                    Direction = "Decrease",
+                }],
+            },
+            new PublishedTask
+            {
+                TaskId = Guid.NewGuid(),
+                Number = "1",
+                Category = "开办企业",
+                Text = "企业开办全程网办。",
+                LeadUnits = [new AssignedUnit(reporter, "区住房城乡建委")],
+                Indicators = ["开办企业"],
+            }));
 
         var second = ReportingApp.Bearer(app.Tokens.Issue(
             Second,

@@ -66,36 +66,29 @@ public sealed class ReportingApp : IAsyncLifetime
             .WaitForHealthStatus(BusHealthStatus.Healthy, TimeSpan.FromSeconds(30));
 
         var bus = host.Services.GetRequiredService<IBus>();
-        await bus.Publish(new TaskListPublished
-        {
-            TenantId = Tenant,
-            TaskListId = Guid.NewGuid(),
-            Year = 2023,
-            Version = 1,
-            IssuedOn = new DateOnly(2023, 6, 28),
-            Tasks =
-            [
-                new PublishedTask
+        await bus.Publish(PublishedLists.Of(
+            Tenant,
+            1,
+            new DateOnly(2023, 6, 28),
+            new PublishedTask
+            {
+                TaskId = TaskWithTarget, Number = "9", Category = "工程建设项目审批", Text = "建筑许可全流程办理时限由50个工作日压减至45个工作日。",
+                LeadUnits = [new AssignedUnit(ScjUnit, "区市场监管局")],
+                Targets = [new PublishedTarget
                 {
-                    TaskId = TaskWithTarget, Number = "9", Category = "工程建设项目审批", Text = "建筑许可全流程办理时限由50个工作日压减至45个工作日。",
-                    LeadUnits = [new AssignedUnit(ScjUnit, "区市场监管局")],
-                    Targets = [new PublishedTarget
-                    {
-                        Text = "由50个工作日压减至45个工作日",
-                        Baseline = 50,
-                        Value = 45,
-                        Unit = "个工作日",
-                        Direction = "Decrease",
-                    }],
-                    Indicators = ["办理建筑许可"],
-                },
-                new PublishedTask
-                {
-                    TaskId = UnreportedTask, Number = "10", Category = "工程建设项目审批", Text = "推行联合验收。",
-                    LeadUnits = [new AssignedUnit(OtherUnit, "区住房城市建委")],
-                },
-            ],
-        });
+                    Text = "由50个工作日压减至45个工作日",
+                    Baseline = 50,
+                    Value = 45,
+                    Unit = "个工作日",
+                    Direction = "Decrease",
+                }],
+                Indicators = ["办理建筑许可"],
+            },
+            new PublishedTask
+            {
+                TaskId = UnreportedTask, Number = "10", Category = "工程建设项目审批", Text = "推行联合验收。",
+                LeadUnits = [new AssignedUnit(OtherUnit, "区住房城市建委")],
+            }));
 
         await Eventually.TrueAsync(
             async () => (await Reports.ListPeriodsAsync(new ListPeriodsRequest { Year = 2023 }, Bearer(Admin())))

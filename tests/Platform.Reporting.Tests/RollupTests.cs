@@ -472,15 +472,8 @@ public sealed class RollupTests(ReportingApp app)
         };
     }
 
-    private static TaskListPublished List(string district, int version, IReadOnlyList<PublishedTask> tasks) => new()
-    {
-        TenantId = district,
-        TaskListId = Guid.NewGuid(),
-        Year = 2023,
-        Version = version,
-        IssuedOn = new DateOnly(2023, 3, 20),
-        Tasks = [.. tasks],
-    };
+    private static TaskListPublished List(string district, int version, IReadOnlyList<PublishedTask> tasks) =>
+        PublishedLists.Of(district, version, new DateOnly(2023, 3, 20), [.. tasks]);
 
     private AsyncServiceScope SystemScope(out ReportingDbContext db)
     {

@@ -354,34 +354,27 @@ public sealed class SupervisionTests(ReportingApp app) : IAsyncLifetime
 
     private async Task PublishAsync(Guid task, Guid otherTask, int version = 1)
     {
-        await app.Services.GetRequiredService<IBus>().Publish(new TaskListPublished
-        {
-            TenantId = District,
-            TaskListId = Guid.NewGuid(),
-            Year = 2023,
-            Version = version,
-            IssuedOn = new DateOnly(2023, 3, 1),
-            Tasks =
-            [
-                new PublishedTask
-                {
-                    TaskId = task,
-                    Number = "5",
-                    Category = "获得电力",
-                    Text = "推进低压小微企业用电报装“零上门、零审批、零投资”。",
-                    LeadUnits = [new AssignedUnit(lead, "区经济信息委")],
-                    ResponsibleUnits = [new AssignedUnit(responsible, "国网市区供电公司")],
-                    Deadline = new DateOnly(2023, 12, 31),
-                },
-                new PublishedTask
-                {
-                    TaskId = otherTask,
-                    Number = "6",
-                    Text = "其他任务。",
-                    LeadUnits = [new AssignedUnit(Guid.NewGuid(), "区发展改革委"), new AssignedUnit(secondLead, "区财政局")],
-                },
-            ],
-        });
+        await app.Services.GetRequiredService<IBus>().Publish(PublishedLists.Of(
+            District,
+            version,
+            new DateOnly(2023, 3, 1),
+            new PublishedTask
+            {
+                TaskId = task,
+                Number = "5",
+                Category = "获得电力",
+                Text = "推进低压小微企业用电报装“零上门、零审批、零投资”。",
+                LeadUnits = [new AssignedUnit(lead, "区经济信息委")],
+                ResponsibleUnits = [new AssignedUnit(responsible, "国网市区供电公司")],
+                Deadline = new DateOnly(2023, 12, 31),
+            },
+            new PublishedTask
+            {
+                TaskId = otherTask,
+                Number = "6",
+                Text = "其他任务。",
+                LeadUnits = [new AssignedUnit(Guid.NewGuid(), "区发展改革委"), new AssignedUnit(secondLead, "区财政局")],
+            }));
         // Each test publishes the district's list anew (retiring the one before): wait for this one.
         await Eventually.TrueAsync(
             () => VisibleAsync(task),

@@ -198,39 +198,32 @@ public sealed class UnitMergeTests(ReportingApp app)
 
     private async Task PublishAsync(int version, Guid alone, Guid both, Guid shared)
     {
-        await app.Services.GetRequiredService<IBus>().Publish(new TaskListPublished
-        {
-            TenantId = District,
-            TaskListId = Guid.NewGuid(),
-            Year = 2023,
-            Version = version,
-            IssuedOn = new DateOnly(2023, 6, 1),
-            Tasks =
-            [
-                new PublishedTask
-                {
-                    TaskId = alone,
-                    Number = "1",
-                    Text = "外贸稳增长。",
-                    LeadUnits = [new AssignedUnit(merged, "区商务委")],
-                },
-                new PublishedTask
-                {
-                    TaskId = both,
-                    Number = "2",
-                    Text = "数字经济发展。",
-                    LeadUnits = [new AssignedUnit(into, "区经济信息委"), new AssignedUnit(merged, "区商务委")],
-                },
-                new PublishedTask
-                {
-                    TaskId = shared,
-                    Number = "3",
-                    Text = "招商引资。",
-                    LeadUnits = [new AssignedUnit(into, "区经济信息委")],
-                    ResponsibleUnits = [new AssignedUnit(merged, "区商务委")],
-                },
-            ],
-        });
+        await app.Services.GetRequiredService<IBus>().Publish(PublishedLists.Of(
+            District,
+            version,
+            new DateOnly(2023, 6, 1),
+            new PublishedTask
+            {
+                TaskId = alone,
+                Number = "1",
+                Text = "外贸稳增长。",
+                LeadUnits = [new AssignedUnit(merged, "区商务委")],
+            },
+            new PublishedTask
+            {
+                TaskId = both,
+                Number = "2",
+                Text = "数字经济发展。",
+                LeadUnits = [new AssignedUnit(into, "区经济信息委"), new AssignedUnit(merged, "区商务委")],
+            },
+            new PublishedTask
+            {
+                TaskId = shared,
+                Number = "3",
+                Text = "招商引资。",
+                LeadUnits = [new AssignedUnit(into, "区经济信息委")],
+                ResponsibleUnits = [new AssignedUnit(merged, "区商务委")],
+            }));
         await Eventually.TrueAsync(async () =>
         {
             try

@@ -67,22 +67,18 @@ public sealed class UnitNamesTests(ReportingApp app)
         OccurredAt = DateTimeOffset.UtcNow,
     };
 
-    private TaskListPublished List(int version, Guid task) => new()
-    {
-        TenantId = District,
-        TaskListId = Guid.NewGuid(),
-        Year = 2023,
-        Version = version,
-        IssuedOn = new DateOnly(2023, 6, 1),
-        Tasks =
-        [
-            new PublishedTask
-            {
-                TaskId = task, Number = "1", Text = "数字经济发展。", LeadUnits = [new AssignedUnit(lead, "区经信委")],
-                ResponsibleUnits = [new AssignedUnit(shared, "区财政局")],
-            },
-        ],
-    };
+    private TaskListPublished List(int version, Guid task) => PublishedLists.Of(
+        District,
+        version,
+        new DateOnly(2023, 6, 1),
+        new PublishedTask
+        {
+            TaskId = task,
+            Number = "1",
+            Text = "数字经济发展。",
+            LeadUnits = [new AssignedUnit(lead, "区经信委")],
+            ResponsibleUnits = [new AssignedUnit(shared, "区财政局")],
+        });
 
     private async Task EventuallyAsync(Func<ReportingDbContext, Task<bool>> condition)
     {
