@@ -15,7 +15,16 @@ public sealed class BulletinDocumentTests
         "渝中区",
         "2023-07",
         new DateOnly(2023, 8, 2),
-        new BulletinTotals(Tasks: 20, Reported: 17, OnTime: 15, Accepted: 14, Green: 12, Yellow: 5, Red: 3, Overdue: 3, Disagreements: 2),
+        new BulletinTotals(
+            Tasks: 20,
+            Reported: 17,
+            OnTime: 15,
+            Accepted: 14,
+            Green: 12,
+            Yellow: 5,
+            Red: 3,
+            Overdue: 3,
+            Disagreements: 2),
         [new("市场准入", 5, 2, 1), new("获得电力", 4, 2, 0), new("跨境贸易", 3, 1, 2)],
         [new("2023-015", "市场准入", "区市场监管局", "红", "部门协同不足", Problems)],
         [new("区住房城乡建委", 2)]);
@@ -93,12 +102,15 @@ public sealed class BulletinDocumentTests
         var body = document.MainDocumentPart!.Document!.Body!;
 
         var row = body.Elements<Table>().ElementAt(1).Elements<TableRow>().ElementAt(1);
-        Assert.Equal(new[] { "1", "获得电力", "区供电公司", "黄灯", "施工受阻资金未到位", "无" }, row.Elements<TableCell>().Select(c => c.InnerText));
+        Assert.Equal(
+            new[] { "1", "获得电力", "区供电公司", "黄灯", "施工受阻资金未到位", "无" },
+            row.Elements<TableCell>().Select(c => c.InnerText));
         Assert.Single(row.Descendants<Break>());
         AssertValid(document);
     }
 
-    private static WordprocessingDocument Open(byte[] bytes) => WordprocessingDocument.Open(new MemoryStream(bytes), false);
+    private static WordprocessingDocument Open(byte[] bytes) =>
+        WordprocessingDocument.Open(new MemoryStream(bytes), false);
 
     private static void AssertValid(WordprocessingDocument document)
     {
@@ -117,7 +129,8 @@ public sealed class BulletinDocumentTests
         table.Elements<TableRow>().ElementAt(row).Elements<TableCell>().Select(c => c.InnerText);
 
     private static string? SeriesName(C.BarChartSeries series) =>
-        series.GetFirstChild<C.SeriesText>()?.StringReference?.StringCache?.GetFirstChild<C.StringPoint>()?.NumericValue?.Text;
+        series.GetFirstChild<C.SeriesText>()?.StringReference?.StringCache
+            ?.GetFirstChild<C.StringPoint>()?.NumericValue?.Text;
 
     private static string? FillColor(C.BarChartSeries series) =>
         series.GetFirstChild<C.ChartShapeProperties>()?.GetFirstChild<A.SolidFill>()?.RgbColorModelHex?.Val?.Value;

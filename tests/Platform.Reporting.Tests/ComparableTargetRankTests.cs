@@ -2,7 +2,9 @@ using Platform.Reporting.Views;
 
 namespace Platform.Reporting.Tests;
 
-/// <summary>The ranking of the districts' comparable targets, alone: ties share a rank and the next rank skips them.</summary>
+/// <summary>
+/// The ranking of the districts' comparable targets, alone: ties share a rank and the next rank skips them.
+/// </summary>
 public sealed class ComparableTargetRankTests
 {
     [Fact]
@@ -23,13 +25,27 @@ public sealed class ComparableTargetRankTests
 
         Assert.Equal(2, ranked.Count);
         var days = ranked.Single(g => g.Unit == "工作日");
-        Assert.Equal([("500104", 1), ("500105", 1), ("500103", 3), ("500106", 4)], days.Cells.Select(c => (c.TenantId, c.Rank)));
+        Assert.Equal(
+            [("500104", 1), ("500105", 1), ("500103", 3), ("500106", 4)],
+            days.Cells.Select(c => (c.TenantId, c.Rank)));
         var entities = ranked.Single(g => g.Unit == "户");
         Assert.Equal([("500104", 1), ("500103", 2), ("500105", 2)], entities.Cells.Select(c => (c.TenantId, c.Rank)));
     }
 
-    private static ComparableTargetsQuery.BestTarget Target(string tenant, string indicator, string unit, bool lowerIsBetter, decimal value) => new()
+    private static ComparableTargetsQuery.BestTarget Target(
+        string tenant,
+        string indicator,
+        string unit,
+        bool lowerIsBetter,
+        decimal value) =>
+        new()
     {
-        TenantId = tenant, Indicator = indicator, Unit = unit, LowerIsBetter = lowerIsBetter, TaskNumber = "1", Text = $"{indicator} {value}{unit}", Value = value,
+        TenantId = tenant,
+        Indicator = indicator,
+        Unit = unit,
+        LowerIsBetter = lowerIsBetter,
+        TaskNumber = "1",
+        Text = $"{indicator} {value}{unit}",
+        Value = value,
     };
 }

@@ -69,7 +69,9 @@ public sealed class LedgerExportTests(ReportingApp app)
             new GetDistrictDashboardRequest { Period = "2023-07" }, ReportingApp.Bearer(admin));
         using var response = await Send(admin, "2023-07", "bulletin");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        using var document = WordprocessingDocument.Open(new MemoryStream(await response.Content.ReadAsByteArrayAsync()), false);
+        using var document = WordprocessingDocument.Open(
+            new MemoryStream(await response.Content.ReadAsByteArrayAsync()),
+            false);
         var body = document.MainDocumentPart!.Document!.Body!.InnerText;
         var total = dashboard.Total;
         Assert.Contains($"本月共 {total.Green + total.Yellow + total.Red} 项任务", body);
@@ -79,10 +81,15 @@ public sealed class LedgerExportTests(ReportingApp app)
         var chart = document.MainDocumentPart.ChartParts.Single().ChartSpace!;
         var series = chart.Descendants<DocumentFormat.OpenXml.Drawing.Charts.BarChartSeries>().ToList();
         Assert.Equal(3, series.Count);
-        var greens = series[0].GetFirstChild<DocumentFormat.OpenXml.Drawing.Charts.Values>()!.Descendants<DocumentFormat.OpenXml.Drawing.Charts.NumericValue>().Select(v => int.Parse(v.Text, System.Globalization.CultureInfo.InvariantCulture));
+        var greens = series[0].GetFirstChild<DocumentFormat.OpenXml.Drawing.Charts.Values>()!
+            .Descendants<DocumentFormat.OpenXml.Drawing.Charts.NumericValue>()
+            .Select(v => int.Parse(v.Text, System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal(dashboard.ByCategory.Select(c => c.Green), greens);
 
-        using var denied = await Send(app.Tokens.Issue(ReportingApp.Tenant, ["district-leader"], ["tasks.read"]), "2023-07", "bulletin");
+        using var denied = await Send(
+            app.Tokens.Issue(ReportingApp.Tenant, ["district-leader"], ["tasks.read"]),
+            "2023-07",
+            "bulletin");
         Assert.Equal(HttpStatusCode.Forbidden, denied.StatusCode);
         using var bad = await Send(admin, "July", "bulletin");
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);

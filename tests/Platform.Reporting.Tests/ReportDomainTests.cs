@@ -28,10 +28,21 @@ public sealed class ReportDomainTests
         var report = Draft();
         Assert.Contains("a draft", Assert.Throws<PreconditionException>(() => report.Accept("admin", Now)).Message);
         report.Submit("scj", Now);
-        Assert.Contains("submitted", Assert.Throws<PreconditionException>(() => report.Edit("x", "", "", SelfStatus.OnTrack, [], "scj", Now)).Message);
+        Assert.Contains(
+            "submitted",
+            Assert.Throws<PreconditionException>(() => report.Edit(
+                "x",
+                "",
+                "",
+                SelfStatus.OnTrack,
+                [],
+                "scj",
+                Now)).Message);
         Assert.Contains("submitted", Assert.Throws<PreconditionException>(() => report.Submit("scj", Now)).Message);
         report.Accept("admin", Now);
-        Assert.Contains("accepted", Assert.Throws<PreconditionException>(() => report.Return("late", "admin", Now)).Message);
+        Assert.Contains(
+            "accepted",
+            Assert.Throws<PreconditionException>(() => report.Return("late", "admin", Now)).Message);
     }
 
     [Fact]
@@ -86,7 +97,9 @@ public sealed class ReportDomainTests
         var periods = ReportingPeriod.For("500103", Guid.NewGuid(), 2023, new DateOnly(2023, 6, 28)).ToList();
         Assert.Equal(Enumerable.Range(6, 7), periods.Select(p => p.Month));
         Assert.Equal(new DateOnly(2023, 6, 30), periods[0].DueOn);
-        Assert.Equal(new DateOnly(2023, 2, 28), ReportingPeriod.For("500103", Guid.NewGuid(), 2023, null).ElementAt(1).DueOn);
+        Assert.Equal(
+            new DateOnly(2023, 2, 28),
+            ReportingPeriod.For("500103", Guid.NewGuid(), 2023, null).ElementAt(1).DueOn);
     }
 
     [Fact]
@@ -104,9 +117,13 @@ public sealed class ReportDomainTests
         report.Accept("admin", Now);
 
         var changes = report.TakeChanges();
-        Assert.Equal(["saved", "submitted", "returned", "saved", "submitted", "accepted"], changes.Select(c => c.Action));
+        Assert.Equal(
+            ["saved", "submitted", "returned", "saved", "submitted", "accepted"],
+            changes.Select(c => c.Action));
         Assert.All(changes, c => Assert.True(c.MovesLights));
-        Assert.All(changes, c => Assert.Equal((report.TenantId, report.TaskId, report.Period), (c.TenantId, c.TaskId, c.Period)));
+        Assert.All(
+            changes,
+            c => Assert.Equal((report.TenantId, report.TaskId, report.Period), (c.TenantId, c.TaskId, c.Period)));
         Assert.Null(changes[0].Before);
         Assert.Contains("\"status\":\"Draft\"", changes[1].Before);
         Assert.Contains("\"status\":\"Submitted\"", changes[1].After);
@@ -115,7 +132,9 @@ public sealed class ReportDomainTests
 
         Assert.Null(changes[0].Event);
         var submitted = Assert.IsType<ReportSubmitted>(changes[1].Event);
-        Assert.Equal((report.TaskId, report.LeadUnitId, 2), (submitted.TaskId, submitted.LeadUnitId, submitted.ReportVersion));
+        Assert.Equal(
+            (report.TaskId, report.LeadUnitId, 2),
+            (submitted.TaskId, submitted.LeadUnitId, submitted.ReportVersion));
         Assert.Equal("请补充工作成效", Assert.IsType<ReportReturned>(changes[2].Event).Comment);
         Assert.Equal(6, Assert.IsType<ReportAccepted>(changes[5].Event).ReportVersion);
 
@@ -129,7 +148,14 @@ public sealed class ReportDomainTests
         var report = Draft();
         report.TakeChanges();
         Assert.Throws<PreconditionException>(() => report.Accept("admin", Now));
-        Assert.Throws<ValidationException>(() => report.Edit(new string('长', 5001), "", "", SelfStatus.OnTrack, [], "scj", Now));
+        Assert.Throws<ValidationException>(() => report.Edit(
+            new string('长', 5001),
+            "",
+            "",
+            SelfStatus.OnTrack,
+            [],
+            "scj",
+            Now));
         Assert.Empty(report.Changes);
     }
 
@@ -203,9 +229,22 @@ public sealed class ReportDomainTests
             Year = 2023,
             IssuedOn = new DateOnly(2023, 1, 1),
             Deadline = new DateOnly(2023, 12, 31),
-            Targets = [new TrackedTarget { Text = "由50个工作日压减至40个工作日", Baseline = 50, Value = 40, Unit = "个工作日", Direction = "Decrease" }],
+            Targets = [new TrackedTarget
+            {
+                Text = "由50个工作日压减至40个工作日",
+                Baseline = 50,
+                Value = 40,
+                Unit = "个工作日",
+                Direction = "Decrease",
+            }],
         };
-        var july = new ReportingPeriod { TenantId = "500103", Year = 2023, Month = 7, DueOn = new DateOnly(2023, 7, 31) };
+        var july = new ReportingPeriod
+        {
+            TenantId = "500103",
+            Year = 2023,
+            Month = 7,
+            DueOn = new DateOnly(2023, 7, 31),
+        };
         return (task, july);
     }
 }

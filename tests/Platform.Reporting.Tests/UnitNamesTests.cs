@@ -33,14 +33,16 @@ public sealed class UnitNamesTests(ReportingApp app)
         await EventuallyAsync(async db =>
         {
             var tracked = await db.Tasks.SingleAsync(t => t.Id == task);
-            return tracked.LeadUnitNames.SequenceEqual(["区经济信息委"]) && tracked.ResponsibleUnitNames.SequenceEqual(["区财政局（新）"])
+            return tracked.LeadUnitNames.SequenceEqual(["区经济信息委"])
+                && tracked.ResponsibleUnitNames.SequenceEqual(["区财政局（新）"])
                 && await db.Lights.Where(l => l.TaskId == task).AllAsync(l => l.LeadUnitName == "区经济信息委");
         });
 
         // The directory's version 2 of the unit (its name before), delivered late, changes nothing.
         var late = Guid.NewGuid();
         await bus.Publish(Renamed(lead, "区经信委", 2), c => c.MessageId = late);
-        await EventuallyAsync(async db => await db.Set<InboxMessage>().AnyAsync(m => m.MessageId == late && m.Consumer.EndsWith("UnitNamesConsumer")));
+        await EventuallyAsync(async db => await db.Set<InboxMessage>()
+            .AnyAsync(m => m.MessageId == late && m.Consumer.EndsWith("UnitNamesConsumer")));
 
         // So does version 2 of the list, published before the rename and arriving after it.
         var next = Guid.NewGuid();
@@ -57,21 +59,26 @@ public sealed class UnitNamesTests(ReportingApp app)
 
     private UnitChanged Renamed(Guid unit, string name, int version) => new()
     {
-        TenantId = District, UnitId = unit, Change = UnitChangeKind.Renamed, Name = name, Version = version, OccurredAt = DateTimeOffset.UtcNow,
+        TenantId = District,
+        UnitId = unit,
+        Change = UnitChangeKind.Renamed,
+        Name = name,
+        Version = version,
+        OccurredAt = DateTimeOffset.UtcNow,
     };
 
-    private TaskListPublished List(int version, Guid task) => new()
-    {
-        TenantId = District, TaskListId = Guid.NewGuid(), Year = 2023, Version = version, IssuedOn = new DateOnly(2023, 6, 1),
-        Tasks =
-        [
-            new PublishedTask
-            {
-                TaskId = task, Number = "1", Text = "数字经济发展。", LeadUnits = [new AssignedUnit(lead, "区经信委")],
-                ResponsibleUnits = [new AssignedUnit(shared, "区财政局")],
-            },
-        ],
-    };
+    private TaskListPublished List(int version, Guid task) => PublishedLists.Of(
+        District,
+        version,
+        new DateOnly(2023, 6, 1),
+        new PublishedTask
+        {
+            TaskId = task,
+            Number = "1",
+            Text = "数字经济发展。",
+            LeadUnits = [new AssignedUnit(lead, "区经信委")],
+            ResponsibleUnits = [new AssignedUnit(shared, "区财政局")],
+        });
 
     private async Task EventuallyAsync(Func<ReportingDbContext, Task<bool>> condition)
     {

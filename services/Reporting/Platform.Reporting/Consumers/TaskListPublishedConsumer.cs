@@ -15,27 +15,43 @@ namespace Platform.Reporting.Consumers;
 /// arrived is replaced by the unit that took it over. A list applied before (a
 /// replay) or older than the version in force (arriving late) changes nothing.
 /// </summary>
-public sealed class TaskListPublishedConsumer(ReportingDbContext db, LightProjector lights, ILogger<TaskListPublishedConsumer> logger)
+public sealed class TaskListPublishedConsumer(
+    ReportingDbContext db,
+    LightProjector lights,
+    ILogger<TaskListPublishedConsumer> logger)
     : InboxConsumer<TaskListPublished, ReportingDbContext>(db, logger)
 {
-    protected override async Task HandleAsync(TaskListPublished message, ConsumeContext<TaskListPublished> context, CancellationToken cancellationToken)
+    // Each table a republished task carries (reports, contributions, evidence, requests, audit) keys it by TaskId.
+    private const string TaskIdColumn = nameof(ProgressReport.TaskId);
+
+    protected override async Task HandleAsync(
+        TaskListPublished message,
+        ConsumeContext<TaskListPublished> context,
+        CancellationToken cancellationToken)
     {
         var ofYear = Db.Tasks.Where(t => t.TenantId == message.TenantId && t.Year == message.Year);
-        if (await ofYear.AnyAsync(t => t.TaskListId == message.TaskListId || (t.Active && t.ListVersion > message.Version), cancellationToken))
+        if (await ofYear.AnyAsync(
+            t => t.TaskListId == message.TaskListId || (t.Active && t.ListVersion > message.Version),
+            cancellationToken))
         {
             return;
         }
 
         var retired = ofYear.Where(t => t.Active && t.TaskListId != message.TaskListId);
-        var previous = (await retired.Select(t => new { t.Id, t.Number, t.ExtendedDeadline, t.ClosedOn }).ToListAsync(cancellationToken))
+        var previous = (await retired.Select(t => new { t.Id, t.Number, t.ExtendedDeadline, t.ClosedOn })
+            .ToListAsync(cancellationToken))
             .GroupBy(t => t.Number).ToDictionary(g => g.Key, g => g.First());
         await Db.Lights.Where(l => retired.Select(t => t.Id).Contains(l.TaskId)).ExecuteDeleteAsync(cancellationToken);
         await retired.ExecuteUpdateAsync(s => s.SetProperty(t => t.Active, false), cancellationToken);
-        await Db.ComparableTargets.Where(c => c.TenantId == message.TenantId && c.Year == message.Year).ExecuteDeleteAsync(cancellationToken);
+        await Db.ComparableTargets
+            .Where(c => c.TenantId == message.TenantId && c.Year == message.Year)
+            .ExecuteDeleteAsync(cancellationToken);
 
         var order = 0;
         var tracked = new List<TrackedTask>();
-        message = await Db.WithKnownNamesAsync((await Db.UnitMergesAsync(message.TenantId, cancellationToken)).Apply(message), cancellationToken);
+        message = await Db.WithKnownNamesAsync(
+            (await Db.UnitMergesAsync(message.TenantId, cancellationToken)).Apply(message),
+            cancellationToken);
         foreach (var task in message.Tasks)
         {
             tracked.Add(new TrackedTask
@@ -75,7 +91,8 @@ public sealed class TaskListPublishedConsumer(ReportingDbContext db, LightProjec
 
         Db.Tasks.AddRange(tracked);
         Db.ComparableTargets.AddRange(ComparableTarget.ForList(tracked));
-        var periods = ReportingPeriod.For(message.TenantId, message.TaskListId, message.Year, message.IssuedOn).ToList();
+        var periods = ReportingPeriod.For(message.TenantId, message.TaskListId, message.Year, message.IssuedOn)
+            .ToList();
         Db.Periods.AddRange(periods);
         foreach (var period in periods)
         {
@@ -85,10 +102,16 @@ public sealed class TaskListPublishedConsumer(ReportingDbContext db, LightProjec
 
     private async Task CarryAsync(Guid from, Guid to, CancellationToken cancellationToken)
     {
-        await Db.Reports.Where(r => r.TaskId == from).ExecuteUpdateAsync(s => s.SetProperty(r => r.TaskId, to), cancellationToken);
-        await Db.Contributions.Where(c => c.TaskId == from).ExecuteUpdateAsync(s => s.SetProperty(c => c.TaskId, to), cancellationToken);
-        await Db.Evidence.Where(e => e.TaskId == from).ExecuteUpdateAsync(s => s.SetProperty(e => e.TaskId, to), cancellationToken);
-        await Db.Requests.Where(r => r.TaskId == from).ExecuteUpdateAsync(s => s.SetProperty(r => r.TaskId, to), cancellationToken);
-        await Db.Audit.Where(a => a.TaskId == from).ExecuteUpdateAsync(s => s.SetProperty(a => a.TaskId, to), cancellationToken);
+        await MoveAsync(Db.Reports, from, to, cancellationToken);
+        await MoveAsync(Db.Contributions, from, to, cancellationToken);
+        await MoveAsync(Db.Evidence, from, to, cancellationToken);
+        await MoveAsync(Db.Requests, from, to, cancellationToken);
+        await MoveAsync(Db.Audit, from, to, cancellationToken);
     }
+
+    /// <summary>Moves the rows of one table from one task to another, in one statement.</summary>
+    private static Task<int> MoveAsync<T>(IQueryable<T> rows, Guid from, Guid to, CancellationToken cancellationToken)
+        where T : class =>
+        rows.Where(r => EF.Property<Guid>(r, TaskIdColumn) == from)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => EF.Property<Guid>(r, TaskIdColumn), to), cancellationToken);
 }

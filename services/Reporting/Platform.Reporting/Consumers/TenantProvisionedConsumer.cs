@@ -11,12 +11,20 @@ namespace Platform.Reporting.Consumers;
 public sealed class TenantProvisionedConsumer(ReportingDbContext db, ILogger<TenantProvisionedConsumer> logger)
     : InboxConsumer<TenantProvisioned, ReportingDbContext>(db, logger)
 {
-    protected override async Task HandleAsync(TenantProvisioned message, ConsumeContext<TenantProvisioned> context, CancellationToken cancellationToken)
+    protected override async Task HandleAsync(
+        TenantProvisioned message,
+        ConsumeContext<TenantProvisioned> context,
+        CancellationToken cancellationToken)
     {
         var district = await Db.Districts.SingleOrDefaultAsync(d => d.TenantId == message.TenantId, cancellationToken);
         if (district is null)
         {
-            Db.Districts.Add(new District { TenantId = message.TenantId, Name = message.Name, ParentId = message.ParentId });
+            Db.Districts.Add(new District
+            {
+                TenantId = message.TenantId,
+                Name = message.Name,
+                ParentId = message.ParentId,
+            });
         }
         else
         {

@@ -10,9 +10,9 @@ namespace Platform.Reporting.Consumers;
 
 /// <summary>
 /// Two units merged (<see cref="UnitChangeKind.Merged"/>): what the merged unit leads or shares becomes the other
-/// unit's, with its reports, requests, contributions and evidence, and the lights are recomputed — so the unit that took
-/// over sees every open task and draft, and nothing the merged unit handed in is ever owed again. Other unit changes
-/// are not this service's concern.
+/// unit's, with its reports, requests, contributions and evidence, and the lights are recomputed — so the unit that
+/// took over sees every open task and draft, and nothing the merged unit handed in is ever owed again. Other unit
+/// changes are not this service's concern.
 /// </summary>
 /// <remarks>
 /// A task both units led has two reports for a month and keeps one: the one further along (accepted, then submitted,
@@ -25,9 +25,13 @@ public sealed class UnitMergedConsumer(ReportingDbContext db, LightProjector lig
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    protected override async Task HandleAsync(UnitChanged message, ConsumeContext<UnitChanged> context, CancellationToken cancellationToken)
+    protected override async Task HandleAsync(
+        UnitChanged message,
+        ConsumeContext<UnitChanged> context,
+        CancellationToken cancellationToken)
     {
-        if (message is not { Change: UnitChangeKind.Merged, MergedIntoId: { } into } || !await Db.RecordMergeAsync(message, cancellationToken))
+        if (message is not { Change: UnitChangeKind.Merged, MergedIntoId: { } into }
+            || !await Db.RecordMergeAsync(message, cancellationToken))
         {
             return;
         }
@@ -35,13 +39,20 @@ public sealed class UnitMergedConsumer(ReportingDbContext db, LightProjector lig
         var (from, tenant) = (message.UnitId, message.TenantId);
         var intoName = await Db.UnitNameAsync(into, message.MergedIntoName ?? string.Empty, cancellationToken);
         var merges = new UnitMerges(new Dictionary<Guid, (Guid, string)> { [from] = (into, intoName) });
-        var tasks = await Db.Tasks.Where(t => t.TenantId == tenant && (t.LeadUnitIds.Contains(from) || t.ResponsibleUnitIds.Contains(from)))
+        var tasks = await Db.Tasks.Where(t => t.TenantId == tenant
+            && (t.LeadUnitIds.Contains(from) || t.ResponsibleUnitIds.Contains(from)))
             .ToListAsync(cancellationToken);
         foreach (var task in tasks)
         {
-            var (leads, responsible) = merges.Resolve(Named(task.LeadUnitIds, task.LeadUnitNames), Named(task.ResponsibleUnitIds, task.ResponsibleUnitNames));
-            (task.LeadUnitIds, task.LeadUnitNames) = (leads.Select(u => u.UnitId).ToList(), leads.Select(u => u.Name).ToList());
-            (task.ResponsibleUnitIds, task.ResponsibleUnitNames) = (responsible.Select(u => u.UnitId).ToList(), responsible.Select(u => u.Name).ToList());
+            var (leads, responsible) = merges.Resolve(
+                Named(task.LeadUnitIds, task.LeadUnitNames),
+                Named(task.ResponsibleUnitIds, task.ResponsibleUnitNames));
+            (task.LeadUnitIds, task.LeadUnitNames) = (
+                leads.Select(u => u.UnitId).ToList(),
+                leads.Select(u => u.Name).ToList());
+            (task.ResponsibleUnitIds, task.ResponsibleUnitNames) = (
+                responsible.Select(u => u.UnitId).ToList(),
+                responsible.Select(u => u.Name).ToList());
         }
 
         var taskIds = tasks.Select(t => t.Id).ToList();
@@ -53,13 +64,20 @@ public sealed class UnitMergedConsumer(ReportingDbContext db, LightProjector lig
         // A contribution of the other unit to the same month stands; the merged unit's then stays its own.
         await Db.Contributions.Where(c => c.TenantId == tenant && c.UnitId == from)
             .Where(c => !Db.Contributions.Any(o => o.TaskId == c.TaskId && o.Period == c.Period && o.UnitId == into))
-            .ExecuteUpdateAsync(s => s.SetProperty(c => c.UnitId, into).SetProperty(c => c.UnitName, intoName), cancellationToken);
+            .ExecuteUpdateAsync(
+                s => s.SetProperty(c => c.UnitId, into).SetProperty(c => c.UnitName, intoName),
+                cancellationToken);
 
-        await Db.Lights.Where(l => taskIds.Contains(l.TaskId) && l.LeadUnitId == from).ExecuteDeleteAsync(cancellationToken);
+        await Db.Lights
+            .Where(l => taskIds.Contains(l.TaskId) && l.LeadUnitId == from)
+            .ExecuteDeleteAsync(cancellationToken);
         var active = tasks.Where(t => t.Active).ToList();
         foreach (var list in active.GroupBy(t => t.TaskListId))
         {
-            var periods = await Db.Periods.Where(p => p.TaskListId == list.Key).OrderBy(p => p.Month).ToListAsync(cancellationToken);
+            var periods = await Db.Periods
+                .Where(p => p.TaskListId == list.Key)
+                .OrderBy(p => p.Month)
+                .ToListAsync(cancellationToken);
             foreach (var period in periods)
             {
                 await lights.ProjectAsync(list.ToList(), period, cancellationToken);
@@ -71,11 +89,22 @@ public sealed class UnitMergedConsumer(ReportingDbContext db, LightProjector lig
     /// The merged unit's reports become the other unit's; where both reported on a month, the rule above decides. Done
     /// in SQL statements that each keep (task, month, lead) unique, so the light projection reads the result.
     /// </summary>
-    private async Task MoveReportsAsync(string tenant, Guid from, Guid into, DateTimeOffset at, CancellationToken cancellationToken)
+    private async Task MoveReportsAsync(
+        string tenant,
+        Guid from,
+        Guid into,
+        DateTimeOffset at,
+        CancellationToken cancellationToken)
     {
-        var moving = await Db.Reports.AsNoTracking().Where(r => r.TenantId == tenant && r.LeadUnitId == from).ToListAsync(cancellationToken);
+        var moving = await Db.Reports
+            .AsNoTracking()
+            .Where(r => r.TenantId == tenant && r.LeadUnitId == from)
+            .ToListAsync(cancellationToken);
         var taskIds = moving.Select(r => r.TaskId).Distinct().ToList();
-        var held = (await Db.Reports.AsNoTracking().Where(r => r.LeadUnitId == into && taskIds.Contains(r.TaskId)).ToListAsync(cancellationToken))
+        var held = (await Db.Reports
+            .AsNoTracking()
+            .Where(r => r.LeadUnitId == into && taskIds.Contains(r.TaskId))
+            .ToListAsync(cancellationToken))
             .ToDictionary(r => (r.TaskId, r.Period));
         foreach (var report in moving)
         {
@@ -83,9 +112,18 @@ public sealed class UnitMergedConsumer(ReportingDbContext db, LightProjector lig
             var keepsMoving = other is null || Rank(report.Status) > Rank(other.Status);
             Db.Audit.Add(new AuditEntry
             {
-                TenantId = tenant, TaskId = report.TaskId, Period = report.Period, Action = "unit-merged", Actor = "system", At = at,
-                Before = JsonSerializer.Serialize(new { leadUnitId = from, report = Summary(report), other = other is null ? null : Summary(other) }, Json),
-                After = JsonSerializer.Serialize(new { leadUnitId = into, stands = keepsMoving ? report.Id : other!.Id }, Json),
+                TenantId = tenant,
+                TaskId = report.TaskId,
+                Period = report.Period,
+                Action = "unit-merged",
+                Actor = "system",
+                At = at,
+                Before = JsonSerializer.Serialize(
+                    new { leadUnitId = from, report = Summary(report), other = other is null ? null : Summary(other) },
+                    Json),
+                After = JsonSerializer.Serialize(
+                    new { leadUnitId = into, stands = keepsMoving ? report.Id : other!.Id },
+                    Json),
             });
             if (other is null)
             {
@@ -113,7 +151,9 @@ public sealed class UnitMergedConsumer(ReportingDbContext db, LightProjector lig
 
     private Task SetAsync(Guid reportId, Guid lead, int version, CancellationToken cancellationToken) =>
         Db.Reports.Where(r => r.Id == reportId)
-            .ExecuteUpdateAsync(s => s.SetProperty(r => r.LeadUnitId, lead).SetProperty(r => r.Version, version), cancellationToken);
+            .ExecuteUpdateAsync(
+                s => s.SetProperty(r => r.LeadUnitId, lead).SetProperty(r => r.Version, version),
+                cancellationToken);
 
     /// <summary>How far along a report is: the merge keeps the one further along.</summary>
     public static int Rank(ReportStatus status) => status switch
@@ -123,5 +163,6 @@ public sealed class UnitMergedConsumer(ReportingDbContext db, LightProjector lig
         _ => 1,
     };
 
-    private static object Summary(ProgressReport report) => new { report.Id, status = report.Status.ToString(), report.Version, report.Progress };
+    private static object Summary(ProgressReport report) =>
+        new { report.Id, status = report.Status.ToString(), report.Version, report.Progress };
 }

@@ -14,7 +14,10 @@ namespace Platform.Reporting.Consumers;
 public sealed class UnitNamesConsumer(ReportingDbContext db, ILogger<UnitNamesConsumer> logger)
     : InboxConsumer<UnitChanged, ReportingDbContext>(db, logger)
 {
-    protected override async Task HandleAsync(UnitChanged message, ConsumeContext<UnitChanged> context, CancellationToken cancellationToken)
+    protected override async Task HandleAsync(
+        UnitChanged message,
+        ConsumeContext<UnitChanged> context,
+        CancellationToken cancellationToken)
     {
         if (message.Change == UnitChangeKind.Merged || !await Db.NewerUnitNameAsync(message, cancellationToken))
         {
@@ -22,7 +25,9 @@ public sealed class UnitNamesConsumer(ReportingDbContext db, ILogger<UnitNamesCo
         }
 
         var (id, name, tenant) = (message.UnitId, message.Name, message.TenantId);
-        foreach (var task in await Db.Tasks.Where(t => t.TenantId == tenant && (t.LeadUnitIds.Contains(id) || t.ResponsibleUnitIds.Contains(id))).ToListAsync(cancellationToken))
+        foreach (var task in await Db.Tasks
+            .Where(t => t.TenantId == tenant && (t.LeadUnitIds.Contains(id) || t.ResponsibleUnitIds.Contains(id)))
+            .ToListAsync(cancellationToken))
         {
             task.LeadUnitNames = Renamed(task.LeadUnitIds, task.LeadUnitNames, id, name);
             task.ResponsibleUnitNames = Renamed(task.ResponsibleUnitIds, task.ResponsibleUnitNames, id, name);

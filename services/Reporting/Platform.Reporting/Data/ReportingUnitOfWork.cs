@@ -21,7 +21,9 @@ public sealed class ReportingUnitOfWork(ReportingDbContext db, IOutbox outbox, L
     /// </summary>
     public void Loaded(TaskMonth month) => loaded[(month.Task.Id, month.Period.Key)] = month;
 
-    /// <summary>Saves; a concurrent change of the same row is FailedPrecondition with <paramref name="conflict"/>.</summary>
+    /// <summary>
+    /// Saves; a concurrent change of the same row is FailedPrecondition with <paramref name="conflict"/>.
+    /// </summary>
     public async Task SaveAsync(string conflict, CancellationToken cancellationToken)
     {
         var changes = db.ChangeTracker.Entries<ChangeSource>().SelectMany(e => e.Entity.TakeChanges()).ToList();

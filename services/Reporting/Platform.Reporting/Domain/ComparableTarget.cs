@@ -41,7 +41,9 @@ public sealed class ComparableTarget : ITenantEntity
 
     public static bool IsLowerBetter(string direction) => direction is "Decrease" or "AtMost";
 
-    /// <summary>The comparable rows of a published list's tasks, each group's most ambitious one marked <see cref="Best"/>.</summary>
+    /// <summary>
+    /// The comparable rows of a published list's tasks, each group's most ambitious one marked <see cref="Best"/>.
+    /// </summary>
     public static List<ComparableTarget> ForList(IEnumerable<TrackedTask> tasks)
     {
         var rows = tasks.SelectMany(For).ToList();
@@ -61,7 +63,15 @@ public sealed class ComparableTarget : ITenantEntity
         where target.Value is not null && !string.IsNullOrWhiteSpace(target.Unit)
         select new ComparableTarget
         {
-            TenantId = task.TenantId, Year = task.Year, TaskId = task.Id, TaskNumber = task.Number, Indicator = indicator,
-            Text = target.Text, Value = target.Value!.Value, Unit = target.Unit!, Baseline = target.Baseline, Direction = target.Direction,
+            TenantId = task.TenantId,
+            Year = task.Year,
+            TaskId = task.Id,
+            TaskNumber = task.Number,
+            Indicator = indicator,
+            Text = target.Text,
+            Value = target.Value!.Value,
+            Unit = target.Unit!,
+            Baseline = target.Baseline,
+            Direction = target.Direction,
         };
 }

@@ -17,7 +17,9 @@ public sealed class DistrictCalendar(ReportingDbContext db, TimeProvider clock, 
     /// <summary>The grace period when a district has not set its own.</summary>
     public int DefaultGraceDays => configuration.GetValue("Reporting:GraceDays", 5);
 
-    /// <summary>A district's grace period; load it first with <see cref="LoadAsync(string, CancellationToken)"/>.</summary>
+    /// <summary>
+    /// A district's grace period; load it first with <see cref="LoadAsync(string, CancellationToken)"/>.
+    /// </summary>
     public int GraceDaysFor(string tenant) => graces.TryGetValue(tenant, out var days) ? days : DefaultGraceDays;
 
     /// <summary>The last day a month's report is late but not yet missing.</summary>
@@ -42,7 +44,9 @@ public sealed class DistrictCalendar(ReportingDbContext db, TimeProvider clock, 
 
     public Task LoadAsync(string tenant, CancellationToken cancellationToken) => LoadAsync([tenant], cancellationToken);
 
-    /// <summary>A district's setting read along with something else (null: it has none), instead of loading it.</summary>
+    /// <summary>
+    /// A district's setting read along with something else (null: it has none), instead of loading it.
+    /// </summary>
     public void Remember(string tenant, int? days) => graces[tenant] = days ?? DefaultGraceDays;
 
     /// <summary>Forgets a district's grace after it changed.</summary>

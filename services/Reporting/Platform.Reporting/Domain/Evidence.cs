@@ -39,7 +39,9 @@ public sealed class Evidence : ChangeSource, ITenantEntity
         {
             Id = Guid.CreateVersion7(), TenantId = task.TenantId, TaskId = task.Id,
             Period = string.IsNullOrEmpty(period) ? null : period, UnitId = unit, FileName = fileName,
-            ContentType = contentType, Size = content.Length, Sha256 = Convert.ToHexStringLower(SHA256.HashData(content)),
+            ContentType = contentType,
+            Size = content.Length,
+            Sha256 = Convert.ToHexStringLower(SHA256.HashData(content)),
             Content = content, UploadedBy = by, UploadedAt = now,
         };
         evidence.Record(new DomainChange(

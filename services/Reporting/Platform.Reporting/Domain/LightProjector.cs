@@ -6,14 +6,21 @@ using Platform.ServiceDefaults.Time;
 
 namespace Platform.Reporting.Domain;
 
-/// <summary>Recomputes the lights of tasks for periods and writes the projection; a changed light is published.</summary>
+/// <summary>
+/// Recomputes the lights of tasks for periods and writes the projection; a changed light is published.
+/// </summary>
 public sealed class LightProjector(ReportingDbContext db, IOutbox outbox, TimeProvider clock, DistrictCalendar calendar)
 {
     /// <summary>Recomputes the given tasks for one period (changes are saved by the caller).</summary>
-    public async Task ProjectAsync(IReadOnlyList<TrackedTask> tasks, ReportingPeriod period, CancellationToken cancellationToken)
+    public async Task ProjectAsync(
+        IReadOnlyList<TrackedTask> tasks,
+        ReportingPeriod period,
+        CancellationToken cancellationToken)
     {
         var ids = tasks.Select(t => t.Id).ToList();
-        var reports = await db.Reports.Where(r => ids.Contains(r.TaskId) && r.Period == period.Key).ToListAsync(cancellationToken);
+        var reports = await db.Reports
+            .Where(r => ids.Contains(r.TaskId) && r.Period == period.Key)
+            .ToListAsync(cancellationToken);
         await ProjectAsync(tasks, period, reports, cancellationToken);
     }
 
@@ -21,10 +28,16 @@ public sealed class LightProjector(ReportingDbContext db, IOutbox outbox, TimePr
     /// The same with the period's stored reports of these tasks already loaded by the caller (all of them, tracked);
     /// a report added since and not yet saved is found in the context.
     /// </summary>
-    public async Task ProjectAsync(IReadOnlyList<TrackedTask> tasks, ReportingPeriod period, IReadOnlyList<ProgressReport> reports, CancellationToken cancellationToken)
+    public async Task ProjectAsync(
+        IReadOnlyList<TrackedTask> tasks,
+        ReportingPeriod period,
+        IReadOnlyList<ProgressReport> reports,
+        CancellationToken cancellationToken)
     {
         var ids = tasks.Select(t => t.Id).ToList();
-        var rows = await db.Lights.Where(l => ids.Contains(l.TaskId) && l.Period == period.Key).ToListAsync(cancellationToken);
+        var rows = await db.Lights
+            .Where(l => ids.Contains(l.TaskId) && l.Period == period.Key)
+            .ToListAsync(cancellationToken);
         var now = clock.GetUtcNow();
         var today = calendar.Today;
         await calendar.LoadAsync(tasks.Select(t => t.TenantId), cancellationToken);
@@ -34,7 +47,9 @@ public sealed class LightProjector(ReportingDbContext db, IOutbox outbox, TimePr
             {
                 var lead = task.LeadUnitIds[i];
                 var report = reports.SingleOrDefault(r => r.TaskId == task.Id && r.LeadUnitId == lead)
-                    ?? db.Reports.Local.SingleOrDefault(r => r.TaskId == task.Id && r.LeadUnitId == lead && r.Period == period.Key);
+                    ?? db.Reports.Local.SingleOrDefault(r => r.TaskId == task.Id
+                        && r.LeadUnitId == lead
+                        && r.Period == period.Key);
                 var result = LightRules.Compute(task, period, report, today, calendar.GraceDaysFor(task.TenantId));
                 var row = rows.SingleOrDefault(r => r.TaskId == task.Id && r.LeadUnitId == lead);
                 if (row is null)
@@ -52,7 +67,10 @@ public sealed class LightProjector(ReportingDbContext db, IOutbox outbox, TimePr
                     outbox.Enqueue(new TaskLightChanged
                     {
                         TenantId = task.TenantId, TaskId = task.Id, Period = period.Key, LeadUnitId = lead,
-                        Previous = row.Light.ToString(), Light = result.Light.ToString(), Reasons = result.Reasons, OccurredAt = now,
+                        Previous = row.Light.ToString(),
+                        Light = result.Light.ToString(),
+                        Reasons = result.Reasons,
+                        OccurredAt = now,
                     });
                 }
 
@@ -65,7 +83,9 @@ public sealed class LightProjector(ReportingDbContext db, IOutbox outbox, TimePr
                 row.ReportStatus = report?.Status;
                 row.SelfStatus = report?.SelfStatus ?? SelfStatus.Unspecified;
                 row.Disagreement = result.Disagreement;
-                row.Overdue = !closed && report is not { Status: ReportStatus.Submitted or ReportStatus.Accepted } && today > period.DueOn;
+                row.Overdue = !closed
+                    && report is not { Status: ReportStatus.Submitted or ReportStatus.Accepted }
+                    && today > period.DueOn;
                 row.Problems = string.IsNullOrWhiteSpace(report?.Problems) ? null : report!.Problems;
                 row.Reasons = string.Join("；", result.Reasons);
                 row.UpdatedAt = now;
@@ -73,7 +93,9 @@ public sealed class LightProjector(ReportingDbContext db, IOutbox outbox, TimePr
         }
     }
 
-    /// <summary>The clock's part: recomputes every active task of the periods whose due date or grace has just passed.</summary>
+    /// <summary>
+    /// The clock's part: recomputes every active task of the periods whose due date or grace has just passed.
+    /// </summary>
     public Task<int> RefreshRecentPeriodsAsync(CancellationToken cancellationToken) => RefreshAsync(
         calendar.Today.AddDays(-(ReportingSettings.MaxGraceDays + 35)), calendar.Today.AddDays(1), cancellationToken);
 
@@ -88,7 +110,9 @@ public sealed class LightProjector(ReportingDbContext db, IOutbox outbox, TimePr
         var count = 0;
         foreach (var period in periods)
         {
-            var tasks = await db.Tasks.Where(t => t.TaskListId == period.TaskListId && t.Active).ToListAsync(cancellationToken);
+            var tasks = await db.Tasks
+                .Where(t => t.TaskListId == period.TaskListId && t.Active)
+                .ToListAsync(cancellationToken);
             await ProjectAsync(tasks, period, cancellationToken);
             count += tasks.Count;
         }

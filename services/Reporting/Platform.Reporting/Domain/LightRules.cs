@@ -1,17 +1,22 @@
 namespace Platform.Reporting.Domain;
 
 /// <summary>
-/// The red-yellow-green rules of DESIGN §5: a missing report after its due date is red (yellow within the grace period);
-/// a typed target behind its expected pace (linear from the issue date to the deadline) is yellow 10–30 points behind
-/// and red beyond 30; a done task whose report is accepted is green. The unit's own rating is kept beside the light and
-/// a disagreement is flagged.
+/// The red-yellow-green rules of DESIGN §5: a missing report after its due date is red (yellow within the grace
+/// period); a typed target behind its expected pace (linear from the issue date to the deadline) is yellow 10–30 points
+/// behind and red beyond 30; a done task whose report is accepted is green. The unit's own rating is kept beside the
+/// light and a disagreement is flagged.
 /// </summary>
 public static class LightRules
 {
     public const decimal YellowPoints = 10;
     public const decimal RedPoints = 30;
 
-    public static LightResult Compute(TrackedTask task, ReportingPeriod period, ProgressReport? report, DateOnly today, int graceDays)
+    public static LightResult Compute(
+        TrackedTask task,
+        ReportingPeriod period,
+        ProgressReport? report,
+        DateOnly today,
+        int graceDays)
     {
         if (IsClosedBy(task, period))
         {
@@ -35,7 +40,8 @@ public static class LightRules
         {
             for (var i = 0; i < task.Targets.Count && i < report.Actuals.Count; i++)
             {
-                if (report.Actuals[i] is not { } actual || PointsBehind(task, task.Targets[i], actual, period.DueOn) is not { } behind)
+                if (report.Actuals[i] is not { } actual
+                    || PointsBehind(task, task.Targets[i], actual, period.DueOn) is not { } behind)
                 {
                     continue;
                 }
@@ -67,8 +73,9 @@ public static class LightRules
     }
 
     /// <summary>
-    /// How many percentage points the actual is behind the expected pace at <paramref name="asOf"/>: the share of the way
-    /// from baseline to target that should be covered by now, minus the share covered. Null when it cannot be judged.
+    /// How many percentage points the actual is behind the expected pace at <paramref name="asOf"/>: the share of the
+    /// way from baseline to target that should be covered by now, minus the share covered. Null when it cannot be
+    /// judged.
     /// </summary>
     public static decimal? PointsBehind(TrackedTask task, TrackedTarget target, decimal actual, DateOnly asOf)
     {
@@ -90,7 +97,8 @@ public static class LightRules
     }
 
     /// <summary>A task whose closure was verified by a period's due date owes no report for it.</summary>
-    public static bool IsClosedBy(TrackedTask task, ReportingPeriod period) => task.ClosedOn is { } closed && closed <= period.DueOn;
+    public static bool IsClosedBy(TrackedTask task, ReportingPeriod period) =>
+        task.ClosedOn is { } closed && closed <= period.DueOn;
 
     private static Light Worst(Light a, Light b) => (Light)Math.Max((int)a, (int)b);
 }

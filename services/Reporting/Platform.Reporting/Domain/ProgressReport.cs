@@ -57,7 +57,8 @@ public sealed class ProgressReport : ChangeSource, ITenantEntity
     {
         if (Status is not (ReportStatus.Draft or ReportStatus.Returned))
         {
-            throw new PreconditionException($"The report is {Describe(Status)}; only a draft or a returned report can be edited.");
+            throw new PreconditionException(
+                $"The report is {Describe(Status)}; only a draft or a returned report can be edited.");
         }
 
         var before = Version == 0 ? null : Snapshot();
@@ -74,7 +75,8 @@ public sealed class ProgressReport : ChangeSource, ITenantEntity
     {
         if (Status is not (ReportStatus.Draft or ReportStatus.Returned))
         {
-            throw new PreconditionException($"The report is {Describe(Status)}; only a draft or a returned report can be submitted.");
+            throw new PreconditionException(
+                $"The report is {Describe(Status)}; only a draft or a returned report can be submitted.");
         }
 
         if (string.IsNullOrWhiteSpace(Progress))
@@ -84,7 +86,9 @@ public sealed class ProgressReport : ChangeSource, ITenantEntity
 
         if (SelfStatus == SelfStatus.Unspecified)
         {
-            throw new ValidationException("self_status", "rate the task (on track, at risk, behind or done) before submitting");
+            throw new ValidationException(
+                "self_status",
+                "rate the task (on track, at risk, behind or done) before submitting");
         }
 
         var before = Snapshot();
@@ -148,7 +152,8 @@ public sealed class ProgressReport : ChangeSource, ITenantEntity
     {
         if (Status != ReportStatus.Submitted)
         {
-            throw new PreconditionException($"The report is {Describe(Status)}; only a submitted report can be {action}.");
+            throw new PreconditionException(
+                $"The report is {Describe(Status)}; only a submitted report can be {action}.");
         }
     }
 
@@ -166,7 +171,17 @@ public sealed class ProgressReport : ChangeSource, ITenantEntity
 
     /// <summary>Every change of a report moves its month's light.</summary>
     private void Changed(string action, string? before, string by, DateTimeOffset now, object? published) =>
-        Record(new DomainChange(TenantId, TaskId, Period, action, by, now, before, Snapshot(), published, MovesLights: true));
+        Record(new DomainChange(
+            TenantId,
+            TaskId,
+            Period,
+            action,
+            by,
+            now,
+            before,
+            Snapshot(),
+            published,
+            MovesLights: true));
 
     private void Touch(DateTimeOffset now)
     {
@@ -177,6 +192,8 @@ public sealed class ProgressReport : ChangeSource, ITenantEntity
     private static string Checked(string field, string? text)
     {
         text ??= string.Empty;
-        return text.Length > MaxTextLength ? throw new ValidationException(field, $"at most {MaxTextLength} characters") : text.Trim();
+        return text.Length > MaxTextLength
+            ? throw new ValidationException(field, $"at most {MaxTextLength} characters")
+            : text.Trim();
     }
 }

@@ -32,7 +32,9 @@ public sealed class TaskLight : ITenantEntity
 
     public Light Light { get; set; }
 
-    /// <summary>True when first submitted by the due date, false when late or still missing after it, null before it.</summary>
+    /// <summary>
+    /// True when first submitted by the due date, false when late or still missing after it, null before it.
+    /// </summary>
     public bool? ReportedOnTime { get; set; }
 
     public ReportStatus? ReportStatus { get; set; }

@@ -44,19 +44,33 @@ public sealed class TaskRequest : ChangeSource, ITenantEntity
 
     public string? DecisionComment { get; set; }
 
-    public static TaskRequest Extension(TrackedTask task, Guid lead, string reason, DateOnly requested, string by, DateTimeOffset now)
+    public static TaskRequest Extension(
+        TrackedTask task,
+        Guid lead,
+        string reason,
+        DateOnly requested,
+        string by,
+        DateTimeOffset now)
     {
         var current = task.EffectiveDeadline;
         if (current is { } deadline && requested <= deadline)
         {
-            throw new ValidationException("requested_deadline", $"must be later than the current deadline {deadline:yyyy-MM-dd}");
+            throw new ValidationException(
+                "requested_deadline",
+                $"must be later than the current deadline {deadline:yyyy-MM-dd}");
         }
 
         CheckWithinListYears(task, requested, "requested_deadline");
         return New(task, lead, TaskRequestKind.Extension, reason, by, now, r => r.RequestedDeadline = requested);
     }
 
-    public static TaskRequest Closure(TrackedTask task, Guid lead, string reason, IReadOnlyList<Guid> evidence, string by, DateTimeOffset now)
+    public static TaskRequest Closure(
+        TrackedTask task,
+        Guid lead,
+        string reason,
+        IReadOnlyList<Guid> evidence,
+        string by,
+        DateTimeOffset now)
     {
         if (task.ClosedOn is not null)
         {
@@ -65,14 +79,32 @@ public sealed class TaskRequest : ChangeSource, ITenantEntity
 
         if (evidence.Count == 0)
         {
-            throw new ValidationException("evidence_ids", "a closure needs at least one evidence file (upload it first)");
+            throw new ValidationException(
+                "evidence_ids",
+                "a closure needs at least one evidence file (upload it first)");
         }
 
-        return New(task, lead, TaskRequestKind.Closure, reason, by, now, r => r.EvidenceIds = evidence.Distinct().ToList());
+        return New(
+            task,
+            lead,
+            TaskRequestKind.Closure,
+            reason,
+            by,
+            now,
+            r => r.EvidenceIds = evidence.Distinct().ToList());
     }
 
-    /// <summary>The office's decision; an approved extension moves the deadline, an approved closure closes the task.</summary>
-    public void Decide(TrackedTask task, bool approve, DateOnly? deadline, string? comment, string by, DateTimeOffset now, DateOnly today)
+    /// <summary>
+    /// The office's decision; an approved extension moves the deadline, an approved closure closes the task.
+    /// </summary>
+    public void Decide(
+        TrackedTask task,
+        bool approve,
+        DateOnly? deadline,
+        string? comment,
+        string by,
+        DateTimeOffset now,
+        DateOnly today)
     {
         if (Status != TaskRequestStatus.Pending)
         {
@@ -98,7 +130,9 @@ public sealed class TaskRequest : ChangeSource, ITenantEntity
             CheckWithinListYears(task, granted, "deadline");
             if (task.EffectiveDeadline is { } current && granted <= current)
             {
-                throw new ValidationException("deadline", $"must be later than the current deadline {current:yyyy-MM-dd}");
+                throw new ValidationException(
+                    "deadline",
+                    $"must be later than the current deadline {current:yyyy-MM-dd}");
             }
 
             GrantedDeadline = granted;
@@ -136,7 +170,9 @@ public sealed class TaskRequest : ChangeSource, ITenantEntity
         DecisionComment, deadline = task.EffectiveDeadline, closedOn = task.ClosedOn,
     });
 
-    /// <summary>An extension moves a deadline into the list's year or the next one, never before it (0001-01-01).</summary>
+    /// <summary>
+    /// An extension moves a deadline into the list's year or the next one, never before it (0001-01-01).
+    /// </summary>
     private static void CheckWithinListYears(TrackedTask task, DateOnly deadline, string field)
     {
         if (deadline.Year < task.Year || deadline.Year > task.Year + 1)
@@ -146,7 +182,13 @@ public sealed class TaskRequest : ChangeSource, ITenantEntity
     }
 
     private static TaskRequest New(
-        TrackedTask task, Guid lead, TaskRequestKind kind, string reason, string by, DateTimeOffset now, Action<TaskRequest> details)
+        TrackedTask task,
+        Guid lead,
+        TaskRequestKind kind,
+        string reason,
+        string by,
+        DateTimeOffset now,
+        Action<TaskRequest> details)
     {
         if (string.IsNullOrWhiteSpace(reason) || reason.Length > MaxTextLength)
         {
@@ -160,11 +202,21 @@ public sealed class TaskRequest : ChangeSource, ITenantEntity
         };
         details(request);
         request.Record(new DomainChange(
-            task.TenantId, task.Id, string.Empty, $"{request.KindName} requested", by, now, null, request.Snapshot(task),
+            task.TenantId,
+            task.Id,
+            string.Empty,
+            $"{request.KindName} requested",
+            by,
+            now,
+            null,
+            request.Snapshot(task),
             new TaskRequestSubmitted
             {
                 TenantId = task.TenantId, RequestId = request.Id, TaskId = task.Id, LeadUnitId = lead,
-                Kind = kind.ToString(), RequestedDeadline = request.RequestedDeadline, RequestedBy = by, OccurredAt = now,
+                Kind = kind.ToString(),
+                RequestedDeadline = request.RequestedDeadline,
+                RequestedBy = by,
+                OccurredAt = now,
             },
             MovesLights: false));
         return request;

@@ -24,7 +24,8 @@ public static class BulletinDocument
     private const uint CategoryAxisId = 48_650_112;
     private const uint ValueAxisId = 48_672_768;
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
-    private static readonly Regex NonXmlChars = new(@"[\uD800-\uDBFF][\uDC00-\uDFFF]|[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD]");
+    private static readonly Regex NonXmlChars =
+        new(@"[\uD800-\uDBFF][\uDC00-\uDFFF]|[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD]");
 
     private static readonly (string Prefix, string Uri)[] Namespaces =
     [
@@ -95,7 +96,9 @@ public static class BulletinDocument
     private static Table CategoryTable(IReadOnlyList<BulletinCategory> categories)
     {
         var rows = categories.Select(c => Cells(c.Name, c.Green, c.Yellow, c.Red, c.Green + c.Yellow + c.Red));
-        int green = categories.Sum(c => c.Green), yellow = categories.Sum(c => c.Yellow), red = categories.Sum(c => c.Red);
+        int green = categories.Sum(c => c.Green),
+            yellow = categories.Sum(c => c.Yellow),
+            red = categories.Sum(c => c.Red);
         var totals = Cells("合计", green, yellow, red, green + yellow + red);
         Column[] columns = [new("类别", 3, false), new("绿灯", 1), new("黄灯", 1), new("红灯", 1), new("合计", 1)];
         return Grid(columns, rows, totals);
@@ -111,7 +114,15 @@ public static class BulletinDocument
             new("序号", 2), new("类别", 2), new("牵头单位", 3), new("灯色", 2),
             new("原因", 5, false), new("存在的问题", 5, false),
         ];
-        var rows = lagging.Select(l => new CellText[] { l.Number, l.Category, l.LeadUnit, LightCell(l.Light), l.Reasons, l.Problems });
+        var rows = lagging.Select(l => new CellText[]
+        {
+            l.Number,
+            l.Category,
+            l.LeadUnit,
+            LightCell(l.Light),
+            l.Reasons,
+            l.Problems,
+        });
         return Grid(columns, rows);
     }
 
@@ -161,13 +172,21 @@ public static class BulletinDocument
         var properties = new TableCellProperties
         {
             TableCellWidth = new TableCellWidth { Width = width.ToString(Inv), Type = TableWidthUnitValues.Dxa },
-            Shading = fill is null ? null : new Shading { Val = ShadingPatternValues.Clear, Color = "auto", Fill = fill },
+            Shading = fill is null
+                ? null
+                : new Shading { Val = ShadingPatternValues.Clear, Color = "auto", Fill = fill },
             TableCellVerticalAlignment = new TableCellVerticalAlignment { Val = TableVerticalAlignmentValues.Center },
         };
         var paragraph = new Paragraph(
             new ParagraphProperties
             {
-                SpacingBetweenLines = new() { Before = "0", After = "0", Line = "300", LineRule = LineSpacingRuleValues.Auto },
+                SpacingBetweenLines = new()
+                {
+                    Before = "0",
+                    After = "0",
+                    Line = "300",
+                    LineRule = LineSpacingRuleValues.Auto,
+                },
                 Justification = center ? Centered() : null,
             },
             TextRun(text.Text, new RunProperties
@@ -194,7 +213,8 @@ public static class BulletinDocument
             new DW.EffectExtent { LeftEdge = 0L, TopEdge = 0L, RightEdge = 0L, BottomEdge = 0L },
             new DW.DocProperties { Id = 1U, Name = "分类亮灯情况图" },
             new DW.NonVisualGraphicFrameDrawingProperties(),
-            new A.Graphic(new A.GraphicData(new C.ChartReference { Id = main.GetIdOfPart(chartPart) }) { Uri = ChartNamespace }));
+            new A.Graphic(
+                new A.GraphicData(new C.ChartReference { Id = main.GetIdOfPart(chartPart) }) { Uri = ChartNamespace }));
         return new Paragraph(
             new ParagraphProperties { Justification = Centered() },
             new Run(new Drawing(inline)));
@@ -219,7 +239,9 @@ public static class BulletinDocument
             new C.Chart(
                 new C.AutoTitleDeleted { Val = true },
                 new C.PlotArea(new C.Layout(), bar, CategoryAxis(), ValueAxis()),
-                new C.Legend(new C.LegendPosition { Val = C.LegendPositionValues.Bottom }, new C.Overlay { Val = false }),
+                new C.Legend(
+                    new C.LegendPosition { Val = C.LegendPositionValues.Bottom },
+                    new C.Overlay { Val = false }),
                 new C.PlotVisibleOnly { Val = true },
                 new C.DisplayBlanksAs { Val = C.DisplayBlanksAsValues.Gap }),
             new C.TextProperties(
@@ -233,11 +255,15 @@ public static class BulletinDocument
     }
 
     private static C.BarChartSeries Series(
-        uint index, (string Name, string Color, Func<BulletinCategory, int> Value) light, IReadOnlyList<BulletinCategory> categories)
+        uint index,
+        (string Name, string Color, Func<BulletinCategory, int> Value) light,
+        IReadOnlyList<BulletinCategory> categories)
     {
         var column = (char)('B' + index);
         var lastRow = categories.Count + 1;
-        var values = new C.NumberingCache(new C.FormatCode("General"), new C.PointCount { Val = (uint)categories.Count });
+        var values = new C.NumberingCache(
+            new C.FormatCode("General"),
+            new C.PointCount { Val = (uint)categories.Count });
         values.Append(categories.Select((c, i) =>
             new C.NumericPoint(new C.NumericValue(light.Value(c).ToString(Inv))) { Index = (uint)i }));
         return new C.BarChartSeries(
@@ -287,8 +313,19 @@ public static class BulletinDocument
         new C.CrossBetween { Val = C.CrossBetweenValues.Between });
 
     private static Paragraph Title(string text) => new(
-        new ParagraphProperties { SpacingBetweenLines = new() { Before = "240", After = "240" }, Justification = Centered() },
-        TextRun(text, new RunProperties { RunFonts = Fonts(HeadingFont), Bold = new Bold(), FontSize = new FontSize { Val = "40" } }));
+        new ParagraphProperties
+        {
+            SpacingBetweenLines = new() { Before = "240", After = "240" },
+            Justification = Centered(),
+        },
+        TextRun(
+            text,
+            new RunProperties
+            {
+                RunFonts = Fonts(HeadingFont),
+                Bold = new Bold(),
+                FontSize = new FontSize { Val = "40" },
+            }));
 
     private static Justification Centered() => new() { Val = JustificationValues.Center };
 
@@ -296,7 +333,9 @@ public static class BulletinDocument
         new(new ParagraphProperties { ParagraphStyleId = new ParagraphStyleId { Val = HeadingStyle } }, TextRun(text));
 
     private static Paragraph Plain(string text, bool indent = false) => indent
-        ? new(new ParagraphProperties { Indentation = new Indentation { FirstLine = "480", FirstLineChars = 200 } }, TextRun(text))
+        ? new(
+            new ParagraphProperties { Indentation = new Indentation { FirstLine = "480", FirstLineChars = 200 } },
+            TextRun(text))
         : new(TextRun(text));
 
     private static Run TextRun(string text, RunProperties? properties = null)
@@ -321,7 +360,11 @@ public static class BulletinDocument
 
     private static RunFonts Fonts(string eastAsia) => new()
     {
-        Ascii = LatinFont, HighAnsi = LatinFont, ComplexScript = LatinFont, EastAsia = eastAsia, Hint = FontTypeHintValues.EastAsia,
+        Ascii = LatinFont,
+        HighAnsi = LatinFont,
+        ComplexScript = LatinFont,
+        EastAsia = eastAsia,
+        Hint = FontTypeHintValues.EastAsia,
     };
 
     private static Styles BuildStyles() => new(
@@ -334,7 +377,12 @@ public static class BulletinDocument
             }),
             new ParagraphPropertiesDefault(new ParagraphPropertiesBaseStyle
             {
-                SpacingBetweenLines = new SpacingBetweenLines { After = "120", Line = "360", LineRule = LineSpacingRuleValues.Auto },
+                SpacingBetweenLines = new SpacingBetweenLines
+                {
+                    After = "120",
+                    Line = "360",
+                    LineRule = LineSpacingRuleValues.Auto,
+                },
             })),
         new Style
         {
@@ -365,7 +413,16 @@ public static class BulletinDocument
 
     private static SectionProperties PageSetup() => new(
         new PageSize { Width = 11906U, Height = 16838U },
-        new PageMargin { Top = 1440, Right = 1440U, Bottom = 1440, Left = 1440U, Header = 851U, Footer = 992U, Gutter = 0U });
+        new PageMargin
+        {
+            Top = 1440,
+            Right = 1440U,
+            Bottom = 1440,
+            Left = 1440U,
+            Header = 851U,
+            Footer = 992U,
+            Gutter = 0U,
+        });
 
     private static T DeclareNamespaces<T>(T root)
         where T : OpenXmlElement

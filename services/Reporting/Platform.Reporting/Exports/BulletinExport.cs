@@ -15,7 +15,12 @@ public static class BulletinExport
 {
     public static IEndpointRouteBuilder MapBulletinExport(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/v1/exports/bulletin", async (string? period, ReportingDbContext db, ITenantContext caller, DistrictCalendar calendar, CancellationToken cancellationToken) =>
+        app.MapGet("/api/v1/exports/bulletin", async (
+            string? period,
+            ReportingDbContext db,
+            ITenantContext caller,
+            DistrictCalendar calendar,
+            CancellationToken cancellationToken) =>
         {
             var (tenant, problem) = ExportAccess.Check(caller, period);
             if (problem is not null)
@@ -24,9 +29,16 @@ public static class BulletinExport
             }
 
             var dashboard = await DistrictDashboardQuery.BuildAsync(db, tenant!, period!, cancellationToken);
-            var name = await db.Districts.Where(d => d.TenantId == tenant).Select(d => d.Name).SingleOrDefaultAsync(cancellationToken) ?? tenant!;
+            var name = await db.Districts
+                .Where(d => d.TenantId == tenant)
+                .Select(d => d.Name)
+                .SingleOrDefaultAsync(cancellationToken)
+                ?? tenant!;
             var bytes = BulletinDocument.Write(From(name, dashboard, calendar.Today));
-            return Results.File(bytes, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", $"bulletin-{tenant}-{period}.docx");
+            return Results.File(
+                bytes,
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                $"bulletin-{tenant}-{period}.docx");
         });
         return app;
     }

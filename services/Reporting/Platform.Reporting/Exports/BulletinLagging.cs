@@ -7,4 +7,10 @@ namespace Platform.Reporting.Exports;
 /// <param name="Light"><c>红</c> or <c>黄</c>.</param>
 /// <param name="Reasons">Reasons for the lag.</param>
 /// <param name="Problems">Outstanding problems.</param>
-public sealed record BulletinLagging(string Number, string Category, string LeadUnit, string Light, string Reasons, string Problems);
+public sealed record BulletinLagging(
+    string Number,
+    string Category,
+    string LeadUnit,
+    string Light,
+    string Reasons,
+    string Problems);

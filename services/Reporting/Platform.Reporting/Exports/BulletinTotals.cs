@@ -10,4 +10,13 @@ namespace Platform.Reporting.Exports;
 /// <param name="Red">Tasks lit red.</param>
 /// <param name="Overdue">Tasks not reported by the deadline.</param>
 /// <param name="Disagreements">Tasks whose self-assessment differs from the assigned light.</param>
-public sealed record BulletinTotals(int Tasks, int Reported, int OnTime, int Accepted, int Green, int Yellow, int Red, int Overdue, int Disagreements);
+public sealed record BulletinTotals(
+    int Tasks,
+    int Reported,
+    int OnTime,
+    int Accepted,
+    int Green,
+    int Yellow,
+    int Red,
+    int Overdue,
+    int Disagreements);

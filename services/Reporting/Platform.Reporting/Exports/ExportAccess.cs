@@ -11,11 +11,21 @@ internal static class ExportAccess
     {
         if (!caller.Scopes.Contains(PlatformScopes.ReportsRead) || caller.TenantId is not { } tenant)
         {
-            return (null, Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Not allowed", detail: "This needs the 'reports.read' permission."));
+            return (
+                null,
+                Results.Problem(
+                    statusCode: StatusCodes.Status403Forbidden,
+                    title: "Not allowed",
+                    detail: "This needs the 'reports.read' permission."));
         }
 
         return PeriodKey.TryParse(period, out _, out _)
             ? (tenant, null)
-            : (null, Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The request is not valid", detail: "period: use yyyy-MM, e.g. 2023-07"));
+            : (
+                null,
+                Results.Problem(
+                    statusCode: StatusCodes.Status400BadRequest,
+                    title: "The request is not valid",
+                    detail: "period: use yyyy-MM, e.g. 2023-07"));
     }
 }

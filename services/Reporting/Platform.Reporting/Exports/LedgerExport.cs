@@ -91,7 +91,14 @@ public static class LedgerExport
             }
 
             sheetPart.Worksheet = new Worksheet(data);
-            workbook.Workbook.AppendChild(new Sheets()).Append(new Sheet { Id = workbook.GetIdOfPart(sheetPart), SheetId = 1, Name = title.Length > 31 ? title[..31] : title });
+            workbook.Workbook
+                .AppendChild(new Sheets())
+                .Append(new Sheet
+                {
+                    Id = workbook.GetIdOfPart(sheetPart),
+                    SheetId = 1,
+                    Name = title.Length > 31 ? title[..31] : title,
+                });
             workbook.Workbook.Save();
         }
 
@@ -103,7 +110,11 @@ public static class LedgerExport
         var row = new Row();
         foreach (var text in cells)
         {
-            row.Append(new Cell { DataType = CellValues.InlineString, InlineString = new InlineString(new Text(text) { Space = SpaceProcessingModeValues.Preserve }) });
+            row.Append(new Cell
+            {
+                DataType = CellValues.InlineString,
+                InlineString = new InlineString(new Text(text) { Space = SpaceProcessingModeValues.Preserve }),
+            });
         }
 
         return row;

@@ -30,7 +30,9 @@ public sealed class ReportService(
 
     private DateOnly Today => calendar.Today;
 
-    public override async Task<V1.ListPeriodsResponse> ListPeriods(V1.ListPeriodsRequest request, ServerCallContext context)
+    public override async Task<V1.ListPeriodsResponse> ListPeriods(
+        V1.ListPeriodsRequest request,
+        ServerCallContext context)
     {
         var tenant = ReadTenant();
         var activeLists = db.Tasks.Where(t => t.TenantId == tenant && t.Active).Select(t => t.TaskListId).Distinct();
@@ -55,7 +57,9 @@ public sealed class ReportService(
         return response;
     }
 
-    public override async Task<V1.ListReportsResponse> ListReports(V1.ListReportsRequest request, ServerCallContext context)
+    public override async Task<V1.ListReportsResponse> ListReports(
+        V1.ListReportsRequest request,
+        ServerCallContext context)
     {
         ReadTenant();
         var tenant = caller.ReadTenant(request.TenantId, "district");
@@ -70,8 +74,14 @@ public sealed class ReportService(
         var list = await tasks.OrderBy(t => t.Order).ToListAsync(context.CancellationToken);
         await calendar.LoadAsync(tenant, context.CancellationToken);
         var ids = list.Select(t => t.Id).ToList();
-        var reports = await db.Reports.Where(r => ids.Contains(r.TaskId) && r.Period == request.Period).ToListAsync(context.CancellationToken);
-        var periods = await PeriodsAsync(list.Select(t => t.TaskListId).Distinct().ToList(), year, month, context.CancellationToken);
+        var reports = await db.Reports
+            .Where(r => ids.Contains(r.TaskId) && r.Period == request.Period)
+            .ToListAsync(context.CancellationToken);
+        var periods = await PeriodsAsync(
+            list.Select(t => t.TaskListId).Distinct().ToList(),
+            year,
+            month,
+            context.CancellationToken);
 
         var response = new V1.ListReportsResponse();
         foreach (var task in list)
@@ -100,8 +110,14 @@ public sealed class ReportService(
         ReadTenant();
         var (task, period) = await FindAsync(request.TaskId, request.Period, context.CancellationToken);
         var lead = LeadFor(task, request.LeadUnitId);
-        var contributions = await SupervisionService.ContributionsAsync(db, task.Id, period.Key, context.CancellationToken);
-        var report = await db.Reports.SingleOrDefaultAsync(r => r.TaskId == task.Id && r.Period == period.Key && r.LeadUnitId == lead, context.CancellationToken)
+        var contributions = await SupervisionService.ContributionsAsync(
+            db,
+            task.Id,
+            period.Key,
+            context.CancellationToken);
+        var report = await db.Reports.SingleOrDefaultAsync(
+            r => r.TaskId == task.Id && r.Period == period.Key && r.LeadUnitId == lead,
+            context.CancellationToken)
             ?? await PrefilledAsync(task, period, lead, contributions, context.CancellationToken);
         var proto = ToProto(task, period, report, lead);
         proto.Contributions.AddRange(contributions.Select(SupervisionService.ToProto));
@@ -125,16 +141,28 @@ public sealed class ReportService(
         {
             report = new ProgressReport
             {
-                Id = Guid.CreateVersion7(), TenantId = task.TenantId, TaskId = task.Id, Period = period.Key, LeadUnitId = lead,
+                Id = Guid.CreateVersion7(),
+                TenantId = task.TenantId,
+                TaskId = task.Id,
+                Period = period.Key,
+                LeadUnitId = lead,
             };
             db.Reports.Add(report);
         }
 
         var actuals = Enumerable.Range(0, task.Targets.Count)
-            .Select(i => request.Actuals.LastOrDefault(a => a.Target == i) is { HasActual: true } a ? (decimal?)a.Actual : null)
+            .Select(i => request.Actuals.LastOrDefault(a => a.Target == i) is { HasActual: true } a
+                ? (decimal?)a.Actual
+                : null)
             .ToList();
         report.Edit(
-            request.Progress, request.Problems, request.Effects, ToDomain(request.SelfStatus), actuals, Actor, clock.GetUtcNow());
+            request.Progress,
+            request.Problems,
+            request.Effects,
+            ToDomain(request.SelfStatus),
+            actuals,
+            Actor,
+            clock.GetUtcNow());
         await changes.SaveAsync(Conflict, context.CancellationToken);
         return ToProto(task, period, report, lead);
     }
@@ -148,7 +176,9 @@ public sealed class ReportService(
     public override Task<V1.Report> AcceptReport(V1.ReportActionRequest request, ServerCallContext context) =>
         ChangeAsync(request, byOffice: true, context, (report, now) => report.Accept(Actor, now));
 
-    public override async Task<V1.GetAuditTrailResponse> GetAuditTrail(V1.GetAuditTrailRequest request, ServerCallContext context)
+    public override async Task<V1.GetAuditTrailResponse> GetAuditTrail(
+        V1.GetAuditTrailRequest request,
+        ServerCallContext context)
     {
         var tenant = ReadTenant();
         var taskId = Caller.ParseId(request.TaskId, "task_id", "task");
@@ -157,7 +187,11 @@ public sealed class ReportService(
             throw new NotFoundException("task", request.TaskId);
         }
 
-        var entries = await db.Audit.Where(a => a.TaskId == taskId).OrderBy(a => a.At).ThenBy(a => a.Id).ToListAsync(context.CancellationToken);
+        var entries = await db.Audit
+            .Where(a => a.TaskId == taskId)
+            .OrderBy(a => a.At)
+            .ThenBy(a => a.Id)
+            .ToListAsync(context.CancellationToken);
         var response = new V1.GetAuditTrailResponse();
         response.Entries.AddRange(entries.Select(e => new V1.AuditEntry
         {
@@ -167,7 +201,9 @@ public sealed class ReportService(
         return response;
     }
 
-    public override async Task<V1.ReportingSettings> GetReportingSettings(V1.GetReportingSettingsRequest request, ServerCallContext context)
+    public override async Task<V1.ReportingSettings> GetReportingSettings(
+        V1.GetReportingSettingsRequest request,
+        ServerCallContext context)
     {
         var tenant = ReadTenant();
         await calendar.LoadAsync(tenant, context.CancellationToken);
@@ -175,7 +211,9 @@ public sealed class ReportService(
     }
 
     /// <summary>A new grace period recomputes the district's lights of the past year at once.</summary>
-    public override async Task<V1.ReportingSettings> UpdateReportingSettings(V1.ReportingSettings request, ServerCallContext context)
+    public override async Task<V1.ReportingSettings> UpdateReportingSettings(
+        V1.ReportingSettings request,
+        ServerCallContext context)
     {
         var tenant = caller.RequireDistrictAdmin(PlatformScopes.ReportsWrite);
         if (!request.HasGraceDays)
@@ -207,11 +245,14 @@ public sealed class ReportService(
     }
 
     /// <summary>
-    /// Submit (by the lead unit's reporter) or review (by the district office) an existing report: the domain changes it,
-    /// the unit of work saves the change with its audit row, its event and the month's lights.
+    /// Submit (by the lead unit's reporter) or review (by the district office) an existing report: the domain changes
+    /// it, the unit of work saves the change with its audit row, its event and the month's lights.
     /// </summary>
     private async Task<V1.Report> ChangeAsync(
-        V1.ReportActionRequest request, bool byOffice, ServerCallContext context, Action<ProgressReport, DateTimeOffset> change)
+        V1.ReportActionRequest request,
+        bool byOffice,
+        ServerCallContext context,
+        Action<ProgressReport, DateTimeOffset> change)
     {
         if (byOffice)
         {
@@ -253,7 +294,9 @@ public sealed class ReportService(
             : task.LeadUnitIds.FirstOrDefault();
     }
 
-    /// <summary>The caller's own unit, which must lead the task, for its reporter writing or submitting the report.</summary>
+    /// <summary>
+    /// The caller's own unit, which must lead the task, for its reporter writing or submitting the report.
+    /// </summary>
     private Guid OwnLead(TrackedTask task) =>
         Guid.TryParse(caller.UnitId, out var unit) && task.LeadUnitIds.Contains(unit)
         && caller.Roles.Contains(PlatformRoles.UnitReporter)
@@ -269,7 +312,10 @@ public sealed class ReportService(
     /// two untracked: no report call changes them, and a tracked task's lists and targets would be copied on loading
     /// and compared again at every save.
     /// </summary>
-    private async Task<(TrackedTask Task, ReportingPeriod Period)> FindAsync(string taskId, string period, CancellationToken cancellationToken)
+    private async Task<(TrackedTask Task, ReportingPeriod Period)> FindAsync(
+        string taskId,
+        string period,
+        CancellationToken cancellationToken)
     {
         var id = Caller.ParseId(taskId, "task_id", "task");
         PeriodKey.TryParse(period, out var year, out var month);
@@ -279,8 +325,13 @@ public sealed class ReportService(
             .Select(t => new
             {
                 Task = t,
-                Period = db.Periods.FirstOrDefault(p => p.TaskListId == t.TaskListId && p.Year == year && p.Month == month),
-                GraceDays = db.Settings.Where(s => s.TenantId == t.TenantId).Select(s => (int?)s.GraceDays).FirstOrDefault(),
+                Period = db.Periods.FirstOrDefault(p => p.TaskListId == t.TaskListId
+                    && p.Year == year
+                    && p.Month == month),
+                GraceDays = db.Settings
+                    .Where(s => s.TenantId == t.TenantId)
+                    .Select(s => (int?)s.GraceDays)
+                    .FirstOrDefault(),
             })
             .SingleOrDefaultAsync(cancellationToken)
             ?? throw new NotFoundException("task", taskId);
@@ -298,33 +349,51 @@ public sealed class ReportService(
     private async Task<TaskMonth> FindMonthAsync(string taskId, string period, CancellationToken cancellationToken)
     {
         var (task, found) = await FindAsync(taskId, period, cancellationToken);
-        var reports = await db.Reports.Where(r => r.TaskId == task.Id && r.Period == found.Key).ToListAsync(cancellationToken);
+        var reports = await db.Reports
+            .Where(r => r.TaskId == task.Id && r.Period == found.Key)
+            .ToListAsync(cancellationToken);
         var month = new TaskMonth(task, found, reports);
         changes.Loaded(month);
         return month;
     }
 
-    private async Task<Dictionary<Guid, ReportingPeriod>> PeriodsAsync(List<Guid> listIds, int year, int month, CancellationToken cancellationToken) =>
-        await db.Periods.Where(p => listIds.Contains(p.TaskListId) && p.Year == year && p.Month == month).ToDictionaryAsync(p => p.TaskListId, cancellationToken);
+    private async Task<Dictionary<Guid, ReportingPeriod>> PeriodsAsync(
+        List<Guid> listIds,
+        int year,
+        int month,
+        CancellationToken cancellationToken) =>
+        await db.Periods
+            .Where(p => listIds.Contains(p.TaskListId) && p.Year == year && p.Month == month)
+            .ToDictionaryAsync(p => p.TaskListId, cancellationToken);
 
     /// <summary>
     /// A report not yet written starts from last month's and this month's contributions of the responsible units
     /// (报一次、用多次): their parts follow last month's progress, each under its unit's name.
     /// </summary>
     private async Task<ProgressReport> PrefilledAsync(
-        TrackedTask task, ReportingPeriod period, Guid lead, IReadOnlyList<Contribution> contributions, CancellationToken cancellationToken)
+        TrackedTask task,
+        ReportingPeriod period,
+        Guid lead,
+        IReadOnlyList<Contribution> contributions,
+        CancellationToken cancellationToken)
     {
-        var previous = await db.Reports.Where(r => r.TaskId == task.Id && r.LeadUnitId == lead && string.Compare(r.Period, period.Key) < 0)
+        var previous = await db.Reports.Where(r => r.TaskId == task.Id
+            && r.LeadUnitId == lead
+            && string.Compare(r.Period, period.Key) < 0)
             .OrderByDescending(r => r.Period).FirstOrDefaultAsync(cancellationToken);
         var parts = contributions.Select(c => $"【{c.UnitName}】{c.Text}");
-        var progress = string.Join("\n", new[] { previous?.Progress ?? string.Empty }.Concat(parts).Where(p => p.Length > 0));
+        var progress = string.Join(
+            "\n",
+            new[] { previous?.Progress ?? string.Empty }.Concat(parts).Where(p => p.Length > 0));
         return new ProgressReport
         {
             TenantId = task.TenantId,
             TaskId = task.Id,
             Period = period.Key,
             LeadUnitId = lead,
-            Progress = progress.Length > ProgressReport.MaxTextLength ? progress[..ProgressReport.MaxTextLength] : progress,
+            Progress = progress.Length > ProgressReport.MaxTextLength
+                ? progress[..ProgressReport.MaxTextLength]
+                : progress,
             Problems = previous?.Problems ?? string.Empty,
             Effects = previous?.Effects ?? string.Empty,
             SelfStatus = previous?.SelfStatus ?? SelfStatus.Unspecified,

@@ -14,11 +14,14 @@ namespace Platform.Reporting.Grpc;
 /// are still owed? Owed means the task is in force, not closed by the month's due date, and its lead unit's report is
 /// absent, a draft or returned. A report handed in after the due date is not owed: it is late, not missing.
 /// </summary>
-public sealed class SupervisionChecksService(ReportingDbContext db, TenantContext tenant) : V1.SupervisionChecks.SupervisionChecksBase
+public sealed class SupervisionChecksService(ReportingDbContext db, TenantContext tenant)
+    : V1.SupervisionChecks.SupervisionChecksBase
 {
     public const int MaxItems = 5000;
 
-    public override async Task<V1.ConfirmOwedResponse> ConfirmOwed(V1.ConfirmOwedRequest request, ServerCallContext context)
+    public override async Task<V1.ConfirmOwedResponse> ConfirmOwed(
+        V1.ConfirmOwedRequest request,
+        ServerCallContext context)
     {
         tenant.Require(PlatformScopes.ReportsConfirm);
         if (!DivisionCode.IsValid(request.TenantId))
@@ -38,9 +41,13 @@ public sealed class SupervisionChecksService(ReportingDbContext db, TenantContex
             Lead: Caller.ParseId(i.LeadUnitId, "lead_unit_id", "unit"),
             Period: ReportingCalls.ParsePeriod(i.Period))).ToList();
         var taskIds = items.Select(i => i.Task).Distinct().ToList();
-        var tasks = await db.Tasks.AsNoTracking().Where(t => taskIds.Contains(t.Id)).ToDictionaryAsync(t => t.Id, context.CancellationToken);
+        var tasks = await db.Tasks
+            .AsNoTracking()
+            .Where(t => taskIds.Contains(t.Id))
+            .ToDictionaryAsync(t => t.Id, context.CancellationToken);
         var handedIn = (await db.Reports.AsNoTracking()
-                .Where(r => taskIds.Contains(r.TaskId) && (r.Status == ReportStatus.Submitted || r.Status == ReportStatus.Accepted))
+                .Where(r => taskIds.Contains(r.TaskId)
+                    && (r.Status == ReportStatus.Submitted || r.Status == ReportStatus.Accepted))
                 .Select(r => new { r.TaskId, r.Period, r.LeadUnitId })
                 .ToListAsync(context.CancellationToken))
             .Select(r => (r.TaskId, r.Period, r.LeadUnitId)).ToHashSet();

@@ -23,20 +23,30 @@ public sealed class DivisionRollups(ReportingDbContext db)
     /// <summary>The country's code in the roll-up: GB/T 2260 gives the country none.</summary>
     public const string Country = "000000";
 
-    /// <summary>One roll-up at a time across the service's replicas (the recounts would only repeat each other).</summary>
+    /// <summary>
+    /// One roll-up at a time across the service's replicas (the recounts would only repeat each other).
+    /// </summary>
     public const long LockKey = 0x2260_0001;
 
-    /// <summary>Recounts the divisions above every district month changed since the last pass; returns the division months written.</summary>
-    public Task<int> RefreshAsync(CancellationToken cancellationToken) => AloneAsync(ClaimAndRecountAsync, cancellationToken);
+    /// <summary>
+    /// Recounts the divisions above every district month changed since the last pass; returns the division months
+    /// written.
+    /// </summary>
+    public Task<int> RefreshAsync(CancellationToken cancellationToken) =>
+        AloneAsync(ClaimAndRecountAsync, cancellationToken);
 
-    /// <summary>Recounts every division of every month from the districts' rows (at start, and after a restore).</summary>
-    public Task<int> RebuildAsync(CancellationToken cancellationToken) => AloneAsync(RecountAllAsync, cancellationToken);
+    /// <summary>
+    /// Recounts every division of every month from the districts' rows (at start, and after a restore).
+    /// </summary>
+    public Task<int> RebuildAsync(CancellationToken cancellationToken) =>
+        AloneAsync(RecountAllAsync, cancellationToken);
 
     private async Task<int> ClaimAndRecountAsync(CancellationToken cancellationToken)
     {
         var claimed = await db.Database.SqlQuery<DistrictMonth>($"""
             UPDATE tenant_totals SET "Stale" = false
-            WHERE ctid IN (SELECT ctid FROM tenant_totals WHERE "Stale" AND "Dimension" = 'total' FOR UPDATE SKIP LOCKED)
+            WHERE ctid IN (
+                SELECT ctid FROM tenant_totals WHERE "Stale" AND "Dimension" = 'total' FOR UPDATE SKIP LOCKED)
             RETURNING tenant_id AS "TenantId", "Period"
             """).ToListAsync(cancellationToken);
         if (claimed.Count == 0)
@@ -46,7 +56,10 @@ public sealed class DivisionRollups(ReportingDbContext db)
 
         try
         {
-            return await RecountAsync(claimed.Select(c => c.TenantId), claimed.Select(c => c.Period), cancellationToken);
+            return await RecountAsync(
+                claimed.Select(c => c.TenantId),
+                claimed.Select(c => c.Period),
+                cancellationToken);
         }
         catch
         {
@@ -67,12 +80,17 @@ public sealed class DivisionRollups(ReportingDbContext db)
         var months = await db.Database.SqlQuery<DistrictMonth>($"""
             SELECT DISTINCT tenant_id AS "TenantId", "Period" FROM tenant_totals WHERE "Dimension" = 'total'
             """).ToListAsync(cancellationToken);
-        await db.Database.ExecuteSqlAsync($"""UPDATE tenant_totals SET "Stale" = false WHERE "Stale" """, cancellationToken);
+        await db.Database.ExecuteSqlAsync(
+            $"""UPDATE tenant_totals SET "Stale" = false WHERE "Stale" """,
+            cancellationToken);
         var stray = await db.Database.ExecuteSqlAsync($"""
             DELETE FROM division_rollups r
             WHERE NOT EXISTS (SELECT 1 FROM tenant_totals t WHERE t."Period" = r."Period" AND t."Dimension" = 'total')
             """, cancellationToken);
-        return stray + await RecountAsync(months.Select(m => m.TenantId), months.Select(m => m.Period), cancellationToken);
+        return stray + await RecountAsync(
+            months.Select(m => m.TenantId),
+            months.Select(m => m.Period),
+            cancellationToken);
     }
 
     /// <summary>
@@ -84,7 +102,9 @@ public sealed class DivisionRollups(ReportingDbContext db)
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
-            var alone = await db.Database.SqlQuery<bool>($"SELECT pg_try_advisory_lock({LockKey}) AS \"Value\"").SingleAsync(cancellationToken);
+            var alone = await db.Database
+                .SqlQuery<bool>($"SELECT pg_try_advisory_lock({LockKey}) AS \"Value\"")
+                .SingleAsync(cancellationToken);
             if (!alone)
             {
                 return 0;
@@ -105,7 +125,9 @@ public sealed class DivisionRollups(ReportingDbContext db)
         }
     }
 
-    /// <summary>The parent of a division in the roll-up: its parent in the table, else one derived from the code.</summary>
+    /// <summary>
+    /// The parent of a division in the roll-up: its parent in the table, else one derived from the code.
+    /// </summary>
     public static string ParentOf(string code)
     {
         if (code == Country)
@@ -125,17 +147,23 @@ public sealed class DivisionRollups(ReportingDbContext db)
         }
 
         var prefecture = code[..4] + "00";
-        return !code.EndsWith("00", StringComparison.Ordinal) && DivisionTree.Standard.Contains(prefecture) ? prefecture : code[..2] + "0000";
+        return !code.EndsWith("00", StringComparison.Ordinal) && DivisionTree.Standard.Contains(prefecture)
+            ? prefecture
+            : code[..2] + "0000";
     }
 
-    private async Task<int> RecountAsync(IEnumerable<string> districts, IEnumerable<string> months, CancellationToken cancellationToken)
+    private async Task<int> RecountAsync(
+        IEnumerable<string> districts,
+        IEnumerable<string> months,
+        CancellationToken cancellationToken)
     {
         var periods = months.Distinct(StringComparer.Ordinal).ToArray();
         // Every district and division with rows, placed under its parent: the children of the divisions recounted.
         var changed = districts.Distinct(StringComparer.Ordinal).ToList();
         // Only the months recounted matter: one total row per district and month, not every dimension of every month.
         var known = await db.Database.SqlQuery<string>($"""
-            SELECT DISTINCT tenant_id AS "Value" FROM tenant_totals WHERE "Dimension" = 'total' AND "Period" = ANY({periods})
+            SELECT DISTINCT tenant_id AS "Value" FROM tenant_totals
+            WHERE "Dimension" = 'total' AND "Period" = ANY({periods})
             """).ToListAsync(cancellationToken);
         var edges = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var code in known.Concat(changed))
@@ -165,7 +193,11 @@ public sealed class DivisionRollups(ReportingDbContext db)
             var parents = level.ToHashSet(StringComparer.Ordinal);
             var pairs = edges.Where(e => parents.Contains(e.Value)).ToList();
             written += await RecountLevelAsync(
-                [.. parents], [.. pairs.Select(p => p.Key)], [.. pairs.Select(p => p.Value)], periods, cancellationToken);
+                [.. parents],
+                [.. pairs.Select(p => p.Key)],
+                [.. pairs.Select(p => p.Value)],
+                periods,
+                cancellationToken);
         }
 
         // Only after the counts are written: a view built from the old counts must never be kept under the new stamp.
@@ -182,20 +214,27 @@ public sealed class DivisionRollups(ReportingDbContext db)
     /// One set-based statement per level: the children's rows (districts' totals and indicators, divisions' roll-ups)
     /// summed per parent, written where they differ, and a parent's rows that no child supports any more removed.
     /// </summary>
-    private async Task<int> RecountLevelAsync(string[] parents, string[] children, string[] childParents, string[] periods, CancellationToken cancellationToken)
+    private async Task<int> RecountLevelAsync(
+        string[] parents,
+        string[] children,
+        string[] childParents,
+        string[] periods,
+        CancellationToken cancellationToken)
     {
         // Not composed (ToList, not Single): a WITH holding INSERT and DELETE must stay the top-level statement.
         return await db.Database.SqlQuery<int>($"""
             WITH edges AS (
                 SELECT e.child, e.parent FROM unnest({children}::text[], {childParents}::text[]) AS e(child, parent)),
             source AS (
-                SELECT e.parent, t."Period", t."Dimension", t."Key", t."Tasks", t."Owed", t."Green", t."Yellow", t."Red",
+                SELECT e.parent, t."Period", t."Dimension", t."Key",
+                       t."Tasks", t."Owed", t."Green", t."Yellow", t."Red",
                        t."Overdue", t."Due", t."OnTime", t."Reported", t."Accepted",
                        CASE WHEN t."Owed" > 0 THEN 1 ELSE 0 END AS "Districts"
                 FROM tenant_totals t JOIN edges e ON e.child = t.tenant_id
                 WHERE t."Period" = ANY({periods}) AND t."Dimension" IN ('total', 'indicator')
                 UNION ALL
-                SELECT e.parent, r."Period", r."Dimension", r."Key", r."Tasks", r."Owed", r."Green", r."Yellow", r."Red",
+                SELECT e.parent, r."Period", r."Dimension", r."Key",
+                       r."Tasks", r."Owed", r."Green", r."Yellow", r."Red",
                        r."Overdue", r."Due", r."OnTime", r."Reported", r."Accepted", r."Districts"
                 FROM division_rollups r JOIN edges e ON e.child = r.tenant_id
                 WHERE r."Period" = ANY({periods})),
@@ -203,21 +242,26 @@ public sealed class DivisionRollups(ReportingDbContext db)
                 SELECT parent, "Period", "Dimension", "Key", sum("Tasks")::int AS "Tasks", sum("Owed")::int AS "Owed",
                        sum("Green")::int AS "Green", sum("Yellow")::int AS "Yellow", sum("Red")::int AS "Red",
                        sum("Overdue")::int AS "Overdue", sum("Due")::int AS "Due", sum("OnTime")::int AS "OnTime",
-                       sum("Reported")::int AS "Reported", sum("Accepted")::int AS "Accepted", sum("Districts")::int AS "Districts"
+                       sum("Reported")::int AS "Reported", sum("Accepted")::int AS "Accepted",
+                       sum("Districts")::int AS "Districts"
                 FROM source GROUP BY parent, "Period", "Dimension", "Key"),
             upserted AS (
-                INSERT INTO division_rollups AS r (tenant_id, "Period", "Dimension", "Key", "Tasks", "Owed", "Green", "Yellow", "Red",
-                                                   "Overdue", "Due", "OnTime", "Reported", "Accepted", "Districts", "UpdatedAt")
+                INSERT INTO division_rollups AS r (
+                    tenant_id, "Period", "Dimension", "Key", "Tasks", "Owed", "Green", "Yellow", "Red",
+                    "Overdue", "Due", "OnTime", "Reported", "Accepted", "Districts", "UpdatedAt")
                 SELECT parent, "Period", "Dimension", "Key", "Tasks", "Owed", "Green", "Yellow", "Red",
                        "Overdue", "Due", "OnTime", "Reported", "Accepted", "Districts", now()
                 FROM fresh
                 ON CONFLICT (tenant_id, "Period", "Dimension", "Key") DO UPDATE SET
-                    "Tasks" = EXCLUDED."Tasks", "Owed" = EXCLUDED."Owed", "Green" = EXCLUDED."Green", "Yellow" = EXCLUDED."Yellow",
-                    "Red" = EXCLUDED."Red", "Overdue" = EXCLUDED."Overdue", "Due" = EXCLUDED."Due", "OnTime" = EXCLUDED."OnTime",
-                    "Reported" = EXCLUDED."Reported", "Accepted" = EXCLUDED."Accepted", "Districts" = EXCLUDED."Districts", "UpdatedAt" = now()
-                WHERE (r."Tasks", r."Owed", r."Green", r."Yellow", r."Red", r."Overdue", r."Due", r."OnTime", r."Reported", r."Accepted", r."Districts")
-                    IS DISTINCT FROM (EXCLUDED."Tasks", EXCLUDED."Owed", EXCLUDED."Green", EXCLUDED."Yellow", EXCLUDED."Red", EXCLUDED."Overdue",
-                                      EXCLUDED."Due", EXCLUDED."OnTime", EXCLUDED."Reported", EXCLUDED."Accepted", EXCLUDED."Districts")
+                    "Tasks" = EXCLUDED."Tasks", "Owed" = EXCLUDED."Owed", "Green" = EXCLUDED."Green",
+                    "Yellow" = EXCLUDED."Yellow", "Red" = EXCLUDED."Red", "Overdue" = EXCLUDED."Overdue",
+                    "Due" = EXCLUDED."Due", "OnTime" = EXCLUDED."OnTime", "Reported" = EXCLUDED."Reported",
+                    "Accepted" = EXCLUDED."Accepted", "Districts" = EXCLUDED."Districts", "UpdatedAt" = now()
+                WHERE (r."Tasks", r."Owed", r."Green", r."Yellow", r."Red", r."Overdue",
+                       r."Due", r."OnTime", r."Reported", r."Accepted", r."Districts")
+                    IS DISTINCT FROM (EXCLUDED."Tasks", EXCLUDED."Owed", EXCLUDED."Green", EXCLUDED."Yellow",
+                                      EXCLUDED."Red", EXCLUDED."Overdue", EXCLUDED."Due", EXCLUDED."OnTime",
+                                      EXCLUDED."Reported", EXCLUDED."Accepted", EXCLUDED."Districts")
                 RETURNING 1),
             removed AS (
                 DELETE FROM division_rollups r

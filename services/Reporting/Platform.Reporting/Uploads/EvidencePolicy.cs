@@ -4,14 +4,16 @@ using Platform.Contracts.Documents;
 namespace Platform.Reporting.Uploads;
 
 /// <summary>
-/// What may be uploaded as evidence: PDF, images, Word and Excel files, up to a size limit, and only when the content is
-/// what the name says (a renamed executable is refused).
+/// What may be uploaded as evidence: PDF, images, Word and Excel files, up to a size limit, and only when the content
+/// is what the name says (a renamed executable is refused).
 /// </summary>
 public static class EvidencePolicy
 {
     public const long DefaultMaxBytes = 10 * 1024 * 1024;
 
-    /// <summary>What a Word or Excel file may unpack to: ten times the upload limit, far above any real document.</summary>
+    /// <summary>
+    /// What a Word or Excel file may unpack to: ten times the upload limit, far above any real document.
+    /// </summary>
     public const long MaxUnpackedBytes = 100L * 1024 * 1024;
 
     private static readonly byte[] Pdf = "%PDF-"u8.ToArray();
@@ -44,8 +46,14 @@ public static class EvidencePolicy
             ".pdf" => ("application/pdf", content.StartsWith(Pdf)),
             ".png" => ("image/png", content.StartsWith(Png)),
             ".jpg" or ".jpeg" => ("image/jpeg", content.StartsWith(Jpeg)),
-            ".docx" => ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", IsPackage(content, "word/document.xml")),
-            ".xlsx" => ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", IsPackage(content, "xl/workbook.xml")),
+            ".docx" =>
+                (
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                    IsPackage(content, "word/document.xml")),
+            ".xlsx" =>
+                (
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                    IsPackage(content, "xl/workbook.xml")),
             ".doc" => ("application/msword", content.StartsWith(Ole)),
             ".xls" => ("application/vnd.ms-excel", content.StartsWith(Ole)),
             _ => ((string?)null, false),
@@ -56,7 +64,9 @@ public static class EvidencePolicy
             : matches ? (type, null) : (null, $"the content is not a {extension} file");
     }
 
-    /// <summary>A file name safe to store and send back: no path, no control characters, at most 200 characters.</summary>
+    /// <summary>
+    /// A file name safe to store and send back: no path, no control characters, at most 200 characters.
+    /// </summary>
     public static string CleanName(string? name)
     {
         var bare = Path.GetFileName((name ?? string.Empty).Replace('\\', '/'));

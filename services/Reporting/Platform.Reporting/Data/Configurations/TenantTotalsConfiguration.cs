@@ -4,7 +4,9 @@ using Platform.Reporting.Domain;
 
 namespace Platform.Reporting.Data.Configurations;
 
-/// <summary>Written by PostgreSQL (a trigger on task_lights, migration DivisionTotals) and by the roll-up, never by EF.</summary>
+/// <summary>
+/// Written by PostgreSQL (a trigger on task_lights, migration DivisionTotals) and by the roll-up, never by EF.
+/// </summary>
 internal sealed class TenantTotalsConfiguration : IEntityTypeConfiguration<TenantTotals>
 {
     public void Configure(EntityTypeBuilder<TenantTotals> builder)
