@@ -47,7 +47,7 @@ public sealed class LedgerExportTests(ReportingApp app)
         // The projection is the one source of a light: whatever it holds, the ledger prints, and nothing recomputes it.
         await using (var scope = app.Services.CreateAsyncScope())
         {
-            scope.ServiceProvider.GetRequiredService<TenantContext>().SetSystem();
+            using var platform = scope.ServiceProvider.GetRequiredService<TenantContext>().AsSystem("test set-up");
             var db = scope.ServiceProvider.GetRequiredService<ReportingDbContext>();
             var changed = await db.Lights
                 .Where(l => l.TaskId == app.UnreportedTask && l.Period == "2023-11")

@@ -24,7 +24,7 @@ public sealed class MunicipalViewTests(ReportingApp app)
         // The clock's pass over the whole year: several tasks of one lead unit, each keeps its own row.
         await using (var scope = app.Services.CreateAsyncScope())
         {
-            scope.ServiceProvider.GetRequiredService<Platform.MultiTenancy.TenantContext>().SetSystem();
+            using var platform = scope.ServiceProvider.GetRequiredService<Platform.MultiTenancy.TenantContext>().AsSystem("test set-up");
             var lights = scope.ServiceProvider.GetRequiredService<Platform.Reporting.Domain.LightProjector>();
             Assert.True(await lights.RefreshAsync(
                 new DateOnly(2023, 1, 1),

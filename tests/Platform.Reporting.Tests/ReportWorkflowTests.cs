@@ -4,10 +4,13 @@ using MassTransit;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Platform.Contracts.Events;
 using Platform.Contracts.Reporting.V1;
+using Platform.MultiTenancy;
+using Platform.Reporting.Data;
 using Platform.Testing;
 
 namespace Platform.Reporting.Tests;
@@ -156,6 +159,9 @@ public sealed class ReportWorkflowTests(ReportingApp app)
         Assert.Equal(["saved", "submitted", "returned", "saved", "submitted", "accepted"], july.Select(e => e.Action));
         Assert.Contains("Returned", july[2].After);
         Assert.Contains("Submitted", july[2].Before);
+        Assert.Equal(
+            [nameof(ReportSubmitted), nameof(ReportReturned), nameof(ReportSubmitted), nameof(ReportAccepted)],
+            await JulysEventsOfAsync(TargetTask));
 
         // August starts from July's report.
         var august = await app.Reports.GetReportAsync(ReportOf("2023-08"), Scj);
@@ -304,6 +310,24 @@ public sealed class ReportWorkflowTests(ReportingApp app)
 
     private ReportActionRequest Action(string period = July, string? comment = null) =>
         ReportRequests.ActionOn(app.TaskWithTarget, period, comment: comment);
+
+    /// <summary>The events the outbox holds for a task's July reports, oldest first, by the type they travel under.</summary>
+    private async Task<List<string>> JulysEventsOfAsync(string taskId)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        using var platform = scope.ServiceProvider.GetRequiredService<TenantContext>().AsSystem("test set-up");
+        var rows = await scope.ServiceProvider.GetRequiredService<ReportingDbContext>()
+            .Set<Platform.Messaging.OutboxMessage>()
+            .Where(m => m.MessageType.StartsWith("Platform.Contracts.Events.Report"))
+            .OrderBy(m => m.CreatedAt)
+            .ThenBy(m => m.Id)
+            .Select(m => new { m.MessageType, m.Body })
+            .ToListAsync();
+        var types = rows
+            .Where(m => m.Body.Contains(taskId, StringComparison.Ordinal) && m.Body.Contains(July, StringComparison.Ordinal))
+            .Select(m => m.MessageType);
+        return types.Select(t => t[..t.IndexOf(',', StringComparison.Ordinal)].Split('.')[^1]).ToList();
+    }
 
     private static async Task EachIsRefusedAsync(StatusCode expected, params Func<Task>[] calls)
     {

@@ -87,7 +87,7 @@ public sealed class UnitNamesTests(ReportingApp app)
         {
             await using (var scope = app.Services.CreateAsyncScope())
             {
-                scope.ServiceProvider.GetRequiredService<TenantContext>().SetSystem();
+                using var platform = scope.ServiceProvider.GetRequiredService<TenantContext>().AsSystem("test set-up");
                 if (await condition(scope.ServiceProvider.GetRequiredService<ReportingDbContext>()))
                 {
                     return;

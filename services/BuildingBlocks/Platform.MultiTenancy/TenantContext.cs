@@ -75,12 +75,6 @@ public sealed partial class TenantContext(ILogger<TenantContext> logger) : ITena
     }
 
     /// <summary>
-    /// Cross-tenant platform work for the whole of this scope. Kept for test set-up only; code uses
-    /// <see cref="AsSystem"/>, whose end is visible.
-    /// </summary>
-    public void SetSystem() => Set(Access.Platform);
-
-    /// <summary>
     /// Cross-tenant platform work until the returned scope is disposed, which restores the context from before (also
     /// on the open database connections). The caller's user, roles and scopes stay as they were: only whose rows may be
     /// read and written changes. Entering names <paramref name="reason"/> in the log.
