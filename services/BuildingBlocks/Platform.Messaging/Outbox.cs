@@ -5,9 +5,10 @@ using Platform.Contracts;
 namespace Platform.Messaging;
 
 /// <summary>
-/// A message is stored under its own type, whatever type it was enqueued as (a domain change hands its event over as
-/// an <see cref="object"/>). Rows are stamped in real time, never by a service's adjustable demo clock: the relay's schedule is about the
-/// broker, not about the business calendar, and a demo clock set back must not hold events for minutes.
+/// A message is stored under its own type, whatever type it was enqueued as (a domain change hands its event over
+/// as an <see cref="object"/>). Rows are stamped in real time, never by a service's adjustable demo clock: the
+/// relay's schedule is about the broker, not about the business calendar, and a demo clock set back must not hold
+/// events for minutes.
 /// </summary>
 public sealed class Outbox<TDbContext>(TDbContext db) : IOutbox
     where TDbContext : DbContext

@@ -136,34 +136,3 @@ public sealed class SupervisionLadder(
         return text.ToString();
     }
 }
-
-/// <summary>
-/// Runs the ladder every few minutes (Notifications:LadderInterval) and whenever a demo or test stack's clock is set.
-/// </summary>
-public sealed partial class LadderClock(
-    IServiceScopeFactory scopes, IConfiguration configuration, TimeProvider clock, ILogger<LadderClock> logger)
-    : PeriodicJob(scopes, clock, logger)
-{
-    protected override TimeSpan Interval =>
-        configuration.GetValue("Notifications:LadderInterval", TimeSpan.FromMinutes(10));
-
-    protected override string Name => "The supervision ladder";
-
-    protected override async Task RunAsync(IServiceProvider services, CancellationToken cancellationToken) =>
-        LogPass(Logger, await services.GetRequiredService<SupervisionLadder>().RunAsync(cancellationToken));
-
-    [LoggerMessage(Level = LogLevel.Debug, Message = "The supervision ladder added {Count} notifications")]
-    private static partial void LogPass(ILogger logger, int count);
-}
-
-/// <summary>A demo or test stack's clock was set: the ladder runs for the new day at once.</summary>
-public sealed class LadderOnClockChange(TenantContext tenant, SupervisionLadder ladder) : IClockChangeHandler
-{
-    public async Task OnClockChangedAsync(CancellationToken cancellationToken)
-    {
-        using (tenant.AsSystem("the supervision ladder after a clock change"))
-        {
-            await ladder.RunAsync(cancellationToken);
-        }
-    }
-}

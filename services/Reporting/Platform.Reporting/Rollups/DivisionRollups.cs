@@ -12,7 +12,8 @@ namespace Platform.Reporting.Rollups;
 /// only, so a view of any division reads O(children × indicators) rows however many reports lie below.
 /// <para>
 /// The districts' rows are exact at every commit (a trigger keeps them); the divisions above follow within one
-/// <see cref="Jobs.RollupWorker"/> tick. A district month changed since the last pass carries <c>Stale</c> on its total row;
+/// <see cref="Jobs.RollupWorker"/> tick. A district month changed since the last pass carries <c>Stale</c> on its
+/// total row;
 /// <see cref="RefreshAsync"/> claims those rows (skipping any a writer holds, which stay for the next pass) and
 /// recounts their ancestors bottom-up. If the recount fails the claim is given back; if the process dies in between,
 /// the next start recounts everything (<see cref="RebuildAsync"/>). Runs in the system context.
