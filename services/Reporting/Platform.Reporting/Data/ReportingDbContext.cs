@@ -36,6 +36,10 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
 
     public DbSet<ViewStamp> ViewStamps => Set<ViewStamp>();
 
+    public DbSet<CompletionReport> CompletionReports => Set<CompletionReport>();
+
+    public DbSet<ClosingYear> ClosingYears => Set<ClosingYear>();
+
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
         modelBuilder.AddOutboxAndInbox();

@@ -193,6 +193,40 @@ namespace Platform.Reporting.Data.Migrations
                     b.ToTable("audit_entries", (string)null);
                 });
 
+            modelBuilder.Entity("Platform.Reporting.Domain.ClosingYear", b =>
+                {
+                    b.Property<string>("TenantId")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ClosedBy")
+                        .HasColumnType("text");
+
+                    b.Property<DateOnly?>("CompletionOpensOn")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("RuleVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("TenantId", "Year");
+
+                    b.ToTable("closing_years", (string)null);
+                });
+
             modelBuilder.Entity("Platform.Reporting.Domain.ComparableTarget", b =>
                 {
                     b.Property<long>("Id")
@@ -252,6 +286,80 @@ namespace Platform.Reporting.Data.Migrations
                     b.HasIndex("Year", "Indicator");
 
                     b.ToTable("comparable_targets", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Reporting.Domain.CompletionReport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.PrimitiveCollection<List<decimal?>>("FinalValues")
+                        .IsRequired()
+                        .HasColumnType("numeric[]");
+
+                    b.Property<Guid>("LeadUnitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<bool>("PrefilledFromClosure")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("ReturnComment")
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset?>("ReviewedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReviewedBy")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTimeOffset?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SubmittedBy")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("TaskId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TaskId", "Year", "LeadUnitId")
+                        .IsUnique();
+
+                    b.HasIndex("TenantId", "Year", "Status");
+
+                    b.ToTable("completion_reports", (string)null);
                 });
 
             modelBuilder.Entity("Platform.Reporting.Domain.Contribution", b =>
