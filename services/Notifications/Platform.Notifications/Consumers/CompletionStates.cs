@@ -46,7 +46,7 @@ internal static class CompletionStates
         return true;
     }
 
-    /// <summary>The task's number in the district's list, as the owed reports know it (empty before the list).</summary>
+    /// <summary>The task's number in the district's list, as the owed reports know it (empty before a list).</summary>
     public static async Task<string> NumberAsync(
         NotificationsDbContext db, Guid task, CancellationToken cancellationToken) =>
         await db.OwedReports.Where(o => o.TaskId == task)
