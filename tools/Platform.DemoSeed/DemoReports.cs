@@ -6,7 +6,8 @@ using static SeedAnswers;
 /// A few months of a district's reporting, written through the gateway as its units and office would, with the
 /// reporting service's demo clock (its /_clock endpoint) moved so that each step happens on a plausible day: June's
 /// reports mostly on time and reviewed, some late, some missing; July's in every state — accepted, submitted,
-/// returned, drafts with targets behind pace, an extension and a closure awaiting the office. The lead unit of
+/// returned, drafts with targets behind pace, an extension and a closure awaiting the office, and one of each it
+/// approved. The lead unit of
 /// <see cref="LeftForTheNewcomer"/> keeps July untouched so that a newcomer (and the end-to-end tests) can report it.
 /// </summary>
 internal sealed class DemoReports(
@@ -142,47 +143,76 @@ internal sealed class DemoReports(
 
         if (full)
         {
-            await RequestsAsync(reporters, tasks);
+            await RequestsAsync(admin, reporters, tasks);
         }
 
         return true;
     }
 
-    /// <summary>A pending extension and a pending closure (with its evidence) for the office's queue.</summary>
-    private async Task RequestsAsync(Dictionary<string, string> reporters, IReadOnlyList<PublishedTask> tasks)
+    /// <summary>
+    /// A pending extension and a pending closure (with its evidence) for the office's queue, and one of each the office
+    /// already approved: the year's assessment counts the extensions asked and the closures verified during the year.
+    /// </summary>
+    private async Task RequestsAsync(
+        string admin, Dictionary<string, string> reporters, IReadOnlyList<PublishedTask> tasks)
     {
-        var extended = tasks.FirstOrDefault(t => t.LeadName != LeftForTheNewcomer && t.Deadline.Length > 0);
-        if (extended is not null)
+        var others = tasks.Where(t => t.LeadName != LeftForTheNewcomer).ToList();
+        var extendable = others.Where(t => t.Deadline.Length > 0).ToList();
+        if (extendable.Count > 0)
         {
-            var deadline = DateOnly.Parse(extended.Deadline, CultureInfo.InvariantCulture).AddMonths(3);
-            var token = await signIn(reporters[extended.LeadName]);
-            await api.PostAsync<Ignored>(token, "/api/v1/task-requests:extension", new
-            {
-                taskId = extended.Id,
-                requestedDeadline = deadline.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                reason = "涉及市级系统改造，需待市级部门完成接口开发后方可上线。",
-            });
+            await ExtensionAsync(reporters, extendable[0], 3, "涉及市级系统改造，需待市级部门完成接口开发后方可上线。");
         }
 
-        var closed = tasks.LastOrDefault(t => t.LeadName != LeftForTheNewcomer);
-        if (closed is not null)
+        if (others.Count > 0)
         {
-            var token = await signIn(reporters[closed.LeadName]);
-            var pdf = "%PDF-1.4\n% 验收材料（演示）\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"u8;
-            using var form = new MultipartFormDataContent
-            {
-                { new ByteArrayContent(pdf.ToArray()), "file", "验收材料.pdf" },
-            };
-            using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/evidence?task_id={closed.Id}")
-            {
-                Content = form,
-            };
-            var evidence = await api.SendAsync<Created>(request, token, "evidence upload");
-            await api.PostAsync<Ignored>(token, "/api/v1/task-requests:closure", new
-            {
-                taskId = closed.Id, reason = "任务已全部完成，相关制度已印发实施。", evidenceIds = new[] { evidence.Id },
-            });
+            await ClosureAsync(reporters, others[^1], "任务已全部完成，相关制度已印发实施。");
         }
+
+        // Approved ones, on other tasks than the pending requests above.
+        if (extendable.Count > 1 && extendable[1].Id != others[^1].Id)
+        {
+            var id = await ExtensionAsync(reporters, extendable[1], 2, "受汛期影响，施工进度需顺延两个月。");
+            await api.PostAsync<Ignored>(admin, $"/api/v1/task-requests/{id}:decide", new { approve = true });
+        }
+
+        if (others.Count > 2 && !extendable.Take(2).Any(t => t.Id == others[^2].Id))
+        {
+            var id = await ClosureAsync(reporters, others[^2], "各项工作已完成并通过验收，长效机制已建立。");
+            await api.PostAsync<Ignored>(admin, $"/api/v1/task-requests/{id}:decide", new { approve = true });
+        }
+    }
+
+    private async Task<string> ExtensionAsync(
+        Dictionary<string, string> reporters, PublishedTask task, int months, string reason)
+    {
+        var deadline = DateOnly.Parse(task.Deadline, CultureInfo.InvariantCulture).AddMonths(months);
+        var token = await signIn(reporters[task.LeadName]);
+        return (await api.PostAsync<Created>(token, "/api/v1/task-requests:extension", new
+        {
+            taskId = task.Id,
+            requestedDeadline = deadline.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            reason,
+        })).Id;
+    }
+
+    /// <summary>A closure request of a task with its acceptance evidence.</summary>
+    private async Task<string> ClosureAsync(Dictionary<string, string> reporters, PublishedTask task, string reason)
+    {
+        var token = await signIn(reporters[task.LeadName]);
+        var pdf = "%PDF-1.4\n% 验收材料（演示）\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"u8;
+        using var form = new MultipartFormDataContent
+        {
+            { new ByteArrayContent(pdf.ToArray()), "file", "验收材料.pdf" },
+        };
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/evidence?task_id={task.Id}")
+        {
+            Content = form,
+        };
+        var evidence = await api.SendAsync<Created>(request, token, "evidence upload");
+        return (await api.PostAsync<Created>(token, "/api/v1/task-requests:closure", new
+        {
+            taskId = task.Id, reason, evidenceIds = new[] { evidence.Id },
+        })).Id;
     }
 
     /// <summary>A reporter account for every lead unit (the directory's own where it has one).</summary>

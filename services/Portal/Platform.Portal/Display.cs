@@ -51,6 +51,9 @@ public static class Display
         NotificationsV1.NotificationKind.ReportAccepted => "月报通过",
         NotificationsV1.NotificationKind.ExtensionDecided => "延期批复",
         NotificationsV1.NotificationKind.ClosureDecided => "办结批复",
+        NotificationsV1.NotificationKind.CompletionReturned => "完成情况退回",
+        NotificationsV1.NotificationKind.CompletionAccepted => "完成情况通过",
+        NotificationsV1.NotificationKind.AssessmentPublished => "考核结果",
         _ => "通知",
     };
 

@@ -24,6 +24,12 @@ public sealed class NotificationsDbContext(DbContextOptions<NotificationsDbConte
 
     public DbSet<Preference> Preferences => Set<Preference>();
 
+    public DbSet<CompletionState> CompletionStates => Set<CompletionState>();
+
+    public DbSet<AssessmentState> AssessmentStates => Set<AssessmentState>();
+
+    public DbSet<SupervisionNotice> SupervisionNotices => Set<SupervisionNotice>();
+
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
         modelBuilder.AddOutboxAndInbox();

@@ -20,4 +20,13 @@ public enum NotificationKind
     ReportAccepted = 6,
     ExtensionDecided = 7,
     ClosureDecided = 8,
+
+    /// <summary>年度完成情况 returned by the office with its comment, to the lead unit's reporters.</summary>
+    CompletionReturned = 9,
+
+    /// <summary>年度完成情况 accepted, with the outcome that counts in the assessment.</summary>
+    CompletionAccepted = 10,
+
+    /// <summary>考核: a unit's score and rank, or the district's ranking for the office and leaders.</summary>
+    AssessmentPublished = 11,
 }

@@ -26,6 +26,9 @@ internal static class Extensions
             x.AddConsumer<ReportReturnedConsumer>();
             x.AddConsumer<ReportAcceptedConsumer>();
             x.AddConsumer<TaskRequestDecidedConsumer>();
+            x.AddConsumer<CompletionReturnedConsumer>();
+            x.AddConsumer<CompletionAcceptedConsumer>();
+            x.AddConsumer<AssessmentPublishedConsumer>();
         });
         builder.Services.AddSingleton<InboxSignal>();
         builder.Services.AddScoped<NotificationWriter>();

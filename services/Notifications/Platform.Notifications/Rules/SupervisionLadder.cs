@@ -1,5 +1,7 @@
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Platform.Contracts.Events;
+using Platform.Messaging;
 using Platform.MultiTenancy;
 using Platform.Notifications.Data;
 using Platform.Notifications.Domain;
@@ -14,10 +16,15 @@ namespace Platform.Notifications.Rules;
 /// unit's leader (unit-leader) and the district's office and leaders M days later. Each person gets each of these once
 /// per month (cause keys); a district with nothing due hears nothing. What it is about to send is confirmed with
 /// reporting first: only reports still owed there are listed, and a district whose answer cannot be had hears nothing
-/// until the next pass.
+/// until the next pass. Each 督办单 is recorded once (<see cref="SupervisionNotice"/>) and announced as
+/// SupervisionNoticeIssued through the outbox, in the transaction that writes its notifications.
 /// </summary>
 public sealed class SupervisionLadder(
-    NotificationsDbContext db, NotificationWriter writer, IOwedConfirmation confirmation, TimeProvider clock)
+    NotificationsDbContext db,
+    NotificationWriter writer,
+    IOwedConfirmation confirmation,
+    IOutbox outbox,
+    TimeProvider clock)
 {
     public DateOnly Today => ChinaTime.Today(clock);
 
@@ -77,6 +84,13 @@ public sealed class SupervisionLadder(
         }
 
         var notifications = new List<Notification>();
+        var periods = candidates.Select(o => o.Period).Distinct().ToList();
+        var issued = (await db.SupervisionNotices
+                .Where(n => n.TenantId == tenant && periods.Contains(n.Period))
+                .Select(n => new { n.UnitId, n.Period })
+                .ToListAsync(cancellationToken))
+            .Select(n => (n.UnitId, n.Period))
+            .ToHashSet();
         foreach (
             var unit in candidates.Where(o => stillOwed.Contains(o.Id))
                 .GroupBy(o => (o.Period, o.DueOn, o.LeadUnitId, o.LeadUnitName)))
@@ -109,10 +123,38 @@ public sealed class SupervisionLadder(
                     Title = $"督办单：{unitName} {period} 月报逾期未报 {items.Count} 项",
                     Body = Digest($"{unitName}以下任务的 {period} 月报催办后仍未报送，请督促落实：", items),
                 }));
+                if (issued.Add((unitId, period)))
+                {
+                    Issue(tenant, unitId, unitName, period, items);
+                }
             }
         }
 
         return await writer.AddAsync(notifications, cancellationToken);
+    }
+
+    /// <summary>
+    /// Records a 督办单 and hands its event to the outbox: both are saved with the pass's notifications or not at all,
+    /// and the row's id (the same for the same unit and month) is the notice's key downstream.
+    /// </summary>
+    private void Issue(string tenant, Guid unit, string unitName, string period, List<OwedReport> items)
+    {
+        var id = SupervisionNotice.IdOf(tenant, unit, period);
+        var now = clock.GetUtcNow();
+        db.SupervisionNotices.Add(new SupervisionNotice
+        {
+            Id = id, TenantId = tenant, UnitId = unit, Period = period, IssuedAt = now,
+        });
+        outbox.Enqueue(new SupervisionNoticeIssued
+        {
+            TenantId = tenant,
+            UnitId = unit,
+            UnitName = unitName,
+            Period = period,
+            TaskIds = items.Select(o => o.TaskId).Distinct().ToList(),
+            NoticeId = id,
+            OccurredAt = now,
+        });
     }
 
     private static IEnumerable<Notification> ToReporters(

@@ -148,6 +148,60 @@ namespace Platform.Notifications.Data.Migrations
                     b.ToTable("unit_names", (string)null);
                 });
 
+            modelBuilder.Entity("Platform.Notifications.Domain.AssessmentState", b =>
+                {
+                    b.Property<string>("TenantId")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Final")
+                        .IsConcurrencyToken()
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("RuleVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("TenantId", "Year");
+
+                    b.ToTable("assessment_states", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Notifications.Domain.CompletionState", b =>
+                {
+                    b.Property<Guid>("TaskId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("LeadUnitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("TaskId", "Year", "LeadUnitId");
+
+                    b.ToTable("completion_states", (string)null);
+                });
+
             modelBuilder.Entity("Platform.Notifications.Domain.Delivery", b =>
                 {
                     b.Property<long>("Id")
@@ -482,6 +536,37 @@ namespace Platform.Notifications.Data.Migrations
                     b.HasKey("TaskId", "Period", "LeadUnitId");
 
                     b.ToTable("report_states", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Notifications.Domain.SupervisionNotice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("IssuedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "UnitId", "Period")
+                        .IsUnique();
+
+                    b.ToTable("supervision_notices", (string)null);
                 });
 
             modelBuilder.Entity("Platform.Notifications.Domain.WebhookSubscription", b =>

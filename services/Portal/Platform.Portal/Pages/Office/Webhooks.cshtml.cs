@@ -24,6 +24,9 @@ public sealed class WebhooksModel : PortalPage
         ("NOTIFICATION_KIND_REPORT_ACCEPTED", "月报通过"),
         ("NOTIFICATION_KIND_EXTENSION_DECIDED", "延期批复"),
         ("NOTIFICATION_KIND_CLOSURE_DECIDED", "办结批复"),
+        ("NOTIFICATION_KIND_COMPLETION_RETURNED", "完成情况退回"),
+        ("NOTIFICATION_KIND_COMPLETION_ACCEPTED", "完成情况通过"),
+        ("NOTIFICATION_KIND_ASSESSMENT_PUBLISHED", "考核结果"),
     ];
 
     [BindProperty(SupportsGet = true)] public bool Dead { get; set; }
