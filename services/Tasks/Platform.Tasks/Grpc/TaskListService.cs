@@ -22,7 +22,8 @@ public sealed class TaskListService(
     ITenantContext caller,
     UnitDirectory units,
     IOutbox outbox,
-    TimeProvider clock)
+    TimeProvider clock,
+    CarryOverDesk carryOver)
     : V1.TaskLists.TaskListsBase
 {
     private const int DefaultPageSize = 100;
@@ -230,6 +231,7 @@ public sealed class TaskListService(
         var versionsOfYear = await db.TaskLists.Where(l => l.TenantId == tenant && l.Year == list.Year)
             .ToListAsync(context.CancellationToken);
         outbox.Enqueue(list.Publish(versionsOfYear, caller.Actor(), clock.GetUtcNow()));
+        await carryOver.FixOnPublishAsync(list, context.CancellationToken);
         try
         {
             await db.SaveChangesAsync(context.CancellationToken);
@@ -345,6 +347,24 @@ public sealed class TaskListService(
 
         return task.ToProto(task.TaskList!.Year);
     }
+
+    public override Task<V1.CarryOver> GetCarryOver(V1.GetCarryOverRequest request, ServerCallContext context) =>
+        carryOver.GetAsync(request.Id, context.CancellationToken);
+
+    public override Task<V1.CarryOverCandidate> CarryTask(
+        V1.CarryOverActionRequest request,
+        ServerCallContext context) =>
+        carryOver.CarryAsync(request, context.CancellationToken);
+
+    public override Task<V1.CarryOverCandidate> MatchTask(
+        V1.CarryOverActionRequest request,
+        ServerCallContext context) =>
+        carryOver.MatchAsync(request, context.CancellationToken);
+
+    public override Task<V1.CarryOverCandidate> DropTask(
+        V1.CarryOverActionRequest request,
+        ServerCallContext context) =>
+        carryOver.DropAsync(request, context.CancellationToken);
 
     private string ReadTenant()
     {
