@@ -47,7 +47,7 @@ public sealed class TaskItem : ITenantEntity
 
     public List<TaskSignature> Signatures { get; set; } = [];
 
-    /// <summary>The unfinished task of the previous year this one continues (carried over or matched), if any.</summary>
+    /// <summary>The unfinished task of the previous year this one continues (carried or matched), if any.</summary>
     public Guid? CarriedFromTaskId { get; set; }
 
     public int? CarriedFromYear { get; set; }

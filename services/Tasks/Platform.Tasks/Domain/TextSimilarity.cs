@@ -10,7 +10,7 @@ namespace Platform.Tasks.Domain;
 /// </summary>
 public static class TextSimilarity
 {
-    /// <summary>Below this a draft task is not worth suggesting: shared stock phrases (推进, 工作) alone reach ~0.2.</summary>
+    /// <summary>Below this a draft task is not worth suggesting: stock phrases (推进, 工作) alone reach ~0.2.</summary>
     public const double Threshold = 0.3;
 
     /// <summary>Texts longer than this are compared by their opening only: a task is a sentence or two.</summary>
@@ -55,7 +55,7 @@ public static class TextSimilarity
         return dot / (Norm(left) * Norm(right));
     }
 
-    /// <summary>The candidates at or above the threshold, best first (ties by their order given), at most top.</summary>
+    /// <summary>The candidates at or above the threshold, best first (ties in given order), at most top.</summary>
     public static IReadOnlyList<(T Item, double Score)> Rank<T>(
         string text, IEnumerable<T> candidates, Func<T, string> textOf, int top = 3) =>
         candidates.Select((c, i) => (Item: c, Score: Score(text, textOf(c)), Index: i))

@@ -145,7 +145,7 @@ public sealed class CarryOverDesk(TasksDbContext db, ITenantContext caller, IOut
         return (list, state, candidate, choice);
     }
 
-    /// <summary>Takes back what the decision so far did to the draft: the carried copy goes, a match is unlinked.</summary>
+    /// <summary>Takes back what the decision so far did to the draft: a carried copy goes, a match is unlinked.</summary>
     private void Undo(TaskList list, CarryOverChoice choice)
     {
         var task = choice.ToTaskId is { } id ? list.Tasks.SingleOrDefault(t => t.Id == id) : null;
@@ -276,7 +276,8 @@ public sealed class CarryOverDesk(TasksDbContext db, ITenantContext caller, IOut
         var ids = choices.Where(c => c.ToTaskId is not null).Select(c => c.ToTaskId!.Value).ToList();
         return ids.Count == 0
             ? []
-            : await db.Tasks.Where(t => ids.Contains(t.Id)).ToDictionaryAsync(t => t.Id, t => t.Number, cancellationToken);
+            : await db.Tasks.Where(t => ids.Contains(t.Id))
+                .ToDictionaryAsync(t => t.Id, t => t.Number, cancellationToken);
     }
 
     private static V1.CarryOverCandidate ToProto(TaskList list, CarryOverState state, CarryOverCandidate candidate)
