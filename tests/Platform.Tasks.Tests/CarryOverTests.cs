@@ -3,6 +3,7 @@ using System.Text.Json;
 using Google.Protobuf;
 using Grpc.Core;
 using MassTransit;
+using Npgsql;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Contracts.Events;
 using Platform.Contracts.Tasks.V1;
@@ -208,6 +209,45 @@ public sealed class CarryOverTests(TasksApp app)
         Assert.Equal((one.Id, 2059), (link.GetProperty("carriedFromTaskId").GetString(),
             link.GetProperty("carriedFromYear").GetInt32()));
         Assert.Equal(3, (await CarriedOverEventsAsync(closed)).Count);
+    }
+
+    [Fact]
+    public async Task ADecisionRacingThePublicationIsEitherPublishedWithItsEventOrRefused()
+    {
+        var admin = await AdminAsync();
+        var (closed, _) = await CloseYearAsync(2065, admin);
+        var draft = await DraftAsync(2066, admin);
+
+        // Another transaction holds the list's row: the publication and the decision both queue behind it.
+        await using var holder = new NpgsqlConnection(app.TasksDatabase.AdminConnectionString);
+        await holder.OpenAsync();
+        await using var held = await holder.BeginTransactionAsync();
+        await using (var lockRow = new NpgsqlCommand(
+            "SELECT 1 FROM task_lists WHERE \"Id\" = @id FOR UPDATE", holder, held))
+        {
+            lockRow.Parameters.AddWithValue("id", Guid.Parse(draft.Id));
+            await lockRow.ExecuteScalarAsync();
+        }
+
+        var publish = app.Tasks.PublishTaskListAsync(new PublishTaskListRequest { Id = draft.Id }, admin).ResponseAsync;
+        await Task.Delay(300);
+        var carry = Act(draft, closed.Tasks[0], admin, "carry");
+        await Task.Delay(300);
+        await held.RollbackAsync();
+        await publish;
+        var carried = await Record.ExceptionAsync(() => carry);
+
+        var choices = (long)(await app.ScalarAsync(
+            "SELECT count(*) FROM carry_over_choices WHERE \"TaskListId\" = @id",
+            ("id", Guid.Parse(draft.Id))))!;
+        var sent = await CarriedOverEventsAsync(closed);
+        Assert.Equal(choices, sent.Count);
+        var published = JsonDocument.Parse((await app.PublishedEventAsync(draft.Id))!).RootElement;
+        Assert.Equal(3 + (int)choices, published.GetProperty("tasks").GetArrayLength());
+        if (carried is not null)
+        {
+            Assert.Equal(StatusCode.FailedPrecondition, Assert.IsType<RpcException>(carried).StatusCode);
+        }
     }
 
     [Fact]

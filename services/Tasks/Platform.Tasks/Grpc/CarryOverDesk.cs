@@ -35,6 +35,7 @@ public sealed class CarryOverDesk(TasksDbContext db, ITenantContext caller, IOut
 
     public async Task<V1.CarryOverCandidate> CarryAsync(V1.CarryOverActionRequest request, CancellationToken token)
     {
+        await using var transaction = await db.Database.BeginTransactionAsync(token);
         var (list, state, candidate, choice) = await OpenAsync(request, token);
         if (choice.Decision == CarryOverDecision.Carried && choice.ToTaskId is not null && choice.FixedAt is null
             && list.Tasks.Any(t => t.Id == choice.ToTaskId))
@@ -50,11 +51,13 @@ public sealed class CarryOverDesk(TasksDbContext db, ITenantContext caller, IOut
         db.Tasks.Add(task);
         choice.Carry(task.Id);
         await SaveAsync(token);
+        await transaction.CommitAsync(token);
         return ToProto(list, state, candidate);
     }
 
     public async Task<V1.CarryOverCandidate> MatchAsync(V1.CarryOverActionRequest request, CancellationToken token)
     {
+        await using var transaction = await db.Database.BeginTransactionAsync(token);
         var (list, state, candidate, choice) = await OpenAsync(request, token);
         var taskId = Caller.ParseId(request.TaskId, "task_id", "task");
         var task = list.Tasks.SingleOrDefault(t => t.Id == taskId)
@@ -74,17 +77,33 @@ public sealed class CarryOverDesk(TasksDbContext db, ITenantContext caller, IOut
         task.CarriedFromYear = candidate.FromYear;
         choice.Match(task.Id);
         await SaveAsync(token);
+        await transaction.CommitAsync(token);
         return ToProto(list, state, candidate);
     }
 
     public async Task<V1.CarryOverCandidate> DropAsync(V1.CarryOverActionRequest request, CancellationToken token)
     {
+        await using var transaction = await db.Database.BeginTransactionAsync(token);
         var (list, state, candidate, choice) = await OpenAsync(request, token);
         var reason = CarryOverChoice.CheckReason(request.Reason); // before anything is undone
         Undo(list, choice);
         choice.Drop(reason);
         await SaveAsync(token);
+        await transaction.CommitAsync(token);
         return ToProto(list, state, candidate);
+    }
+
+    /// <summary>
+    /// Locks the list's row until the caller's transaction ends, before the list is read: a decision and the list's
+    /// publication take turns, so a decision is either in the published list (and its event) or refused — never
+    /// saved on a list published meanwhile without its event.
+    /// </summary>
+    public async Task LockListAsync(string id, CancellationToken cancellationToken)
+    {
+        var listId = Caller.ParseId(id, "id", "task list");
+        await db.Database.ExecuteSqlInterpolatedAsync(
+            $"SELECT 1 FROM task_lists WHERE \"Id\" = {listId} FOR UPDATE",
+            cancellationToken);
     }
 
     /// <summary>
@@ -115,6 +134,7 @@ public sealed class CarryOverDesk(TasksDbContext db, ITenantContext caller, IOut
         V1.CarryOverActionRequest request, CancellationToken cancellationToken)
     {
         caller.RequireDistrictAdmin(PlatformScopes.TasksWrite);
+        await LockListAsync(request.Id, cancellationToken);
         var list = await LoadListAsync(request.Id, cancellationToken);
         var fromTaskId = Caller.ParseId(request.FromTaskId, "from_task_id", "task");
         list.EnsureDraft("changed");
@@ -145,7 +165,7 @@ public sealed class CarryOverDesk(TasksDbContext db, ITenantContext caller, IOut
         return (list, state, candidate, choice);
     }
 
-    /// <summary>Takes back what the decision so far did to the draft: a carried copy goes, a match is unlinked.</summary>
+    /// <summary>Takes back what the decision so far did to the draft: a carried copy goes, a match unlinks.</summary>
     private void Undo(TaskList list, CarryOverChoice choice)
     {
         var task = choice.ToTaskId is { } id ? list.Tasks.SingleOrDefault(t => t.Id == id) : null;

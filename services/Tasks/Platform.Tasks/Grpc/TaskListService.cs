@@ -227,6 +227,8 @@ public sealed class TaskListService(
         ServerCallContext context)
     {
         var tenant = caller.RequireDistrictAdmin(PlatformScopes.TasksWrite);
+        await using var transaction = await db.Database.BeginTransactionAsync(context.CancellationToken);
+        await carryOver.LockListAsync(request.Id, context.CancellationToken);
         var list = await LoadAsync(request.Id, context.CancellationToken);
         var versionsOfYear = await db.TaskLists.Where(l => l.TenantId == tenant && l.Year == list.Year)
             .ToListAsync(context.CancellationToken);
@@ -242,6 +244,7 @@ public sealed class TaskListService(
                 $"Another version of the {list.Year} list was published at the same time; reload and try again.");
         }
 
+        await transaction.CommitAsync(context.CancellationToken);
         return list.ToProto(withTasks: true);
     }
 
