@@ -13,4 +13,8 @@ public sealed record PublishedTask
     public string? DeadlineText { get; init; }
     public IReadOnlyList<PublishedTarget> Targets { get; init; } = [];
     public IReadOnlyList<string> Indicators { get; init; } = [];
+
+    /// <summary>The unfinished task of the previous year this one continues (结转), if any.</summary>
+    public Guid? CarriedFromTaskId { get; init; }
+    public int? CarriedFromYear { get; init; }
 }

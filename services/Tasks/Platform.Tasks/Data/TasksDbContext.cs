@@ -20,6 +20,10 @@ public sealed class TasksDbContext(DbContextOptions<TasksDbContext> options, ITe
 
     public DbSet<KnownUnit> KnownUnits => Set<KnownUnit>();
 
+    public DbSet<CarryOverCandidate> CarryOverCandidates => Set<CarryOverCandidate>();
+
+    public DbSet<CarryOverChoice> CarryOverChoices => Set<CarryOverChoice>();
+
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
         modelBuilder.AddOutboxAndInbox();

@@ -47,6 +47,11 @@ public sealed class TaskItem : ITenantEntity
 
     public List<TaskSignature> Signatures { get; set; } = [];
 
+    /// <summary>The unfinished task of the previous year this one continues (carried or matched), if any.</summary>
+    public Guid? CarriedFromTaskId { get; set; }
+
+    public int? CarriedFromYear { get; set; }
+
     public IEnumerable<TaskUnit> Leads => Units.Where(u => u.Role == UnitRole.Lead).OrderBy(u => u.Order);
 
     public IEnumerable<TaskUnit> Responsible => Units.Where(u => u.Role == UnitRole.Responsible).OrderBy(u => u.Order);

@@ -11,7 +11,9 @@ public static class TaskListDiff
         var publishedTasks = published?.Tasks ?? [];
         var before = publishedTasks.ToDictionary(t => t.Number);
         var after = draft.Tasks.ToDictionary(t => t.Number);
-        var added = draft.Tasks.Where(t => !before.ContainsKey(t.Number)).OrderBy(t => t.Order).ToList();
+        var fresh = draft.Tasks.Where(t => !before.ContainsKey(t.Number)).OrderBy(t => t.Order).ToList();
+        var added = fresh.Where(t => t.CarriedFromTaskId is null).ToList();
+        var carried = fresh.Where(t => t.CarriedFromTaskId is not null).ToList();
         var removed = publishedTasks.Where(t => !after.ContainsKey(t.Number)).OrderBy(t => t.Order).ToList();
         var changed = new List<(TaskItem, TaskItem, IReadOnlyList<string>)>();
         foreach (var task in draft.Tasks.OrderBy(t => t.Order))
@@ -58,7 +60,7 @@ public static class TaskListDiff
             }
         }
 
-        return new TaskDiff(added, removed, changed);
+        return new TaskDiff(added, removed, changed, carried);
     }
 
     private static IEnumerable<string> Names(IEnumerable<TaskUnit> units) =>

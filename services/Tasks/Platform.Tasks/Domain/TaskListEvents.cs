@@ -37,6 +37,8 @@ internal static class TaskListEvents
         Deadline = task.Deadline,
         DeadlineText = task.DeadlineText,
         Indicators = task.Indicators,
+        CarriedFromTaskId = task.CarriedFromTaskId,
+        CarriedFromYear = task.CarriedFromYear,
         Targets = task.Targets.Select(x => new PublishedTarget
         {
             Text = x.Text, Value = x.Value, ValueMin = x.ValueMin, Unit = x.Unit, Baseline = x.Baseline,

@@ -4,6 +4,7 @@ using Platform.Messaging;
 using Platform.Tasks.Consumers;
 using Platform.MultiTenancy;
 using Platform.Tasks.Data;
+using Platform.Tasks.Grpc;
 using Platform.Tasks.Importing;
 using UnitsV1 = Platform.Contracts.Units.V1;
 
@@ -14,7 +15,11 @@ internal static class Extensions
     public static WebApplicationBuilder AddApplicationServices(this WebApplicationBuilder builder)
     {
         builder.AddTenantDbContext<TasksDbContext>();
-        builder.AddPlatformMessaging<TasksDbContext>("tasks", x => x.AddConsumer<UnitChangedConsumer>());
+        builder.AddPlatformMessaging<TasksDbContext>("tasks", x =>
+        {
+            x.AddConsumer<UnitChangedConsumer>();
+            x.AddConsumer<YearClosedConsumer>();
+        });
         builder.Services.AddHttpContextAccessor();
 
         // The units service authorizes every call itself, so calls carry the caller's own token.
@@ -39,6 +44,7 @@ internal static class Extensions
             })
             .ConfigureChannel(o => o.UnsafeUseInsecureChannelCallCredentials = true);
         builder.Services.AddScoped<UnitDirectory>();
+        builder.Services.AddScoped<CarryOverDesk>();
         return builder;
     }
 }

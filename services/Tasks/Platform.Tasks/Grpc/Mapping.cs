@@ -83,6 +83,10 @@ internal static class Mapping
         {
             Number = t.Number, Kind = "removed", BeforeText = t.Text,
         }));
+        response.Carried.AddRange(diff.Carried.Select(t => new V1.TaskChange
+        {
+            Number = t.Number, Kind = "carried", AfterText = t.Text, CarriedFrom = t.CarriedFromProto(),
+        }));
         response.Changed.AddRange(diff.Changed.Select(c =>
         {
             var change = new V1.TaskChange
@@ -129,6 +133,7 @@ internal static class Mapping
             Deadline = task.Deadline?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? string.Empty,
             DeadlineText = task.DeadlineText ?? string.Empty,
             Year = year,
+            CarriedFrom = task.CarriedFromProto(),
         };
         proto.LeadUnits.AddRange(task.Leads.Select(u => u.ToProto()));
         proto.ResponsibleUnits.AddRange(task.Responsible.Select(u => u.ToProto()));
@@ -146,6 +151,12 @@ internal static class Mapping
         }));
         return proto;
     }
+
+    /// <summary>The task of the previous year this one continues, or null.</summary>
+    public static V1.CarriedFrom? CarriedFromProto(this TaskItem task) =>
+        task.CarriedFromTaskId is { } from
+            ? new V1.CarriedFrom { TaskId = from.ToString(), Year = task.CarriedFromYear ?? 0 }
+            : null;
 
     public static V1.UnitRef ToProto(this TaskUnit unit) => new()
     {

@@ -22,7 +22,8 @@ public sealed class TaskListService(
     ITenantContext caller,
     UnitDirectory units,
     IOutbox outbox,
-    TimeProvider clock)
+    TimeProvider clock,
+    CarryOverDesk carryOver)
     : V1.TaskLists.TaskListsBase
 {
     private const int DefaultPageSize = 100;
@@ -226,10 +227,13 @@ public sealed class TaskListService(
         ServerCallContext context)
     {
         var tenant = caller.RequireDistrictAdmin(PlatformScopes.TasksWrite);
+        await using var transaction = await db.Database.BeginTransactionAsync(context.CancellationToken);
+        await carryOver.LockListAsync(request.Id, context.CancellationToken);
         var list = await LoadAsync(request.Id, context.CancellationToken);
         var versionsOfYear = await db.TaskLists.Where(l => l.TenantId == tenant && l.Year == list.Year)
             .ToListAsync(context.CancellationToken);
         outbox.Enqueue(list.Publish(versionsOfYear, caller.Actor(), clock.GetUtcNow()));
+        await carryOver.FixOnPublishAsync(list, context.CancellationToken);
         try
         {
             await db.SaveChangesAsync(context.CancellationToken);
@@ -240,6 +244,7 @@ public sealed class TaskListService(
                 $"Another version of the {list.Year} list was published at the same time; reload and try again.");
         }
 
+        await transaction.CommitAsync(context.CancellationToken);
         return list.ToProto(withTasks: true);
     }
 
@@ -345,6 +350,24 @@ public sealed class TaskListService(
 
         return task.ToProto(task.TaskList!.Year);
     }
+
+    public override Task<V1.CarryOver> GetCarryOver(V1.GetCarryOverRequest request, ServerCallContext context) =>
+        carryOver.GetAsync(request.Id, context.CancellationToken);
+
+    public override Task<V1.CarryOverCandidate> CarryTask(
+        V1.CarryOverActionRequest request,
+        ServerCallContext context) =>
+        carryOver.CarryAsync(request, context.CancellationToken);
+
+    public override Task<V1.CarryOverCandidate> MatchTask(
+        V1.CarryOverActionRequest request,
+        ServerCallContext context) =>
+        carryOver.MatchAsync(request, context.CancellationToken);
+
+    public override Task<V1.CarryOverCandidate> DropTask(
+        V1.CarryOverActionRequest request,
+        ServerCallContext context) =>
+        carryOver.DropAsync(request, context.CancellationToken);
 
     private string ReadTenant()
     {

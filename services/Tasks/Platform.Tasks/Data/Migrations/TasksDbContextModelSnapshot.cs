@@ -95,6 +95,108 @@ namespace Platform.Tasks.Data.Migrations
                     b.ToTable("outbox_messages", (string)null);
                 });
 
+            modelBuilder.Entity("Platform.Tasks.Domain.CarryOverCandidate", b =>
+                {
+                    b.Property<Guid>("FromTaskId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("FromYear")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("LeadUnits")
+                        .IsRequired()
+                        .HasColumnType("jsonb");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ResponsibleUnits")
+                        .IsRequired()
+                        .HasColumnType("jsonb");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("FromTaskId");
+
+                    b.HasIndex("TenantId", "FromYear");
+
+                    b.ToTable("carry_over_candidates", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Tasks.Domain.CarryOverChoice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTimeOffset?>("FixedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("FromTaskId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<Guid>("TaskListId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid?>("ToTaskId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FromTaskId");
+
+                    b.HasIndex("TaskListId", "FromTaskId")
+                        .IsUnique();
+
+                    b.ToTable("carry_over_choices", (string)null);
+                });
+
             modelBuilder.Entity("Platform.Tasks.Domain.Category", b =>
                 {
                     b.Property<Guid>("Id")
@@ -173,6 +275,12 @@ namespace Platform.Tasks.Data.Migrations
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
+
+                    b.Property<Guid?>("CarriedFromTaskId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("CarriedFromYear")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Category")
                         .HasColumnType("text");
@@ -389,6 +497,21 @@ namespace Platform.Tasks.Data.Migrations
                     b.HasIndex("UnitId");
 
                     b.ToTable("task_units", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Tasks.Domain.CarryOverChoice", b =>
+                {
+                    b.HasOne("Platform.Tasks.Domain.CarryOverCandidate", null)
+                        .WithMany()
+                        .HasForeignKey("FromTaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Platform.Tasks.Domain.TaskList", null)
+                        .WithMany()
+                        .HasForeignKey("TaskListId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Platform.Tasks.Domain.Category", b =>
