@@ -209,6 +209,39 @@ public sealed class CompletionReportTests(YearEndApp app) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TwoFirstSavesAtOnceKeepOneReportAndRefuseTheOther()
+    {
+        await OpenAsync("2024-01-10");
+        var calls = Enumerable.Range(0, 4)
+            .Select(i => app.YearEnd.SaveCompletionReportAsync(
+                Save(targetTask, CompletionOutcome.Completed, $"第{i}个页面", 0),
+                Scj).ResponseAsync)
+            .ToList();
+        var outcomes = new List<StatusCode>();
+        foreach (var call in calls)
+        {
+            try
+            {
+                await call;
+                outcomes.Add(StatusCode.OK);
+            }
+            catch (RpcException ex)
+            {
+                outcomes.Add(ex.StatusCode);
+            }
+        }
+
+        Assert.Equal(1, outcomes.Count(o => o == StatusCode.OK));
+        Assert.All(outcomes.Where(o => o != StatusCode.OK), o => Assert.Equal(StatusCode.FailedPrecondition, o));
+        var kept = await app.YearEnd.GetCompletionReportAsync(Of(targetTask), Scj);
+        Assert.Equal(1, kept.Version);
+        var trail = await app.Reports.GetAuditTrailAsync(
+            new GetAuditTrailRequest { TaskId = targetTask.ToString() },
+            Admin);
+        Assert.Single(trail.Entries, e => e.Period == "2023-YE");
+    }
+
+    [Fact]
     public async Task TheWrongUnitTheWrongRoleAndAnotherDistrictAreRefused()
     {
         await OpenAsync("2024-01-10");
