@@ -12,11 +12,14 @@ public static class CompletionPeriod
 
     public static string Of(int year) => year.ToString("D4", CultureInfo.InvariantCulture) + Suffix;
 
+    /// <summary>The year of "2023-YE"; false (and 0) for anything else, a year outside 2000 to 2100 included.</summary>
     public static bool TryParse(string? value, out int year)
     {
-        year = 0;
-        return value is { Length: 7 } && value.EndsWith(Suffix, StringComparison.Ordinal)
-            && int.TryParse(value.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out year)
-            && year is >= 2000 and <= 2100;
+        year = value is { Length: 7 } && value.EndsWith(Suffix, StringComparison.Ordinal)
+            && int.TryParse(value.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out var parsed)
+            && parsed is >= 2000 and <= 2100
+                ? parsed
+                : 0;
+        return year != 0;
     }
 }
