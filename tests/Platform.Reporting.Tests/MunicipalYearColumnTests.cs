@@ -65,6 +65,44 @@ public sealed class MunicipalYearColumnTests(YearEndApp app)
         Assert.Equal((2, 1d), (after.YearCompleted, after.YearCompletionRate));
     }
 
+    [Fact]
+    public async Task AProvinceSeesEachCitysYearAddedUpFromItsDistricts()
+    {
+        var bus = app.Services.GetRequiredService<IBus>();
+        await bus.Publish(new TenantProvisioned { TenantId = "510104", Name = "锦江区", ParentId = "510100" });
+        await bus.Publish(new TenantProvisioned { TenantId = "510105", Name = "青羊区", ParentId = "510100" });
+        var jinjiang = Guid.NewGuid();
+        await app.PublishAsync("510104", Task(jinjiang, "1"), Task(Guid.NewGuid(), "2"));
+        await app.PublishAsync("510105", Task(Guid.NewGuid(), "1"));
+        await AcceptedAsync("510104", jinjiang, CompletionOutcome.Completed);
+        await RefreshLightsAsync();
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            using var platform = scope.ServiceProvider.GetRequiredService<TenantContext>().AsSystem("test set-up");
+            await scope.ServiceProvider.GetRequiredService<Platform.Reporting.Rollups.DivisionRollups>()
+                .RebuildAsync(CancellationToken.None);
+        }
+
+        var request = new GetMunicipalViewRequest { Period = "2023-12" };
+        var province = await Dashboards.GetMunicipalViewAsync(
+            request,
+            YearEndApp.Bearer(app.Tokens.Issue("510000", ["municipal-viewer"], ["reports.read"])));
+        var chengdu = province.Districts.Single(d => d.TenantId == "510100");
+        Assert.False(chengdu.IsDistrict);
+        Assert.Equal((3, 1), (chengdu.YearTasks, chengdu.YearCompleted));
+
+        request.Division = "510100";
+        var city = await Dashboards.GetMunicipalViewAsync(
+            request,
+            YearEndApp.Bearer(app.Tokens.Issue("510000", ["municipal-viewer"], ["reports.read"])));
+        Assert.Equal(
+            (chengdu.YearDue, chengdu.YearOnTime),
+            (city.Districts.Sum(d => d.YearDue), city.Districts.Sum(d => d.YearOnTime)));
+        Assert.True(chengdu.YearDue > 0, "no month of 成都's districts was judged for punctuality");
+        Assert.Equal((1, 0.5), (city.Districts.Single(d => d.TenantId == "510104").YearCompleted,
+            city.Districts.Single(d => d.TenantId == "510104").YearCompletionRate));
+    }
+
     private Task<MunicipalView> DecemberAsync() =>
         Dashboards.GetMunicipalViewAsync(new GetMunicipalViewRequest { Period = "2023-12" }, Viewer).ResponseAsync;
 

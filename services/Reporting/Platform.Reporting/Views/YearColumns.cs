@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using NpgsqlTypes;
 using Platform.MultiTenancy;
 using Platform.Reporting.Data;
 using Platform.Reporting.Domain;
@@ -8,13 +10,20 @@ namespace Platform.Reporting.Views;
 
 /// <summary>
 /// The comparison view's year column: per column, the year's completion rate (tasks whose completion report the
-/// office accepted as 完成, over the year's tasks) and the on-time rate of the year's monthly reports. Counted per
-/// district and added up into the division columns; nothing per unit is read, so no unit's score crosses a district.
-/// Read at every call, after the cached part of the view: an accepted completion report does not move the stamp the
-/// cache is kept under.
+/// office accepted as 完成, over the year's tasks) and the on-time rate of the year's monthly reports. Read at every
+/// call, after the part of the view the host keeps (an accepted completion report does not move the stamp the view is
+/// kept under), in one round trip: the year's months of the columns' totals or roll-ups, as the rest of the view, and
+/// the accepted 完成 reports under the division, which exist only once the year is being closed. Nothing per unit is
+/// read, so no unit's score crosses a district.
 /// </summary>
 internal static class YearColumns
 {
+    private const string YearOfCounts =
+        "SELECT tenant_id, sum(\"Due\")::int, sum(\"OnTime\")::int, " +
+        "(array_agg(\"Tasks\" ORDER BY \"Period\" DESC))[1] FROM {0} " +
+        $"WHERE tenant_id = ANY(@codes) AND \"Dimension\" = '{TotalsDimension.Total}' AND \"Period\" LIKE @months " +
+        "GROUP BY tenant_id";
+
     public static async Task FillAsync(
         ReportingDbContext db,
         V1.MunicipalView view,
@@ -28,45 +37,83 @@ internal static class YearColumns
             return;
         }
 
-        // Every district under the division (the country's view: all of them); row-level security and the query
-        // filter keep it to what the caller may read.
-        var prefix = DivisionCode.OverseenPrefix(division) ?? string.Empty;
-        var months = $"{year:D4}-";
-        var tasks = await db.Tasks.AsNoTracking()
-            .Where(t => t.Active && t.Year == year && t.TenantId.StartsWith(prefix))
-            .GroupBy(t => t.TenantId)
-            .Select(g => new { Tenant = g.Key, Count = g.Count() })
-            .ToListAsync(cancellationToken);
-        var completed = await db.CompletionReports.AsNoTracking()
-            .Where(r => r.Year == year
-                && r.Status == ReportStatus.Accepted
-                && r.Outcome == CompletionOutcome.Completed
-                && r.TenantId.StartsWith(prefix))
-            .GroupBy(r => r.TenantId)
-            .Select(g => new { Tenant = g.Key, Count = g.Select(r => r.TaskId).Distinct().Count() })
-            .ToListAsync(cancellationToken);
-        var punctuality = await db.TenantTotals.AsNoTracking()
-            .Where(t => t.Dimension == TotalsDimension.Total
-                && t.Period.StartsWith(months)
-                && t.TenantId.StartsWith(prefix))
-            .GroupBy(t => t.TenantId)
-            .Select(g => new { Tenant = g.Key, Due = g.Sum(t => t.Due), OnTime = g.Sum(t => t.OnTime) })
-            .ToListAsync(cancellationToken);
+        var districts = view.Districts.Where(c => c.IsDistrict).Select(c => c.TenantId).ToArray();
+        var divisions = view.Districts.Where(c => !c.IsDistrict).Select(c => c.TenantId).ToArray();
+        var months = $"{year:D4}-%";
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        await using var batch = new NpgsqlBatch(connection);
+        batch.BatchCommands.Add(Command(
+            "SELECT tenant_id, count(DISTINCT \"TaskId\")::int FROM completion_reports " +
+            $"WHERE \"Year\" = @year AND \"Status\" = '{ReportStatus.Accepted}' " +
+            $"AND \"Outcome\" = '{CompletionOutcome.Completed}' AND tenant_id LIKE @under GROUP BY tenant_id",
+            ("year", year),
+            ("under", (DivisionCode.OverseenPrefix(division) ?? string.Empty) + "%")));
+        if (districts.Length > 0)
+        {
+            batch.BatchCommands.Add(Command(
+                string.Format(System.Globalization.CultureInfo.InvariantCulture, YearOfCounts, "tenant_totals"),
+                ("codes", districts),
+                ("months", months)));
+        }
+
+        if (divisions.Length > 0)
+        {
+            batch.BatchCommands.Add(Command(
+                string.Format(System.Globalization.CultureInfo.InvariantCulture, YearOfCounts, "division_rollups"),
+                ("codes", divisions),
+                ("months", months)));
+        }
+
+        var completed = new List<(string Tenant, int Tasks)>();
+        var counts = new Dictionary<string, (int Due, int OnTime, int Tasks)>(StringComparer.Ordinal);
+        await using (var reader = await batch.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                completed.Add((reader.GetString(0), reader.GetInt32(1)));
+            }
+
+            while (await reader.NextResultAsync(cancellationToken))
+            {
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    counts[reader.GetString(0)] = (reader.GetInt32(1), reader.GetInt32(2), reader.GetInt32(3));
+                }
+            }
+        }
 
         foreach (var column in view.Districts)
         {
-            bool Under(string tenant) =>
-                db.Tenant.CanRead(tenant)
-                && (tenant == column.TenantId
-                    || (!column.IsDistrict && DivisionCode.Oversees(column.TenantId, tenant)));
-            column.YearTasks = tasks.Where(t => Under(t.Tenant)).Sum(t => t.Count);
-            column.YearCompleted = completed.Where(c => Under(c.Tenant)).Sum(c => c.Count);
-            column.YearDue = punctuality.Where(p => Under(p.Tenant)).Sum(p => p.Due);
-            column.YearOnTime = punctuality.Where(p => Under(p.Tenant)).Sum(p => p.OnTime);
-            column.YearCompletionRate = column.YearTasks == 0
-                ? 0
-                : Math.Round((double)column.YearCompleted / column.YearTasks, 4);
-            column.YearOnTimeRate = column.YearDue == 0 ? 0 : Math.Round((double)column.YearOnTime / column.YearDue, 4);
+            var code = column.TenantId;
+            var (due, onTime, tasks) = counts.GetValueOrDefault(code);
+            column.YearTasks = tasks;
+            column.YearDue = due;
+            column.YearOnTime = onTime;
+            column.YearCompleted = completed
+                .Where(c => db.Tenant.CanRead(c.Tenant)
+                    && (c.Tenant == code || (!column.IsDistrict && DivisionCode.Oversees(code, c.Tenant))))
+                .Sum(c => c.Tasks);
+            column.YearCompletionRate = tasks == 0 ? 0 : Math.Round((double)column.YearCompleted / tasks, 4);
+            column.YearOnTimeRate = due == 0 ? 0 : Math.Round((double)onTime / due, 4);
         }
+    }
+
+    private static NpgsqlBatchCommand Command(string sql, params (string Name, object Value)[] parameters)
+    {
+        var command = new NpgsqlBatchCommand(sql);
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.Add(value switch
+            {
+                string[] codes => new NpgsqlParameter<string[]>(name, NpgsqlDbType.Array | NpgsqlDbType.Text)
+                {
+                    TypedValue = codes,
+                },
+                int number => new NpgsqlParameter<int>(name, NpgsqlDbType.Integer) { TypedValue = number },
+                _ => new NpgsqlParameter<string>(name, NpgsqlDbType.Text) { TypedValue = (string)value },
+            });
+        }
+
+        return command;
     }
 }
