@@ -324,6 +324,23 @@ public sealed class CompletionReportTests(YearEndApp app) : IAsyncLifetime
             StatusCode.InvalidArgument,
             app.YearEnd.GetYearEndAsync(new GetYearEndRequest { Year = 99999 }, Admin));
 
+        // Evidence names a month or a year's completion report, nothing else.
+        foreach (var period in new[] { "2023-XE", "2023-ye", "1999-YE", "2023-YE%00" })
+        {
+            using var upload = new HttpRequestMessage(
+                HttpMethod.Post,
+                $"/api/v1/evidence?task_id={targetTask}&period={Uri.EscapeDataString(period)}")
+            {
+                Content = new MultipartFormDataContent
+                {
+                    { new ByteArrayContent("%PDF-1.7\n%%EOF"u8.ToArray()), "file", "材料.pdf" },
+                },
+            };
+            upload.Headers.Authorization = new("Bearer", app.Reporter(district, scj));
+            using var refused = await app.Http.SendAsync(upload);
+            Assert.Equal(System.Net.HttpStatusCode.BadRequest, refused.StatusCode);
+        }
+
         // A report without an outcome or a summary is not submitted; a return needs its reason.
         await app.YearEnd.SaveCompletionReportAsync(Save(targetTask, CompletionOutcome.Unspecified, "  ", 0), Scj);
         await RefusedAsync(StatusCode.InvalidArgument, app.YearEnd.SubmitCompletionReportAsync(Act(targetTask), Scj));
