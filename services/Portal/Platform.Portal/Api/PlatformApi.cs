@@ -30,6 +30,8 @@ public sealed class PlatformApi(GrpcChannel channel, PortalSession session, IHtt
 
     public ReportingV1.Dashboards.DashboardsClient Dashboards { get; } = new(channel);
 
+    public ReportingV1.YearEnd.YearEndClient YearEnd { get; } = new(channel);
+
     public NotificationsV1.Inbox.InboxClient Inbox { get; } = new(channel);
 
     public NotificationsV1.Webhooks.WebhooksClient Webhooks { get; } = new(channel);

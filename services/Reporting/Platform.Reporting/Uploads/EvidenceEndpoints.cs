@@ -56,9 +56,12 @@ public static class EvidenceEndpoints
             return Forbidden($"Only the units of task {task.Number} and the district office upload its evidence.");
         }
 
-        if (!string.IsNullOrEmpty(period) && !PeriodKey.TryParse(period, out _, out _))
+        // A month ("2023-07") or a year's completion report ("2023-YE").
+        if (!string.IsNullOrEmpty(period)
+            && !PeriodKey.TryParse(period, out _, out _)
+            && !CompletionPeriod.TryParse(period, out _))
         {
-            return BadRequest("period: use yyyy-MM, e.g. 2023-07");
+            return BadRequest("period: use yyyy-MM, e.g. 2023-07, or yyyy-YE for a completion report");
         }
 
         if (!request.HasFormContentType)

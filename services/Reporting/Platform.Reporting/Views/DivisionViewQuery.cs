@@ -40,23 +40,45 @@ public static class DivisionViewQuery
             var stamp = cache is null
                 ? null
                 : await StampAsync(db, division, period, columns.UnderPrefix, cancellationToken);
+            V1.MunicipalView view;
             if (stamp is { } known && cache!.Find(division, period, known) is { } kept)
             {
-                return kept;
+                view = kept;
             }
-
-            var view = await BuildOpenAsync(db, division, period, columns, cancellationToken);
-            if (stamp is { } built)
+            else
             {
-                cache!.Keep(division, period, built, view);
+                view = await BuildOpenAsync(db, division, period, columns, cancellationToken);
+                if (stamp is { } built)
+                {
+                    cache!.Keep(division, period, built, view);
+                }
             }
 
-            return view;
+            var answer = PerCall(view);
+            var year = int.Parse(period[..4], System.Globalization.CultureInfo.InvariantCulture);
+            await YearColumns.FillAsync(db, answer, division, year, cancellationToken);
+            return answer;
         }
         finally
         {
             await db.Database.CloseConnectionAsync();
         }
+    }
+
+    /// <summary>
+    /// The view as one call answers it: its columns its own (the year's figures are read at each call and the caller
+    /// sets the parent), the indicator rows and targets shared with the kept view, which nothing changes.
+    /// </summary>
+    private static V1.MunicipalView PerCall(V1.MunicipalView view)
+    {
+        var answer = new V1.MunicipalView
+        {
+            Period = view.Period, Division = view.Division, Name = view.Name,
+        };
+        answer.Districts.AddRange(view.Districts.Select(c => c.Clone()));
+        answer.Indicators.AddRange(view.Indicators);
+        answer.Comparable.AddRange(view.Comparable);
+        return answer;
     }
 
     /// <summary>
