@@ -4,6 +4,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Npgsql;
+using Platform.Messaging;
 using Platform.MultiTenancy;
 using Platform.Testing;
 using notifications::Platform.Notifications.Data;
@@ -97,7 +98,9 @@ public static class LadderLoad
         await using var db = Context(connectionString, system);
         var clock = new FixedClock(ReminderDay);
         var writer = new NotificationWriter(db, clock, new InboxSignal(), new ConfigurationBuilder().Build());
-        return await new SupervisionLadder(db, writer, new OwnStateConfirmation(), clock).RunAsync(CancellationToken.None);
+        var outbox = new Outbox<NotificationsDbContext>(db);
+        return await new SupervisionLadder(db, writer, new OwnStateConfirmation(), outbox, clock)
+            .RunAsync(CancellationToken.None);
     }
 
     private static NotificationsDbContext Context(string connectionString, ITenantContext tenant) =>
