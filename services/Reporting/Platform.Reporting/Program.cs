@@ -21,6 +21,7 @@ app.MapGrpcService<ReportService>();
 app.MapGrpcService<DashboardService>();
 app.MapGrpcService<SupervisionService>();
 app.MapGrpcService<SupervisionChecksService>();
+app.MapGrpcService<AssessmentService>();
 app.MapLedgerExport();
 app.MapBulletinExport();
 app.MapEvidence();
