@@ -24,6 +24,8 @@ app.MapGrpcService<SupervisionChecksService>();
 app.MapGrpcService<AssessmentService>();
 app.MapLedgerExport();
 app.MapBulletinExport();
+app.MapYearExport();
+app.MapAssessmentExport();
 app.MapEvidence();
 
 await app.MigrateDatabaseAsync<ReportingDbContext>();
