@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text.Json;
 using Grpc.Core;
 using MassTransit;
@@ -181,6 +182,29 @@ public sealed class AssessmentServiceTests(ReportingApp app) : IAsyncLifetime
             r => r.Kind == "SupervisionNotice");
     }
 
+    [Fact]
+    public async Task TheRestRoutesOfTheAgreedSurfaceAnswer()
+    {
+        var token = Tokens(["district-admin"], ["reports.read", "reports.write"]);
+        var rules = await RestAsync(HttpMethod.Get, "/api/v1/assessment/rules", token);
+        Assert.Equal(HttpStatusCode.OK, rules.Status);
+        Assert.Contains("\"MissingReport\"", rules.Body);
+        var body = """{"rules":{"baseScore":100,"items":[{"kind":"MissingReport","points":2,"enabled":true}]}}""";
+        var preview = await RestAsync(HttpMethod.Post, "/api/v1/assessment/2023:preview", token, body);
+        Assert.Equal(HttpStatusCode.OK, preview.Status);
+        Assert.Contains("区市场监管局", preview.Body);
+        Assert.Equal(HttpStatusCode.OK, (await RestAsync(HttpMethod.Get, "/api/v1/assessment/2023", token)).Status);
+        Assert.Equal(
+            HttpStatusCode.OK,
+            (await RestAsync(HttpMethod.Get, "/api/v1/assessment/rules/versions", token)).Status);
+        var notApplied = await RestAsync(HttpMethod.Post, "/api/v1/assessment/2023:closeYear", token, "{}");
+        Assert.Equal(HttpStatusCode.BadRequest, notApplied.Status);
+        var hostile = """{"rules":{"baseScore":1e308,"items":[]}}""";
+        Assert.Equal(
+            HttpStatusCode.BadRequest,
+            (await RestAsync(HttpMethod.Post, "/api/v1/assessment/2023:apply", token, hostile)).Status);
+    }
+
     private AssessmentRulesRequest Rules(double missing = 2) => new()
     {
         Year = 2023,
@@ -212,6 +236,23 @@ public sealed class AssessmentServiceTests(ReportingApp app) : IAsyncLifetime
         var error = await Assert.ThrowsAsync<RpcException>(() => call.ResponseAsync);
         Assert.Equal(expected, error.StatusCode);
         return error;
+    }
+
+    private async Task<(HttpStatusCode Status, string Body)> RestAsync(
+        HttpMethod method,
+        string path,
+        string token,
+        string? json = null)
+    {
+        using var request = new HttpRequestMessage(method, path);
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        if (json is not null)
+        {
+            request.Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json");
+        }
+
+        using var response = await app.Http.SendAsync(request);
+        return (response.StatusCode, await response.Content.ReadAsStringAsync());
     }
 
     /// <summary>This district's events of a type in the outbox, oldest first.</summary>
