@@ -43,6 +43,7 @@ public sealed class AssessmentModel : PortalPage
 
     public async Task<IActionResult> OnPostPreviewAsync()
     {
+        KnownItemsOnly();
         await TryAsync(async () =>
             Preview = await Assessments.PreviewAssessmentAsync(RulesRequest(), await AsMe()));
         await LoadAsync();
@@ -51,6 +52,7 @@ public sealed class AssessmentModel : PortalPage
 
     public async Task<IActionResult> OnPostApplyAsync()
     {
+        KnownItemsOnly();
         ReportingV1.Assessment? applied = null;
         if (await TryAsync(async () =>
             applied = await Assessments.ApplyAssessmentAsync(RulesRequest(), await AsMe())))
@@ -88,7 +90,7 @@ public sealed class AssessmentModel : PortalPage
         {
             BaseScore = BaseScore, ClosureCountsAsCompleted = ClosureCountsAsCompleted,
         };
-        rules.Items.AddRange(Items.Take(AssessmentDisplay.Items.Count).Select(i =>
+        rules.Items.AddRange(Items.Select(i =>
         {
             var item = new ReportingV1.AssessmentItem { Kind = i.Kind, Points = i.Points, Enabled = i.Enabled };
             if (i.Cap is { } cap)
@@ -100,6 +102,13 @@ public sealed class AssessmentModel : PortalPage
         }));
         return new ReportingV1.AssessmentRulesRequest { Year = SelectedYear, Rules = rules };
     }
+
+    /// <summary>A posted form keeps the known items only, each once, in the page's order.</summary>
+    private void KnownItemsOnly() =>
+        Items = AssessmentDisplay.Items
+            .Select(k => Items.FirstOrDefault(i => i.Kind == k.Kind))
+            .OfType<AssessmentItemInput>()
+            .ToList();
 
     private void FillForm(ReportingV1.AssessmentRules rules)
     {
