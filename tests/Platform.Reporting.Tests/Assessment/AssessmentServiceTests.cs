@@ -183,6 +183,38 @@ public sealed class AssessmentServiceTests(ReportingApp app) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task OfficesApplyingAtOnceMakeOneVersionEachOrAreToldToTryAgain()
+    {
+        var calls = Enumerable.Range(1, 4)
+            .Select(async k =>
+            {
+                try
+                {
+                    return (await Assessments.ApplyAssessmentAsync(Rules(missing: k), Office)).RuleVersion;
+                }
+                catch (RpcException ex) when (ex.StatusCode == StatusCode.FailedPrecondition)
+                {
+                    return 0;
+                }
+            })
+            .ToList();
+        var versions = await Task.WhenAll(calls);
+
+        var applied = versions.Where(v => v > 0).ToList();
+        Assert.NotEmpty(applied);
+        var stored = (await Assessments.ListAssessmentRuleVersionsAsync(new(), Office)).Versions;
+        Assert.Equal(Enumerable.Range(1, stored.Count).Reverse(), stored.Select(v => v.Version));
+        var year = await Assessments.GetAssessmentAsync(Year(), Office);
+        Assert.Contains(year.RuleVersion, stored.Select(v => v.Version));
+        // The results are those of the version they name, never a mix of two applies.
+        var points = stored.Single(v => v.Version == year.RuleVersion).Rules.Items
+            .Single(i => i.Kind == "MissingReport").Points;
+        var missing = year.Units.SelectMany(u => u.Reasons).Where(r => r.Kind == "MissingReport").ToList();
+        Assert.NotEmpty(missing);
+        Assert.All(missing, r => Assert.Contains($"−{points}（", r.Text, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task TheRestRoutesOfTheAgreedSurfaceAnswer()
     {
         var token = Tokens(["district-admin"], ["reports.read", "reports.write"]);
