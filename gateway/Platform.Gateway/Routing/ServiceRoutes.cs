@@ -37,7 +37,7 @@ public static class ServiceRoutes
             "platform.reporting.v1",
             [
                 "periods", "reports", "audit", "dashboards", "exports", "contributions", "task-requests", "evidence",
-                "reporting-settings", "years", "completion",
+                "reporting-settings", "years", "completion", "assessment",
             ],
             ["/openapi/reporting.json"],
             LongResources: ["exports", "evidence"]),

@@ -14,6 +14,10 @@ public static partial class PortalEndpoints
             "/exports/{kind:regex(^(ledger|bulletin)$)}",
             (string kind, string? period, PlatformApi api, HttpContext http) => ForwardAsync(
                 api, http, $"api/v1/exports/{kind}?period={Uri.EscapeDataString(period ?? string.Empty)}"));
+        app.MapGet(
+            "/exports/{kind:regex(^(year|assessment)$)}",
+            (string kind, int? year, PlatformApi api, HttpContext http) => ForwardAsync(
+                api, http, $"api/v1/exports/{kind}?year={year}"));
         app.MapGet("/evidence/{id}", (string id, PlatformApi api, HttpContext http) =>
             ForwardAsync(api, http, $"api/v1/evidence/{Uri.EscapeDataString(id)}"));
         app.MapGet("/inbox/unread", async (PlatformApi api, CancellationToken cancellationToken) =>

@@ -22,8 +22,11 @@ app.MapGrpcService<DashboardService>();
 app.MapGrpcService<SupervisionService>();
 app.MapGrpcService<SupervisionChecksService>();
 app.MapGrpcService<YearEndService>();
+app.MapGrpcService<AssessmentService>();
 app.MapLedgerExport();
 app.MapBulletinExport();
+app.MapYearExport();
+app.MapAssessmentExport();
 app.MapEvidence();
 
 await app.MigrateDatabaseAsync<ReportingDbContext>();

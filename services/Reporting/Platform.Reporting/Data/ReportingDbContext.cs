@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Platform.Messaging;
 using Platform.MultiTenancy;
 using Platform.Reporting.Domain;
+using Platform.Reporting.Domain.Assessment;
 
 namespace Platform.Reporting.Data;
 
@@ -39,6 +40,14 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
     public DbSet<CompletionReport> CompletionReports => Set<CompletionReport>();
 
     public DbSet<ClosingYear> ClosingYears => Set<ClosingYear>();
+
+    public DbSet<AssessmentRuleSet> AssessmentRuleSets => Set<AssessmentRuleSet>();
+
+    public DbSet<AssessmentResult> AssessmentResults => Set<AssessmentResult>();
+
+    public DbSet<YearAssessment> YearAssessments => Set<YearAssessment>();
+
+    public DbSet<ReceivedNotice> ReceivedNotices => Set<ReceivedNotice>();
 
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {

@@ -43,9 +43,9 @@ public static class BulletinDocument
         ("红灯", "C62828", c => c.Red),
     ];
 
-    private readonly record struct Column(string Header, int Weight, bool Center = true);
+    internal readonly record struct Column(string Header, int Weight, bool Center = true);
 
-    private readonly record struct CellText(string Text, string? Color = null)
+    internal readonly record struct CellText(string Text, string? Color = null)
     {
         public static implicit operator CellText(string text) => new(text);
     }
@@ -139,7 +139,7 @@ public static class BulletinDocument
         return Grid(columns, units.Select(u => new CellText[] { u.Unit, u.Late.ToString(Inv) }));
     }
 
-    private static Table Grid(Column[] columns, IEnumerable<CellText[]> rows, CellText[]? totals = null)
+    internal static Table Grid(Column[] columns, IEnumerable<CellText[]> rows, CellText[]? totals = null)
     {
         var totalWeight = columns.Sum(c => c.Weight);
         var widths = columns.Select(c => TextWidthTwips * c.Weight / totalWeight).ToArray();
@@ -204,14 +204,23 @@ public static class BulletinDocument
     private static T Edge<T>()
         where T : BorderType, new() => new() { Val = BorderValues.Single, Size = 4U, Space = 0U, Color = "000000" };
 
-    private static Paragraph ChartParagraph(MainDocumentPart main, IReadOnlyList<BulletinCategory> categories)
+    private static Paragraph ChartParagraph(MainDocumentPart main, IReadOnlyList<BulletinCategory> categories) =>
+        ChartParagraph(main, categories, c => c.Name, Lights, "分类亮灯情况图");
+
+    /// <summary>A native stacked column chart: one column per row, one coloured series per value.</summary>
+    internal static Paragraph ChartParagraph<T>(
+        MainDocumentPart main,
+        IReadOnlyList<T> rows,
+        Func<T, string> name,
+        (string Name, string Color, Func<T, int> Value)[] series,
+        string title)
     {
         var chartPart = main.AddNewPart<ChartPart>();
-        chartPart.ChartSpace = BuildChartSpace(categories);
+        chartPart.ChartSpace = BuildChartSpace(rows, name, series);
         var inline = new DW.Inline(
             new DW.Extent { Cx = ChartWidthEmu, Cy = ChartHeightEmu },
             new DW.EffectExtent { LeftEdge = 0L, TopEdge = 0L, RightEdge = 0L, BottomEdge = 0L },
-            new DW.DocProperties { Id = 1U, Name = "分类亮灯情况图" },
+            new DW.DocProperties { Id = 1U, Name = title },
             new DW.NonVisualGraphicFrameDrawingProperties(),
             new A.Graphic(
                 new A.GraphicData(new C.ChartReference { Id = main.GetIdOfPart(chartPart) }) { Uri = ChartNamespace }));
@@ -220,13 +229,16 @@ public static class BulletinDocument
             new Run(new Drawing(inline)));
     }
 
-    private static C.ChartSpace BuildChartSpace(IReadOnlyList<BulletinCategory> categories)
+    private static C.ChartSpace BuildChartSpace<T>(
+        IReadOnlyList<T> categories,
+        Func<T, string> name,
+        (string Name, string Color, Func<T, int> Value)[] series)
     {
         var bar = new C.BarChart(
             new C.BarDirection { Val = C.BarDirectionValues.Column },
             new C.BarGrouping { Val = C.BarGroupingValues.Stacked },
             new C.VaryColors { Val = false });
-        bar.Append(Lights.Select((light, i) => Series((uint)i, light, categories)));
+        bar.Append(series.Select((light, i) => Series((uint)i, light, categories, name)));
         bar.Append(
             new C.GapWidth { Val = 80 },
             new C.Overlap { Val = 100 },
@@ -254,10 +266,11 @@ public static class BulletinDocument
                     new A.EndParagraphRunProperties { Language = "zh-CN" }))));
     }
 
-    private static C.BarChartSeries Series(
+    private static C.BarChartSeries Series<T>(
         uint index,
-        (string Name, string Color, Func<BulletinCategory, int> Value) light,
-        IReadOnlyList<BulletinCategory> categories)
+        (string Name, string Color, Func<T, int> Value) light,
+        IReadOnlyList<T> categories,
+        Func<T, string> name)
     {
         var column = (char)('B' + index);
         var lastRow = categories.Count + 1;
@@ -273,7 +286,7 @@ public static class BulletinDocument
             new C.ChartShapeProperties(new A.SolidFill(new A.RgbColorModelHex { Val = light.Color })),
             new C.InvertIfNegative { Val = false },
             new C.CategoryAxisData(new C.StringReference(
-                new C.Formula($"Sheet1!$A$2:$A${lastRow}"), StringCache(categories.Select(c => c.Name).ToList()))),
+                new C.Formula($"Sheet1!$A$2:$A${lastRow}"), StringCache(categories.Select(name).ToList()))),
             new C.Values(new C.NumberReference(new C.Formula($"Sheet1!${column}$2:${column}${lastRow}"), values)));
     }
 
@@ -312,7 +325,7 @@ public static class BulletinDocument
         new C.Crosses { Val = C.CrossesValues.AutoZero },
         new C.CrossBetween { Val = C.CrossBetweenValues.Between });
 
-    private static Paragraph Title(string text) => new(
+    internal static Paragraph Title(string text) => new(
         new ParagraphProperties
         {
             SpacingBetweenLines = new() { Before = "240", After = "240" },
@@ -329,10 +342,10 @@ public static class BulletinDocument
 
     private static Justification Centered() => new() { Val = JustificationValues.Center };
 
-    private static Paragraph Heading(string text) =>
+    internal static Paragraph Heading(string text) =>
         new(new ParagraphProperties { ParagraphStyleId = new ParagraphStyleId { Val = HeadingStyle } }, TextRun(text));
 
-    private static Paragraph Plain(string text, bool indent = false) => indent
+    internal static Paragraph Plain(string text, bool indent = false) => indent
         ? new(
             new ParagraphProperties { Indentation = new Indentation { FirstLine = "480", FirstLineChars = 200 } },
             TextRun(text))
@@ -367,7 +380,7 @@ public static class BulletinDocument
         Hint = FontTypeHintValues.EastAsia,
     };
 
-    private static Styles BuildStyles() => new(
+    internal static Styles BuildStyles() => new(
         new DocDefaults(
             new RunPropertiesDefault(new RunPropertiesBaseStyle
             {
@@ -411,7 +424,7 @@ public static class BulletinDocument
             },
         });
 
-    private static SectionProperties PageSetup() => new(
+    internal static SectionProperties PageSetup() => new(
         new PageSize { Width = 11906U, Height = 16838U },
         new PageMargin
         {
@@ -424,7 +437,7 @@ public static class BulletinDocument
             Gutter = 0U,
         });
 
-    private static T DeclareNamespaces<T>(T root)
+    internal static T DeclareNamespaces<T>(T root)
         where T : OpenXmlElement
     {
         Array.ForEach(Namespaces, n => root.AddNamespaceDeclaration(n.Prefix, n.Uri));

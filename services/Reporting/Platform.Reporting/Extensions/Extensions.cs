@@ -22,6 +22,7 @@ internal static class Extensions
             x.AddConsumer<TenantProvisionedConsumer>();
             x.AddConsumer<UnitMergedConsumer>();
             x.AddConsumer<UnitNamesConsumer>();
+            x.AddConsumer<SupervisionNoticeConsumer>();
         });
         builder.Services.AddScoped<DistrictCalendar>();
         builder.Services.AddScoped<LightProjector>();
