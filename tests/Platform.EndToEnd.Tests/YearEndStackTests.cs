@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using DocumentFormat.OpenXml.Packaging;
+using Platform.EndToEnd.Tests.Portal;
 using Platform.Testing;
 using Task = System.Threading.Tasks.Task;
 
@@ -14,10 +15,12 @@ namespace Platform.EndToEnd.Tests;
 /// files its completion reports (one returned, then accepted), the office previews then applies an assessment rule set
 /// whose reasons match the demo's months, downloads the year's .docx and the assessment .xlsx, closes the year, imports
 /// a 2024 list that offers the unfinished 2023 tasks and carries two over, and publishes a public page that shows only
-/// what it ticked — and nothing of 渝中 on 江北's.
+/// what it ticked — and nothing of 渝中 on 江北's. The office's assessment page is driven in a real browser between the
+/// apply and the close.
 /// </summary>
 [Collection(ReportingStackCollection.Name)]
-public sealed class YearEndStackTests(Stack stack) : IClassFixture<Stack>
+public sealed class YearEndStackTests(Stack stack, PortalBrowser browser)
+    : IClassFixture<Stack>, IClassFixture<PortalBrowser>
 {
     private const string Regulator = "区市场监管局";
 
@@ -48,6 +51,8 @@ public sealed class YearEndStackTests(Stack stack) : IClassFixture<Stack>
                 await TheOfficeOpensTheFilingAsync(admin);
                 await TheRegulatorFilesItsCompletionReportsAsync(scj, admin);
                 await TheOfficePreviewsThenAppliesTheRulesAsync(admin);
+                await new AssessmentPageSteps(browser)
+                    .TheOfficeEditsTheRulesPreviewsTheRankingAppliesItAndDownloadsTheSheetAsync();
             }
 
             var assessment = await TheReasonsMatchTheDemosMonthsAsync(admin, scj);
@@ -241,11 +246,11 @@ public sealed class YearEndStackTests(Stack stack) : IClassFixture<Stack>
         // A closed year takes no new rules and no second close: its scores stay frozen.
         var (_, before, _) = await stack.GetAsync("/api/v1/assessment/2023", admin);
         var (_, rules, _) = await stack.GetAsync("/api/v1/assessment/rules", admin);
-        var (again, _, _) = await stack.PostJsonAsync(
+        var (_, again, _) = await stack.PostJsonAsync(
             "/api/v1/assessment/2023:apply", admin, new { rules = rules.GetProperty("rules") });
-        Assert.Equal(HttpStatusCode.PreconditionFailed, again);
-        var (twice, _, _) = await stack.PostJsonAsync("/api/v1/assessment/2023:closeYear", admin, new { });
-        Assert.Equal(HttpStatusCode.PreconditionFailed, twice);
+        Assert.Equal("FAILED_PRECONDITION", again.GetProperty("grpcStatus").GetString());
+        var (_, twice, _) = await stack.PostJsonAsync("/api/v1/assessment/2023:closeYear", admin, new { });
+        Assert.Equal("FAILED_PRECONDITION", twice.GetProperty("grpcStatus").GetString());
         var (_, after, _) = await stack.GetAsync("/api/v1/assessment/2023", admin);
         Assert.Equal(Ranking(before), Ranking(after));
     }

@@ -9,13 +9,12 @@ namespace Platform.EndToEnd.Tests.Portal;
 /// <summary>
 /// The office's assessment page in a real browser on the demo: the rules as a form, a preview that saves nothing,
 /// applying them as a version, the ranking with its reasons and the assessment sheet; then a unit's page shows only
-/// its own score. The year is not closed here: the year-end scenario closes it.
+/// its own score. A step of the year-end scenario (<see cref="YearEndStackTests"/>), which runs it after its own
+/// apply and before it closes the year: a closed year takes no new rules.
 /// </summary>
-[Collection(ReportingStackCollection.Name)]
-public sealed class AssessmentPageTests(PortalBrowser browser) : IClassFixture<PortalBrowser>
+public sealed class AssessmentPageSteps(PortalBrowser browser)
 {
-    [Fact]
-    public async Task TheOfficeEditsTheRulesPreviewsTheRankingAppliesItAndDownloadsTheSheet()
+    public async Task TheOfficeEditsTheRulesPreviewsTheRankingAppliesItAndDownloadsTheSheetAsync()
     {
         var office = await browser.SignInAsync("yz.admin");
         try
