@@ -67,7 +67,7 @@ public sealed class YearEndStackTests(Stack stack, PortalBrowser browser)
         }
     }
 
-    /// <summary>The demo leaves an extension and a closure waiting: the office grants both before the year ends.</summary>
+    /// <summary>The demo leaves an extension and a closure waiting: the office grants both in the year.</summary>
     private async Task TheOfficeDecidesTheDemosRequestsAsync(string admin)
     {
         var (_, pending, _) = await stack.GetAsync("/api/v1/task-requests?status=TASK_REQUEST_STATUS_PENDING", admin);
@@ -143,7 +143,8 @@ public sealed class YearEndStackTests(Stack stack, PortalBrowser browser)
         var (_, current, _) = await stack.GetAsync("/api/v1/assessment/rules", admin);
         var rules = JsonSerializer.Deserialize<Dictionary<string, object>>(current.GetProperty("rules").GetRawText())!;
         rules["baseScore"] = 100;
-        var (previewed, preview, _) = await stack.PostJsonAsync("/api/v1/assessment/2023:preview", admin, new { rules });
+        var (previewed, preview, _) =
+            await stack.PostJsonAsync("/api/v1/assessment/2023:preview", admin, new { rules });
         Assert.True(previewed == HttpStatusCode.OK, $"preview: {(int)previewed} {preview}");
         Assert.False(preview.GetProperty("applied").GetBoolean());
         Assert.NotEmpty(preview.GetProperty("units").EnumerateArray());
@@ -188,7 +189,9 @@ public sealed class YearEndStackTests(Stack stack, PortalBrowser browser)
         var missing = await MissingMonthsAsync(admin);
         var missingReasons = reasons.Where(r => r.Kind == "MissingReport").ToList();
         Assert.Equal(missing.Count, missingReasons.Count);
-        Assert.All(missing, m => Assert.Contains(missingReasons, r => r.Text.Contains(m.Period, StringComparison.Ordinal)
+        Assert.All(missing, m => Assert.Contains(
+            missingReasons,
+            r => r.Text.Contains(m.Period, StringComparison.Ordinal)
             && r.Text.Contains($"任务 {m.Number}", StringComparison.Ordinal)));
         Assert.Single(reasons, r => r.Kind == "TaskNotCompleted");
         Assert.Contains(reasons, r => r.Kind == "TaskMostlyCompleted");
@@ -220,7 +223,8 @@ public sealed class YearEndStackTests(Stack stack, PortalBrowser browser)
             }
 
             var regulator = ranking.Single(u => u.Name == Regulator);
-            Assert.Contains(regulator.Score.ToString("0.##", CultureInfo.InvariantCulture), text, StringComparison.Ordinal);
+            var score = regulator.Score.ToString("0.##", CultureInfo.InvariantCulture);
+            Assert.Contains(score, text, StringComparison.Ordinal);
         }
 
         using var docx = await DownloadAsync("/api/v1/exports/year?year=2023", admin);
@@ -257,8 +261,8 @@ public sealed class YearEndStackTests(Stack stack, PortalBrowser browser)
 
     /// <summary>
     /// A 2024 draft whose first task continues 区市场监管局's unfinished task in other words: the import offers the
-    /// unfinished 2023 tasks (once the YearClosed event reached the tasks service), suggests that first task for it, and
-    /// the office matches it and carries one more over as a task of its own; the diff shows them apart.
+    /// unfinished 2023 tasks (once the YearClosed event reached the tasks service), suggests that first task for it,
+    /// and the office matches it and carries one more over as a task of its own; the diff shows them apart.
     /// </summary>
     private async Task ANewListOffersTheUnfinishedTasksAndCarriesTwoOverAsync(string admin)
     {
@@ -335,8 +339,9 @@ public sealed class YearEndStackTests(Stack stack, PortalBrowser browser)
     /// </summary>
     private async Task ThePublicPageShowsOnlyWhatWasTickedAsync(string admin)
     {
-        var (updated, settings, _) = await stack.SendAsync(HttpMethod.Put, "/api/v1/publicpage", admin, JsonContent.Create(
-            new { leadUnits = true, lights = false, problemsText = false, progressText = false }));
+        var ticks = new { leadUnits = true, lights = false, problemsText = false, progressText = false };
+        var (updated, settings, _) =
+            await stack.SendAsync(HttpMethod.Put, "/api/v1/publicpage", admin, JsonContent.Create(ticks));
         Assert.True(updated == HttpStatusCode.OK, $"public settings: {(int)updated} {settings}");
         var preview = settings.GetProperty("preview");
         Assert.Equal(90, preview.GetProperty("taskCount").GetInt32());
@@ -377,7 +382,7 @@ public sealed class YearEndStackTests(Stack stack, PortalBrowser browser)
         Assert.Equal("application/atom+xml", feed.Content.Headers.ContentType?.MediaType);
     }
 
-    /// <summary>(period, task number) of every month a report of 区市场监管局's tasks was never handed in by its grace day.</summary>
+    /// <summary>(period, task number) of each month a report of 区市场监管局's tasks was not in by its grace day.</summary>
     private async Task<List<(string Period, string Number)>> MissingMonthsAsync(string admin)
     {
         var (_, periods, _) = await stack.GetAsync("/api/v1/periods?year=2023", admin);
@@ -397,7 +402,8 @@ public sealed class YearEndStackTests(Stack stack, PortalBrowser browser)
             var (_, reports, _) = await stack.GetAsync($"/api/v1/reports?period={key}&unitId={unitId}", admin);
             missing.AddRange(reports.GetProperty("reports").EnumerateArray()
                 .Where(r => r.GetProperty("leadUnitId").GetString() == unitId
-                    && r.GetProperty("status").GetString() is null or "REPORT_STATUS_UNSPECIFIED" or "REPORT_STATUS_DRAFT")
+                    && r.GetProperty("status").GetString()
+                        is null or "REPORT_STATUS_UNSPECIFIED" or "REPORT_STATUS_DRAFT")
                 .Select(r => (key, r.GetProperty("taskNumber").GetString()!)));
         }
 
@@ -410,7 +416,8 @@ public sealed class YearEndStackTests(Stack stack, PortalBrowser browser)
         Assert.True(status == HttpStatusCode.OK, $"completion list: {(int)status} {list}");
         return list.GetProperty("reports").EnumerateArray()
             .Where(r => r.GetProperty("leadUnitName").GetString() == Regulator)
-            .OrderBy(r => int.Parse(r.GetProperty("taskNumber").GetString()!.Split('.')[0], CultureInfo.InvariantCulture))
+            .OrderBy(r => int.Parse(
+                r.GetProperty("taskNumber").GetString()!.Split('.')[0], CultureInfo.InvariantCulture))
             .ToList();
     }
 
