@@ -6,6 +6,7 @@ using Platform.Reporting.Uploads;
 using Platform.Reporting.Exports;
 using Platform.Reporting.Extensions;
 using Platform.Reporting.Grpc;
+using Platform.Reporting.Public;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
@@ -21,9 +22,11 @@ app.MapGrpcService<ReportService>();
 app.MapGrpcService<DashboardService>();
 app.MapGrpcService<SupervisionService>();
 app.MapGrpcService<SupervisionChecksService>();
+app.MapGrpcService<PublicPageService>();
 app.MapLedgerExport();
 app.MapBulletinExport();
 app.MapEvidence();
+app.MapPublicPage();
 
 await app.MigrateDatabaseAsync<ReportingDbContext>();
 app.Run();

@@ -40,6 +40,12 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
 
     public DbSet<ClosingYear> ClosingYears => Set<ClosingYear>();
 
+    public DbSet<PublicPage> PublicPages => Set<PublicPage>();
+
+    public DbSet<PublicTaskStatus> PublicTaskStatuses => Set<PublicTaskStatus>();
+
+    public DbSet<PublicFeedEntry> PublicFeed => Set<PublicFeedEntry>();
+
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
         modelBuilder.AddOutboxAndInbox();

@@ -4,6 +4,7 @@ using Platform.Reporting.Consumers;
 using Platform.Reporting.Data;
 using Platform.Reporting.Domain;
 using Platform.Reporting.Jobs;
+using Platform.Reporting.Public;
 using Platform.Reporting.Rollups;
 using Platform.Reporting.Views;
 using Platform.MultiTenancy;
@@ -22,6 +23,9 @@ internal static class Extensions
             x.AddConsumer<TenantProvisionedConsumer>();
             x.AddConsumer<UnitMergedConsumer>();
             x.AddConsumer<UnitNamesConsumer>();
+            x.AddConsumer<PublicStatusOnReportSubmitted>();
+            x.AddConsumer<PublicStatusOnTaskRequestDecided>();
+            x.AddConsumer<PublicStatusOnCompletionReportAccepted>();
         });
         builder.Services.AddScoped<DistrictCalendar>();
         builder.Services.AddScoped<LightProjector>();
@@ -31,6 +35,9 @@ internal static class Extensions
         builder.Services.AddSingleton<DivisionViewCache>();
         builder.Services.AddHostedService<RollupWorker>();
         builder.Services.AddScoped<IClockChangeHandler, LightsOnClockChange>();
+        builder.Services.AddMemoryCache();
+        builder.Services.AddScoped<PublicPageQuery>();
+        builder.Services.AddScoped<PublicStatusTracker>();
         return builder;
     }
 }
