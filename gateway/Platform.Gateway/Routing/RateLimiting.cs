@@ -21,6 +21,7 @@ public static class RateLimiting
     public const string TenantPolicy = "per-tenant";
     public const string AnonymousPolicy = "per-address";
     public const string PortalPolicy = "per-address-portal";
+    public const string PublicPolicy = "per-address-public";
 
     public static IServiceCollection AddGatewayRateLimiting(
         this IServiceCollection services,
@@ -32,6 +33,9 @@ public static class RateLimiting
             ?? new BucketOptions(20, 10);
         var portal = configuration.GetSection("RateLimiting:Portal").Get<BucketOptions>()
             ?? new BucketOptions(600, 200);
+        // The public progress pages: anyone may read them, nobody may hammer them.
+        var publicPages = configuration.GetSection("RateLimiting:Public").Get<BucketOptions>()
+            ?? new BucketOptions(60, 10);
         services.AddRateLimiter(o =>
         {
             o.AddPolicy(TenantPolicy, context =>
@@ -49,6 +53,10 @@ public static class RateLimiting
                 RateLimitPartition.GetTokenBucketLimiter(
                     "address:" + context.Connection.RemoteIpAddress,
                     _ => portal.ToLimiterOptions()));
+            o.AddPolicy(PublicPolicy, context =>
+                RateLimitPartition.GetTokenBucketLimiter(
+                    "public:" + context.Connection.RemoteIpAddress,
+                    _ => publicPages.ToLimiterOptions()));
             o.OnRejected = RejectAsync;
         });
         return services;
