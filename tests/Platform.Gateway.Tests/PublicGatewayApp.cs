@@ -47,6 +47,9 @@ public class PublicGatewayApp : GatewayHost
     public string Token() =>
         Tokens.Issue("500103", ["district-admin"], ["units.read", "reports.read", "reports.write"]);
 
+    public HttpRequestMessage Request(HttpMethod method, string path, string? token = null) =>
+        TestHosts.Request(method, path, token);
+
     private async Task<WebApplication> StartEchoAsync(string name)
     {
         var app = await TestHosts.StartBackendAsync(app =>

@@ -14,7 +14,8 @@ public sealed class PublicRateLimitTests(ThrottledPublicGatewayApp app) : IClass
         {
             // Half of them signed in: a token names a tenant, but the public routes count by address all the same.
             var path = i % 2 == 0 ? "/public/v1/500103" : "/public/500103";
-            var response = await app.Http.SendAsync(app.Request(HttpMethod.Get, path, i % 3 == 0 ? app.Token() : null));
+            var token = i % 3 == 0 ? app.Token() : null;
+            var response = await app.Http.SendAsync(app.Request(HttpMethod.Get, path, token));
             statuses.Add(response.StatusCode);
             if (response.StatusCode == HttpStatusCode.TooManyRequests && refused is null)
             {

@@ -8,22 +8,31 @@ namespace Platform.Gateway.Routing;
 /// <c>/public/v1/{district code}</c> and the portal's pages under <c>/public/</c>. Both are anonymous (the data GET
 /// only), under a per-address bucket of their own, and carry no credential onwards: Authorization and Cookie are
 /// removed, so nobody's token or session ever acts through them. The data route matches six digits only and forwards a path rebuilt from
-/// them, so no encoded slash or dot segment can steer it to another of reporting's paths; any other path under
-/// <c>/public/v1/</c> is 404 at the gateway.
+/// them, so no encoded slash or dot segment can steer it to another of reporting's paths; the pages' routes likewise
+/// (a district's page and its feed); any other path under <c>/public</c> is 404 at the gateway.
 /// </summary>
 public static class PublicRoutes
 {
     public const string DataPrefix = "/public/v1";
 
-    public const string DataPath = DataPrefix + "/{code:regex(^[0-9]{{6}}$)}";
+    public const string PagesPrefix = "/public";
 
-    public const string PagesPath = "/public/{**rest}";
+    private const string Code = "{code:regex(^[0-9]{{6}}$)}";
+
+    public const string DataPath = DataPrefix + "/" + Code;
+
+    /// <summary>The portal's public pages: a district's page and its feed, nothing else.</summary>
+    public static readonly IReadOnlyList<(string Path, string Forwarded)> PagePaths =
+    [
+        (PagesPrefix + "/" + Code, PagesPrefix + "/{code}"),
+        (PagesPrefix + "/" + Code + "/feed.atom", PagesPrefix + "/{code}/feed.atom"),
+    ];
 
     /// <summary>Headers that would carry a caller's identity: never sent on by a public route.</summary>
     public static readonly IReadOnlyList<string> CredentialHeaders = ["Authorization", "Cookie", "Proxy-Authorization"];
 
     /// <summary>The routes, for the services configured: reporting's data and the portal's pages.</summary>
-    public static IEnumerable<RouteConfig> Build(IConfiguration configuration, string portalCluster, int portalOrder)
+    public static IEnumerable<RouteConfig> Build(IConfiguration configuration, string portalCluster)
     {
         if (configuration["Services:Reporting:Http"] is { Length: > 0 })
         {
@@ -33,23 +42,35 @@ public static class PublicRoutes
 
         if (configuration["Services:Portal:Http"] is { Length: > 0 })
         {
-            // Before the portal's catch-all, after the data route and the unserved /public/v1/ paths.
-            // Every method: a POST under /public/ is the public pages' to refuse, never the signed-in portal's.
-            yield return Route("portal-public", portalCluster, PagesPath, portalOrder - 2, pathPattern: null, null);
+            // Before the unserved /public/ paths (order 1) and so before the portal's catch-all.
+            // Every method: a POST under /public/ is the public pages' to refuse, never the signed-in portal's. Each
+            // path is rebuilt from the code, so dot segments or escapes never reach the portal to be resolved there.
+            for (var i = 0; i < PagePaths.Count; i++)
+            {
+                yield return Route(
+                    $"portal-public-{i}", portalCluster, PagePaths[i].Path, order: null, PagePaths[i].Forwarded, null);
+            }
         }
     }
 
-    /// <summary>Any other path under /public/v1/ (a malformed code, a path trick): 404, never the portal.</summary>
+    /// <summary>
+    /// Any other path under /public/ (a malformed code, a path trick): 404, never the portal's catch-all, which would
+    /// carry the browser's cookie.
+    /// </summary>
     public static IEndpointRouteBuilder MapUnservedPublicPaths(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.Map(DataPrefix + "/{**rest}", () => Results.Problem(
-                title: "Not found",
-                detail: "No public page is served at this path.",
-                statusCode: StatusCodes.Status404NotFound))
-            .AllowAnonymous()
-            .RequireRateLimiting(RateLimiting.PublicPolicy)
-            .WithOrder(ServiceRoutes.UnservedApiPathOrder)
-            .WithDisplayName("unserved " + DataPrefix);
+        foreach (var path in new[] { PagesPrefix, PagesPrefix + "/{**rest}" })
+        {
+            endpoints.Map(path, () => Results.Problem(
+                    title: "Not found",
+                    detail: "No public page is served at this path.",
+                    statusCode: StatusCodes.Status404NotFound))
+                .AllowAnonymous()
+                .RequireRateLimiting(RateLimiting.PublicPolicy)
+                .WithOrder(ServiceRoutes.UnservedApiPathOrder)
+                .WithDisplayName("unserved " + path);
+        }
+
         return endpoints;
     }
 

@@ -190,7 +190,7 @@ public static class ServiceRoutes
                 PortalRouteOrder - 1));
         }
 
-        routes.AddRange(PublicRoutes.Build(configuration, PortalCluster, PortalRouteOrder));
+        routes.AddRange(PublicRoutes.Build(configuration, PortalCluster));
         return (routes, clusters);
     }
 
