@@ -2,7 +2,9 @@ using System.Net;
 
 namespace Platform.Gateway.Tests;
 
-/// <summary>The public pages' per-address bucket: a burst past it is 429 with Retry-After, and a token buys no more.</summary>
+/// <summary>
+/// The public pages' per-address bucket: a burst past it is 429 with Retry-After, and a token buys no more.
+/// </summary>
 public sealed class PublicRateLimitTests(ThrottledPublicGatewayApp app) : IClassFixture<ThrottledPublicGatewayApp>
 {
     [Fact]

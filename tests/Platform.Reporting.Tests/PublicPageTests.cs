@@ -164,7 +164,9 @@ public sealed class PublicPageTests(PublicPageApp app) : IClassFixture<PublicPag
 
         var scj = PublicPageApp.Bearer(app.Reporter(PublicPageApp.Yuzhong, PublicPageApp.ScjUnit));
         await app.Reports.SaveReportAsync(
-            ReportRequests.Report(app.YuzhongTask, "2023-07", "已完成系统上线", Platform.Contracts.Reporting.V1.SelfStatus.OnTrack), scj);
+            ReportRequests.Report(
+                app.YuzhongTask, "2023-07", "已完成系统上线", Platform.Contracts.Reporting.V1.SelfStatus.OnTrack),
+            scj);
         await app.Reports.SubmitReportAsync(ReportRequests.ActionOn(app.YuzhongTask, "2023-07"), scj);
 
         await Eventually.TrueAsync(

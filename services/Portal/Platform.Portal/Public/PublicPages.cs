@@ -46,7 +46,9 @@ public sealed class PublicPages(IHttpClientFactory httpFactory, IHttpContextAcce
             ?? throw new ApiException("公开页面数据无法读取。", 502);
     }
 
-    /// <summary>The office's preview: the same page, from the settings API's message (an empty field is not public).</summary>
+    /// <summary>
+    /// The office's preview: the same page, from the settings API's message (an empty field is not public).
+    /// </summary>
     public static PublicPageData FromPreview(ReportingV1.PublicPageSettings settings)
     {
         var view = settings.Preview ?? new ReportingV1.PublicPageView { DistrictCode = settings.DistrictCode };

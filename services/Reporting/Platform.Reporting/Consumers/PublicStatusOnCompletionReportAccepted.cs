@@ -8,7 +8,8 @@ using Platform.Reporting.Public;
 namespace Platform.Reporting.Consumers;
 
 /// <summary>
-/// After a completion report accepted as 完成 (→ 已完成): the task's public status is recorded again, and a change goes into the district's public feed.
+/// After a completion report accepted as 完成 (→ 已完成): the task's public status is recorded again,
+/// and a change goes into the district's public feed.
 /// Only districts that have a public page are tracked.
 /// </summary>
 public sealed class PublicStatusOnCompletionReportAccepted(

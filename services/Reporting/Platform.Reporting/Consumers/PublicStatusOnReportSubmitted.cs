@@ -8,7 +8,8 @@ using Platform.Reporting.Public;
 namespace Platform.Reporting.Consumers;
 
 /// <summary>
-/// After a monthly report submitted (未开始 → 推进中): the task's public status is recorded again, and a change goes into the district's public feed.
+/// After a monthly report submitted (未开始 → 推进中): the task's public status is recorded again,
+/// and a change goes into the district's public feed.
 /// Only districts that have a public page are tracked.
 /// </summary>
 public sealed class PublicStatusOnReportSubmitted(

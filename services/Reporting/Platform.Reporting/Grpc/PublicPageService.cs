@@ -58,7 +58,9 @@ public sealed class PublicPageService(
         return await AnswerAsync(page, context.CancellationToken);
     }
 
-    /// <summary>Publishing records every task's status as it stands, the start from which the feed counts changes.</summary>
+    /// <summary>
+    /// Publishing records every task's status as it stands, the start from which the feed counts changes.
+    /// </summary>
     public override async Task<V1.PublicPageSettings> PublishPublicPage(
         V1.PublishPublicPageRequest request,
         ServerCallContext context)

@@ -3,7 +3,9 @@ using V1 = Platform.Contracts.Reporting.V1;
 
 namespace Platform.Reporting.Grpc;
 
-/// <summary>The public page's view as the settings API's preview message: the same fields, empty where not public.</summary>
+/// <summary>
+/// The public page's view as the settings API's preview message: the same fields, empty where not public.
+/// </summary>
 internal static class PublicViewMessages
 {
     public static V1.PublicPageView ToMessage(PublicView view)

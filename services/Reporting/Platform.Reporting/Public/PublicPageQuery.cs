@@ -29,7 +29,9 @@ public sealed class PublicPageQuery(ReportingDbContext db, DistrictCalendar cale
                 .ToListAsync(cancellationToken);
     }
 
-    /// <summary>The public status of each task, from its closure, its completion report and its monthly reports.</summary>
+    /// <summary>
+    /// The public status of each task, from its closure, its completion report and its monthly reports.
+    /// </summary>
     public async Task<Dictionary<Guid, PublicStatus>> StatusesAsync(
         IReadOnlyCollection<TrackedTask> tasks,
         CancellationToken cancellationToken)
@@ -73,7 +75,9 @@ public sealed class PublicPageQuery(ReportingDbContext db, DistrictCalendar cale
 
         var categories = tasks
             .GroupBy(t => string.IsNullOrWhiteSpace(t.Category) ? "其他" : t.Category)
-            .Select(g => new PublicCategory(g.Key, g.Select(t => Task(t, statuses[t.Id], fields, lights, texts)).ToList()))
+            .Select(g => new PublicCategory(
+                g.Key,
+                g.Select(t => Task(t, statuses[t.Id], fields, lights, texts)).ToList()))
             .ToList();
         var completedCount = statuses.Values.Count(s => s == PublicStatus.Completed);
         var name = await db.Districts.Where(d => d.TenantId == tenant).Select(d => d.Name)

@@ -1,6 +1,8 @@
 namespace Platform.Reporting.Public;
 
-/// <summary>A task as the public sees it: number, text and public status; the rest only where the office ticked it.</summary>
+/// <summary>
+/// A task as the public sees it: number, text and public status; the rest only where the office ticked it.
+/// </summary>
 public sealed record PublicTask(
     string Number,
     string Text,
