@@ -119,6 +119,18 @@ public sealed class PublicPageTests(PublicPageApp app) : IClassFixture<PublicPag
             StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ThePublishedAnswerIsCachedBrieflyAndAnswersHead()
+    {
+        var office = PublicPageApp.Bearer(app.Admin(PublicPageApp.Yuzhong));
+        await app.Pages.PublishPublicPageAsync(new PublishPublicPageRequest(), office);
+        using var head = await app.Http.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/public/v1/500103"));
+        Assert.Equal(HttpStatusCode.OK, head.StatusCode);
+        using var get = await app.Http.GetAsync("/public/v1/500103");
+        Assert.Equal("public, max-age=30", get.Headers.CacheControl?.ToString());
+        Assert.Equal("application/json", get.Content.Headers.ContentType?.MediaType);
+    }
+
     [Theory]
     [InlineData("abcdef")]
     [InlineData("50010")]

@@ -8,7 +8,8 @@ namespace Platform.Gateway.Routing;
 /// <summary>
 /// Per-tenant token buckets for authenticated calls (one busy district cannot starve the others), per-address
 /// buckets for anonymous ones (the token endpoint), and larger per-address buckets for the portal's pages, where a
-/// browser asks for a page and its assets at once and the people of one office often share an address.
+/// browser asks for a page and its assets at once and the people of one office often share an address. The public
+/// progress pages (<see cref="PublicRoutes"/>) have a per-address bucket of their own (<c>RateLimiting:Public</c>).
 /// Rejections are 429 with Retry-After, or ResourceExhausted for gRPC, naming the bucket that ran empty.
 /// </summary>
 /// <remarks>

@@ -29,7 +29,9 @@ public static class PublicEndpoints
 
     public static IEndpointRouteBuilder MapPublicPage(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/public/v1/{code}", ReadAsync).AllowAnonymous().ExcludeFromDescription();
+        app.MapMethods("/public/v1/{code}", [HttpMethods.Get, HttpMethods.Head], ReadAsync)
+            .AllowAnonymous()
+            .ExcludeFromDescription();
         return app;
     }
 
