@@ -119,6 +119,24 @@ public sealed class PublicPageTests(PublicPageApp app) : IClassFixture<PublicPag
             StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// The anonymous read acts for one district: even a page of 渝中 built in 江北's context, with the EF filter off,
+    /// finds none of 渝中's rows (row-level security under it), so a mistake in a query cannot show another district.
+    /// </summary>
+    [Fact]
+    public async Task AReadInOneDistrictsContextReachesNoRowOfAnotherEvenWithoutTheFilter()
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<TenantContext>().SetTenant(PublicPageApp.Jiangbei);
+        var db = scope.ServiceProvider.GetRequiredService<ReportingDbContext>();
+        Assert.False(await db.Tasks.IgnoreQueryFilters().AnyAsync(t => t.TenantId == PublicPageApp.Yuzhong));
+        Assert.False(await db.Tasks.IgnoreQueryFilters().AnyAsync(t => t.Id == app.YuzhongTask));
+        var view = await scope.ServiceProvider.GetRequiredService<PublicPageQuery>()
+            .BuildAsync(PublicPage.Minimal(PublicPageApp.Yuzhong), withFeed: true, default);
+        Assert.Equal(0, view.TaskCount);
+        Assert.Empty(view.Changes!);
+    }
+
     [Fact]
     public async Task ThePublishedAnswerIsCachedBrieflyAndAnswersHead()
     {
