@@ -13,8 +13,8 @@ using Microsoft.Playwright;
 namespace Platform.Portal.Tests;
 
 /// <summary>
-/// The public progress page in a real browser (Debian's headless Chromium, at DUBAN_TEST_CHROMIUM or /usr/bin/chromium):
-/// the portal on a real port in front of a stand-in for the gateway's anonymous API, read at a phone's width without
+/// The public progress page in a real browser (Debian's headless Chromium, at DUBAN_TEST_CHROMIUM or
+/// /usr/bin/chromium): the portal on a real port in front of a stand-in for the gateway's anonymous API, read at a phone's width without
 /// signing in; a screenshot of it goes beside the other tests' (DUBAN_TEST_ARTIFACTS).
 /// </summary>
 public sealed partial class PublicPageBrowserTests : IAsyncLifetime
@@ -191,7 +191,9 @@ public sealed partial class PublicPageBrowserTests : IAsyncLifetime
         Assert.Equal("公开页面发布", entries[1].Element(ns + "title")!.Value);
     }
 
-    /// <summary>Where screenshots go: DUBAN_TEST_ARTIFACTS, as the other browser tests', else beside the tests.</summary>
+    /// <summary>
+    /// Where screenshots go: DUBAN_TEST_ARTIFACTS, as the other browser tests', else beside the tests.
+    /// </summary>
     private static string Artifacts
     {
         get

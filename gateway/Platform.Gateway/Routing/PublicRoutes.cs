@@ -8,8 +8,8 @@ namespace Platform.Gateway.Routing;
 /// <c>/public/v1/{district code}</c> and the portal's pages under <c>/public/</c>. Both are anonymous (the data GET
 /// only), under a per-address bucket of their own, and carry no credential onwards: Authorization and Cookie are
 /// removed, so nobody's token or session ever acts through them. The data route matches six digits only and forwards
-/// a path rebuilt from them, so no encoded slash or dot segment can steer it to another of reporting's paths; the pages' routes likewise
-/// (a district's page and its feed); any other path under <c>/public</c> is 404 at the gateway.
+/// a path rebuilt from them, so no encoded slash or dot segment can steer it to another of reporting's paths; the
+/// pages' routes likewise (a district's page and its feed); any other path under <c>/public</c> is 404 at the gateway.
 /// </summary>
 public static class PublicRoutes
 {
