@@ -14,8 +14,8 @@ namespace Platform.Portal.Tests;
 
 /// <summary>
 /// The public progress page in a real browser (Debian's headless Chromium, at DUBAN_TEST_CHROMIUM or
-/// /usr/bin/chromium): the portal on a real port in front of a stand-in for the gateway's anonymous API, read at a phone's width without
-/// signing in; a screenshot of it goes beside the other tests' (DUBAN_TEST_ARTIFACTS).
+/// /usr/bin/chromium): the portal on a real port in front of a stand-in for the gateway's anonymous API, read at a
+/// phone's width without signing in; a screenshot of it goes beside the other tests' (DUBAN_TEST_ARTIFACTS).
 /// </summary>
 public sealed partial class PublicPageBrowserTests : IAsyncLifetime
 {
