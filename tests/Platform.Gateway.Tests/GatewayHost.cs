@@ -19,6 +19,9 @@ public abstract class GatewayHost : IAsyncLifetime
 
     public Uri BaseAddress => factory.Server.BaseAddress;
 
+    /// <summary>The in-memory server, for requests whose raw path no client would send as it is.</summary>
+    public Microsoft.AspNetCore.TestHost.TestServer Server => factory.Server;
+
     public async Task InitializeAsync()
     {
         var settings = await StartBackendsAsync();

@@ -8,7 +8,8 @@ namespace Platform.Gateway.Routing;
 /// <summary>
 /// Per-tenant token buckets for authenticated calls (one busy district cannot starve the others), per-address
 /// buckets for anonymous ones (the token endpoint), and larger per-address buckets for the portal's pages, where a
-/// browser asks for a page and its assets at once and the people of one office often share an address.
+/// browser asks for a page and its assets at once and the people of one office often share an address. The public
+/// progress pages (<see cref="PublicRoutes"/>) have a per-address bucket of their own (<c>RateLimiting:Public</c>).
 /// Rejections are 429 with Retry-After, or ResourceExhausted for gRPC, naming the bucket that ran empty.
 /// </summary>
 /// <remarks>
@@ -21,6 +22,7 @@ public static class RateLimiting
     public const string TenantPolicy = "per-tenant";
     public const string AnonymousPolicy = "per-address";
     public const string PortalPolicy = "per-address-portal";
+    public const string PublicPolicy = "per-address-public";
 
     public static IServiceCollection AddGatewayRateLimiting(
         this IServiceCollection services,
@@ -32,6 +34,9 @@ public static class RateLimiting
             ?? new BucketOptions(20, 10);
         var portal = configuration.GetSection("RateLimiting:Portal").Get<BucketOptions>()
             ?? new BucketOptions(600, 200);
+        // The public progress pages: anyone may read them, nobody may hammer them.
+        var publicPages = configuration.GetSection("RateLimiting:Public").Get<BucketOptions>()
+            ?? new BucketOptions(60, 10);
         services.AddRateLimiter(o =>
         {
             o.AddPolicy(TenantPolicy, context =>
@@ -49,6 +54,10 @@ public static class RateLimiting
                 RateLimitPartition.GetTokenBucketLimiter(
                     "address:" + context.Connection.RemoteIpAddress,
                     _ => portal.ToLimiterOptions()));
+            o.AddPolicy(PublicPolicy, context =>
+                RateLimitPartition.GetTokenBucketLimiter(
+                    "public:" + context.Connection.RemoteIpAddress,
+                    _ => publicPages.ToLimiterOptions()));
             o.OnRejected = RejectAsync;
         });
         return services;

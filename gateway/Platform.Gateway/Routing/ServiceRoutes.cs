@@ -37,7 +37,7 @@ public static class ServiceRoutes
             "platform.reporting.v1",
             [
                 "periods", "reports", "audit", "dashboards", "exports", "contributions", "task-requests", "evidence",
-                "reporting-settings", "years", "completion", "assessment",
+                "reporting-settings", "years", "completion", "assessment", "publicpage",
             ],
             ["/openapi/reporting.json"],
             LongResources: ["exports", "evidence"]),
@@ -190,6 +190,7 @@ public static class ServiceRoutes
                 PortalRouteOrder - 1));
         }
 
+        routes.AddRange(PublicRoutes.Build(configuration, PortalCluster));
         return (routes, clusters);
     }
 
@@ -209,7 +210,7 @@ public static class ServiceRoutes
                 .WithDisplayName("unserved " + prefix);
         }
 
-        return endpoints;
+        return endpoints.MapUnservedPublicPaths();
     }
 
     private static RouteConfig Route(

@@ -53,6 +53,7 @@ public static class PortalExtensions
         builder.Services.AddSingleton<RefreshCoordinator>();
         builder.Services.AddScoped<PortalSession>();
         builder.Services.AddScoped<PlatformApi>();
+        builder.Services.AddScoped<Public.PublicPages>();
 
         var dataProtection = builder.Services.AddDataProtection().SetApplicationName("duban-portal");
         if (configuration["DataProtection:KeysPath"] is { Length: > 0 } keys)
@@ -96,6 +97,7 @@ public static class PortalExtensions
             o.Conventions.AuthorizeFolder("/Office", OfficePolicy);
             o.Conventions.AuthorizeFolder("/Admin", PlatformPolicy);
             o.Conventions.AllowAnonymousToPage("/Error");
+            o.Conventions.AllowAnonymousToFolder("/Public");
             o.Conventions.AddPageRoute("/Dashboard/Index", "/municipal/{tenant:length(6)}");
             o.Conventions.AddPageRoute("/Tasks/Index", "/municipal/{tenant:length(6)}/tasks");
         }).AddMvcOptions(o => o.Filters.Add<ApiErrorPageFilter>());

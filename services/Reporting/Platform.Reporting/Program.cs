@@ -6,6 +6,7 @@ using Platform.Reporting.Uploads;
 using Platform.Reporting.Exports;
 using Platform.Reporting.Extensions;
 using Platform.Reporting.Grpc;
+using Platform.Reporting.Public;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
@@ -23,11 +24,13 @@ app.MapGrpcService<SupervisionService>();
 app.MapGrpcService<SupervisionChecksService>();
 app.MapGrpcService<YearEndService>();
 app.MapGrpcService<AssessmentService>();
+app.MapGrpcService<PublicPageService>();
 app.MapLedgerExport();
 app.MapBulletinExport();
 app.MapYearExport();
 app.MapAssessmentExport();
 app.MapEvidence();
+app.MapPublicPage();
 
 await app.MigrateDatabaseAsync<ReportingDbContext>();
 app.Run();

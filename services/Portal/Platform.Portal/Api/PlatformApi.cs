@@ -26,6 +26,8 @@ public sealed class PlatformApi(GrpcChannel channel, PortalSession session, IHtt
 
     public ReportingV1.Reports.ReportsClient Reports { get; } = new(channel);
 
+    public ReportingV1.PublicPages.PublicPagesClient PublicPage { get; } = new(channel);
+
     public ReportingV1.Supervision.SupervisionClient Supervision { get; } = new(channel);
 
     public ReportingV1.Dashboards.DashboardsClient Dashboards { get; } = new(channel);

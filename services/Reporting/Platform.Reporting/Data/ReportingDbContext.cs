@@ -49,6 +49,12 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
 
     public DbSet<ReceivedNotice> ReceivedNotices => Set<ReceivedNotice>();
 
+    public DbSet<PublicPage> PublicPages => Set<PublicPage>();
+
+    public DbSet<PublicTaskStatus> PublicTaskStatuses => Set<PublicTaskStatus>();
+
+    public DbSet<PublicFeedEntry> PublicFeed => Set<PublicFeedEntry>();
+
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
         modelBuilder.AddOutboxAndInbox();

@@ -4,6 +4,7 @@ using Platform.Reporting.Consumers;
 using Platform.Reporting.Data;
 using Platform.Reporting.Domain;
 using Platform.Reporting.Jobs;
+using Platform.Reporting.Public;
 using Platform.Reporting.Rollups;
 using Platform.Reporting.Views;
 using Platform.MultiTenancy;
@@ -23,6 +24,9 @@ internal static class Extensions
             x.AddConsumer<UnitMergedConsumer>();
             x.AddConsumer<UnitNamesConsumer>();
             x.AddConsumer<SupervisionNoticeConsumer>();
+            x.AddConsumer<PublicStatusOnReportSubmitted>();
+            x.AddConsumer<PublicStatusOnTaskRequestDecided>();
+            x.AddConsumer<PublicStatusOnCompletionReportAccepted>();
         });
         builder.Services.AddScoped<DistrictCalendar>();
         builder.Services.AddScoped<LightProjector>();
@@ -32,6 +36,9 @@ internal static class Extensions
         builder.Services.AddSingleton<DivisionViewCache>();
         builder.Services.AddHostedService<RollupWorker>();
         builder.Services.AddScoped<IClockChangeHandler, LightsOnClockChange>();
+        builder.Services.AddMemoryCache();
+        builder.Services.AddScoped<PublicPageQuery>();
+        builder.Services.AddScoped<PublicStatusTracker>();
         return builder;
     }
 }

@@ -1,0 +1,3 @@
+namespace Platform.Portal.Public;
+
+public sealed record PublicSummaryData(int Completed, int MostlyCompleted, int NotCompleted, string Text);
