@@ -238,7 +238,7 @@ public sealed class CliTests : IDisposable
         }
 
         var (badCode, _, badErr) = await RunAsync("export", "minutes", "--period", "2023-07", "-o", bulletin, "--gateway", gateway);
-        Assert.Equal((1, true), (badCode, badErr.Contains("ledger or bulletin", StringComparison.Ordinal)));
+        Assert.Equal((1, true), (badCode, badErr.Contains("ledger, bulletin, year or assessment", StringComparison.Ordinal)));
 
         Assert.Equal(0, (await RunAsync("login", "--user", "cq.viewer", "--password", "demo", "--gateway", gateway)).Code);
         var (viewCode, viewOut, viewErr) = await RunAsync("dashboard", "--municipal", "--period", "2023-07", "--gateway", gateway);

@@ -13,10 +13,18 @@ public sealed class PublicPageQuery(ReportingDbContext db, DistrictCalendar cale
 {
     public const int FeedSize = 50;
 
-    /// <summary>The year the page shows: the latest one with tasks in force.</summary>
-    public Task<int?> CurrentYearAsync(string tenant, CancellationToken cancellationToken) =>
-        db.Tasks.Where(t => t.TenantId == tenant && t.Active)
-            .MaxAsync(t => (int?)t.Year, cancellationToken);
+    /// <summary>
+    /// The year the page shows: the latest one with tasks in force up to this year (China time), so that a list
+    /// published ahead for a later year does not take the page from the year being worked; a district with only
+    /// later lists shows the earliest of them.
+    /// </summary>
+    public async Task<int?> CurrentYearAsync(string tenant, CancellationToken cancellationToken)
+    {
+        var thisYear = calendar.Today.Year;
+        var years = db.Tasks.Where(t => t.TenantId == tenant && t.Active).Select(t => (int?)t.Year);
+        return await years.Where(y => y <= thisYear).MaxAsync(cancellationToken)
+            ?? await years.MinAsync(cancellationToken);
+    }
 
     /// <summary>The tasks in force of the page's year, in list order.</summary>
     public async Task<List<TrackedTask>> TasksAsync(string tenant, CancellationToken cancellationToken)
