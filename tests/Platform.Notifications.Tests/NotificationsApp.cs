@@ -177,7 +177,8 @@ public sealed class NotificationsApp : IAsyncLifetime
     /// <summary>Waits (up to 30 s) until the database, read as the platform, shows what the test expects.</summary>
     public async Task EventuallyAsync(Func<NotificationsDbContext, Task<bool>> condition)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
+        // Generous: the whole suite runs beside other test projects on two cores, and consumers start slowly there.
+        var deadline = DateTime.UtcNow.AddSeconds(90);
         while (true)
         {
             await using (var scope = host.Services.CreateAsyncScope())
