@@ -109,7 +109,7 @@ public sealed class ReportService(
     {
         ReadTenant();
         var (task, period) = await FindAsync(request.TaskId, request.Period, context.CancellationToken);
-        var lead = LeadFor(task, request.LeadUnitId);
+        var lead = caller.LeadFor(task, request.LeadUnitId);
         var contributions = await SupervisionService.ContributionsAsync(
             db,
             task.Id,
@@ -264,7 +264,7 @@ public sealed class ReportService(
         }
 
         var month = await FindMonthAsync(request.TaskId, request.Period, context.CancellationToken);
-        var lead = byOffice ? LeadFor(month.Task, request.LeadUnitId) : OwnLead(month.Task);
+        var lead = byOffice ? caller.LeadFor(month.Task, request.LeadUnitId) : OwnLead(month.Task);
         var report = month.Reports.SingleOrDefault(r => r.LeadUnitId == lead)
             ?? throw new PreconditionException(
                 $"No report of task {month.Task.Number} for {month.Period.Key} has been written yet.");
@@ -276,23 +276,6 @@ public sealed class ReportService(
     private string Actor => caller.Actor();
 
     private string ReadTenant() => caller.RequireReportReader();
-
-    /// <summary>
-    /// The lead unit whose report a reader or reviewer means: the one asked for, else the caller's unit when it leads
-    /// the task, else the first lead.
-    /// </summary>
-    private Guid LeadFor(TrackedTask task, string? requested)
-    {
-        if (!string.IsNullOrEmpty(requested))
-        {
-            var asked = Caller.ParseId(requested, "lead_unit_id", "lead unit");
-            return task.LeadUnitIds.Contains(asked) ? asked : throw new NotFoundException("lead unit", requested);
-        }
-
-        return Guid.TryParse(caller.UnitId, out var unit) && task.LeadUnitIds.Contains(unit)
-            ? unit
-            : task.LeadUnitIds.FirstOrDefault();
-    }
 
     /// <summary>
     /// The caller's own unit, which must lead the task, for its reporter writing or submitting the report.

@@ -19,6 +19,23 @@ internal static class ReportingCalls
         return caller.ReadTenant(null);
     }
 
+    /// <summary>
+    /// The lead unit whose report (monthly or year-end) a reader or reviewer means: the one asked for, else the
+    /// caller's unit when it leads the task, else the first lead.
+    /// </summary>
+    public static Guid LeadFor(this ITenantContext caller, TrackedTask task, string? requested)
+    {
+        if (!string.IsNullOrEmpty(requested))
+        {
+            var asked = Caller.ParseId(requested, "lead_unit_id", "lead unit");
+            return task.LeadUnitIds.Contains(asked) ? asked : throw new NotFoundException("lead unit", requested);
+        }
+
+        return Guid.TryParse(caller.UnitId, out var unit) && task.LeadUnitIds.Contains(unit)
+            ? unit
+            : task.LeadUnitIds.FirstOrDefault();
+    }
+
     /// <summary>"2023-07" as year and month, or InvalidArgument.</summary>
     public static (int Year, int Month) ParsePeriod(string? period) =>
         PeriodKey.TryParse(period, out var year, out var month)

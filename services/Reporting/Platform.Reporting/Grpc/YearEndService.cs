@@ -121,7 +121,7 @@ public sealed class YearEndService(
         caller.RequireReportReader();
         var year = CheckedYear(request.Year);
         var task = await FindTaskAsync(request.TaskId, year, context.CancellationToken);
-        var lead = LeadFor(task, request.LeadUnitId);
+        var lead = caller.LeadFor(task, request.LeadUnitId);
         var computed = await ComputedAsync(task, year, context.CancellationToken);
         var report = await db.CompletionReports.AsNoTracking().SingleOrDefaultAsync(
             r => r.TaskId == task.Id && r.Year == year && r.LeadUnitId == lead,
@@ -209,7 +209,7 @@ public sealed class YearEndService(
             : caller.RequireDistrictWriter(PlatformScopes.ReportsWrite);
         var year = CheckedYear(request.Year);
         var task = await FindTaskAsync(request.TaskId, year, context.CancellationToken);
-        var lead = byOffice ? LeadFor(task, request.LeadUnitId) : OwnLead(task);
+        var lead = byOffice ? caller.LeadFor(task, request.LeadUnitId) : OwnLead(task);
         await RequireOpenAsync(tenant, year, context.CancellationToken);
         var report = await db.CompletionReports.SingleOrDefaultAsync(
             r => r.TaskId == task.Id && r.Year == year && r.LeadUnitId == lead,
@@ -340,23 +340,6 @@ public sealed class YearEndService(
             PrefilledFromClosure = closed,
             FinalValues = [.. computed.Select(c => c?.Value)],
         };
-    }
-
-    /// <summary>
-    /// The lead unit whose report a reader or reviewer means: the one asked for, else the caller's unit when it leads
-    /// the task, else the first lead.
-    /// </summary>
-    private Guid LeadFor(TrackedTask task, string? requested)
-    {
-        if (!string.IsNullOrEmpty(requested))
-        {
-            var asked = Caller.ParseId(requested, "lead_unit_id", "lead unit");
-            return task.LeadUnitIds.Contains(asked) ? asked : throw new NotFoundException("lead unit", requested);
-        }
-
-        return Guid.TryParse(caller.UnitId, out var unit) && task.LeadUnitIds.Contains(unit)
-            ? unit
-            : task.LeadUnitIds.FirstOrDefault();
     }
 
     /// <summary>The caller's own unit, which must lead the task, for its reporter writing or submitting.</summary>
