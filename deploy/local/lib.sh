@@ -191,6 +191,19 @@ ensure_browser() {
     [ -x /usr/bin/chromium ] || die "chromium was installed but /usr/bin/chromium is missing"
 }
 
+# LibreOffice (headless writer and calc), poppler and CJK fonts, for the export tests that print the generated ledger,
+# bulletin and sheets to PDF and read them back (test.sh calls this; the stack itself does not need them).
+ensure_document_tools() {
+    local missing=()
+    command -v soffice >/dev/null || missing+=(libreoffice-writer-nogui libreoffice-calc-nogui)
+    command -v pdftotext >/dev/null && command -v pdftoppm >/dev/null || missing+=(poppler-utils)
+    [ -d /usr/share/fonts/opentype/noto ] || missing+=(fonts-noto-cjk)
+    if [ "${#missing[@]}" -gt 0 ]; then
+        _apt_install "${missing[@]}"
+    fi
+    command -v soffice >/dev/null || die "LibreOffice was installed but soffice is not on PATH"
+}
+
 ensure_packages() {
     local missing=()
     [ -x "$RMQ_BIN/rabbitmq-server" ] || missing+=(rabbitmq-server)

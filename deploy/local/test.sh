@@ -78,6 +78,8 @@ browser_ok=1
     browser_ok=0
     warn "Chromium is missing and could not be installed: the browser tests will fail"
 }
+# Only the export rendering tests need LibreOffice and poppler: without them those fail, and nothing else is held back.
+(ensure_document_tools) || warn "LibreOffice or poppler is missing and could not be installed: the rendering tests will fail"
 if [ -z "$failed_step" ]; then
     (pg_start && pg_provision) || failed_step="PostgreSQL"
 fi

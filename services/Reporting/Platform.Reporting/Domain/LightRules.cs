@@ -20,7 +20,7 @@ public static class LightRules
     {
         if (IsClosedBy(task, period))
         {
-            return new LightResult(Light.Green, [$"已办结，{task.ClosedOn:yyyy-MM-dd} 核验通过 (closed and verified)"], false);
+            return new LightResult(Light.Green, [Wording.ClosedAndVerified(task.ClosedOn)], false);
         }
 
         var reasons = new List<string>();
@@ -32,8 +32,8 @@ public static class LightRules
             var graceUntil = period.DueOn.AddDays(graceDays);
             light = today > graceUntil ? Light.Red : Light.Yellow;
             reasons.Add(today > graceUntil
-                ? $"{period.Key} 月报逾期未报 (report overdue since {period.DueOn:yyyy-MM-dd})"
-                : $"{period.Key} 月报未报，宽限期至 {graceUntil:yyyy-MM-dd} (report due, within grace)");
+                ? Wording.ReportOverdue(period.Key, period.DueOn)
+                : Wording.ReportWithinGrace(period.Key, graceUntil));
         }
 
         if (report is not null)
@@ -50,12 +50,12 @@ public static class LightRules
                 if (behind > RedPoints)
                 {
                     light = Worst(light, Light.Red);
-                    reasons.Add($"{target.Text}: 落后序时进度 {behind:0} 个百分点 (behind pace)");
+                    reasons.Add(Wording.BehindPace(target.Text, behind));
                 }
                 else if (behind >= YellowPoints)
                 {
                     light = Worst(light, Light.Yellow);
-                    reasons.Add($"{target.Text}: 落后序时进度 {behind:0} 个百分点 (behind pace)");
+                    reasons.Add(Wording.BehindPace(target.Text, behind));
                 }
             }
         }
@@ -63,7 +63,7 @@ public static class LightRules
         if (report is { Status: ReportStatus.Accepted, SelfStatus: SelfStatus.Done } && light != Light.Red)
         {
             light = Light.Green;
-            reasons.Add("已办结并通过审核 (done and accepted)");
+            reasons.Add(Wording.DoneAndAccepted);
         }
 
         var self = report?.SelfStatus ?? SelfStatus.Unspecified;
