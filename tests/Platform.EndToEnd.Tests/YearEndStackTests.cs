@@ -231,11 +231,25 @@ public sealed class YearEndStackTests(Stack stack, PortalBrowser browser)
         }
 
         using var docx = await DownloadAsync("/api/v1/exports/year?year=2023", admin);
-        using var document = WordprocessingDocument.Open(docx, false);
-        var body = document.MainDocumentPart!.Document.Body!.InnerText;
-        Assert.Contains("2023", body, StringComparison.Ordinal);
-        Assert.Contains(Regulator, body, StringComparison.Ordinal);
-        Assert.NotEmpty(document.MainDocumentPart.ChartParts);
+        using (var document = WordprocessingDocument.Open(docx, false))
+        {
+            var body = document.MainDocumentPart!.Document.Body!.InnerText;
+            Assert.Contains("2023", body, StringComparison.Ordinal);
+            Assert.Contains(Regulator, body, StringComparison.Ordinal);
+            Assert.NotEmpty(document.MainDocumentPart.ChartParts);
+        }
+
+        // Both print as the office would file them: the sheet one page wide in landscape, the document in Chinese.
+        using var again = await DownloadAsync("/api/v1/exports/assessment?year=2023", admin);
+        var printedSheet = await DocumentRendering.RenderAsync(
+            again.ToArray(), "assessment-500103-2023.xlsx", pngName: "assessment-500103-2023");
+        Assert.All(printedSheet.Pages, p => Assert.True(p.IsA4 && p.Landscape, $"a page of {p} is not A4 landscape"));
+        Assert.Contains(Regulator, string.Join('\n', printedSheet.PageTexts), StringComparison.Ordinal);
+        var printedYear = await DocumentRendering.RenderAsync(
+            docx.ToArray(), "year-500103-2023.docx", pngName: "year-500103-2023", pngPages: 2);
+        Assert.All(printedYear.Pages, p => Assert.True(p.IsA4, $"a page of {p} is not A4"));
+        Assert.Empty(PrintChecks.LatinWords(printedYear));
+        Assert.Empty(PrintChecks.ShortLines(printedYear, ExportRenderingStackTests.Paragraphs(docx.ToArray())));
     }
 
     private async Task TheOfficeClosesTheYearAsync(string admin, bool closedBefore)
