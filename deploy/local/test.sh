@@ -79,7 +79,9 @@ browser_ok=1
     warn "Chromium is missing and could not be installed: the browser tests will fail"
 }
 # Only the export rendering tests need LibreOffice and poppler: without them those fail, and nothing else is held back.
-(ensure_document_tools) || warn "LibreOffice or poppler is missing and could not be installed: the rendering tests will fail"
+# The install (mostly download and unpacking) runs beside the servers' start and the build; the tests wait for it.
+(ensure_document_tools) &
+document_tools_pid=$!
 if [ -z "$failed_step" ]; then
     (pg_start && pg_provision) || failed_step="PostgreSQL"
 fi
@@ -126,6 +128,8 @@ rm -rf "$results"
 mkdir -p "$results"
 # The browser tests' screenshots and downloads, kept with the results.
 export DUBAN_TEST_ARTIFACTS="$results/screenshots"
+wait "$document_tools_pid" ||
+    warn "LibreOffice or poppler is missing and could not be installed: the rendering tests will fail"
 test_rc=1
 if [ "$build_ok" = 1 ]; then
     if [ $# -eq 0 ]; then
