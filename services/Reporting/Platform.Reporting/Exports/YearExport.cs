@@ -66,7 +66,7 @@ public static class YearExport
             .ToList();
 
         var categories = outcomes
-            .GroupBy(o => o.Task.Category ?? "未分类")
+            .GroupBy(o => o.Task.Category ?? Wording.Uncategorized)
             .Select(g => new YearCategory(
                 g.Key,
                 g.Count(o => o.Outcome is null),
@@ -105,5 +105,5 @@ public static class YearExport
     private static string Reason(string? summary, string? problems) =>
         !string.IsNullOrWhiteSpace(summary) ? summary
         : !string.IsNullOrWhiteSpace(problems) ? problems
-        : "未说明原因";
+        : Wording.NoReasonGiven;
 }
