@@ -40,8 +40,8 @@ public sealed class BulletinDocumentTests
         Assert.Equal("渝中区2023年7月重点任务推进情况通报", body.Elements<Paragraph>().First().InnerText);
         Assert.Equal("（2023年8月2日）", body.Elements<Paragraph>().ElementAt(1).InnerText);
         Assert.Contains(
-            "本月共有重点任务20项。已报送17项，其中按时报送15项、已审核14项；逾期未报3项。" +
-            "从亮灯情况看，绿灯12项、黄灯5项、红灯3项；单位自评与灯色不一致2项。",
+            "本月共 20 项任务：已报送 17 项，其中按时报送 15 项、已审核 14 项；逾期未报 3 项。" +
+            "从亮灯情况看，绿灯 12 项、黄灯 5 项、红灯 3 项；单位自评与灯色不一致 2 项。",
             body.InnerText);
         Assert.Equal(
             ["一、总体情况", "二、分类亮灯情况", "三、滞后任务", "四、逾期未报单位"],
@@ -57,12 +57,14 @@ public sealed class BulletinDocumentTests
         var series = barChart.Elements<C.BarChartSeries>().ToList();
         Assert.Equal(new[] { "绿灯", "黄灯", "红灯" }, series.Select(SeriesName));
         Assert.Equal(new[] { "2E7D32", "F9A825", "C62828" }, series.Select(FillColor));
-        // Horizontal bars are drawn bottom-up: the first category is given last so it prints at the top.
+        // Horizontal bars, the category axis reversed so the first category prints at the top, as in the table.
         Assert.Equal(C.BarDirectionValues.Bar, barChart.GetFirstChild<C.BarDirection>()?.Val?.Value);
-        Assert.All(series, s => Assert.Equal(new[] { "跨境贸易", "获得电力", "市场准入" }, CachedCategories(s)));
-        Assert.Equal(new[] { "3", "4", "5" }, CachedValues(series[0]));
-        Assert.Equal(new[] { "1", "2", "2" }, CachedValues(series[1]));
-        Assert.Equal(new[] { "2", "0", "1" }, CachedValues(series[2]));
+        var axis = chartPart.ChartSpace.Descendants<C.CategoryAxis>().Single();
+        Assert.Equal(C.OrientationValues.MaxMin, axis.Scaling?.Orientation?.Val?.Value);
+        Assert.All(series, s => Assert.Equal(new[] { "市场准入", "获得电力", "跨境贸易" }, CachedCategories(s)));
+        Assert.Equal(new[] { "5", "4", "3" }, CachedValues(series[0]));
+        Assert.Equal(new[] { "2", "2", "1" }, CachedValues(series[1]));
+        Assert.Equal(new[] { "1", "0", "2" }, CachedValues(series[2]));
 
         var tables = body.Elements<Table>().ToList();
         Assert.Equal(3, tables.Count);

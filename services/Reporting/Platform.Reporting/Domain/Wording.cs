@@ -116,24 +116,25 @@ public static partial class Wording
     public const string NoLateUnits = "本月无逾期未报单位。";
 
     /// <summary>
-    /// The bulletin's figures in two sentences. On time and accepted are parts of reported (其中), which the counting
-    /// guarantees: a returned report is neither reported nor on time.
+    /// The bulletin's figures. On time and accepted are parts of reported (其中), which the counting guarantees: a
+    /// returned report is neither reported nor on time. Figures stand apart by a space, as in the other phrases here.
     /// </summary>
     public static string BulletinSummary(
         int tasks, int reported, int onTime, int accepted, int overdue, int green, int yellow, int red,
         int disagreements) => string.Create(
         Inv,
-        $"本月共有重点任务{tasks}项。已报送{reported}项，其中按时报送{onTime}项、已审核{accepted}项；逾期未报{overdue}项。" +
-        $"从亮灯情况看，绿灯{green}项、黄灯{yellow}项、红灯{red}项；单位自评与灯色不一致{disagreements}项。");
+        $"本月共 {tasks} 项任务：已报送 {reported} 项，其中按时报送 {onTime} 项、已审核 {accepted} 项；" +
+        $"逾期未报 {overdue} 项。从亮灯情况看，绿灯 {green} 项、黄灯 {yellow} 项、红灯 {red} 项；" +
+        $"单位自评与灯色不一致 {disagreements} 项。");
 
     public static string CategoryLead(int categories) =>
-        string.Create(Inv, $"按任务类别统计，{categories}个类别的亮灯情况如下。");
+        string.Create(Inv, $"按任务类别统计，{categories} 个类别的亮灯情况如下。");
 
     public static string LaggingLead(int tasks, int red, int yellow) =>
-        string.Create(Inv, $"本月亮红灯、黄灯的任务共{tasks}项，其中红灯{red}项、黄灯{yellow}项，具体如下。");
+        string.Create(Inv, $"本月亮红灯、黄灯的任务共 {tasks} 项，其中红灯 {red} 项、黄灯 {yellow} 项，具体如下。");
 
     public static string LateUnitsLead(int units, int reports) =>
-        string.Create(Inv, $"本月有{units}个单位存在逾期未报，共逾期{reports}项，具体如下。");
+        string.Create(Inv, $"本月有 {units} 个单位存在逾期未报，共逾期 {reports} 项，具体如下。");
 
     public const string NumberHeader = "序号";
     public const string CategoryHeader = "类别";
@@ -163,14 +164,14 @@ public static partial class Wording
         int year, int tasks, int completed, int mostly, int notCompleted, int notReported, decimal rate) =>
         string.Create(
             Inv,
-            $"{year}年共有重点任务{tasks}项，完成{completed}项、基本完成{mostly}项、未完成{notCompleted}项、" +
-            $"未报{notReported}项，完成率{rate:0.#}%。");
+            $"{year} 年共 {tasks} 项任务：完成 {completed} 项，基本完成 {mostly} 项，未完成 {notCompleted} 项，" +
+            $"未报 {notReported} 项；完成率 {rate:0.#}%。");
 
     public static string YearLaggingLead(int tasks) =>
-        string.Create(Inv, $"截至年底未完成或未报的任务共{tasks}项，原因如下。");
+        string.Create(Inv, $"截至年底未完成或未报的任务共 {tasks} 项，原因如下。");
 
     /// <summary>How the ranking was scored: the rule version, and whether the year is closed.</summary>
     public static string RankingBasis(int version, bool final) => string.Create(
         Inv,
-        $"按考核规则第{version}版计分{(final ? "，年度已关账，得分已冻结" : "（年度未关账，得分可能调整）")}。");
+        $"按考核规则第 {version} 版计分{(final ? "，年度已关账，得分已冻结" : "（年度未关账，得分可能调整）")}。");
 }

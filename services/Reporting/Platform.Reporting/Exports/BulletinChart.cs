@@ -31,8 +31,7 @@ internal static class BulletinChart
         string title)
     {
         var chartPart = main.AddNewPart<ChartPart>();
-        // Bars run across, the names read level on the left; listed bottom-up, so the first row is given last.
-        chartPart.ChartSpace = BuildChartSpace(rows.Reverse().ToList(), name, series);
+        chartPart.ChartSpace = BuildChartSpace(rows, name, series);
         var height = Math.Min(95, 25 + (9 * rows.Count)) * EmuPerMm;
         var inline = new DW.Inline(
             new DW.Extent { Cx = ChartWidthEmu, Cy = height },
@@ -115,9 +114,10 @@ internal static class BulletinChart
         return cache;
     }
 
+    /// <summary>The names on the left, reversed (max to min) so the first row's bar is the top one.</summary>
     private static C.CategoryAxis CategoryAxis() => new(
         new C.AxisId { Val = CategoryAxisId },
-        new C.Scaling(new C.Orientation { Val = C.OrientationValues.MinMax }),
+        new C.Scaling(new C.Orientation { Val = C.OrientationValues.MaxMin }),
         new C.Delete { Val = false },
         new C.AxisPosition { Val = C.AxisPositionValues.Left },
         new C.MajorTickMark { Val = C.TickMarkValues.Outside },
@@ -129,6 +129,7 @@ internal static class BulletinChart
         new C.LabelAlignment { Val = C.LabelAlignmentValues.Center },
         new C.LabelOffset { Val = 100 });
 
+    /// <summary>The figures along the bottom: at the last category, which the reversed axis draws lowest.</summary>
     private static C.ValueAxis ValueAxis() => new(
         new C.AxisId { Val = ValueAxisId },
         new C.Scaling(new C.Orientation { Val = C.OrientationValues.MinMax }),
@@ -140,6 +141,6 @@ internal static class BulletinChart
         new C.MinorTickMark { Val = C.TickMarkValues.None },
         new C.TickLabelPosition { Val = C.TickLabelPositionValues.NextTo },
         new C.CrossingAxis { Val = CategoryAxisId },
-        new C.Crosses { Val = C.CrossesValues.AutoZero },
+        new C.Crosses { Val = C.CrossesValues.Maximum },
         new C.CrossBetween { Val = C.CrossBetweenValues.Between });
 }

@@ -70,8 +70,8 @@ public static class YearExport
             .Select(g => new YearCategory(
                 g.Key,
                 g.Count(o => o.Outcome is null),
-                g.Count(o => o.Outcome == "基本完成"),
-                g.Count(o => o.Outcome == "未完成"),
+                g.Count(o => o.Outcome == Wording.MostlyCompleted),
+                g.Count(o => o.Outcome == Wording.NotCompleted),
                 g.Count(o => o.Outcome == YearClosing.NotReported)))
             .ToList();
         var lagging = outcomes.Where(o => o.Outcome is not null).Select(o => new YearLagging(
