@@ -20,6 +20,7 @@ public static class BulletinDocument
     /// </summary>
     public const int CategoryCells = 16;
 
+    /// <summary>A lead unit's name wraps past 10 characters (see <see cref="CategoryCells"/>).</summary>
     public const int LeadUnitCells = 20;
 
     /// <summary>A reason or a problem gets at least 10 characters a line, else the table turns to landscape.</summary>
