@@ -68,6 +68,11 @@ public sealed class YearExportTests(ReportingApp app) : IAsyncLifetime
                 applied.Units.Select(u => (u.Rank.ToString(), u.UnitName, u.Score.ToString("0.##"))),
                 ranking.Select(r => (r[0], r[1], r[2])));
             Assert.Contains("按考核规则第 1 版计分", body.InnerText);
+            Assert.All(body.Elements<W.Table>(), t => Assert.NotNull(
+                t.Elements<W.TableRow>().First().TableRowProperties?.GetFirstChild<W.TableHeader>()));
+            Assert.Contains(
+                main.FooterParts.SelectMany(f => f.Footer!.Descendants<W.FieldCode>()),
+                f => f.Text.Trim() == "PAGE");
         }
 
         using (var workbook = SpreadsheetDocument.Open(

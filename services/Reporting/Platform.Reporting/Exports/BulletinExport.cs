@@ -55,7 +55,12 @@ public static class BulletinExport
                 total.Green, total.Yellow, total.Red, total.Overdue, dashboard.Disagreements),
             dashboard.ByCategory.Select(c => new BulletinCategory(c.Name, c.Green, c.Yellow, c.Red)).ToList(),
             dashboard.Lagging.Select(l => new BulletinLagging(
-                l.Number, l.Category, l.LeadUnit, l.Light == V1.Light.Red ? "红" : "黄", l.Reasons, l.Problems)).ToList(),
+                l.Number,
+                l.Category,
+                l.LeadUnit,
+                Wording.LightShort(l.Light == V1.Light.Red ? Light.Red : Light.Yellow),
+                l.Reasons,
+                l.Problems)).ToList(),
             dashboard.LateUnits.Select(u => new BulletinLateUnit(u.Name, u.Overdue)).ToList());
     }
 }

@@ -1,15 +1,15 @@
 using System.Globalization;
 using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Wordprocessing;
-using static Platform.Reporting.Exports.BulletinDocument;
-using Column = Platform.Reporting.Exports.BulletinDocument.Column;
+using Platform.Documents.Word;
+using Platform.Reporting.Domain;
+using static Platform.Reporting.Exports.BulletinLayout;
 
 namespace Platform.Reporting.Exports;
 
 /// <summary>
-/// Renders a <see cref="YearData"/> as a Word document in the monthly bulletin's style: the year's completion, a
-/// native chart and table of outcomes by category, the unfinished tasks with their reasons, and the ranking.
+/// Renders a <see cref="YearData"/> as an official document in the monthly bulletin's layout (see
+/// <see cref="BulletinLayout"/>): the year's completion, a native chart and table of outcomes by category, the
+/// unfinished tasks with their reasons, and the ranking.
 /// </summary>
 public static class YearDocument
 {
@@ -17,107 +17,134 @@ public static class YearDocument
 
     private static readonly (string Name, string Color, Func<YearCategory, int> Value)[] Outcomes =
     [
-        ("完成", "2E7D32", c => c.Completed),
-        ("基本完成", "F9A825", c => c.MostlyCompleted),
-        ("未完成", "C62828", c => c.NotCompleted),
-        ("未报", "9E9E9E", c => c.NotReported),
+        (Wording.Completed, "2E7D32", c => c.Completed),
+        (Wording.MostlyCompleted, "F9A825", c => c.MostlyCompleted),
+        (Wording.NotCompleted, "C62828", c => c.NotCompleted),
+        (Wording.NotReported, "9E9E9E", c => c.NotReported),
     ];
 
     public static byte[] Write(YearData data)
     {
         ArgumentNullException.ThrowIfNull(data);
-        using var stream = new MemoryStream();
-        using (var document = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
+        return BulletinLayout.Write(main =>
         {
-            var main = document.AddMainDocumentPart();
-            main.AddNewPart<StyleDefinitionsPart>().Styles = BuildStyles();
-            OpenXmlElement[] content =
-            [
-                Title(string.Create(Inv, $"{data.DistrictName}{data.Year}年重点任务完成情况")),
-                Plain("生成日期：" + data.GeneratedOn.ToString("yyyy-MM-dd", Inv)),
-                Heading("一、总体情况"),
-                Plain(Summary(data), indent: true),
-                Heading("二、分类完成情况"),
-                .. data.Categories.Count == 0
-                    ? [Plain("暂无数据。")]
-                    : new OpenXmlElement[]
-                    {
-                        ChartParagraph(main, data.Categories, c => c.Name, Outcomes, "分类完成情况图"),
-                        CategoryTable(data.Categories),
-                    },
-                Heading("三、未完成任务及原因"),
-                data.Lagging.Count == 0 ? Plain("全部任务已完成。") : LaggingTable(data.Lagging),
-                Heading("四、考核排名"),
-                .. Ranking(data),
-                PageSetup(),
-            ];
-            main.Document = DeclareNamespaces(new Document(new Body(content)));
-        }
+            var blocks = new List<(OpenXmlElement, bool)>
+            {
+                (Title(Wording.YearTitle(data.DistrictName, data.Year), Wording.YearSubject), false),
+                (DateLine(Wording.DateLine(data.GeneratedOn)), false),
+                (Heading(Wording.OverallHeading), false),
+                (Body(Summary(data)), false),
+                (Heading(Wording.YearCategoryHeading), false),
+            };
+            if (data.Categories.Count == 0)
+            {
+                blocks.Add((Body(Wording.NoData), false));
+            }
+            else
+            {
+                var chart = BulletinChart.Paragraph(
+                    main, data.Categories, c => c.Name, Outcomes, Wording.CategoryOutcomesChart);
+                blocks.Add((chart, false));
+                blocks.Add((CategoryTable(data.Categories).Table, false));
+            }
 
-        return stream.ToArray();
+            var lagging = data.Lagging.Count == 0 ? null : LaggingTable(data.Lagging);
+            var turn = lagging?.Landscape == true;
+            blocks.Add((Heading(Wording.YearLaggingHeading), turn));
+            if (lagging is null)
+            {
+                blocks.Add((Body(Wording.AllCompleted), turn));
+            }
+            else
+            {
+                blocks.Add((Body(Wording.YearLaggingLead(data.Lagging.Count)), turn));
+                blocks.Add((lagging.Table, turn));
+            }
+
+            blocks.Add((Heading(Wording.YearRankingHeading), turn));
+            blocks.AddRange(Ranking(data).Select(e => (e, turn)));
+            return blocks;
+        });
     }
 
     private static string Summary(YearData data)
     {
         int total = data.Categories.Sum(c => c.Total), done = data.Categories.Sum(c => c.Completed);
         var rate = total == 0 ? 0 : Math.Round(100m * done / total, 1);
-        return string.Create(
-            Inv,
-            $"{data.Year} 年共 {total} 项任务：完成 {done} 项，基本完成 {data.Categories.Sum(c => c.MostlyCompleted)} 项，" +
-            $"未完成 {data.Categories.Sum(c => c.NotCompleted)} 项，未报 {data.Categories.Sum(c => c.NotReported)} 项；" +
-            $"完成率 {rate:0.#}%。");
+        return Wording.YearSummary(
+            data.Year,
+            total,
+            done,
+            data.Categories.Sum(c => c.MostlyCompleted),
+            data.Categories.Sum(c => c.NotCompleted),
+            data.Categories.Sum(c => c.NotReported),
+            rate);
     }
 
-    private static Table CategoryTable(IReadOnlyList<YearCategory> categories)
+    private static FittedTable CategoryTable(IReadOnlyList<YearCategory> categories)
     {
-        Column[] columns =
+        TableColumn[] columns =
         [
-            new("类别", 3, false), new("完成", 1), new("基本完成", 1), new("未完成", 1), new("未报", 1), new("合计", 1),
+            new(Wording.CategoryHeader, ColumnSizing.Capped, BulletinDocument.CategoryCells),
+            .. Outcomes.Select(o => new TableColumn(o.Name, ColumnSizing.Fit)),
+            new(Wording.TotalHeader, ColumnSizing.Fit),
         ];
         var rows = categories.Select(c =>
-            Cells(c.Name, c.Completed, c.MostlyCompleted, c.NotCompleted, c.NotReported, c.Total));
+            Cells(c.Name, c.Completed, c.MostlyCompleted, c.NotCompleted, c.NotReported, c.Total)).ToList();
         var totals = Cells(
-            "合计",
+            Wording.TotalHeader,
             categories.Sum(c => c.Completed),
             categories.Sum(c => c.MostlyCompleted),
             categories.Sum(c => c.NotCompleted),
             categories.Sum(c => c.NotReported),
             categories.Sum(c => c.Total));
-        return Grid(columns, rows, totals);
+        return Table(columns, rows, TableSize, totals);
     }
 
-    private static Table LaggingTable(IReadOnlyList<YearLagging> lagging)
+    private static FittedTable LaggingTable(IReadOnlyList<YearLagging> lagging)
     {
-        Column[] columns =
+        TableColumn[] columns =
         [
-            new("序号", 1), new("类别", 2), new("牵头单位", 3), new("完成情况", 2), new("原因", 7, false),
+            new(Wording.NumberHeader, ColumnSizing.Fit),
+            new(Wording.CategoryHeader, ColumnSizing.Capped, BulletinDocument.CategoryCells),
+            new(Wording.LeadUnitHeader, ColumnSizing.Capped, BulletinDocument.LeadUnitCells),
+            new(Wording.OutcomeHeader, ColumnSizing.Fit),
+            new(Wording.ReasonHeader, ColumnSizing.Fill, BulletinDocument.TextCells),
         ];
-        return Grid(columns, lagging.Select(l => new CellText[]
-        {
-            l.Number, l.Category, l.LeadUnits, new(l.Outcome, l.Outcome == "基本完成" ? "F9A825" : "C62828"), l.Reason,
-        }));
+        return Table(
+            columns,
+            lagging.Select(l => new CellText[]
+            {
+                l.Number, l.Category, l.LeadUnits, OutcomeCell(l.Outcome), l.Reason,
+            }).ToList(),
+            SmallTableSize);
     }
 
-    private static OpenXmlElement[] Ranking(YearData data)
+    /// <summary>基本完成 on yellow, 未完成 and 未报 on red: the word stays for grey printers.</summary>
+    private static CellText OutcomeCell(string outcome) => outcome == Outcomes[1].Name
+        ? LightCell(outcome, "7F6000", YellowFill)
+        : LightCell(outcome, "C00000", RedFill);
+
+    private static IEnumerable<OpenXmlElement> Ranking(YearData data)
     {
         if (data.RuleVersion is not { } version)
         {
-            return [Plain("本年度尚未应用考核规则。")];
+            return [Body(Wording.NoRuleApplied)];
         }
 
-        Column[] columns = [new("名次", 1), new("单位", 4, false), new("得分", 1), new("扣分项", 1)];
-        return
+        TableColumn[] columns =
         [
-            Plain(string.Create(
-                Inv,
-                $"按考核规则第 {version} 版计分{(data.Final ? "，年度已关账，得分已冻结" : "（年度未关账，得分可能调整）")}。"),
-                indent: true),
-            Grid(columns, data.Ranking.Select(u => new CellText[]
-            {
-                u.Rank.ToString(Inv), u.UnitName, u.Score.ToString("0.##", Inv),
-                u.Reasons.Count(r => r.Points > 0).ToString(Inv),
-            })),
+            new(Wording.RankHeader, ColumnSizing.Fit),
+            new(Wording.UnitHeader, ColumnSizing.Capped, 2 * BulletinDocument.LeadUnitCells),
+            new(Wording.ScoreHeader, ColumnSizing.Fit),
+            new(Wording.DeductionsHeader, ColumnSizing.Fit),
         ];
+        var rows = data.Ranking.Select(u => new CellText[]
+        {
+            u.Rank.ToString(Inv), u.UnitName, u.Score.ToString("0.##", Inv),
+            u.Reasons.Count(r => r.Points > 0).ToString(Inv),
+        }).ToList();
+        return [Body(Wording.RankingBasis(version, data.Final)), Table(columns, rows, TableSize).Table];
     }
 
     private static CellText[] Cells(string name, params int[] numbers) =>

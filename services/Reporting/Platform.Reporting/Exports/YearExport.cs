@@ -66,12 +66,12 @@ public static class YearExport
             .ToList();
 
         var categories = outcomes
-            .GroupBy(o => o.Task.Category ?? "未分类")
+            .GroupBy(o => o.Task.Category ?? Wording.Uncategorized)
             .Select(g => new YearCategory(
                 g.Key,
                 g.Count(o => o.Outcome is null),
-                g.Count(o => o.Outcome == "基本完成"),
-                g.Count(o => o.Outcome == "未完成"),
+                g.Count(o => o.Outcome == Wording.MostlyCompleted),
+                g.Count(o => o.Outcome == Wording.NotCompleted),
                 g.Count(o => o.Outcome == YearClosing.NotReported)))
             .ToList();
         var lagging = outcomes.Where(o => o.Outcome is not null).Select(o => new YearLagging(
@@ -105,5 +105,5 @@ public static class YearExport
     private static string Reason(string? summary, string? problems) =>
         !string.IsNullOrWhiteSpace(summary) ? summary
         : !string.IsNullOrWhiteSpace(problems) ? problems
-        : "未说明原因";
+        : Wording.NoReasonGiven;
 }
