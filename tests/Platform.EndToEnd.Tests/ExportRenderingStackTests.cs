@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using DocumentFormat.OpenXml.Packaging;
 using Platform.Testing;
 using Task = System.Threading.Tasks.Task;
 
@@ -61,8 +60,8 @@ public sealed partial class ExportRenderingStackTests(Stack stack) : IClassFixtu
         var text = string.Join('\n', printed.PageTexts);
         Assert.Contains("渝中区2023年7月重点任务推进情况通报", Squeeze(text), StringComparison.Ordinal);
         Assert.Contains("一、总体情况", text, StringComparison.Ordinal);
-        Assert.Empty(PrintChecks.ShortLines(printed, Paragraphs(bulletin)));
-        Assert.Empty(PrintChecks.LatinWords(printed));
+        PrintChecks.AssertNoShortSegments(printed, bulletin);
+        PrintChecks.AssertNoLatinWords(printed);
 
         // The summary counts what the dashboard counts, and never more on time than handed in.
         var reported = dashboard.GetProperty("reported").GetInt32();
@@ -88,18 +87,6 @@ public sealed partial class ExportRenderingStackTests(Stack stack) : IClassFixtu
         var text = string.Join('\n', printed.PageTexts);
         Assert.Contains("所属单位组", text, StringComparison.Ordinal);
         Assert.Contains("手机", text, StringComparison.Ordinal);
-    }
-
-    /// <summary>Every paragraph of a .docx (table cells included): the texts a printed line may be the tail of.</summary>
-    internal static IReadOnlyList<string> Paragraphs(byte[] docx)
-    {
-        using var stream = new MemoryStream(docx);
-        using var document = WordprocessingDocument.Open(stream, false);
-        return document.MainDocumentPart!.Document.Body!
-            .Descendants<DocumentFormat.OpenXml.Wordprocessing.Paragraph>()
-            .Select(p => p.InnerText)
-            .Where(t => t.Length > 0)
-            .ToList();
     }
 
     private async Task<byte[]> DownloadAsync(string path, string token)

@@ -248,8 +248,8 @@ public sealed class YearEndStackTests(Stack stack, PortalBrowser browser)
         var printedYear = await DocumentRendering.RenderAsync(
             docx.ToArray(), "year-500103-2023.docx", pngName: "year-500103-2023", pngPages: 2);
         Assert.All(printedYear.Pages, p => Assert.True(p.IsA4, $"a page of {p} is not A4"));
-        Assert.Empty(PrintChecks.LatinWords(printedYear));
-        Assert.Empty(PrintChecks.ShortLines(printedYear, ExportRenderingStackTests.Paragraphs(docx.ToArray())));
+        PrintChecks.AssertNoLatinWords(printedYear);
+        PrintChecks.AssertNoShortSegments(printedYear, docx.ToArray());
     }
 
     private async Task TheOfficeClosesTheYearAsync(string admin, bool closedBefore)

@@ -1,66 +1,133 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Wordprocessing;
+using Xunit;
 
 namespace Platform.Testing;
 
 /// <summary>
-/// What a printed document must not show, read from its PDF text (<see cref="RenderedDocument"/>): a table column so
-/// narrow that its words break into one or two characters a line (每个字一行), and English words in a Chinese document.
+/// Checks on a printed .docx (as <see cref="DocumentRendering"/> renders it) that hold for any bulletin, whatever its
+/// data: no table squeezed so narrow that its text comes out a character or two a line, and no English on the page.
+/// The export tests of the documents and the end-to-end test use them alike.
 /// </summary>
 public static partial class PrintChecks
 {
-    private static readonly HashSet<string> LightWords = ["红灯", "黄灯", "绿灯", "红", "黄", "绿"];
+    /// <summary>The lights as a table or a legend may print them.</summary>
+    public static IReadOnlySet<string> LightWords { get; } =
+        new HashSet<string>(["红灯", "黄灯", "绿灯", "红", "黄", "绿"], StringComparer.Ordinal);
 
     /// <summary>
-    /// The printed lines holding a piece of text shorter than 4 characters that is neither a number, a light, a
-    /// whole paragraph or cell of the document (a short header such as 序号 or a value such as 合计), nor the wrapped
-    /// end of a longer one. pdftotext lays a table's cells out side by side, so each line is split into its pieces
-    /// at runs of two or more spaces. Each offender is returned as the piece and its line.
+    /// The segments of the printed lines shorter than 4 characters that are not a number or percentage, a light, a
+    /// column header of the document, a whole text of the document (a cell such as 无, printed unbroken) or the end of a
+    /// longer text of the document (the wrapped tail of a cell or a paragraph), each with its line. A segment is what
+    /// <c>pdftotext -layout</c> sets apart by two or more spaces.
     /// </summary>
-    /// <param name="printed">The rendered document.</param>
-    /// <param name="texts">Every paragraph and table cell of the document, as written.</param>
-    public static IReadOnlyList<string> ShortLines(RenderedDocument printed, IEnumerable<string> texts)
+    public static IReadOnlyList<string> ShortSegments(RenderedDocument rendered, byte[] docx)
     {
-        var known = texts.Select(Squeeze).Where(t => t.Length > 0).ToList();
-        var whole = known.ToHashSet(StringComparer.Ordinal);
-        var offenders = new List<string>();
-        foreach (var line in printed.Lines)
+        ArgumentNullException.ThrowIfNull(rendered);
+        var (texts, headers) = Texts(docx);
+        var found = new List<string>();
+        foreach (var line in rendered.Lines)
         {
-            foreach (var piece in Pieces().Split(line.Trim()).Select(Squeeze).Where(p => p.Length is > 0 and < 4))
+            foreach (var segment in Gaps().Split(line.Trim()))
             {
-                var allowed = Number().IsMatch(piece)
-                    || LightWords.Contains(piece)
-                    || whole.Contains(piece)
-                    || known.Any(t => t.Length > piece.Length && t.EndsWith(piece, StringComparison.Ordinal));
-                if (!allowed)
+                if (new StringInfo(segment).LengthInTextElements >= 4
+                    || Number().IsMatch(segment)
+                    || LightWords.Contains(segment)
+                    || headers.Contains(segment)
+                    || texts.Contains(segment)
+                    || texts.Any(t => t.Length > segment.Length && t.EndsWith(segment, StringComparison.Ordinal)))
                 {
-                    offenders.Add($"「{piece}」 in: {line.Trim()}");
+                    continue;
                 }
+
+                found.Add($"「{segment}」 in: {line}");
             }
         }
 
-        return offenders;
+        return found;
+    }
+
+    /// <summary>Fails with the offending lines when <see cref="ShortSegments"/> finds any.</summary>
+    public static void AssertNoShortSegments(RenderedDocument rendered, byte[] docx)
+    {
+        var found = ShortSegments(rendered, docx);
+        Assert.True(found.Count == 0, "Text printed a few characters a line:\n" + string.Join("\n", found));
     }
 
     /// <summary>
-    /// Words of two or more Latin letters in the printed text, other than <paramref name="allowed"/> (codes and file
-    /// names the document may name), each with its line.
+    /// The Latin-letter words (two letters or more) printed anywhere, other than the <paramref name="allowed"/> codes
+    /// and file names, each with its line.
     /// </summary>
-    public static IReadOnlyList<string> LatinWords(RenderedDocument printed, params string[] allowed) =>
-        printed.Lines
+    public static IReadOnlyList<string> LatinWords(RenderedDocument rendered, IEnumerable<string> allowed)
+    {
+        ArgumentNullException.ThrowIfNull(rendered);
+        var allow = allowed.ToHashSet(StringComparer.Ordinal);
+        return rendered.Lines
             .SelectMany(line => Latin().Matches(line)
-                .Where(m => !allowed.Contains(m.Value, StringComparer.OrdinalIgnoreCase))
-                .Select(m => $"「{m.Value}」 in: {line.Trim()}"))
+                .Where(m => !allow.Contains(m.Value))
+                .Select(m => $"「{m.Value}」 in: {line}"))
             .ToList();
+    }
 
-    private static string Squeeze(string text) => Blank().Replace(text, string.Empty);
+    /// <summary>Fails with the offending lines when <see cref="LatinWords"/> finds any.</summary>
+    public static void AssertNoLatinWords(RenderedDocument rendered, params string[] allowed)
+    {
+        var found = LatinWords(rendered, allowed);
+        Assert.True(found.Count == 0, "English printed in a Chinese document:\n" + string.Join("\n", found));
+    }
+
+    /// <summary>
+    /// Every text of the document, line by line as its breaks set it (body and table paragraphs, headers and footers,
+    /// the chart's labels), and the header rows' cells apart.
+    /// </summary>
+    private static (List<string> Texts, HashSet<string> Headers) Texts(byte[] docx)
+    {
+        using var document = WordprocessingDocument.Open(new MemoryStream(docx), false);
+        var main = document.MainDocumentPart ?? throw new InvalidOperationException("The .docx has no main part.");
+        var roots = new List<DocumentFormat.OpenXml.OpenXmlElement> { main.Document!.Body! };
+        roots.AddRange(main.FooterParts.Select(f => f.Footer!));
+        roots.AddRange(main.HeaderParts.Select(h => h.Header!));
+        var texts = roots
+            .SelectMany(r => r.Descendants<Paragraph>())
+            .SelectMany(Lines)
+            .Concat(main.ChartParts.SelectMany(c => c.ChartSpace!.Descendants()
+                .Where(e => e.LocalName is "v" or "t")
+                .Select(e => e.InnerText)))
+            .Where(t => t.Length > 0)
+            .ToList();
+        var headers = main.Document.Body!.Descendants<TableRow>()
+            .Where(r => r.TableRowProperties?.GetFirstChild<TableHeader>() is not null)
+            .SelectMany(r => r.Elements<TableCell>().Select(c => c.InnerText))
+            .ToHashSet(StringComparer.Ordinal);
+        return (texts, headers);
+    }
+
+    /// <summary>A paragraph's lines: its text split at its line breaks.</summary>
+    private static IEnumerable<string> Lines(Paragraph paragraph)
+    {
+        var line = new System.Text.StringBuilder();
+        foreach (var element in paragraph.Descendants())
+        {
+            if (element is Text text)
+            {
+                line.Append(text.Text);
+            }
+            else if (element is Break)
+            {
+                yield return line.ToString().Trim();
+                line.Clear();
+            }
+        }
+
+        yield return line.ToString().Trim();
+    }
 
     [GeneratedRegex(@"\s{2,}")]
-    private static partial Regex Pieces();
+    private static partial Regex Gaps();
 
-    [GeneratedRegex(@"\s+")]
-    private static partial Regex Blank();
-
-    [GeneratedRegex(@"^[—\-–]?[+\-]?\d+([.,]\d+)*[%％]?[—\-–]?$")]
+    [GeneratedRegex(@"^[-+—–]?\s*[\d.,]+\s*%?\s*[—–]?$")]
     private static partial Regex Number();
 
     [GeneratedRegex("[A-Za-z]{2,}")]
