@@ -135,6 +135,9 @@ public sealed class DashboardStackTests(Stack stack) : IClassFixture<Stack>
         using var document = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(stream, false);
         var rows = document.WorkbookPart!.WorksheetParts.Single().Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Row>()
             .Select(r => r.Elements<DocumentFormat.OpenXml.Spreadsheet.Cell>().Select(c => c.InnerText).ToArray()).ToList();
+        // A title and the generation time above the header, which is the third row.
+        Assert.EndsWith("2023年7月重点任务推进情况台账", rows[0][0]);
+        rows = rows.Skip(2).ToList();
         Assert.Equal("序号", rows[0][0]);
         Assert.True(rows.Count > 90, $"a row per task and lead unit; got {rows.Count - 1}");
         Assert.Contains(rows, r => r[0] == "17" && r[3] == "市不动产登记中心");

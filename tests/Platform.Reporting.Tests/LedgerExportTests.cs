@@ -23,8 +23,12 @@ public sealed class LedgerExportTests(ReportingApp app)
             SelfStatus = SelfStatus.AtRisk, Actuals = { new TargetActual { Target = 0, Actual = 46 } },
         }, scj);
 
-        var rows = await LedgerAsync(app.Admin(), "2023-10");
-        Assert.Equal("序号", rows[0][0]);
+        var (titles, rows) = await LedgerAsync(app.Admin(), "2023-10");
+        Assert.Equal(ReportingApp.Tenant + "2023年10月重点任务推进情况台账", titles[0]);
+        Assert.Matches(@"^生成时间：\d{4}-\d{2}-\d{2} \d{2}:\d{2}（北京时间）$", titles[1]);
+        Assert.Equal(
+            ["序号", "类别", "任务", "牵头单位", "指标", "实际值", "报送状态", "自评", "红黄绿灯", "灯因", "工作进展情况", "存在的问题", "工作成效"],
+            rows[0]);
         Assert.Equal(3, rows.Count);
         var task9 = rows.Single(r => r[0] == "9");
         Assert.Equal("区市场监管局", task9[3]);
@@ -36,7 +40,7 @@ public sealed class LedgerExportTests(ReportingApp app)
         Assert.Equal("未报", rows.Single(r => r[0] == "10")[6]);
 
         // Another district's ledger has only the header; a bad period is a 400.
-        Assert.Single(await LedgerAsync(app.OtherDistrictAdmin(), "2023-10"));
+        Assert.Single((await LedgerAsync(app.OtherDistrictAdmin(), "2023-10")).Rows);
         using var bad = await Send(app.Admin(), "2023-13");
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
     }
@@ -57,8 +61,8 @@ public sealed class LedgerExportTests(ReportingApp app)
             Assert.Equal(1, changed);
         }
 
-        var row = (await LedgerAsync(app.Admin(), "2023-11")).Single(r => r[0] == "10");
-        Assert.Equal(("红", "投影中的灯因"), (row[8], row[9]));
+        var row = (await LedgerAsync(app.Admin(), "2023-11")).Rows.Single(r => r[0] == "10");
+        Assert.Equal(("红灯", "投影中的灯因"), (row[8], row[9]));
     }
 
     [Fact]
@@ -95,14 +99,18 @@ public sealed class LedgerExportTests(ReportingApp app)
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
     }
 
-    private async Task<List<string[]>> LedgerAsync(string token, string period)
+    /// <summary>The ledger's title lines (the rows above the header) and its rows from the header on.</summary>
+    private async Task<(List<string> Titles, List<string[]> Rows)> LedgerAsync(string token, string period)
     {
         using var response = await Send(token, period);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var stream = new MemoryStream(await response.Content.ReadAsByteArrayAsync());
         using var document = SpreadsheetDocument.Open(stream, false);
         var sheet = document.WorkbookPart!.WorksheetParts.Single().Worksheet;
-        return sheet.Descendants<Row>().Select(r => r.Elements<Cell>().Select(c => c.InnerText).ToArray()).ToList();
+        var rows = sheet.Descendants<Row>().Select(r => r.Elements<Cell>().Select(c => c.InnerText).ToArray()).ToList();
+        var header = rows.FindIndex(r => r.Length > 0 && r[0] == "序号");
+        Assert.True(header >= 0, "the ledger has no header row");
+        return (rows.Take(header).Select(r => string.Concat(r)).ToList(), rows.Skip(header).ToList());
     }
 
     private Task<HttpResponseMessage> Send(string token, string period, string export = "ledger")

@@ -81,10 +81,13 @@ public sealed class YearExportTests(ReportingApp app) : IAsyncLifetime
             var sheets = workbook.WorkbookPart!.Workbook.Sheets!.Elements<X.Sheet>().ToList();
             Assert.Equal(["2023年考核排名", "扣分明细"], sheets.Select(s => s.Name!.Value));
             var rows = Rows(workbook, sheets[0]);
+            Assert.Equal(District + "2023年度重点任务考核排名", rows[0][0]);
+            rows = rows.Skip(2).ToList();
             Assert.Equal("名次", rows[0][0]);
             Assert.Equal(applied.Units.Select(u => u.UnitName), rows.Skip(1).Select(r => r[1]));
             Assert.Equal(applied.Units.Select(u => u.Score.ToString("0.##")), rows.Skip(1).Select(r => r[2]));
-            var reasons = Rows(workbook, sheets[1]);
+            var reasons = Rows(workbook, sheets[1]).Skip(2).ToList();
+            Assert.Equal("单位", reasons[0][0]);
             Assert.Equal(applied.Units.Sum(u => u.Reasons.Count), reasons.Count - 1);
             Assert.Contains(reasons, r => r[0] == "区市场监管局" && r[6].Contains("月报逾期未报"));
         }

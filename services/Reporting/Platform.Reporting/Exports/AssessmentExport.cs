@@ -1,10 +1,9 @@
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Spreadsheet;
 using Microsoft.EntityFrameworkCore;
+using Platform.Documents.Sheets;
 using Platform.MultiTenancy;
 using Platform.Reporting.Data;
 using Platform.Reporting.Domain.Assessment;
+using Platform.ServiceDefaults.Time;
 
 namespace Platform.Reporting.Exports;
 
@@ -20,6 +19,7 @@ public static class AssessmentExport
             int? year,
             ReportingDbContext db,
             ITenantContext caller,
+            TimeProvider clock,
             CancellationToken cancellationToken) =>
         {
             var (tenant, checkedYear, problem) = YearExportAccess.Check(caller, year);
@@ -35,41 +35,53 @@ public static class AssessmentExport
                 .OrderBy(r => r.Rank)
                 .ThenBy(r => r.UnitName)
                 .ToListAsync(cancellationToken);
+            var name = await db.Districts
+                .Where(d => d.TenantId == tenant)
+                .Select(d => d.Name)
+                .SingleOrDefaultAsync(cancellationToken)
+                ?? tenant!;
             return Results.File(
-                Write(checkedYear, assessment, results.Select(r => r.ToAssessment()).ToList()),
+                Write(name, checkedYear, assessment, results.Select(r => r.ToAssessment()).ToList(), clock.GetUtcNow()),
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                 $"assessment-{tenant}-{checkedYear}.xlsx");
         });
         return app;
     }
 
-    public static byte[] Write(int year, YearAssessment? assessment, IReadOnlyList<UnitAssessment> units)
+    /// <summary>
+    /// The assessment workbook: the ranking and the deductions, each under a title with the district and the year and a
+    /// line with the rule version, the state and the generation time; scores and points as numbers.
+    /// </summary>
+    public static byte[] Write(
+        string districtName,
+        int year,
+        YearAssessment? assessment,
+        IReadOnlyList<UnitAssessment> units,
+        DateTimeOffset generatedAt)
     {
         var state = assessment is null ? "未应用" : assessment.Final ? "已关账（冻结）" : "已应用（未关账）";
         var version = assessment?.RuleVersion.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "—";
-        var ranking = units.Select(u => new Cell[]
-        {
-            Number(u.Rank), Text(u.UnitName), Number(u.Score), Number(u.Reasons.Sum(r => r.Points)),
-            Number(u.Reasons.Count(r => r.Points > 0)), Text(version), Text(state),
-        });
-        var reasons = units.SelectMany(u => u.Reasons.Select(r => new Cell[]
-        {
-            Text(u.UnitName), Number(u.Rank), Number(u.Score), Text(Item(r.Kind)), Number(-r.Points),
-            Text(r.Capped ? "是" : string.Empty), Text(r.Text),
-        }));
-
-        using var stream = new MemoryStream();
-        using (var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
-        {
-            var workbook = document.AddWorkbookPart();
-            workbook.Workbook = new Workbook();
-            var sheets = workbook.Workbook.AppendChild(new Sheets());
-            Sheet(workbook, sheets, 1, $"{year}年考核排名", ["名次", "单位", "得分", "扣分合计", "扣分项", "规则版本", "状态"], ranking);
-            Sheet(workbook, sheets, 2, "扣分明细", ["单位", "名次", "得分", "扣分项目", "扣分", "已达上限", "说明"], reasons);
-            workbook.Workbook.Save();
-        }
-
-        return stream.ToArray();
+        var ranking = units.Select(u => (IReadOnlyList<SheetCell>)
+        [
+            SheetCell.Of(u.Rank), u.UnitName, SheetCell.Of(u.Score), SheetCell.Of(u.Reasons.Sum(r => r.Points)),
+            SheetCell.Of(u.Reasons.Count(r => r.Points > 0)), version, state,
+        ]).ToList();
+        var reasons = units.SelectMany(u => u.Reasons.Select(r => (IReadOnlyList<SheetCell>)
+        [
+            u.UnitName, SheetCell.Of(u.Rank), SheetCell.Of(u.Score), Item(r.Kind), SheetCell.Of(-r.Points),
+            r.Capped ? "是" : string.Empty, r.Text,
+        ])).ToList();
+        var subtitle = (assessment is null ? "规则版本：—" : $"规则版本：第 {version} 版") + $"　状态：{state}　" +
+            $"生成时间：{ChinaTime.Local(generatedAt):yyyy-MM-dd HH:mm}（北京时间）";
+        return SheetWriter.Write(
+            new SheetContent($"{year}年考核排名", Columns("名次", "单位", "得分", "扣分合计", "扣分项", "规则版本", "状态"), ranking)
+            {
+                Titles = [$"{districtName}{year}年度重点任务考核排名", subtitle],
+            },
+            new SheetContent("扣分明细", Columns("单位", "名次", "得分", "扣分项目", "扣分", "已达上限", "说明"), reasons)
+            {
+                Titles = [$"{districtName}{year}年度重点任务考核扣分明细", subtitle],
+            });
     }
 
     /// <summary>The Chinese name of an item, as the office's rules page shows it.</summary>
@@ -86,34 +98,6 @@ public static class AssessmentExport
         _ => "按时报送率",
     };
 
-    private static void Sheet(
-        WorkbookPart workbook,
-        Sheets sheets,
-        uint id,
-        string name,
-        string[] headers,
-        IEnumerable<Cell[]> rows)
-    {
-        var part = workbook.AddNewPart<WorksheetPart>();
-        var data = new SheetData(new Row(headers.Select(Text)));
-        foreach (var row in rows)
-        {
-            data.Append(new Row(row));
-        }
-
-        part.Worksheet = new Worksheet(data);
-        sheets.Append(new Sheet { Id = workbook.GetIdOfPart(part), SheetId = id, Name = name });
-    }
-
-    private static Cell Text(string text) => new()
-    {
-        DataType = CellValues.InlineString,
-        InlineString = new InlineString(new Text(text) { Space = SpaceProcessingModeValues.Preserve }),
-    };
-
-    private static Cell Number(decimal value) => new()
-    {
-        DataType = CellValues.Number,
-        CellValue = new CellValue(value.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture)),
-    };
+    private static List<SheetColumn> Columns(params string[] headers) =>
+        headers.Select(h => new SheetColumn(h)).ToList();
 }

@@ -1,10 +1,9 @@
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Spreadsheet;
 using Microsoft.EntityFrameworkCore;
+using Platform.Documents.Sheets;
 using Platform.MultiTenancy;
 using Platform.Reporting.Data;
 using Platform.Reporting.Domain;
+using Platform.ServiceDefaults.Time;
 
 namespace Platform.Reporting.Exports;
 
@@ -14,15 +13,33 @@ namespace Platform.Reporting.Exports;
 /// </summary>
 public static class LedgerExport
 {
+    private const string LightHeader = "红黄绿灯";
+
     private static readonly string[] Headers =
     [
-        "序号", "类别", "任务", "牵头单位", "指标", "实际值", "报送状态", "自评", "红黄绿灯", "灯因", "工作进展情况", "存在的问题", "工作成效",
+        "序号", "类别", "任务", "牵头单位", "指标", "实际值", "报送状态", "自评", LightHeader, "灯因", "工作进展情况", "存在的问题",
+        "工作成效",
     ];
+
+    private static readonly HashSet<string> LongHeaders =
+        new(["任务", "指标", "灯因", "工作进展情况", "存在的问题", "工作成效"], StringComparer.Ordinal);
+
+    /// <summary>The light's word and the colour its cell takes.</summary>
+    private static readonly Dictionary<string, CellTone> Tones = new(StringComparer.Ordinal)
+    {
+        [Wording.LightName(Light.Red)] = CellTone.Red,
+        [Wording.LightName(Light.Yellow)] = CellTone.Yellow,
+        [Wording.LightName(Light.Green)] = CellTone.Green,
+    };
 
     public static IEndpointRouteBuilder MapLedgerExport(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/v1/exports/ledger", async (
-            string? period, ReportingDbContext db, ITenantContext caller, CancellationToken cancellationToken) =>
+            string? period,
+            ReportingDbContext db,
+            ITenantContext caller,
+            TimeProvider clock,
+            CancellationToken cancellationToken) =>
         {
             var (tenant, problem) = ExportAccess.Check(caller, period);
             if (problem is not null)
@@ -31,8 +48,13 @@ public static class LedgerExport
             }
 
             var rows = await RowsAsync(db, tenant!, period!, cancellationToken);
+            var name = await db.Districts
+                .Where(d => d.TenantId == tenant)
+                .Select(d => d.Name)
+                .SingleOrDefaultAsync(cancellationToken)
+                ?? tenant!;
             return Results.File(
-                Write($"{period} 台账", rows),
+                Write(name, period!, clock.GetUtcNow(), rows),
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                 $"ledger-{tenant}-{period}.xlsx");
         });
@@ -63,8 +85,8 @@ public static class LedgerExport
             {
                 task.Number, task.Category ?? string.Empty, task.Text, light.LeadUnitName,
                 string.Join("；", task.Targets.Select(t => t.Text)), Actuals(task, report),
-                report is null ? "未报" : Status(report.Status), Self(report?.SelfStatus ?? SelfStatus.Unspecified),
-                light.Light switch { Light.Red => "红", Light.Yellow => "黄", _ => "绿" }, light.Reasons,
+                Wording.Status(report?.Status), Wording.Self(report?.SelfStatus ?? SelfStatus.Unspecified),
+                Wording.LightName(light.Light), light.Reasons,
                 report?.Progress ?? string.Empty, report?.Problems ?? string.Empty, report?.Effects ?? string.Empty,
             };
         }).ToList();
@@ -75,65 +97,48 @@ public static class LedgerExport
         task.Targets.Select((t, k) =>
             report is not null && k < report.Actuals.Count && report.Actuals[k] is { } a ? $"{a:0.##}{t.Unit}" : "—"));
 
-    public static byte[] Write(string title, IReadOnlyList<string[]> rows)
+    /// <summary>
+    /// The ledger workbook: the title (district and month) and the generation time above the header, the lights as
+    /// coloured cells with their word, long texts wrapped, printed landscape one page wide with the header on every
+    /// page.
+    /// </summary>
+    public static byte[] Write(
+        string districtName, string period, DateTimeOffset generatedAt, IReadOnlyList<string[]> rows)
     {
-        using var stream = new MemoryStream();
-        using (var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
+        if (!PeriodKey.TryParse(period, out var year, out var month))
         {
-            var workbook = document.AddWorkbookPart();
-            workbook.Workbook = new Workbook();
-            var sheetPart = workbook.AddNewPart<WorksheetPart>();
-            var data = new SheetData();
-            data.Append(Row(Headers));
-            foreach (var row in rows)
-            {
-                data.Append(Row(row));
-            }
-
-            sheetPart.Worksheet = new Worksheet(data);
-            workbook.Workbook
-                .AppendChild(new Sheets())
-                .Append(new Sheet
-                {
-                    Id = workbook.GetIdOfPart(sheetPart),
-                    SheetId = 1,
-                    Name = title.Length > 31 ? title[..31] : title,
-                });
-            workbook.Workbook.Save();
+            throw new ArgumentException($"{period} is not a month (yyyy-MM)", nameof(period));
         }
 
-        return stream.ToArray();
-    }
-
-    private static Row Row(IEnumerable<string> cells)
-    {
-        var row = new Row();
-        foreach (var text in cells)
+        var light = Array.IndexOf(Headers, LightHeader);
+        var sheet = new SheetContent(
+            $"{period} 台账",
+            Headers.Select(Column).ToList(),
+            rows.Select(r => (IReadOnlyList<SheetCell>)r
+                .Select((text, c) => c == light && Tones.TryGetValue(text, out var tone)
+                    ? SheetCell.Toned(text, tone)
+                    : SheetCell.Of(text))
+                .ToList()).ToList())
         {
-            row.Append(new Cell
-            {
-                DataType = CellValues.InlineString,
-                InlineString = new InlineString(new Text(text) { Space = SpaceProcessingModeValues.Preserve }),
-            });
-        }
-
-        return row;
+            Titles =
+            [
+                $"{districtName}{year}年{month}月重点任务推进情况台账",
+                $"生成时间：{ChinaTime.Local(generatedAt):yyyy-MM-dd HH:mm}（北京时间）",
+            ],
+        };
+        return SheetWriter.Write(sheet);
     }
 
-    private static string Status(ReportStatus status) => status switch
+    /// <summary>
+    /// The texts (task, targets, reasons and the report) wrap at about seven to twenty characters, the table sharing
+    /// the page's width among them; the category, the unit and the actuals wrap past six characters, so that the long
+    /// texts keep their room.
+    /// </summary>
+    private static SheetColumn Column(string header) => header switch
     {
-        ReportStatus.Draft => "草稿",
-        ReportStatus.Submitted => "已报送",
-        ReportStatus.Returned => "已退回",
-        _ => "已审核",
-    };
-
-    private static string Self(SelfStatus status) => status switch
-    {
-        SelfStatus.OnTrack => "正常推进",
-        SelfStatus.AtRisk => "存在风险",
-        SelfStatus.Behind => "进度滞后",
-        SelfStatus.Done => "已完成",
-        _ => string.Empty,
+        _ when LongHeaders.Contains(header) => new SheetColumn(header) { MinWidth = 14, MaxWidth = 40 },
+        "类别" or "实际值" => new SheetColumn(header) { MaxWidth = 12 },
+        "牵头单位" => new SheetColumn(header) { MaxWidth = 14 },
+        _ => new SheetColumn(header),
     };
 }

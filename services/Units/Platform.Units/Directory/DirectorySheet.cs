@@ -1,7 +1,7 @@
-using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using Platform.Contracts.Documents;
+using Platform.Documents.Sheets;
 using Platform.ServiceDefaults.Errors;
 
 namespace Platform.Units.Directory;
@@ -56,35 +56,13 @@ public static class DirectorySheet
         ]),
     ]);
 
-    /// <summary>A workbook of the given sheets, each a header row and its rows, as inline strings.</summary>
-    public static byte[] Write(IEnumerable<(string Name, string[] Headers, IEnumerable<string[]> Rows)> sheets)
-    {
-        using var stream = new MemoryStream();
-        using (var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
-        {
-            var workbook = document.AddWorkbookPart();
-            workbook.Workbook = new Workbook();
-            var list = workbook.Workbook.AppendChild(new Sheets());
-            uint id = 1;
-            foreach (var (name, headers, rows) in sheets)
-            {
-                var part = workbook.AddNewPart<WorksheetPart>();
-                var data = new SheetData();
-                data.Append(Row(headers));
-                foreach (var row in rows)
-                {
-                    data.Append(Row(row));
-                }
-
-                part.Worksheet = new Worksheet(data);
-                list.Append(new Sheet { Id = workbook.GetIdOfPart(part), SheetId = id++, Name = name });
-            }
-
-            workbook.Workbook.Save();
-        }
-
-        return stream.ToArray();
-    }
+    /// <summary>
+    /// A workbook of the given sheets, each a header row and its rows, through the platform's sheet writer (sized
+    /// columns, a frozen shaded header, a filter, landscape one page wide). No title row: the header stays the first
+    /// row, where <see cref="Read(byte[])"/> looks for it.
+    /// </summary>
+    public static byte[] Write(IEnumerable<(string Name, string[] Headers, IEnumerable<string[]> Rows)> sheets) =>
+        SheetWriter.Write(sheets.Select(s => SheetContent.OfText(s.Name, s.Headers, s.Rows)).ToList());
 
     /// <summary>
     /// The rows of both sheets; an unreadable or oversized workbook, or one without either sheet, is refused.
@@ -221,19 +199,4 @@ public static class DirectorySheet
         cell.Split(ListSeparators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Distinct()
             .ToList();
-
-    private static Row Row(IEnumerable<string> cells)
-    {
-        var row = new Row();
-        foreach (var text in cells)
-        {
-            row.Append(new Cell
-            {
-                DataType = CellValues.InlineString,
-                InlineString = new InlineString(new Text(text) { Space = SpaceProcessingModeValues.Preserve }),
-            });
-        }
-
-        return row;
-    }
 }
