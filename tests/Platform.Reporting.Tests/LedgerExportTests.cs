@@ -24,7 +24,9 @@ public sealed class LedgerExportTests(ReportingApp app)
         }, scj);
 
         var (titles, rows) = await LedgerAsync(app.Admin(), "2023-10");
-        Assert.Equal(ReportingApp.Tenant + "2023年10月重点任务推进情况台账", titles[0]);
+        // The district's name once its TenantProvisioned has arrived (another test of the collection sends it), its
+        // code before.
+        Assert.Contains(titles[0], new[] { ReportingApp.Tenant, "测试一区" }.Select(d => d + "2023年10月重点任务推进情况台账"));
         Assert.Matches(@"^生成时间：\d{4}-\d{2}-\d{2} \d{2}:\d{2}（北京时间）$", titles[1]);
         Assert.Equal(
             ["序号", "类别", "任务", "牵头单位", "指标", "实际值", "报送状态", "自评", "红黄绿灯", "灯因", "工作进展情况", "存在的问题", "工作成效"],
