@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using Platform.Testing;
 
 namespace Platform.Portal.Tests;
 
@@ -191,20 +192,8 @@ public sealed partial class PublicPageBrowserTests : IAsyncLifetime
         Assert.Equal("公开页面发布", entries[1].Element(ns + "title")!.Value);
     }
 
-    /// <summary>
-    /// Where screenshots go: DUBAN_TEST_ARTIFACTS, as the other browser tests', else beside the tests.
-    /// </summary>
-    private static string Artifacts
-    {
-        get
-        {
-            var folder = Environment.GetEnvironmentVariable("DUBAN_TEST_ARTIFACTS") is { Length: > 0 } set
-                ? set
-                : Path.Combine(AppContext.BaseDirectory, "portal-artifacts");
-            Directory.CreateDirectory(folder);
-            return folder;
-        }
-    }
+    /// <summary>Where screenshots go: beside the other browser tests' (<see cref="TestArtifacts.Folder"/>).</summary>
+    private static string Artifacts => TestArtifacts.Folder;
 
     [GeneratedRegex("/login")]
     private static partial Regex LoginPath();

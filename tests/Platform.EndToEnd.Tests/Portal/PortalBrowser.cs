@@ -17,17 +17,8 @@ public sealed partial class PortalBrowser : IAsyncLifetime
     public static Uri Portal =>
         Environment.GetEnvironmentVariable("DUBAN_TEST_PORTAL") is { Length: > 0 } portal ? new Uri(portal) : StackEndpoints.Gateway;
 
-    /// <summary>Where screenshots and downloads go: DUBAN_TEST_ARTIFACTS, else a folder beside the tests.</summary>
-    public static string Artifacts
-    {
-        get
-        {
-            var folder = Environment.GetEnvironmentVariable("DUBAN_TEST_ARTIFACTS") is { Length: > 0 } set
-                ? set : Path.Combine(AppContext.BaseDirectory, "portal-artifacts");
-            Directory.CreateDirectory(folder);
-            return folder;
-        }
-    }
+    /// <summary>Where screenshots and downloads go (<see cref="TestArtifacts.Folder"/>).</summary>
+    public static string Artifacts => TestArtifacts.Folder;
 
     public async Task InitializeAsync()
     {
