@@ -1,4 +1,7 @@
+using System.Globalization;
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Platform.Testing;
 using Task = System.Threading.Tasks.Task;
@@ -7,20 +10,25 @@ namespace Platform.EndToEnd.Tests;
 
 /// <summary>
 /// The documents 渝中's office prints, stamps and sends up, downloaded from the demo through the gateway and printed to
-/// PDF by LibreOffice the way the office would print them: the July 2023 ledger (台账) and bulletin (通报), and the
-/// directory workbook. PNGs of their first pages are kept beside the browser tests' screenshots.
+/// PDF by LibreOffice the way the office would print them: the July 2023 ledger (台账) and bulletin (通报) as the office
+/// prints them on 8 August, when the month's unreported tasks are red and lagging, and the directory workbook. PNGs of
+/// their first pages are kept beside the browser tests' screenshots.
 /// </summary>
 [Collection(ReportingStackCollection.Name)]
 public sealed partial class ExportRenderingStackTests(Stack stack) : IClassFixture<Stack>
 {
     private const string Period = "2023-07";
 
+    private static readonly Uri Clock = new(StackEndpoints.Hosts["reporting"], "/_clock");
+
+    /// <summary>After July's due date and grace: the month's reports not handed in are red.</summary>
+    private static readonly DateTimeOffset August8 = new(2023, 8, 8, 10, 0, 0, TimeSpan.FromHours(8));
+
     [Fact]
     public async Task TheJulyLedgerPrintsOnePageWideInLandscapeWithItsHeaderOnEveryPage()
     {
         var leader = await stack.TokenAsync("yz.leader");
-        await stack.WaitForReportingAsync(leader);
-        var ledger = await DownloadAsync($"/api/v1/exports/ledger?period={Period}", leader);
+        var ledger = await OnAugust8Async(leader, () => DownloadAsync($"/api/v1/exports/ledger?period={Period}", leader));
 
         var printed = await DocumentRendering.RenderAsync(
             ledger, $"ledger-500103-{Period}.xlsx", pngName: $"ledger-500103-{Period}", pngPages: 2);
@@ -49,17 +57,20 @@ public sealed partial class ExportRenderingStackTests(Stack stack) : IClassFixtu
     public async Task TheJulyBulletinPrintsInChineseWithTablesWideEnoughToRead()
     {
         var leader = await stack.TokenAsync("yz.leader");
-        await stack.WaitForReportingAsync(leader);
-        var bulletin = await DownloadAsync($"/api/v1/exports/bulletin?period={Period}", leader);
-        var (_, dashboard, _) = await stack.GetAsync($"/api/v1/dashboards/district?period={Period}", leader);
+        var (bulletin, dashboard) = await OnAugust8Async(leader, async () => (
+            await DownloadAsync($"/api/v1/exports/bulletin?period={Period}", leader),
+            (await stack.GetAsync($"/api/v1/dashboards/district?period={Period}", leader)).Body));
+        Assert.True(dashboard.GetProperty("lagging").GetArrayLength() > 0, "July has no lagging task on 8 August");
 
         var printed = await DocumentRendering.RenderAsync(
-            bulletin, $"bulletin-500103-{Period}.docx", pngName: $"bulletin-500103-{Period}", pngPages: 2);
+            bulletin, $"bulletin-500103-{Period}.docx", pngName: $"bulletin-500103-{Period}", pngPages: 3);
 
         Assert.All(printed.Pages, page => Assert.True(page.IsA4, $"a page of {page} is not A4"));
         var text = string.Join('\n', printed.PageTexts);
         Assert.Contains("渝中区2023年7月重点任务推进情况通报", Squeeze(text), StringComparison.Ordinal);
         Assert.Contains("一、总体情况", text, StringComparison.Ordinal);
+        Assert.Contains("三、滞后任务", text, StringComparison.Ordinal);
+        Assert.Contains("月报逾期未报", text, StringComparison.Ordinal);
         PrintChecks.AssertNoShortSegments(printed, bulletin);
         PrintChecks.AssertNoLatinWords(printed);
 
@@ -87,6 +98,37 @@ public sealed partial class ExportRenderingStackTests(Stack stack) : IClassFixtu
         var text = string.Join('\n', printed.PageTexts);
         Assert.Contains("所属单位组", text, StringComparison.Ordinal);
         Assert.Contains("手机", text, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="read"/> with the reporting clock at 8 August 2023, once July's lights have turned, and puts
+    /// the clock back.
+    /// </summary>
+    private async Task<T> OnAugust8Async<T>(string token, Func<Task<T>> read)
+    {
+        await stack.WaitForReportingAsync(token);
+        var original = (await stack.Http.GetFromJsonAsync<JsonElement>(Clock)).GetProperty("now").GetString()!;
+        try
+        {
+            await stack.SetClockAsync(Clock, August8);
+            var deadline = DateTime.UtcNow.AddSeconds(30);
+            while (true)
+            {
+                var (_, dashboard, _) = await stack.GetAsync($"/api/v1/dashboards/district?period={Period}", token);
+                if (dashboard.GetProperty("total").GetProperty("red").GetInt32() > 0 || DateTime.UtcNow > deadline)
+                {
+                    break;
+                }
+
+                await Task.Delay(500);
+            }
+
+            return await read();
+        }
+        finally
+        {
+            await stack.SetClockAsync(Clock, DateTimeOffset.Parse(original, CultureInfo.InvariantCulture));
+        }
     }
 
     private async Task<byte[]> DownloadAsync(string path, string token)

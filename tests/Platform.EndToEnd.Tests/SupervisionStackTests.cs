@@ -89,9 +89,10 @@ public sealed class SupervisionStackTests(Stack stack) : IClassFixture<Stack>
             using (var workbook = SpreadsheetDocument.Open(new MemoryStream(ledger), false))
             {
                 var rows = workbook.WorkbookPart!.WorksheetParts.Single().Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Row>()
-                    .Select(r => r.Elements<DocumentFormat.OpenXml.Spreadsheet.Cell>().Select(c => c.InnerText).ToArray()).Skip(1).ToList();
-                Assert.Contains(rows, r => r[0] == number && r[8] == "红" && r[6] == "未报");
-                Assert.Equal(red, rows.Count(r => r[8] == "红"));
+                    .Select(r => r.Elements<DocumentFormat.OpenXml.Spreadsheet.Cell>().Select(c => c.InnerText).ToArray())
+                    .SkipWhile(r => r[0] != "序号").Skip(1).ToList();
+                Assert.Contains(rows, r => r[0] == number && r[8] == "红灯" && r[6] == "未报");
+                Assert.Equal(red, rows.Count(r => r[8] == "红灯"));
             }
 
             var bulletin = await DownloadAsync("/api/v1/exports/bulletin?period=2023-07", admin);
