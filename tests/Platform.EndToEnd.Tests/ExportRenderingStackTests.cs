@@ -28,14 +28,15 @@ public sealed partial class ExportRenderingStackTests(Stack stack) : IClassFixtu
     public async Task TheJulyLedgerPrintsOnePageWideInLandscapeWithItsHeaderOnEveryPage()
     {
         var leader = await stack.TokenAsync("yz.leader");
-        var ledger = await OnAugust8Async(leader, () => DownloadAsync($"/api/v1/exports/ledger?period={Period}", leader));
+        var ledger = await OnAugust8Async(
+            leader, () => DownloadAsync($"/api/v1/exports/ledger?period={Period}", leader));
 
         var printed = await DocumentRendering.RenderAsync(
             ledger, $"ledger-500103-{Period}.xlsx", pngName: $"ledger-500103-{Period}", pngPages: 2);
 
         // 渝中's 90 tasks (some with two lead units) and their report texts cannot fit one page.
         Assert.True(printed.Pages.Count >= 2, $"the ledger printed on {printed.Pages.Count} page(s)");
-        Assert.All(printed.Pages, page => Assert.True(page.IsA4 && page.Landscape, $"a page of {page} is not A4 landscape"));
+        Assert.All(printed.Pages, page => Assert.True(page.IsA4 && page.Landscape, $"not A4 landscape: {page}"));
         // One page wide, with the header on every page: each page holds the first column's header and the last one's.
         for (var page = 0; page < printed.PageTexts.Count; page++)
         {
@@ -92,9 +93,10 @@ public sealed partial class ExportRenderingStackTests(Stack stack) : IClassFixtu
         Assert.Equal(HttpStatusCode.OK, status);
         var template = Convert.FromBase64String(body.GetProperty("content").GetString()!);
 
-        var printed = await DocumentRendering.RenderAsync(template, "directory-template.xlsx", pngName: "directory-template");
+        var printed = await DocumentRendering.RenderAsync(
+            template, "directory-template.xlsx", pngName: "directory-template");
 
-        Assert.All(printed.Pages, page => Assert.True(page.IsA4 && page.Landscape, $"a page of {page} is not A4 landscape"));
+        Assert.All(printed.Pages, page => Assert.True(page.IsA4 && page.Landscape, $"not A4 landscape: {page}"));
         var text = string.Join('\n', printed.PageTexts);
         Assert.Contains("所属单位组", text, StringComparison.Ordinal);
         Assert.Contains("手机", text, StringComparison.Ordinal);
