@@ -65,16 +65,19 @@ public sealed class MunicipalYearColumnTests(YearEndApp app)
         Assert.Equal((2, 1d), (after.YearCompleted, after.YearCompletionRate));
     }
 
+    /// <summary>
+    /// 乐山's districts are this test's alone: the roll-up tests publish lists for 成都's, in the same database.
+    /// </summary>
     [Fact]
     public async Task AProvinceSeesEachCitysYearAddedUpFromItsDistricts()
     {
         var bus = app.Services.GetRequiredService<IBus>();
-        await bus.Publish(new TenantProvisioned { TenantId = "510104", Name = "锦江区", ParentId = "510100" });
-        await bus.Publish(new TenantProvisioned { TenantId = "510105", Name = "青羊区", ParentId = "510100" });
-        var jinjiang = Guid.NewGuid();
-        await app.PublishAsync("510104", Task(jinjiang, "1"), Task(Guid.NewGuid(), "2"));
-        await app.PublishAsync("510105", Task(Guid.NewGuid(), "1"));
-        await AcceptedAsync("510104", jinjiang, CompletionOutcome.Completed);
+        await bus.Publish(new TenantProvisioned { TenantId = "511102", Name = "市中区", ParentId = "511100" });
+        await bus.Publish(new TenantProvisioned { TenantId = "511111", Name = "沙湾区", ParentId = "511100" });
+        var shizhong = Guid.NewGuid();
+        await app.PublishAsync("511102", Task(shizhong, "1"), Task(Guid.NewGuid(), "2"));
+        await app.PublishAsync("511111", Task(Guid.NewGuid(), "1"));
+        await AcceptedAsync("511102", shizhong, CompletionOutcome.Completed);
         await RefreshLightsAsync();
         await using (var scope = app.Services.CreateAsyncScope())
         {
@@ -87,20 +90,20 @@ public sealed class MunicipalYearColumnTests(YearEndApp app)
         var province = await Dashboards.GetMunicipalViewAsync(
             request,
             YearEndApp.Bearer(app.Tokens.Issue("510000", ["municipal-viewer"], ["reports.read"])));
-        var chengdu = province.Districts.Single(d => d.TenantId == "510100");
-        Assert.False(chengdu.IsDistrict);
-        Assert.Equal((3, 1), (chengdu.YearTasks, chengdu.YearCompleted));
+        var leshan = province.Districts.Single(d => d.TenantId == "511100");
+        Assert.False(leshan.IsDistrict);
+        Assert.Equal((3, 1), (leshan.YearTasks, leshan.YearCompleted));
 
-        request.Division = "510100";
+        request.Division = "511100";
         var city = await Dashboards.GetMunicipalViewAsync(
             request,
             YearEndApp.Bearer(app.Tokens.Issue("510000", ["municipal-viewer"], ["reports.read"])));
         Assert.Equal(
-            (chengdu.YearDue, chengdu.YearOnTime),
+            (leshan.YearDue, leshan.YearOnTime),
             (city.Districts.Sum(d => d.YearDue), city.Districts.Sum(d => d.YearOnTime)));
-        Assert.True(chengdu.YearDue > 0, "no month of 成都's districts was judged for punctuality");
-        Assert.Equal((1, 0.5), (city.Districts.Single(d => d.TenantId == "510104").YearCompleted,
-            city.Districts.Single(d => d.TenantId == "510104").YearCompletionRate));
+        Assert.True(leshan.YearDue > 0, "no month of 乐山's districts was judged for punctuality");
+        Assert.Equal((1, 0.5), (city.Districts.Single(d => d.TenantId == "511102").YearCompleted,
+            city.Districts.Single(d => d.TenantId == "511102").YearCompletionRate));
     }
 
     private Task<MunicipalView> DecemberAsync() =>

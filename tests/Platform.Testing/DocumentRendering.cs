@@ -13,6 +13,7 @@ namespace Platform.Testing;
 public static partial class DocumentRendering
 {
     private static readonly SemaphoreSlim OneAtATime = new(1, 1);
+    private static readonly Lock RecordLock = new();
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(3);
 
     /// <summary>LibreOffice's command: DUBAN_TEST_SOFFICE, else <c>soffice</c> on the path.</summary>
@@ -68,9 +69,31 @@ public static partial class DocumentRendering
             var prefix = Path.Combine(TestArtifacts.Folder, pngName);
             await RunAsync("pdftoppm", ["-png", "-r", "80", "-f", "1", "-l", last, pdf, prefix]);
             images.AddRange(Directory.GetFiles(TestArtifacts.Folder, pngName + "-*.png").Order());
+            Record(pngName, sizes);
         }
 
         return new RenderedDocument(pdf, sizes, pages, images);
+    }
+
+    /// <summary>
+    /// One line per kept document in <c>printed-documents.tsv</c> beside its PNGs: its name, pages, and how many of
+    /// them are A4 and landscape — the figures a person compares between runs.
+    /// </summary>
+    private static void Record(string name, IReadOnlyList<PageSize> sizes)
+    {
+        var path = Path.Combine(TestArtifacts.Folder, "printed-documents.tsv");
+        var line = string.Create(
+            CultureInfo.InvariantCulture,
+            $"{name}\t{sizes.Count}\t{sizes.Count(s => s.IsA4)}\t{sizes.Count(s => s.Landscape)}\n");
+        lock (RecordLock)
+        {
+            if (!File.Exists(path))
+            {
+                File.WriteAllText(path, "document\tpages\tA4\tlandscape\n");
+            }
+
+            File.AppendAllText(path, line);
+        }
     }
 
     private static List<PageSize> PageSizes(string pdfinfo) =>
