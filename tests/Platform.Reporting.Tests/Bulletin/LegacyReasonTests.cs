@@ -36,6 +36,10 @@ public sealed class LegacyReasonTests
         const string current = "新增5G基站（含室分系统）：落后序时进度 12 个百分点";
         Assert.Equal(current, Wording.Printable(current));
         Assert.Equal("PM2.5 浓度 (35)", Wording.Printable("PM2.5 浓度 (35)"));
+        // Only the glosses an earlier version wrote go: a target's own words in brackets stay as the office wrote them.
+        Assert.Equal(
+            "地区生产总值(GDP)增长6%：落后序时进度 12 个百分点",
+            Wording.Printable("地区生产总值(GDP)增长6%: 落后序时进度 12 个百分点 (behind pace)"));
         Assert.Equal(string.Empty, Wording.Printable(null));
     }
 }

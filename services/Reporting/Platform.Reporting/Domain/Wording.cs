@@ -79,8 +79,10 @@ public static partial class Wording
     [GeneratedRegex(@"\s*\(report overdue since (?<due>\d{4}-\d{2}-\d{2})\)")]
     private static partial Regex LegacyOverdue();
 
-    /// <summary>A half-width parenthesis holding English words, as the old reasons ended.</summary>
-    [GeneratedRegex(@"\s*\((?=[^()]*[A-Za-z]{2})[^()（）]*\)")]
+    /// <summary>
+    /// The English glosses the old reasons ended with, exactly: a target's own text (say 地区生产总值(GDP)) is kept.
+    /// </summary>
+    [GeneratedRegex(@"\s*\((report due, within grace|behind pace|closed and verified|done and accepted)\)")]
     private static partial Regex LegacyGloss();
 
     [GeneratedRegex(@": (?=落后序时进度)")]
