@@ -86,7 +86,7 @@ public static class LedgerExport
                 task.Number, task.Category ?? string.Empty, task.Text, light.LeadUnitName,
                 string.Join("；", task.Targets.Select(t => t.Text)), Actuals(task, report),
                 Wording.Status(report?.Status), Wording.Self(report?.SelfStatus ?? SelfStatus.Unspecified),
-                Wording.LightName(light.Light), light.Reasons,
+                Wording.LightName(light.Light), Wording.Printable(light.Reasons),
                 report?.Progress ?? string.Empty, report?.Problems ?? string.Empty, report?.Effects ?? string.Empty,
             };
         }).ToList();
