@@ -57,7 +57,7 @@ public static class DistrictDashboardQuery
                 Category = r.Category ?? string.Empty,
                 LeadUnit = r.LeadUnitName,
                 Light = (V1.Light)(int)r.Light,
-                Reasons = r.Reasons,
+                Reasons = Wording.Printable(r.Reasons),
                 Problems = r.Problems ?? string.Empty,
                 Disagreement = r.Disagreement,
             }));
