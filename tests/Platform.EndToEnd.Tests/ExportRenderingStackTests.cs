@@ -94,7 +94,7 @@ public sealed partial class ExportRenderingStackTests(Stack stack) : IClassFixtu
         var template = Convert.FromBase64String(body.GetProperty("content").GetString()!);
 
         var printed = await DocumentRendering.RenderAsync(
-            template, "directory-template.xlsx", pngName: "directory-template");
+            template, "directory-template.xlsx", pngName: "directory-template-500103");
 
         Assert.All(printed.Pages, page => Assert.True(page.IsA4 && page.Landscape, $"not A4 landscape: {page}"));
         var text = string.Join('\n', printed.PageTexts);

@@ -36,7 +36,11 @@ public sealed class PortalTests(Stack stack, PortalBrowser browser) : IClassFixt
             await page.GetByLabel("年度").FillAsync("2032");
             await page.SetInputFilesAsync("#document", file);
             await page.GetByRole(AriaRole.Button, new() { Name = "上传并识别" }).ClickAsync();
-            await page.WaitForURLAsync(new Regex("/office/lists/[0-9a-f-]{36}$"), new() { WaitUntil = WaitUntilState.Commit });
+            // The upload answers once the document is parsed: on a loaded machine that takes longer than Playwright's
+            // 30 s default, so the wait is the import's own bound (the gateway's Long timeout, 2 minutes).
+            await page.WaitForURLAsync(
+                new Regex("/office/lists/[0-9a-f-]{36}$"),
+                new() { WaitUntil = WaitUntilState.Commit, Timeout = 120_000 });
             await Expect(page.Locator(".flash")).ToContainTextAsync("3 项任务");
             await Expect(page.Locator("#parse-counts")).ToContainTextAsync("2类别");
             await Expect(page.Locator("#unresolved-count")).ToHaveTextAsync("1");
