@@ -35,11 +35,7 @@ public static class AssessmentExport
                 .OrderBy(r => r.Rank)
                 .ThenBy(r => r.UnitName)
                 .ToListAsync(cancellationToken);
-            var name = await db.Districts
-                .Where(d => d.TenantId == tenant)
-                .Select(d => d.Name)
-                .SingleOrDefaultAsync(cancellationToken)
-                ?? tenant!;
+            var name = await db.DistrictNameAsync(tenant!, cancellationToken);
             return Results.File(
                 Write(name, checkedYear, assessment, results.Select(r => r.ToAssessment()).ToList(), clock.GetUtcNow()),
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

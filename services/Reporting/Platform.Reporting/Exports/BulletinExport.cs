@@ -29,11 +29,7 @@ public static class BulletinExport
             }
 
             var dashboard = await DistrictDashboardQuery.BuildAsync(db, tenant!, period!, cancellationToken);
-            var name = await db.Districts
-                .Where(d => d.TenantId == tenant)
-                .Select(d => d.Name)
-                .SingleOrDefaultAsync(cancellationToken)
-                ?? tenant!;
+            var name = await db.DistrictNameAsync(tenant!, cancellationToken);
             var bytes = BulletinDocument.Write(From(name, dashboard, calendar.Today));
             return Results.File(
                 bytes,

@@ -48,11 +48,7 @@ public static class LedgerExport
             }
 
             var rows = await RowsAsync(db, tenant!, period!, cancellationToken);
-            var name = await db.Districts
-                .Where(d => d.TenantId == tenant)
-                .Select(d => d.Name)
-                .SingleOrDefaultAsync(cancellationToken)
-                ?? tenant!;
+            var name = await db.DistrictNameAsync(tenant!, cancellationToken);
             return Results.File(
                 Write(name, period!, clock.GetUtcNow(), rows),
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

@@ -88,8 +88,7 @@ public static class YearExport
             .OrderBy(r => r.Rank)
             .ThenBy(r => r.UnitName)
             .ToListAsync(cancellationToken);
-        var name = await db.Districts.Where(d => d.TenantId == tenant).Select(d => d.Name)
-            .SingleOrDefaultAsync(cancellationToken) ?? tenant;
+        var name = await db.DistrictNameAsync(tenant, cancellationToken);
         return new YearData(
             name,
             year,
