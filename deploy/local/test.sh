@@ -195,5 +195,9 @@ if [ "$build_ok" = 1 ] && [ "${DUBAN_TEST_NO_CHAOS:-0}" != 1 ]; then
     fi
 fi
 
+# The failed tests' names last, just above the summary, where a reader of the run's tail finds them.
+find "$results" -name '*.trx' -type f -exec cat {} + 2>/dev/null | tr '\r\n' '  ' |
+    grep -o '<UnitTestResult [^>]*>' | grep -v 'outcome="\(Passed\|NotExecuted\|Inconclusive\|Pending\)"' |
+    sed -n 's/.* testName="\([^"]*\)".*/FAILED TEST: \1/p' | head -n 50 >&2
 summary_line "$passed" "$failed" "$skipped"
 exit "$rc"

@@ -51,9 +51,11 @@ internal sealed class FakeGateway : IDisposable
             {
                 context = await listener.GetContextAsync();
             }
-            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException && !listener.IsListening)
+            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException
+                                      && !listener.IsListening)
             {
-                // Stopped by Dispose: serving is over.
+                // Stopped by Dispose, before or during this accept (a listener stopped before the first accept
+                // throws InvalidOperationException): serving is over.
                 return;
             }
 
