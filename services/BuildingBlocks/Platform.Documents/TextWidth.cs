@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 
 namespace Platform.Documents;
 
@@ -32,12 +33,18 @@ public static class TextWidth
         var enumerator = StringInfo.GetTextElementEnumerator(line);
         while (enumerator.MoveNext())
         {
-            var element = (string)enumerator.Current;
-            width += IsWide(char.ConvertToUtf32(element, 0)) ? 2 : 1;
+            width += Element((string)enumerator.Current);
         }
 
         return width;
     }
+
+    /// <summary>
+    /// The cells of one text element (a character with its combining marks): 2 when it is full-width, else 1. A lone
+    /// surrogate, which no writer prints (<see cref="XmlText"/> drops it), is one cell rather than an error.
+    /// </summary>
+    public static int Element(string element) =>
+        Rune.TryGetRuneAt(element, 0, out var rune) && IsWide(rune.Value) ? 2 : 1;
 
     /// <summary>
     /// The East Asian wide and full-width ranges that occur in government documents: CJK ideographs and their

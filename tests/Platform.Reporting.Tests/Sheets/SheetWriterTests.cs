@@ -143,6 +143,22 @@ public sealed class SheetWriterTests
     }
 
     [Fact]
+    public void ACharacterXmlCannotCarryIsDroppedAndTheWorkbookStillOpens()
+    {
+        // A vertical tab, a NUL, a lone surrogate and U+FFFF: each makes an XML part Excel refuses. A surrogate pair
+        // (𠀋, outside the basic plane) is a real character and stays.
+        var sheet = SheetContent.OfText("单位\u000b", ["名称\0"], [["区发展\uD800改革委\uFFFF"], ["𠀋区\u0001"]]) with
+        {
+            Titles = ["台账\u0008"],
+        };
+        using var document = Open(SheetWriter.Write(sheet));
+        var workbook = document.WorkbookPart!;
+        Assert.Equal("单位", workbook.Workbook.Sheets!.Elements<Sheet>().Single().Name!.Value);
+        var texts = workbook.WorksheetParts.Single().Worksheet.Descendants<Row>().Select(r => r.InnerText).ToList();
+        Assert.Equal(["台账", "名称", "区发展改革委", "𠀋区"], texts);
+    }
+
+    [Fact]
     public void WithoutTitlesTheHeaderIsTheFirstRow()
     {
         var sheet = SheetContent.OfText("单位", ["名称", "别名"], [["区发展改革委", "区发改委"]]);

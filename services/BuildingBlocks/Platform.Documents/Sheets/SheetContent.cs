@@ -22,6 +22,20 @@ public sealed record SheetContent(
     public int PageWidth { get; init; } = DefaultPageWidth;
 
     /// <summary>A sheet of plain text cells, as a list of headers and rows of strings gives it.</summary>
+    /// <summary>
+    /// The same sheet with every text as XML may carry it (<see cref="XmlText.Clean"/>): its name, titles, headers and
+    /// cells, so widths, heights, page headers and cells are all made from the text that is written.
+    /// </summary>
+    public SheetContent Printable() => this with
+    {
+        Name = XmlText.Clean(Name),
+        Columns = Columns.Select(c => c with { Header = XmlText.Clean(c.Header) }).ToList(),
+        Rows = Rows
+            .Select(r => (IReadOnlyList<SheetCell>)r.Select(c => c with { Text = XmlText.Clean(c.Text) }).ToList())
+            .ToList(),
+        Titles = Titles.Select(XmlText.Clean).ToList(),
+    };
+
     public static SheetContent OfText(
         string name, IEnumerable<string> headers, IEnumerable<IEnumerable<string>> rows) =>
         new(

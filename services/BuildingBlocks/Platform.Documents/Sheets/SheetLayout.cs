@@ -107,8 +107,7 @@ public static class SheetLayout
             var elements = StringInfo.GetTextElementEnumerator(line);
             while (elements.MoveNext())
             {
-                var element = (string)elements.Current;
-                var cells = TextWidth.IsWide(char.ConvertToUtf32(element, 0)) ? 2 : 1;
+                var cells = TextWidth.Element((string)elements.Current);
                 if (used + cells > room)
                 {
                     lines++;

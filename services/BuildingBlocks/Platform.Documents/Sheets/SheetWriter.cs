@@ -40,7 +40,7 @@ public static class SheetWriter
             var used = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             for (var index = 0; index < sheets.Count; index++)
             {
-                var sheet = sheets[index];
+                var sheet = sheets[index].Printable();
                 var name = Name(sheet.Name);
                 if (!used.Add(name))
                 {
@@ -73,7 +73,9 @@ public static class SheetWriter
     /// </summary>
     public static string Name(string name)
     {
-        var clean = new string(name.Select(c => Array.IndexOf(Forbidden, c) >= 0 ? '-' : c).ToArray())
+        var clean = new string(XmlText.Clean(name)
+                .Select(c => Array.IndexOf(Forbidden, c) >= 0 ? '-' : c)
+                .ToArray())
             .Trim()
             .Trim('\'');
         if (clean.Length > MaxNameLength)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
+using Platform.Documents;
 using Platform.Documents.Word;
 using A = DocumentFormat.OpenXml.Drawing;
 using C = DocumentFormat.OpenXml.Drawing.Charts;
@@ -110,7 +111,7 @@ internal static class BulletinChart
     {
         var cache = new C.StringCache(new C.PointCount { Val = (uint)texts.Count });
         cache.Append(texts.Select((t, i) =>
-            new C.StringPoint(new C.NumericValue(BulletinLayout.Clean(t))) { Index = (uint)i }));
+            new C.StringPoint(new C.NumericValue(XmlText.Clean(t))) { Index = (uint)i }));
         return cache;
     }
 

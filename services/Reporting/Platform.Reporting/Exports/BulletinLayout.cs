@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
@@ -14,7 +13,7 @@ namespace Platform.Reporting.Exports;
 /// (<c>— 1 —</c>) and tables whose columns are sized from their content, turned to a landscape section when they do
 /// not fit upright.
 /// </summary>
-internal static partial class BulletinLayout
+internal static class BulletinLayout
 {
     public const int PageShortTwips = 11906;
     public const int PageLongTwips = 16838;
@@ -224,9 +223,6 @@ internal static partial class BulletinLayout
     /// <summary>A light as its cell shows it: the word, in the light's colour on a tint of it.</summary>
     public static CellText LightCell(string word, string color, string fill) => new(word, color, fill);
 
-    public static string Clean(string? text) =>
-        NonXmlChars().Replace(text ?? string.Empty, m => m.Length == 2 ? m.Value : string.Empty);
-
     public static T DeclareNamespaces<T>(T root)
         where T : OpenXmlElement
     {
@@ -256,7 +252,7 @@ internal static partial class BulletinLayout
     private static int Lines(string text, int width, int fontSize)
     {
         var cells = Math.Max(1, (width - 2 * CellMarginTwips) / (fontSize * 5));
-        return Clean(text).ReplaceLineEndings("\n").Split('\n')
+        return XmlText.Clean(text).ReplaceLineEndings("\n").Split('\n')
             .Sum(line => Math.Max(1, (TextWidth.Line(line) + cells - 1) / cells));
     }
 
@@ -305,7 +301,7 @@ internal static partial class BulletinLayout
     private static Run TextRun(string text, RunProperties? properties = null)
     {
         var run = new Run { RunProperties = properties is { HasChildren: true } ? properties : null };
-        var lines = Clean(text).ReplaceLineEndings("\n").Split('\n');
+        var lines = XmlText.Clean(text).ReplaceLineEndings("\n").Split('\n');
         for (var i = 0; i < lines.Length; i++)
         {
             if (i > 0)
@@ -386,7 +382,4 @@ internal static partial class BulletinLayout
             Footer = 992U,
             Gutter = 0U,
         });
-
-    [GeneratedRegex(@"[\uD800-\uDBFF][\uDC00-\uDFFF]|[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD]")]
-    private static partial Regex NonXmlChars();
 }
