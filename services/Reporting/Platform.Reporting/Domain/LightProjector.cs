@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Platform.Contracts.Events;
 using Platform.Messaging;
+using Platform.MultiTenancy;
 using Platform.Reporting.Data;
 using Platform.ServiceDefaults.Time;
 
@@ -11,6 +12,9 @@ namespace Platform.Reporting.Domain;
 /// </summary>
 public sealed class LightProjector(ReportingDbContext db, IOutbox outbox, TimeProvider clock, DistrictCalendar calendar)
 {
+    /// <summary>How often <see cref="RefreshAsync"/> computes one period again after another writer raced it.</summary>
+    public const int MaxAttempts = 5;
+
     /// <summary>Recomputes the given tasks for one period (changes are saved by the caller).</summary>
     public async Task ProjectAsync(
         IReadOnlyList<TrackedTask> tasks,
@@ -103,21 +107,46 @@ public sealed class LightProjector(ReportingDbContext db, IOutbox outbox, TimePr
     public Task<int> RefreshAllAsync(CancellationToken cancellationToken) =>
         RefreshAsync(calendar.Today.AddDays(-400), calendar.Today.AddDays(400), cancellationToken);
 
-    /// <summary>Recomputes every active task of the periods due between the two days.</summary>
+    /// <summary>
+    /// Recomputes every active task of the periods due between the two days, saving each period on its own. A report's
+    /// projection or a republished list may write one of the period's lights between this pass's read and its save
+    /// (a row added twice, or one deleted under it): the period is then read and computed again, so a clock's pass or
+    /// a grace change is not lost to a write that raced it. The caller's own changes must be saved first.
+    /// </summary>
     public async Task<int> RefreshAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken)
     {
-        var periods = await db.Periods.Where(p => p.DueOn >= from && p.DueOn <= to).ToListAsync(cancellationToken);
+        if (db.ChangeTracker.HasChanges())
+        {
+            throw new InvalidOperationException("save the pending changes before recomputing lights");
+        }
+
+        var periods = await db.Periods.AsNoTracking()
+            .Where(p => p.DueOn >= from && p.DueOn <= to)
+            .ToListAsync(cancellationToken);
         var count = 0;
         foreach (var period in periods)
         {
-            var tasks = await db.Tasks
-                .Where(t => t.TaskListId == period.TaskListId && t.Active)
-                .ToListAsync(cancellationToken);
-            await ProjectAsync(tasks, period, cancellationToken);
-            count += tasks.Count;
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    var tasks = await db.Tasks
+                        .Where(t => t.TaskListId == period.TaskListId && t.Active)
+                        .ToListAsync(cancellationToken);
+                    await ProjectAsync(tasks, period, cancellationToken);
+                    await db.SaveChangesAsync(cancellationToken);
+                    count += tasks.Count;
+                    break;
+                }
+                catch (DbUpdateException ex) when (attempt < MaxAttempts
+                    && (ex is DbUpdateConcurrencyException || ex.IsUniqueViolation()))
+                {
+                    // Forget this attempt's rows and events; the next one reads what the other writer stored.
+                    db.ChangeTracker.Clear();
+                }
+            }
         }
 
-        await db.SaveChangesAsync(cancellationToken);
         return count;
     }
 }
