@@ -66,18 +66,19 @@ public sealed class MunicipalYearColumnTests(YearEndApp app)
     }
 
     /// <summary>
-    /// 乐山's districts are this test's alone: the roll-up tests publish lists for 成都's, in the same database.
+    /// 兰州's districts, in a province no other test views: every reporting host of the test run consumes the same
+    /// broker's events, so the roll-up tests' view of 四川 would also see a city published here.
     /// </summary>
     [Fact]
     public async Task AProvinceSeesEachCitysYearAddedUpFromItsDistricts()
     {
         var bus = app.Services.GetRequiredService<IBus>();
-        await bus.Publish(new TenantProvisioned { TenantId = "511102", Name = "市中区", ParentId = "511100" });
-        await bus.Publish(new TenantProvisioned { TenantId = "511111", Name = "沙湾区", ParentId = "511100" });
-        var shizhong = Guid.NewGuid();
-        await app.PublishAsync("511102", Task(shizhong, "1"), Task(Guid.NewGuid(), "2"));
-        await app.PublishAsync("511111", Task(Guid.NewGuid(), "1"));
-        await AcceptedAsync("511102", shizhong, CompletionOutcome.Completed);
+        await bus.Publish(new TenantProvisioned { TenantId = "620102", Name = "城关区", ParentId = "620100" });
+        await bus.Publish(new TenantProvisioned { TenantId = "620103", Name = "七里河区", ParentId = "620100" });
+        var chengguan = Guid.NewGuid();
+        await app.PublishAsync("620102", Task(chengguan, "1"), Task(Guid.NewGuid(), "2"));
+        await app.PublishAsync("620103", Task(Guid.NewGuid(), "1"));
+        await AcceptedAsync("620102", chengguan, CompletionOutcome.Completed);
         await RefreshLightsAsync();
         await using (var scope = app.Services.CreateAsyncScope())
         {
@@ -89,21 +90,21 @@ public sealed class MunicipalYearColumnTests(YearEndApp app)
         var request = new GetMunicipalViewRequest { Period = "2023-12" };
         var province = await Dashboards.GetMunicipalViewAsync(
             request,
-            YearEndApp.Bearer(app.Tokens.Issue("510000", ["municipal-viewer"], ["reports.read"])));
-        var leshan = province.Districts.Single(d => d.TenantId == "511100");
-        Assert.False(leshan.IsDistrict);
-        Assert.Equal((3, 1), (leshan.YearTasks, leshan.YearCompleted));
+            YearEndApp.Bearer(app.Tokens.Issue("620000", ["municipal-viewer"], ["reports.read"])));
+        var lanzhou = province.Districts.Single(d => d.TenantId == "620100");
+        Assert.False(lanzhou.IsDistrict);
+        Assert.Equal((3, 1), (lanzhou.YearTasks, lanzhou.YearCompleted));
 
-        request.Division = "511100";
+        request.Division = "620100";
         var city = await Dashboards.GetMunicipalViewAsync(
             request,
-            YearEndApp.Bearer(app.Tokens.Issue("510000", ["municipal-viewer"], ["reports.read"])));
+            YearEndApp.Bearer(app.Tokens.Issue("620000", ["municipal-viewer"], ["reports.read"])));
         Assert.Equal(
-            (leshan.YearDue, leshan.YearOnTime),
+            (lanzhou.YearDue, lanzhou.YearOnTime),
             (city.Districts.Sum(d => d.YearDue), city.Districts.Sum(d => d.YearOnTime)));
-        Assert.True(leshan.YearDue > 0, "no month of 乐山's districts was judged for punctuality");
-        Assert.Equal((1, 0.5), (city.Districts.Single(d => d.TenantId == "511102").YearCompleted,
-            city.Districts.Single(d => d.TenantId == "511102").YearCompletionRate));
+        Assert.True(lanzhou.YearDue > 0, "no month of 兰州's districts was judged for punctuality");
+        Assert.Equal((1, 0.5), (city.Districts.Single(d => d.TenantId == "620102").YearCompleted,
+            city.Districts.Single(d => d.TenantId == "620102").YearCompletionRate));
     }
 
     private Task<MunicipalView> DecemberAsync() =>

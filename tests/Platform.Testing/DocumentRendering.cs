@@ -68,7 +68,11 @@ public static partial class DocumentRendering
             var last = Math.Min(pngPages, sizes.Count).ToString(CultureInfo.InvariantCulture);
             var prefix = Path.Combine(TestArtifacts.Folder, pngName);
             await RunAsync("pdftoppm", ["-png", "-r", "80", "-f", "1", "-l", last, pdf, prefix]);
-            images.AddRange(Directory.GetFiles(TestArtifacts.Folder, pngName + "-*.png").Order());
+            // pdftoppm names a page {prefix}-{n}.png, n zero-padded to the page count's digits; another document
+            // whose name starts with this one's (directory-template-500103) is not one of its pages.
+            images.AddRange(Directory.GetFiles(TestArtifacts.Folder, pngName + "-*.png")
+                .Where(f => Path.GetFileNameWithoutExtension(f)[(pngName.Length + 1)..].All(char.IsAsciiDigit))
+                .Order());
             Record(pngName, sizes);
         }
 

@@ -170,13 +170,7 @@ public sealed class CompletionReport : ChangeSource, ITenantEntity
     }
 
     /// <summary>The outcome as the events and the screens name it.</summary>
-    public static string OutcomeName(CompletionOutcome outcome) => outcome switch
-    {
-        CompletionOutcome.Completed => "完成",
-        CompletionOutcome.MostlyCompleted => "基本完成",
-        CompletionOutcome.NotCompleted => "未完成",
-        _ => "未选择",
-    };
+    public static string OutcomeName(CompletionOutcome outcome) => Wording.Outcome(outcome);
 
     /// <summary>The report as the audit trail keeps it before and after each change.</summary>
     public string Snapshot() => DomainChange.Json(new

@@ -160,6 +160,16 @@ public static partial class Wording
     public const string Completed = "完成";
     public const string MostlyCompleted = "基本完成";
     public const string NotCompleted = "未完成";
+    public const string OutcomeNotChosen = "未选择";
+
+    /// <summary>A year-end outcome as the events, the screens and the documents name it.</summary>
+    public static string Outcome(CompletionOutcome outcome) => outcome switch
+    {
+        CompletionOutcome.Completed => Completed,
+        CompletionOutcome.MostlyCompleted => MostlyCompleted,
+        CompletionOutcome.NotCompleted => NotCompleted,
+        _ => OutcomeNotChosen,
+    };
 
     /// <summary>The year's figures in one sentence, the completion rate to one decimal.</summary>
     public static string YearSummary(

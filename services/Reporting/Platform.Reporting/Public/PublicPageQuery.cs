@@ -88,11 +88,10 @@ public sealed class PublicPageQuery(ReportingDbContext db, DistrictCalendar cale
                 g.Select(t => Task(t, statuses[t.Id], fields, lights, texts)).ToList()))
             .ToList();
         var completedCount = statuses.Values.Count(s => s == PublicStatus.Completed);
-        var name = await db.Districts.Where(d => d.TenantId == tenant).Select(d => d.Name)
-            .FirstOrDefaultAsync(cancellationToken);
+        var name = await db.DistrictNameAsync(tenant, cancellationToken);
         return new PublicView(
             tenant,
-            name ?? tenant,
+            name,
             year,
             tasks.Count,
             completedCount,

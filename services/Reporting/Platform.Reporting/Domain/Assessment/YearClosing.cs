@@ -10,7 +10,7 @@ namespace Platform.Reporting.Domain.Assessment;
 /// </summary>
 public static class YearClosing
 {
-    public const string NotReported = "未报";
+    public const string NotReported = Wording.NotReported;
 
     public static async Task<YearClosed> EventAsync(
         ReportingDbContext db,
@@ -61,8 +61,8 @@ public static class YearClosing
         }
 
         return each.Contains(CompletionOutcome.None) ? NotReported
-            : each.Contains(CompletionOutcome.NotCompleted) ? "未完成"
-            : each.Contains(CompletionOutcome.MostlyCompleted) ? "基本完成"
+            : each.Contains(CompletionOutcome.NotCompleted) ? Wording.NotCompleted
+            : each.Contains(CompletionOutcome.MostlyCompleted) ? Wording.MostlyCompleted
             : null;
     }
 
