@@ -110,7 +110,7 @@ public sealed class LightRaceTests(ReportingApp app)
         .SqlQueryRaw<int>(
             """
             select count(*)::int as "Value" from pg_stat_activity
-            where wait_event_type = 'Lock' and query ilike '%task_lights%'
+            where datname = current_database() and wait_event_type = 'Lock' and query ilike '%task_lights%'
             """)
         .SingleAsync()) > 0;
 
