@@ -153,6 +153,12 @@ else
     warn "tests not run: $failed_step failed"
 fi
 
+# Every test result of the run, one <UnitTestResult …> tag a line, from all the .trx files.
+trx_results() {
+    find "$results" -name '*.trx' -type f -exec cat {} + 2>/dev/null | tr '\r\n' '  ' |
+        grep -o '<UnitTestResult [^>]*>'
+}
+
 # Count outcomes in every .trx (VSTest's own summary is per project).
 passed=0
 failed=0
@@ -164,8 +170,7 @@ while read -r outcome; do
     "") ;;
     *) failed=$((failed + 1)) ;; # Failed, Error, Timeout, Aborted, ...
     esac
-done < <(find "$results" -name '*.trx' -type f -exec cat {} + 2>/dev/null | tr '\r\n' '  ' |
-    grep -o '<UnitTestResult [^>]*>' | sed -n 's/.* outcome="\([A-Za-z]*\)".*/\1/p')
+done < <(trx_results | sed -n 's/.* outcome="\([A-Za-z]*\)".*/\1/p')
 
 rc=0
 [ -n "$failed_step" ] && rc=1
@@ -196,8 +201,7 @@ if [ "$build_ok" = 1 ] && [ "${DUBAN_TEST_NO_CHAOS:-0}" != 1 ]; then
 fi
 
 # The failed tests' names last, just above the summary, where a reader of the run's tail finds them.
-find "$results" -name '*.trx' -type f -exec cat {} + 2>/dev/null | tr '\r\n' '  ' |
-    grep -o '<UnitTestResult [^>]*>' | grep -v 'outcome="\(Passed\|NotExecuted\|Inconclusive\|Pending\)"' |
+trx_results | grep -v 'outcome="\(Passed\|NotExecuted\|Inconclusive\|Pending\)"' |
     sed -n 's/.* testName="\([^"]*\)".*/FAILED TEST: \1/p' | head -n 50 >&2
 summary_line "$passed" "$failed" "$skipped"
 exit "$rc"

@@ -21,7 +21,6 @@ public sealed record SheetContent(
     /// <inheritdoc cref="DefaultPageWidth"/>
     public int PageWidth { get; init; } = DefaultPageWidth;
 
-    /// <summary>A sheet of plain text cells, as a list of headers and rows of strings gives it.</summary>
     /// <summary>
     /// The same sheet with every text as XML may carry it (<see cref="XmlText.Clean"/>): its name, titles, headers and
     /// cells, so widths, heights, page headers and cells are all made from the text that is written.
@@ -36,6 +35,7 @@ public sealed record SheetContent(
         Titles = Titles.Select(XmlText.Clean).ToList(),
     };
 
+    /// <summary>A sheet of plain text cells, as a list of headers and rows of strings gives it.</summary>
     public static SheetContent OfText(
         string name, IEnumerable<string> headers, IEnumerable<IEnumerable<string>> rows) =>
         new(

@@ -73,9 +73,7 @@ public static class SheetWriter
     /// </summary>
     public static string Name(string name)
     {
-        var clean = new string(XmlText.Clean(name)
-                .Select(c => Array.IndexOf(Forbidden, c) >= 0 ? '-' : c)
-                .ToArray())
+        var clean = new string(name.Select(c => Array.IndexOf(Forbidden, c) >= 0 ? '-' : c).ToArray())
             .Trim()
             .Trim('\'');
         if (clean.Length > MaxNameLength)

@@ -128,7 +128,7 @@ public sealed class CompletionReport : ChangeSource, ITenantEntity
         Changed("completion submitted", before, by, now, new CompletionReportSubmitted
         {
             TenantId = TenantId, TaskId = TaskId, LeadUnitId = LeadUnitId, Year = Year, ReportVersion = Version,
-            Outcome = OutcomeName(Outcome), SubmittedBy = by, OccurredAt = now,
+            Outcome = Wording.Outcome(Outcome), SubmittedBy = by, OccurredAt = now,
         });
     }
 
@@ -165,12 +165,9 @@ public sealed class CompletionReport : ChangeSource, ITenantEntity
         Changed("completion accepted", before, by, now, new CompletionReportAccepted
         {
             TenantId = TenantId, TaskId = TaskId, LeadUnitId = LeadUnitId, Year = Year, ReportVersion = Version,
-            Outcome = OutcomeName(Outcome), AcceptedBy = by, OccurredAt = now,
+            Outcome = Wording.Outcome(Outcome), AcceptedBy = by, OccurredAt = now,
         });
     }
-
-    /// <summary>The outcome as the events and the screens name it.</summary>
-    public static string OutcomeName(CompletionOutcome outcome) => Wording.Outcome(outcome);
 
     /// <summary>The report as the audit trail keeps it before and after each change.</summary>
     public string Snapshot() => DomainChange.Json(new

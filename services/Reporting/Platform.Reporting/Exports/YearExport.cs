@@ -72,7 +72,7 @@ public static class YearExport
                 g.Count(o => o.Outcome is null),
                 g.Count(o => o.Outcome == Wording.MostlyCompleted),
                 g.Count(o => o.Outcome == Wording.NotCompleted),
-                g.Count(o => o.Outcome == YearClosing.NotReported)))
+                g.Count(o => o.Outcome == Wording.NotReported)))
             .ToList();
         var lagging = outcomes.Where(o => o.Outcome is not null).Select(o => new YearLagging(
             o.Task.Number,

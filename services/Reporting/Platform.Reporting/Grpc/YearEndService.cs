@@ -372,7 +372,7 @@ public sealed class YearEndService(
             Outcome = (V1.CompletionOutcome)(int)report.Outcome,
             OutcomeName = report.Outcome == CompletionOutcome.None
                 ? string.Empty
-                : CompletionReport.OutcomeName(report.Outcome),
+                : Wording.Outcome(report.Outcome),
             Summary = report.Summary,
             PrefilledFromClosure = report.PrefilledFromClosure,
             TaskClosedOn = task.ClosedOn is { } closedOn ? Date(closedOn) : string.Empty,

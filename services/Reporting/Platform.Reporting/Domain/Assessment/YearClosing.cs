@@ -10,8 +10,6 @@ namespace Platform.Reporting.Domain.Assessment;
 /// </summary>
 public static class YearClosing
 {
-    public const string NotReported = Wording.NotReported;
-
     public static async Task<YearClosed> EventAsync(
         ReportingDbContext db,
         string tenant,
@@ -60,7 +58,7 @@ public static class YearClosing
             each.Add(task.ClosedOn is not null ? CompletionOutcome.Completed : CompletionOutcome.None);
         }
 
-        return each.Contains(CompletionOutcome.None) ? NotReported
+        return each.Contains(CompletionOutcome.None) ? Wording.NotReported
             : each.Contains(CompletionOutcome.NotCompleted) ? Wording.NotCompleted
             : each.Contains(CompletionOutcome.MostlyCompleted) ? Wording.MostlyCompleted
             : null;
